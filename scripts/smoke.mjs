@@ -1,0 +1,271 @@
+#!/usr/bin/env node
+// Package smoke test — the last step of `npm test`, after `npm run build`.
+//
+//  1. `npm pack` into a temp dir; check the tarball's dist/ (entries + a declaration file for every
+//     .js/.cjs).
+//  2. publint --strict (errors and warnings fail) and attw --profile node16 (any problem fails) on
+//     that same tarball.
+//  3. Install the tarball into a scratch CommonJS project (runtime deps come from the registry,
+//     --prefer-offline).
+//  4. Run the same seeded computation from ESM, CJS and TypeScript (CJS- and ESM-flavoured, both
+//     type-checked with tsc --strict, module nodenext, skipLibCheck false) and the `attrition-sim/node`
+//     subpath.
+//  5. All outputs must be identical and non-empty; the installed bin must run without crashing.
+//  6. The temp dir is removed at the end, also on failure.
+//
+// Only node: built-ins. Tools (publint, attw, tsc, tsx) are the repo's own devDependencies.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The seeded computation every fixture runs, as source text. `lib` is the package's main entry.
+ * Must be valid JavaScript *and* TypeScript (strict), and JSON-serialisable.
+ */
+const SMOKE_EXPRESSION = `(() => { const u = lib.createStream(7, "smoke"); return [u(), u(), u()]; })()`;
+
+/** A TypeScript-only statement in the .ts fixtures, so that exported *types* are exercised too. */
+const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; void issue;`;
+
+/** The source text of the expression each fixture evaluates (one place to change it). */
+function smokeExpression() {
+  return SMOKE_EXPRESSION;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const TIMEOUT = 5 * 60_000;
+
+class SmokeFailure extends Error {}
+
+function step(text) {
+  console.log(`\n[smoke] ${text}`);
+}
+
+function fail(message) {
+  throw new SmokeFailure(message);
+}
+
+/** Path to a devDependency's bin script, read from its package.json (so it runs with `node`). */
+function binOf(packageName, binName) {
+  const dir = join(root, "node_modules", packageName);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const rel = typeof manifest.bin === "string" ? manifest.bin : manifest.bin?.[binName];
+  if (!rel) fail(`${packageName} has no bin "${binName}" — are devDependencies installed?`);
+  return join(dir, rel);
+}
+
+/**
+ * Run a command with piped stdio. Returns { status, stdout, stderr }; fails (with the output)
+ * when the exit code is not in `okCodes`.
+ */
+function run(cmd, args, { cwd = root, okCodes = [0], echo = false, env } = {}) {
+  const shown = [cmd === process.execPath ? "node" : cmd, ...args.map((a) => a.replace(root, "<repo>"))].join(" ");
+  console.log(`$ ${shown}${cwd === root ? "" : `   (in ${cwd})`}`);
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: TIMEOUT,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...env },
+  });
+  const out = { status: r.status, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+  if (echo) {
+    if (out.stdout.trim()) console.log(indent(out.stdout));
+    if (out.stderr.trim()) console.log(indent(out.stderr));
+  }
+  if (r.error) fail(`could not run \`${shown}\`: ${r.error.message}`);
+  if (r.signal) fail(`\`${shown}\` was killed by ${r.signal}\n${indent(out.stdout + out.stderr)}`);
+  if (!okCodes.includes(out.status)) {
+    fail(`\`${shown}\` exited with code ${out.status}\n${indent(out.stdout + out.stderr)}`);
+  }
+  return out;
+}
+
+function indent(text) {
+  return text
+    .trimEnd()
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
+}
+
+// --- 1. pack ------------------------------------------------------------------------------------
+
+function pack(tmp) {
+  step("npm pack");
+  const { stdout } = run("npm", ["pack", "--json", "--pack-destination", tmp]);
+  let info;
+  try {
+    // npm may print lifecycle-script noise before the JSON array.
+    info = JSON.parse(stdout.slice(stdout.indexOf("[")))[0];
+  } catch {
+    fail(`npm pack --json printed no JSON:\n${indent(stdout)}`);
+  }
+  const tarball = join(tmp, info.filename);
+  if (!existsSync(tarball)) fail(`npm pack did not create ${tarball}`);
+  const files = new Set(info.files.map((f) => f.path.replace(/\\/g, "/")));
+  console.log(`packed ${info.filename}: ${files.size} files, ${info.size} bytes`);
+
+  const required = [
+    "package.json",
+    "dist/index.js",
+    "dist/index.cjs",
+    "dist/index.d.ts",
+    "dist/index.d.cts",
+    "dist/node/index.js",
+    "dist/node/index.cjs",
+    "dist/node/index.d.ts",
+    "dist/node/index.d.cts",
+    "dist/node/cli.js",
+  ];
+  const missing = required.filter((f) => !files.has(f));
+  if (missing.length) fail(`the tarball lacks ${missing.join(", ")} — did \`npm run build\` run?`);
+
+  const noTypes = [];
+  for (const f of files) {
+    if (!f.startsWith("dist/")) continue;
+    const decl = f.endsWith(".cjs") ? f.replace(/\.cjs$/, ".d.cts") : f.endsWith(".js") ? f.replace(/\.js$/, ".d.ts") : null;
+    if (decl && !files.has(decl)) noTypes.push(`${f} (no ${decl})`);
+  }
+  if (noTypes.length) fail(`JavaScript files without declarations:\n${indent(noTypes.join("\n"))}`);
+
+  const outside = [...files].filter((f) => !f.startsWith("dist/") && !/^(package\.json|(README|LICEN[CS]E|CHANGELOG)(\.\w+)?)$/i.test(f));
+  if (outside.length) fail(`unexpected files in the tarball: ${outside.join(", ")}`);
+  for (const doc of ["README.md", "LICENSE"]) {
+    if (![...files].some((f) => f.toLowerCase() === doc.toLowerCase())) console.log(`note: the tarball has no ${doc}`);
+  }
+  console.log("dist entries and declarations: ok");
+  return { tarball, files };
+}
+
+// --- 2. publint, attw ---------------------------------------------------------------------------
+
+function lint(tarball) {
+  step("publint --strict (errors and warnings fail; suggestions are shown)");
+  // publint sets exit code 1 when there are errors; --strict turns warnings into errors.
+  const p = run(process.execPath, [binOf("publint", "publint"), "run", tarball, "--strict"], { echo: true, okCodes: [0, 1] });
+  if (p.status !== 0 || /^(Errors|Warnings):/m.test(p.stdout)) fail("publint reported problems (see above)");
+
+  step("attw --profile node16 (any problem fails)");
+  // attw exits 1 when any problem is found outside the profile's ignored resolutions (node16
+  // ignores node10, which cannot see subpath exports), 3 on an internal error. It passes
+  // untyped packages with exit 0, but the declaration check above rules that out.
+  // The tarball already packed is checked, equivalent to `attw --pack .` without a second pack.
+  run(process.execPath, [binOf("@arethetypeswrong/cli", "attw"), tarball, "--profile", "node16", "--format", "ascii", "--no-emoji"], {
+    echo: true,
+  });
+}
+
+// --- 3–5. scratch project -----------------------------------------------------------------------
+
+function fixtures() {
+  const expr = smokeExpression();
+  const nodeCheck = `if (typeof main !== "function") throw new Error("attrition-sim/node: main is not a function, got " + typeof main);`;
+  const body = [nodeCheck, `const result = ${expr};`, `console.log(JSON.stringify(result));`, ""].join("\n");
+  const esm = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, body].join("\n");
+  const ts = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, TS_TYPE_PROBE, body].join("\n");
+  return {
+    "esm.mjs": esm,
+    "cjs.cjs": [`const lib = require("${pkg.name}");`, `const { main } = require("${pkg.name}/node");`, body].join("\n"),
+    // In this "type": "commonjs" project, ts.ts is a CommonJS module for tsc (nodenext) and tsx:
+    // it sees the "require" conditions (.d.cts / .cjs). mts.mts sees "import" (.d.ts / .js).
+    "ts.ts": ts,
+    "mts.mts": ts,
+  };
+}
+
+function scratch(tmp, tarball) {
+  const dir = join(tmp, "scratch");
+  step(`scratch project in ${dir}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "scratch", private: true, type: "commonjs" }, null, 2));
+  run("npm", ["install", tarball, "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], { cwd: dir });
+
+  const files = fixtures();
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  // A consumer with @types/node (the repo's), checking the package's own declarations too.
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+          typeRoots: [join(root, "node_modules", "@types")],
+          types: ["node"],
+        },
+        files: ["ts.ts", "mts.mts"],
+      },
+      null,
+      2,
+    ),
+  );
+
+  step("type-check the TypeScript fixtures (tsc --strict, nodenext, skipLibCheck false)");
+  run(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], { cwd: dir, echo: true });
+  console.log("tsc: ok");
+
+  step("run the fixtures");
+  const tsx = join(root, "node_modules", ".bin", "tsx");
+  const runs = [
+    ["esm.mjs", process.execPath, ["esm.mjs"]],
+    ["cjs.cjs", process.execPath, ["cjs.cjs"]],
+    ["ts.ts", tsx, ["ts.ts"]],
+    ["mts.mts", tsx, ["mts.mts"]],
+  ];
+  const outputs = runs.map(([name, cmd, args]) => {
+    const { stdout } = run(cmd, args, { cwd: dir });
+    const line = stdout.trim();
+    console.log(`  ${name.padEnd(8)} → ${line.length > 160 ? line.slice(0, 157) + "..." : line}`);
+    return [name, line];
+  });
+  const [first] = outputs;
+  if (!first[1] || first[1] === "undefined" || first[1] === "null" || first[1].includes("\n")) {
+    fail(`${first[0]} printed ${JSON.stringify(first[1])}, expected one line of JSON`);
+  }
+  const differing = outputs.filter(([, line]) => line !== first[1]);
+  if (differing.length) {
+    fail(`outputs differ:\n${indent(outputs.map(([n, l]) => `${n}: ${l}`).join("\n"))}`);
+  }
+  console.log("identical output from ESM, CJS and TypeScript: ok");
+
+  step("installed bin");
+  const bin = join(dir, "node_modules", ".bin", Object.keys(pkg.bin)[0]);
+  if (!existsSync(bin)) fail(`the bin ${bin} was not installed`);
+  const r = run(bin, ["--help"], { cwd: dir, okCodes: [0, 2] });
+  if (/^\s+at .+[(:]\d+/m.test(r.stderr)) fail(`${Object.keys(pkg.bin)[0]} --help printed a stack trace:\n${indent(r.stderr)}`);
+  console.log(`${Object.keys(pkg.bin)[0]} --help: exit ${r.status}, no stack trace: ok`);
+}
+
+// --- main ---------------------------------------------------------------------------------------
+
+const tmp = mkdtempSync(join(tmpdir(), "attrition-sim-smoke-"));
+const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  console.log(`[smoke] ${pkg.name}@${pkg.version}, temp dir ${tmp}`);
+  const { tarball } = pack(tmp);
+  lint(tarball);
+  scratch(tmp, tarball);
+  console.log("\n[smoke] all checks passed");
+} catch (error) {
+  console.error(`\n[smoke] FAILED: ${error instanceof SmokeFailure ? error.message : (error?.stack ?? error)}`);
+  process.exitCode = 1;
+} finally {
+  cleanup();
+}

@@ -1,0 +1,73 @@
+/**
+ * Quantiles of Monte Carlo samples and their standard errors.
+ *
+ * Quantile: linear interpolation between order statistics (Hyndman–Fan type 7, as R's
+ * default). Standard error of the p-quantile from order statistics (distribution-free):
+ * half the distance between the order statistics at ranks n·p ± √(n·p·(1−p)) — the
+ * binomial spread of the rank — which needs no density estimate.
+ */
+
+/** The probabilities reported for every series (DESIGN §4). */
+export const PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+export const QUANTILE_KEYS = ["p05", "p25", "p50", "p75", "p95"] as const;
+export type QuantileKey = (typeof QUANTILE_KEYS)[number];
+
+/**
+ * Type-7 quantile of ascending `sorted` values.
+ * @example
+ * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5); // 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  const a = sorted[lo]!, b = sorted[hi]!;
+  return a === b ? a : a + (h - lo) * (b - a);
+}
+
+/**
+ * Monte Carlo standard error of the p-quantile of `sorted` (see the module note).
+ * @example
+ * quantileStandardError(Float64Array.from({ length: 1001 }, (_, i) => i), 0.5); // ≈ 15.8
+ */
+export function quantileStandardError(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n < 2) return NaN;
+  const spread = Math.sqrt(n * p * (1 - p));
+  const lo = quantileSorted(sorted, Math.max(0, p - spread / n));
+  const hi = quantileSorted(sorted, Math.min(1, p + spread / n));
+  return (hi - lo) / 2;
+}
+
+/** Summary of one sample: mean and its standard error, and the five quantiles with theirs. */
+export interface SampleSummary {
+  mean: number;
+  meanSe: number;
+  quantiles: Record<QuantileKey, number>;
+  quantileSe: Record<QuantileKey, number>;
+}
+
+/**
+ * Summarise `values` (sorted in place).
+ * @example
+ * summarizeSample(Float64Array.of(3, 1, 2)).quantiles.p50; // 2
+ */
+export function summarizeSample(values: Float64Array): SampleSummary {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i += 1) sum += values[i]!;
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i += 1) ss += (values[i]! - mean) ** 2;
+  const meanSe = n > 1 ? Math.sqrt(ss / (n - 1) / n) : NaN;
+  values.sort();
+  const quantiles = {} as Record<QuantileKey, number>;
+  const quantileSe = {} as Record<QuantileKey, number>;
+  PROBABILITIES.forEach((p, j) => {
+    quantiles[QUANTILE_KEYS[j]!] = quantileSorted(values, p);
+    quantileSe[QUANTILE_KEYS[j]!] = quantileStandardError(values, p);
+  });
+  return { mean, meanSe, quantiles, quantileSe };
+}

@@ -1,0 +1,204 @@
+import { summarizeEvent, type EventSummary } from "../analysis/events.js";
+import { QUANTILE_KEYS, summarizeSample, type QuantileKey } from "../analysis/quantiles.js";
+import type { CalendarMonth } from "../engine/calendar.js";
+import { SERIES, SERIES_UNITS, type RunStore, type SeriesName } from "../engine/store.js";
+import { describeValue, OptionsError } from "../errors.js";
+import { LIBRARY } from "../version.js";
+import { toTidyCsv } from "./csv.js";
+
+/** Per-month summary of one series. Arrays are indexed like `months`. */
+export interface SeriesSummary {
+  unit: string;
+  mean: number[];
+  p05: number[];
+  p25: number[];
+  p50: number[];
+  p75: number[];
+  p95: number[];
+  /** Monte Carlo standard errors of the mean and of each quantile. */
+  se: { mean: number[] } & Record<QuantileKey, number[]>;
+}
+
+/** The versioned JSON form (`attrition-sim/projection@1`, docs/result-schema.md). */
+export interface ProjectionJson {
+  schema: "attrition-sim/projection@1";
+  scenario: { name: string; sha256: string };
+  options: { runs: number; seed: number; horizonMonths: number; step: "day" | "month"; start: string };
+  months: string[];
+  initial: Record<SeriesName, number>;
+  series: Record<SeriesName, SeriesSummary>;
+  events: EventSummary[];
+  library: { name: string; version: string };
+}
+
+export interface ProjectionMeta {
+  scenarioName: string;
+  scenarioSha256: string;
+  runs: number;
+  seed: number;
+  horizonMonths: number;
+  step: "day" | "month";
+  start: string;
+  calendar: readonly CalendarMonth[];
+  keepPaths: boolean;
+}
+
+export type ComparisonOperator = ">=" | ">" | "<=" | "<" | "==";
+const OPERATORS: readonly ComparisonOperator[] = [">=", ">", "<=", "<", "=="];
+
+/** Round to 6 significant digits for the JSON (the samples are Float32 anyway). */
+const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
+
+/**
+ * The result of a run: per-month summaries of every contract series, time-to-threshold
+ * events, probability queries, and (with `keepPaths`) every path.
+ */
+export class Projection {
+  readonly months: string[];
+  readonly meta: ProjectionMeta;
+  private readonly store: RunStore;
+  private readonly cache = new Map<SeriesName, SeriesSummary>();
+
+  constructor(store: RunStore, meta: ProjectionMeta) {
+    this.store = store;
+    this.meta = meta;
+    this.months = meta.calendar.map((m) => m.endDate);
+  }
+
+  get runs(): number {
+    return this.meta.runs;
+  }
+
+  /** Per-month summary of a contract series (computed on first use). */
+  series(name: SeriesName): SeriesSummary {
+    this.checkSeries(name);
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const { runs, months } = this.store;
+    const values = this.store.series[name];
+    const scratch = new Float64Array(runs);
+    const out: SeriesSummary = {
+      unit: SERIES_UNITS[name], mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
+      se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
+    };
+    for (let m = 0; m < months; m += 1) {
+      for (let i = 0; i < runs; i += 1) scratch[i] = values[m * runs + i]!;
+      const s = summarizeSample(scratch);
+      out.mean.push(s.mean);
+      out.se.mean.push(s.meanSe);
+      for (const key of QUANTILE_KEYS) {
+        out[key].push(s.quantiles[key]);
+        out.se[key].push(s.quantileSe[key]);
+      }
+    }
+    this.cache.set(name, out);
+    return out;
+  }
+
+  /** Median across paths of each series at the start. */
+  get initial(): Record<SeriesName, number> {
+    return Object.fromEntries(
+      SERIES.map((name) => [name, summarizeSample(Float64Array.from(this.store.initial[name])).quantiles.p50]),
+    ) as Record<SeriesName, number>;
+  }
+
+  /** Time-to-threshold summaries for `occupiedShare`, one per threshold of the run. */
+  get events(): EventSummary[] {
+    const { runs, thresholds, firstMonth } = this.store;
+    return thresholds.map((t, k) => summarizeEvent("occupiedShare", t, firstMonth.subarray(k * runs, (k + 1) * runs)));
+  }
+
+  /** The event summary for one threshold of the run. */
+  event(threshold: number): EventSummary {
+    const k = this.store.thresholds.indexOf(threshold);
+    if (k < 0) {
+      throw new OptionsError({ path: "threshold", message: `expected one of the run's thresholds (${this.store.thresholds.join(", ")}), got ${describeValue(threshold)}; pass it in options.thresholds` });
+    }
+    return this.events[k]!;
+  }
+
+  /** Index of a month given as "YYYY-MM" or a month-end date. */
+  monthIndex(month: string): number {
+    const label = typeof month === "string" ? month.slice(0, 7) : "";
+    const index = this.meta.calendar.findIndex((m) => m.label === label);
+    if (index < 0 || (typeof month === "string" && month.length > 7 && this.months[index] !== month)) {
+      throw new OptionsError({ path: "month", message: `expected a month from ${this.meta.calendar[0]?.label} to ${this.meta.calendar.at(-1)?.label} (YYYY-MM), got ${describeValue(month)}` });
+    }
+    return index;
+  }
+
+  /**
+   * Share of paths whose `series` at the end of `month` satisfies `op value`.
+   * @example
+   * projection.probability("occupiedShare", ">=", 0.25, "2030-12"); // e.g. 0.07
+   */
+  probability(series: SeriesName, op: ComparisonOperator, value: number, month: string): number {
+    this.checkSeries(series);
+    if (!OPERATORS.includes(op)) throw new OptionsError({ path: "op", message: `expected one of ${OPERATORS.join(" ")}, got ${describeValue(op)}` });
+    if (typeof value !== "number" || !Number.isFinite(value)) throw new OptionsError({ path: "value", message: `expected a finite number, got ${describeValue(value)}` });
+    const m = this.monthIndex(month);
+    const { runs } = this.store;
+    const values = this.store.series[series];
+    const v = series === "occupiedShare" || !(values instanceof Float32Array) ? value : Math.fround(value);
+    let hits = 0;
+    for (let i = 0; i < runs; i += 1) {
+      const x = values[m * runs + i]!;
+      if (op === ">=" ? x >= v : op === ">" ? x > v : op === "<=" ? x <= v : op === "<" ? x < v : x === v) hits += 1;
+    }
+    return hits / runs;
+  }
+
+  /** Every path's values (only with `keepPaths`): arrays indexed [month · runs + path]. */
+  get paths(): RunStore | undefined {
+    return this.meta.keepPaths ? this.store : undefined;
+  }
+
+  /** The versioned JSON form; equal runs give equal bytes (no timestamps). */
+  toJSON(): ProjectionJson {
+    const series = {} as Record<SeriesName, SeriesSummary>;
+    for (const name of SERIES) {
+      const s = this.series(name);
+      const r = (a: number[]) => a.map(round);
+      series[name] = {
+        unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
+        se: { mean: r(s.se.mean), p05: r(s.se.p05), p25: r(s.se.p25), p50: r(s.se.p50), p75: r(s.se.p75), p95: r(s.se.p95) },
+      };
+    }
+    const roundNullable = (v: number | null) => (v === null ? null : round(v));
+    const mapKeys = (o: Record<QuantileKey, number | null>) => Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundNullable(o[k])])) as Record<QuantileKey, number | null>;
+    const { meta } = this;
+    return {
+      schema: "attrition-sim/projection@1",
+      scenario: { name: meta.scenarioName, sha256: meta.scenarioSha256 },
+      options: { runs: meta.runs, seed: meta.seed, horizonMonths: meta.horizonMonths, step: meta.step, start: meta.start },
+      months: this.months,
+      initial: Object.fromEntries(Object.entries(this.initial).map(([k, v]) => [k, round(v)])) as Record<SeriesName, number>,
+      series,
+      events: this.events.map((e) => ({ ...e, quantiles: mapKeys(e.quantiles), quantilesSe: mapKeys(e.quantilesSe), pNever: round(e.pNever), pNeverSe: round(e.pNeverSe) })),
+      library: { name: LIBRARY.name, version: LIBRARY.version },
+    };
+  }
+
+  /** Tidy long CSV: scenario,month,series,stat,value (RFC 4180). */
+  toCSV(): string {
+    return toTidyCsv(this.toJSON());
+  }
+
+  /** A short description; never the samples. */
+  toString(): string {
+    const share = this.series("occupiedShare");
+    const last = this.months.length - 1;
+    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+    return `Projection(${this.meta.scenarioName}, ${this.meta.runs} runs, ${this.meta.horizonMonths} months from ${this.meta.start}, seed ${this.meta.seed}; occupied at ${this.months[last]}: ${pct(share.p50[last]!)} [${pct(share.p05[last]!)}–${pct(share.p95[last]!)}])`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+
+  private checkSeries(name: unknown): asserts name is SeriesName {
+    if (!(SERIES as readonly unknown[]).includes(name)) {
+      throw new OptionsError({ path: "series", message: `expected one of ${SERIES.join(", ")}, got ${describeValue(name)}` });
+    }
+  }
+}

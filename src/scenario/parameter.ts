@@ -1,0 +1,170 @@
+import { z } from "zod";
+import { describeValue } from "../errors.js";
+import { distSpecSchema, support, type DistSpec } from "./distributions.js";
+import { provenanceSchema, userProvenance, type Provenance } from "./provenance.js";
+import { parseQuantity, QuantityError, type Dimension } from "./units.js";
+
+/**
+ * A model parameter after parsing: a distribution (a plain number becomes `fixed`), in the
+ * parameter's canonical unit, sampled once per Monte Carlo path, with its provenance.
+ */
+export interface Parameter {
+  spec: DistSpec;
+  provenance: Provenance;
+}
+
+/** What a parameter must satisfy: its canonical unit and the bounds of its whole support. */
+export interface ParameterRule {
+  unit: Dimension;
+  /** Human description shown in the JSON Schema and parameter tables. */
+  description: string;
+  min?: number;
+  max?: number;
+  /** When true, `min` itself is not allowed (e.g. a delay must be > 0). */
+  exclusiveMin?: boolean;
+  exclusiveMax?: boolean;
+}
+
+/** Distribution fields that carry the parameter's unit (shape parameters such as sigma do not). */
+const unitFields = new Set(["value", "min", "max", "mode", "mean", "sd", "median", "p5", "p95"]);
+const paramKeys = new Set(["value", "provenance"]);
+
+type Ctx = z.RefinementCtx;
+
+function addIssue(ctx: Ctx, message: string, path: (string | number)[] = []): typeof z.NEVER {
+  ctx.addIssue({ code: "custom", message, path });
+  return z.NEVER;
+}
+
+function convert(raw: unknown, unit: Dimension, ctx: Ctx, path: (string | number)[]): number | undefined {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) {
+      addIssue(ctx, `expected a finite number, got ${describeValue(raw)}`, path);
+      return undefined;
+    }
+    return raw;
+  }
+  if (typeof raw === "string") {
+    try {
+      return parseQuantity(raw, unit);
+    } catch (error) {
+      if (error instanceof QuantityError) {
+        addIssue(ctx, error.message, path);
+        return undefined;
+      }
+      throw error;
+    }
+  }
+  addIssue(ctx, `expected a number or a quantity string in ${unit}, got ${describeValue(raw)}`, path);
+  return undefined;
+}
+
+function boundsText(rule: ParameterRule): string {
+  const lo = rule.min === undefined ? "" : `${rule.exclusiveMin ? ">" : "≥"} ${rule.min}`;
+  const hi = rule.max === undefined ? "" : `${rule.exclusiveMax ? "<" : "≤"} ${rule.max}`;
+  return [lo, hi].filter(Boolean).join(" and ");
+}
+
+function withinBounds(lo: number, hi: number, rule: ParameterRule): boolean {
+  if (rule.min !== undefined && (rule.exclusiveMin ? lo <= rule.min : lo < rule.min)) return false;
+  if (rule.max !== undefined && (rule.exclusiveMax ? hi >= rule.max : hi > rule.max)) return false;
+  return true;
+}
+
+function formatSupport(lo: number, hi: number): string {
+  const f = (v: number) => (v === Infinity ? "∞" : v === -Infinity ? "-∞" : String(Number(v.toPrecision(6))));
+  return `[${f(lo)}, ${f(hi)}]`;
+}
+
+function parseDistribution(obj: Record<string, unknown>, rule: ParameterRule, ctx: Ctx): DistSpec | undefined {
+  const converted: Record<string, unknown> = {};
+  let ok = true;
+  for (const [key, raw] of Object.entries(obj)) {
+    if (key === "provenance") continue;
+    if (unitFields.has(key)) {
+      const value = convert(raw, rule.unit, ctx, [key]);
+      if (value === undefined) ok = false;
+      converted[key] = value;
+    } else {
+      converted[key] = raw;
+    }
+  }
+  if (!ok) return undefined;
+  const parsed = distSpecSchema.safeParse(converted);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const message = issue.code === "unrecognized_keys"
+        ? `unexpected key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`
+        : issue.message;
+      addIssue(ctx, message, issue.path as (string | number)[]);
+    }
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/**
+ * The zod schema of one numeric parameter. Accepts a plain number, a unit-bearing string
+ * ("35000/month", "485 km^2/month", "5 months", "12%"), `{ value, provenance? }`, or a
+ * distribution spec `{ dist, …, provenance? }`. Every value of the distribution's support must
+ * satisfy the rule's bounds (a share given as an untruncated normal is refused).
+ *
+ * @example
+ * const share = parameter({ unit: "1", description: "a share", min: 0, max: 1 });
+ * share.parse("12%"); // { spec: { dist: "fixed", value: 0.12 }, provenance: { source: "user" } }
+ */
+export function parameter(rule: ParameterRule) {
+  return z
+    .unknown()
+    .transform((input, ctx): Parameter => {
+      let provenance: Provenance = userProvenance;
+      let spec: DistSpec | undefined;
+      if (input === undefined) return addIssue(ctx, `expected a value in ${rule.unit}, got nothing (required)`);
+      if (typeof input === "number" || typeof input === "string") {
+        const value = convert(input, rule.unit, ctx, []);
+        if (value === undefined) return z.NEVER;
+        spec = { dist: "fixed", value };
+      } else if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+        const obj = input as Record<string, unknown>;
+        if ("provenance" in obj) {
+          const p = provenanceSchema.safeParse(obj.provenance);
+          if (!p.success) return addIssue(ctx, `expected a provenance such as { "source": "article", "id": "F12" }, got ${JSON.stringify(obj.provenance)?.slice(0, 80)}`, ["provenance"]);
+          provenance = p.data;
+        }
+        if ("dist" in obj) {
+          spec = parseDistribution(obj, rule, ctx);
+          if (!spec) return z.NEVER;
+        } else if ("value" in obj) {
+          const extra = Object.keys(obj).filter((k) => !paramKeys.has(k));
+          if (extra.length) return addIssue(ctx, `unexpected key ${JSON.stringify(extra[0])} (a parameter object holds "value" and "provenance")`, [extra[0]!]);
+          const value = convert(obj.value, rule.unit, ctx, ["value"]);
+          if (value === undefined) return z.NEVER;
+          spec = { dist: "fixed", value };
+        } else {
+          return addIssue(ctx, `expected a number, a quantity string, { "value": … } or a distribution { "dist": … }, got an object with keys ${Object.keys(obj).map((k) => JSON.stringify(k)).join(", ") || "(none)"}`);
+        }
+      } else {
+        return addIssue(ctx, `expected a number, a quantity string or a distribution, got ${describeValue(input)}`);
+      }
+      const [lo, hi] = support(spec);
+      if (!withinBounds(lo, hi, rule)) {
+        const got = spec.dist === "fixed" ? String(spec.value) : `a ${spec.dist} distribution on ${formatSupport(lo, hi)}`;
+        return addIssue(ctx, `expected ${boundsText(rule)}${spec.dist === "fixed" ? "" : " over the whole distribution"}, got ${got}`);
+      }
+      return { spec, provenance };
+    })
+    .meta({
+      description: `${rule.description} [${rule.unit}${boundsText(rule) ? `; ${boundsText(rule)}` : ""}]`,
+      anyOf: [
+        { type: "number" },
+        { type: "string", description: `a quantity convertible to ${rule.unit}, e.g. "35000/month"` },
+        { type: "object", required: ["value"], properties: { value: { type: ["number", "string"] }, provenance: { type: "object" } } },
+        { type: "object", required: ["dist"], properties: { dist: { enum: ["fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta"] }, provenance: { type: "object" } } },
+      ],
+    });
+}
+
+/** True when a value is a parsed {@link Parameter}. */
+export function isParameter(value: unknown): value is Parameter {
+  return typeof value === "object" && value !== null && "spec" in value && "provenance" in value;
+}

@@ -1,0 +1,149 @@
+import type { z } from "zod";
+import { describeValue, ScenarioError, type InputIssue } from "../errors.js";
+import { presetNames, presets, type ScenarioFile } from "./presets.js";
+import { scenarioSchema, type Scenario } from "./schema.js";
+
+const PARSED = Symbol.for("attrition-sim.scenario");
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const MAX_DEPTH = 32;
+const MAX_EXTENDS = 8;
+
+type Plain = Record<string, unknown>;
+
+function isPlainObject(value: unknown): value is Plain {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A parameter object (`{ value }` or `{ dist }`) is a leaf: overrides replace it whole. */
+function isParameterLike(value: Plain): boolean {
+  return "dist" in value || "value" in value;
+}
+
+/** Refuse keys that could pollute prototypes, and absurd nesting, before anything is merged. */
+function checkStructure(value: unknown, path: string[], issues: InputIssue[], depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    issues.push({ path: path.join("."), message: `expected at most ${MAX_DEPTH} levels of nesting, got more` });
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkStructure(item, [...path, String(i)], issues, depth + 1));
+  } else if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        issues.push({ path: [...path, key].join("."), message: `unexpected key ${JSON.stringify(key)} (not allowed in a scenario)` });
+        continue;
+      }
+      checkStructure(value[key], [...path, key], issues, depth + 1);
+    }
+  }
+}
+
+/**
+ * Deep-merge `override` onto `base`: objects merge key by key; arrays, parameters and
+ * scalars replace. Returns a fresh object (inputs are not modified).
+ */
+export function deepMerge(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override) || isParameterLike(override) || isParameterLike(base)) {
+    return override;
+  }
+  const out: Plain = {};
+  for (const [key, value] of Object.entries(base)) out[key] = value;
+  for (const [key, value] of Object.entries(override)) {
+    out[key] = key in out ? deepMerge(out[key], value) : value;
+  }
+  return out;
+}
+
+function resolveExtends(input: Plain, issues: InputIssue[], chain: string[] = []): Plain | undefined {
+  const { extends: parent, ...rest } = input;
+  if (parent === undefined) return rest;
+  if (typeof parent !== "string" || !(presetNames as string[]).includes(parent)) {
+    issues.push({ path: "extends", message: `expected one of ${presetNames.join(", ")}, got ${describeValue(parent)}` });
+    return undefined;
+  }
+  if (chain.includes(parent) || chain.length > MAX_EXTENDS) {
+    issues.push({ path: "extends", message: `expected a chain of presets without a cycle, got ${[...chain, parent].join(" → ")}` });
+    return undefined;
+  }
+  const base = resolveExtends(presets[parent as keyof typeof presets] as ScenarioFile, issues, [...chain, parent]);
+  return base && (deepMerge(base, rest) as Plain);
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+/** Turn zod's issues into `path: expected …, got …` lines. */
+function toInputIssues(error: z.ZodError, input: unknown): InputIssue[] {
+  const out: InputIssue[] = [];
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    const got = describeValue(valueAt(input, issue.path));
+    switch (issue.code) {
+      case "unrecognized_keys":
+        for (const key of issue.keys) out.push({ path: [...path, key].join("."), message: "unexpected key (not part of the scenario schema)" });
+        break;
+      case "invalid_type":
+        out.push({ path: path.join("."), message: got === "nothing" ? `expected ${issue.expected}, got nothing (required)` : `expected ${issue.expected}, got ${got}` });
+        break;
+      case "invalid_value":
+        out.push({ path: path.join("."), message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${got}` });
+        break;
+      case "too_small":
+      case "too_big": {
+        const op = issue.code === "too_small" ? (issue.inclusive ? "≥" : ">") : issue.inclusive ? "≤" : "<";
+        const bound = issue.code === "too_small" ? issue.minimum : issue.maximum;
+        const what = issue.origin === "string" ? " characters" : issue.origin === "array" ? " items" : "";
+        out.push({ path: path.join("."), message: `expected ${op} ${String(bound)}${what}, got ${got}` });
+        break;
+      }
+      case "custom":
+        out.push({ path: path.join("."), message: issue.message.startsWith("expected") ? issue.message : `expected ${issue.message.replace(/^expected /, "")}, got ${got}` });
+        break;
+      default:
+        out.push({ path: path.join("."), message: `${issue.message.replace(/^Invalid input: /, "")}, got ${got}` });
+    }
+  }
+  return out;
+}
+
+/** True when `value` came out of {@link parseScenario}. */
+export function isParsedScenario(value: unknown): value is Scenario {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[PARSED] === true;
+}
+
+/**
+ * Validate a scenario and normalise it: a preset name, or a plain object (optionally
+ * `extends: "<preset>"` with deep overrides). Unit strings become canonical numbers, plain
+ * numbers become `fixed` distributions, missing provenance becomes `user`.
+ *
+ * @throws {ScenarioError} listing every problem as `path: expected …, got …`.
+ * @example
+ * const s = parseScenario({ extends: "baseline", russia: { recruitmentCapacityPerMonth: "30000/month" } });
+ */
+export function parseScenario(input: unknown): Scenario {
+  if (isParsedScenario(input)) return input;
+  if (typeof input === "string") {
+    if (!(presetNames as string[]).includes(input)) {
+      throw new ScenarioError({ path: "", message: `expected a preset name (${presetNames.join(", ")}) or a scenario object, got ${describeValue(input)}` });
+    }
+    return parseScenario({ extends: input });
+  }
+  if (!isPlainObject(input)) {
+    throw new ScenarioError({ path: "", message: `expected a scenario object, got ${describeValue(input)}` });
+  }
+  const issues: InputIssue[] = [];
+  checkStructure(input, [], issues);
+  if (issues.length) throw new ScenarioError(issues);
+  const merged = resolveExtends(input, issues);
+  if (!merged) throw new ScenarioError(issues);
+  const result = scenarioSchema.safeParse(merged);
+  if (!result.success) throw new ScenarioError(toInputIssues(result.error, merged));
+  Object.defineProperty(result.data, PARSED, { value: true, enumerable: false });
+  return result.data;
+}
