@@ -1,4 +1,4 @@
-import { russiaSideHazardPerDay, russiaSideLossesPerDay, lostShare, ukraineLossesPerDay } from "../model/attrition.js";
+import { lossOverStep, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
 import { capToPool, furtherWaveCount, scheduledArrivals } from "../model/dprk.js";
 import { breakthroughProbability, ceasefireHazard, isCollapsed } from "../model/events.js";
 import { delayShare, recruitsOverStep, targetStrength } from "../model/inflows.js";
@@ -96,6 +96,8 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
   const logEps = new Float64Array(n), stalRun = new Float64Array(n);
   const regime = new Uint8Array(n), ceased = new Uint8Array(n);
   const reff0 = new Float64Array(n);
+  // Inflow per day into each force over the last step (recruits, returns, arrivals).
+  const inflowR = new Float64Array(n), inflowK = new Float64Array(n), inflowU = new Float64Array(n);
   const initialRegime = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
 
   const runs = store.runs;
@@ -111,6 +113,9 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
     WR[i] = ru.wShare[i]! * hazard0 * R[i]! * ru.wDelay[i]!;
     WK[i] = kShare[i]! * hazard0 * expo[i]! * K[i]! * kDelay[i]!;
     WU[i] = ua.wShare[i]! * (lossPerMonth / rho[i]!) * ua.wDelay[i]!;
+    // Both armies start replacing their losses (the t0 rates); the DPRK contingent does not.
+    inflowR[i] = (hazard0 * R[i]!) / DAYS_PER_MONTH;
+    inflowU[i] = lossPerMonth / rho[i]! / DAYS_PER_MONTH;
     const g = firstPath + i;
     store.initial.occupiedKm2[g] = A[i]!; store.initial.occupiedShare[g] = A[i]! / T[i]!;
     store.initial.russiaForce[g] = R[i]!; store.initial.dprkForce[g] = K[i]!; store.initial.ukraineForce[g] = U[i]!;
@@ -189,35 +194,40 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
           }
           a = boundArea(a + gain, total);
           // Losses: a step never takes more than the stock (exponential rule, see lostShare).
-          const outR = r * lostShare(h + desRDay, dt);
+          // The inflow each stock received over the previous step stands in for this step's.
+          const outR = lossOverStep(r, inflowR[i]!, h + desRDay, dt);
           const lossR = h + desRDay > 0 ? (outR * h) / (h + desRDay) : 0;
-          const lossK = k * lostShare(e * h, dt);
+          const desertedR = h + desRDay > 0 ? (outR * desRDay) / (h + desRDay) : 0;
+          const lossK = lossOverStep(k, inflowK[i]!, e * h, dt);
           const hU = u > 0 ? lossRateU / u : 0;
-          const outU = u * lostShare(hU + desUDay, dt);
+          const outU = lossOverStep(u, inflowU[i]!, hU + desUDay, dt);
           const lossU = hU + desUDay > 0 ? (outU * hU) / (hU + desUDay) : 0;
+          const desertedU = hU + desUDay > 0 ? (outU * desUDay) / (hU + desUDay) : 0;
           LR[i] = LR[i]! + lossR; LK[i] = LK[i]! + lossK; LU[i] = LU[i]! + lossU;
           if (frozen) continue;
           // Russia: wounded return, desertion, recruitment towards the target.
           const backR = WR[i]! * healedR;
           WR[i] = WR[i]! - backR + ru.wShare[i]! * lossR;
           const tgtR = targetStrength(f0R, growthR, ceilR, from);
-          const needR = lossR - backR + (outR - lossR);
+          const needR = lossR - backR + desertedR;
           const recR = recruitsOverStep(needR, targetStrength(f0R, growthR, ceilR, to) - tgtR, tgtR - r - TR[i]!, tauR, capR, dt);
           TR[i] = TR[i]! + recR;
           const inR = TR[i]! * trainedR;
           TR[i] = TR[i]! - inR;
-          r = r - outR + backR + inR;
-          joinR[i] = joinR[i]! + inR; retR[i] = retR[i]! + backR; desR[i] = desR[i]! + (outR - lossR);
+          r = r - lossR - desertedR + backR + inR;
+          inflowR[i] = (backR + inR) / dt;
+          joinR[i] = joinR[i]! + inR; retR[i] = retR[i]! + backR; desR[i] = desR[i]! + desertedR;
           // Ukraine: the same law, target = its initial strength unless a growth is given.
           const backU = WU[i]! * healedU;
           WU[i] = WU[i]! - backU + ua.wShare[i]! * lossU;
           const tgtU = targetStrength(f0U, growthU, ceilU, from);
-          const recU = recruitsOverStep(lossU - backU + (outU - lossU), targetStrength(f0U, growthU, ceilU, to) - tgtU, tgtU - u - TU[i]!, tauU, capU, dt);
+          const recU = recruitsOverStep(lossU - backU + desertedU, targetStrength(f0U, growthU, ceilU, to) - tgtU, tgtU - u - TU[i]!, tauU, capU, dt);
           TU[i] = TU[i]! + recU;
           const inU = TU[i]! * trainedU;
           TU[i] = TU[i]! - inU;
-          u = u - outU + backU + inU;
-          joinU[i] = joinU[i]! + inU; retU[i] = retU[i]! + backU; desU[i] = desU[i]! + (outU - lossU);
+          u = u - lossU - desertedU + backU + inU;
+          inflowU[i] = (backU + inU) / dt;
+          joinU[i] = joinU[i]! + inU; retU[i] = retU[i]! + backU; desU[i] = desU[i]! + desertedU;
           // DPRK: scheduled waves, further waves (first-order arrival), pool cap, returns.
           const backK = WK[i]! * healedK;
           WK[i] = WK[i]! - backK + kShare[i]! * lossK;
@@ -230,6 +240,7 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
           beyondPool[i] = beyondPool[i]! + (arriving - allowed);
           deployed[i] = deployed[i]! + allowed;
           k = k - lossK + backK + allowed;
+          inflowK[i] = (backK + allowed) / dt;
           arrK[i] = arrK[i]! + allowed; retK[i] = retK[i]! + backK;
         }
       }

@@ -37,14 +37,25 @@ export function ukraineLossesPerDay(
 }
 
 /**
- * The share of a stock lost over a step under a constant per-capita hazard h (per day):
- * 1 − exp(−h·dt). This is the rule that keeps a step from taking more than the stock, for a
- * day step and for a whole-month step alike.
+ * Losses over a step from a stock S under a per-capita hazard h (per day) while it receives
+ * an inflow a (people per day): the exact integral of h·S for dS/dt = a − h·S over dt,
+ *
+ *   loss = dt · [ h·S0·f + a·(1 − f) ],   f = (1 − e^(−h·dt)) / (h·dt)
+ *
+ * With no inflow it is S0·(1 − e^(−h·dt)); a force replenished as fast as it bleeds
+ * (a = h·S0) loses h·S0·dt — which lets a whole-month step agree with the day step. The rule
+ * that keeps a step from taking more than the stock: the loss is capped at S0, the stock at
+ * the start of the step (a is only an estimate of this step's inflow).
  * @example
- * lostShare(0.002, 30); // ≈ 0.0582
+ * lossOverStep(600_000, 0, 0.002, 30); // ≈ 34,940 (no inflow)
+ * lossOverStep(600_000, 1_200, 0.002, 30); // 36,000 (replenished)
  */
-export function lostShare(hazardPerDay: number, days: number): number {
-  return hazardPerDay > 0 ? -Math.expm1(-hazardPerDay * days) : 0;
+export function lossOverStep(stock: number, inflowPerDay: number, hazardPerDay: number, days: number): number {
+  if (!(hazardPerDay > 0) || !(stock > 0)) return 0;
+  const x = hazardPerDay * days;
+  const f = x < 1e-8 ? 1 - x / 2 : -Math.expm1(-x) / x;
+  const loss = days * (hazardPerDay * stock * f + inflowPerDay * (1 - f));
+  return loss < stock ? loss : stock;
 }
 
 /**

@@ -69,7 +69,7 @@ export const baselineScenario = {
     russiaOnOwnExponent: { dist: "uniform", min: 0, max: 1, provenance: assumption("own exposure: more troops at the front, more targets; between square (0) and linear (1) law") },
     ukraineOnRussiaExponent: { dist: "uniform", min: 0.5, max: 1.5, provenance: assumption("aimed fire: Ukrainian losses grow with Russia's effective strength") },
     ukraineOnOwnExponent: { dist: "uniform", min: 0, max: 1, provenance: assumption("own exposure of the defender; wide range") },
-    claimsBias: { dist: "uniform", min: 0.85, max: 1.25, provenance: data(LOSSES, `claims 1,020,010 by 2025-06-30 ÷ F8's 970k = ${CLAIMS_BIAS_POINT.toFixed(3)}; range is an assumption`) },
+    claimsBias: { dist: "triangular", min: 0.85, mode: CLAIMS_BIAS_POINT, max: 1.25, provenance: data(LOSSES, `claims 1,020,010 by 2025-06-30 ÷ F8's 970k = ${CLAIMS_BIAS_POINT.toFixed(3)}; range is an assumption`) },
   },
   russia: {
     initialForce: { value: articleFacts.F6.value, provenance: article("F6") },
@@ -94,7 +94,7 @@ export const baselineScenario = {
   dprk: {
     initialForce: { dist: "triangular", min: 4_000, mode: 8_000, max: 12_000, provenance: assumption(`survivors of ≈11k (F2) plus 3–4k (${CLAIMS}) after >6k casualties`) },
     combatValue: { dist: "uniform", min: 0.5, max: 1.1, provenance: assumption("DPRK soldier's weight in Reff = R + q·K; inexperienced in drone war") },
-    exposure: { dist: "uniform", min: 1.6, max: 2.5, provenance: article("F3", "40% in ≈5 months at 2025 loss rates gives e ≈ 1.6–2.5 (F3, F4)") },
+    exposure: { dist: "uniform", min: 1.25, max: 1.9, provenance: article("F3", "median 1.57 makes 10k DPRK troops lose 40% in 5 months on the hindcast (F3, F4); 1.25–1.9 spans ≈33–47%, the dated claims of >6k of 11k lie above") },
     woundedReturnShare: { dist: "uniform", min: 0, max: 0.3, provenance: assumption("few DPRK wounded return to the front") },
     returnDelayMonths: { dist: "uniform", min: 1, max: 6, provenance: assumption("recovery time") },
     deployablePool: { dist: "triangular", min: 80_000, mode: 150_000, max: 300_000, provenance: assumption("deployable pool ≈150k; F15's 1.28M is only the hard ceiling") },

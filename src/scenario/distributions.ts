@@ -178,7 +178,7 @@ export function lognormalParameters(spec: Spec<"lognormal">): { mu: number; sigm
 function betaShape(spec: Spec<"beta"> | Spec<"pert">): { a: number; b: number; lo: number; hi: number } {
   if (spec.dist === "beta") return { a: spec.alpha, b: spec.beta, lo: spec.min ?? 0, hi: spec.max ?? 1 };
   const lambda = spec.lambda ?? 4;
-  const width = 1;
+  const width = spec.max - spec.min;
   return { a: 1 + (lambda * (spec.mode - spec.min)) / width, b: 1 + (lambda * (spec.max - spec.mode)) / width, lo: spec.min, hi: spec.max };
 }
 

@@ -1,0 +1,286 @@
+/**
+ * The deterministic reference (DESIGN §2, §3): the engine's laws with noise and events off and
+ * every parameter at its median, written as an ODE system in continuous time (days) and
+ * integrated with classic fourth-order Runge–Kutta.
+ *
+ * State y = [R, K, U, A, LR, LK, LU, WR, WK, WU, TR, TU, deployedK] (people, km²). With
+ * S = S(calendar month of t) (piecewise constant), I = S · r(regime), λ = λR / 30.4375 per day:
+ *
+ *   lossesR = λ · I · (U/U0)^a · (Reff/Reff0)^b,   Reff = R + q·K         (russiaSideLossesPerDay)
+ *   lossesU = (λ/ρ) · I · (Reff/Reff0)^c · (U/U0)^d                       (ukraineLossesPerDay)
+ *   h = lossesR / (R + e·K)                                               (russiaSideHazardPerDay)
+ *   dLR/dt = h·R        dLK/dt = e·h·K        dLU/dt = lossesU  (0 once U = 0)
+ *   dWR/dt = sR·h·R − WR/δR        dWU/dt = sU·lossesU − WU/δU        dWK/dt = sK·e·h·K − WK/δK
+ *   recR = clamp(h·R − WR/δR + μR·R + dTargetR/dt + (TargetR(t) − R − TR)/τR, 0, capR)   (same for U)
+ *   dTR/dt = recR − TR/trR,   dR/dt = −h·R − μR·R + WR/δR + TR/trR       (trR > 0)
+ *   dR/dt = −h·R − μR·R + WR/δR + recR,   TR ≡ 0                          (trR = 0: no training delay)
+ *   dU/dt = −lossesU − μU·U + WU/δU + (TU/trU or recU)
+ *   arrivals = Σ_waves size/(window days) while t is in the window, 0 once deployedK ≥ pool
+ *   dK/dt = −e·h·K + WK/δK + arrivals,   d(deployedK)/dt = arrivals
+ *   dA/dt = α_day · S · g(x)   (offensive, or the collapse multiplier in place of g once U < share·U0)
+ *   dA/dt = stalemateMean / (days in the calendar month)                  (stalemate)
+ *   x = (Reff/U)/(Reff0/U0),  g(x) = min(gmax, (x^γ − θ)/(1 − θ)),  A kept within [0, T]
+ *
+ * δ, τ, tr are in days (months × 30.4375); μ is the desertion share per day. Further DPRK waves,
+ * breakthroughs and the ceasefire are events: off. The regime is held at the engine's initial
+ * regime (no switching with noise off), except that a collapse seen at a month's start turns it
+ * to offensive, as in the engine. `dynamics.forces = "frozen"` keeps R, K, U (and the wounded,
+ * training and deployment stocks) fixed with x ≡ 1 while losses and territory still move.
+ *
+ * Pure TypeScript, browser-safe; mathjs is used only by the test that cross-checks this
+ * right-hand side with `solveODE`.
+ */
+import { russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import { isCollapsed } from "../model/events.js";
+import { targetStrength } from "../model/inflows.js";
+import { OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
+import { seasonalFactor } from "../model/seasonality.js";
+import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
+import { describeValue, OptionsError } from "../errors.js";
+import { DAYS_PER_MONTH } from "../scenario/article.js";
+import { median } from "../scenario/distributions.js";
+import { parseScenario } from "../scenario/parse.js";
+import { buildCalendar, daysBetween, type CalendarMonth } from "./calendar.js";
+import { MAX_HORIZON_MONTHS } from "./options.js";
+import { listParameters } from "./parameters.js";
+import { SERIES, type SeriesName } from "./store.js";
+
+/** Names of the state components, in the order of the state vector. */
+export const MEAN_FIELD_STATE = ["R", "K", "U", "A", "LR", "LK", "LU", "WR", "WK", "WU", "TR", "TU", "deployedK"] as const;
+const [R_, K_, U_, A_, LR_, LK_, LU_, WR_, WK_, WU_, TR_, TU_, DK_] = MEAN_FIELD_STATE.map((_, i) => i) as number[];
+
+export interface MeanFieldOptions {
+  /** Months to project, 1…1200 (default 120). */
+  horizonMonths?: number;
+  /** RK4 steps per day (default 4: a step of 1/4 day). */
+  stepsPerDay?: number;
+}
+
+export interface MeanFieldResult {
+  /** Month-end dates, YYYY-MM-DD (t0 excluded), as in `Projection.months`. */
+  months: string[];
+  /** Month-end values of every contract series, indexed like `months`. */
+  series: Record<SeriesName, number[]>;
+  /** Values at the start. */
+  initial: Record<SeriesName, number>;
+}
+
+/** A right-hand side f(t, y) → dy/dt, t in days since the start. */
+export type Derivative = (t: number, y: readonly number[]) => number[];
+
+/** The ODE system of a scenario: everything needed to integrate it month by month. */
+export interface MeanFieldSystem {
+  /** The run's calendar months (month ends are where values are recorded). */
+  calendar: CalendarMonth[];
+  /** Every parameter at its median, by dotted path (as the engine's noise-off draws). */
+  parameters: Record<string, number>;
+  /** y(0). */
+  initialState: number[];
+  /** The regime of the first month (OFFENSIVE = 0, STALEMATE = 1). */
+  initialRegime: number;
+  /** The regime of a month from the previous one and the state at the month's start (collapse rule). */
+  regimeAtMonthStart(previous: number, y: readonly number[]): number;
+  /** dy/dt during calendar month `monthIndex` in `regime` (S and the month's length are fixed within it). */
+  derivative(monthIndex: number, regime: number): Derivative;
+  /** Keep the state in its domain after a step: A within [0, T], stocks ≥ 0. */
+  project(y: number[]): number[];
+  /** The contract series of a state. */
+  seriesOf(y: readonly number[]): Record<SeriesName, number>;
+}
+
+const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
+
+function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
+  const o = options ?? {};
+  const horizonMonths = o.horizonMonths ?? 120;
+  const stepsPerDay = o.stepsPerDay ?? 4;
+  if (typeof horizonMonths !== "number" || !Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
+    throw new OptionsError({ path: "horizonMonths", message: `expected an integer from 1 to ${MAX_HORIZON_MONTHS}, got ${describeValue(horizonMonths)}` });
+  }
+  if (typeof stepsPerDay !== "number" || !Number.isInteger(stepsPerDay) || stepsPerDay < 1 || stepsPerDay > 1000) {
+    throw new OptionsError({ path: "stepsPerDay", message: `expected an integer from 1 to 1000, got ${describeValue(stepsPerDay)}` });
+  }
+  return { horizonMonths, stepsPerDay };
+}
+
+/**
+ * Build the mean-field ODE system of a scenario (see the module equations).
+ * @example
+ * const system = meanFieldSystem("baseline", { horizonMonths: 12 });
+ * system.derivative(0, system.initialRegime)(0, system.initialState)[4]; // dLR/dt on day 0
+ */
+export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOptions = {}): MeanFieldSystem {
+  const { horizonMonths } = checkOptions(options);
+  const scenario = parseScenario(scenarioInput);
+  const p: Record<string, number> = {};
+  for (const slot of listParameters(scenario)) p[slot.path] = median(slot.spec);
+  const get = (path: string) => p[path]!;
+  const { forces, regime: regimeMode } = scenario.dynamics;
+  const frozen = forces === "frozen";
+  const calendar = buildCalendar(scenario.start, horizonMonths);
+
+  const T = get("territory.totalKm2"), A0 = get("territory.initialOccupiedKm2");
+  const paceDay = get("territory.offensivePaceKm2PerMonth") / DAYS_PER_MONTH;
+  const gamma = get("territory.forceRatioExponent"), theta = get("territory.regainThreshold"), gmax = get("territory.maxGainMultiple");
+  const stalMean = get("territory.stalemateMeanKm2PerMonth");
+  const colShare = get("territory.collapse.ukraineShareOfInitial"), colM = get("territory.collapse.multiplier");
+  const seasAmp = get("intensity.seasonalAmplitude"), seasPeak = get("intensity.seasonalPeakMonth");
+  const rStal = get("regimes.stalemateIntensity");
+  const lambdaMonth = get("attrition.russiaLossesPerMonth"), lambdaDay = lambdaMonth / DAYS_PER_MONTH, rho = get("attrition.exchangeRatio");
+  const expA = get("attrition.russiaOnUkraineExponent"), expB = get("attrition.russiaOnOwnExponent");
+  const expC = get("attrition.ukraineOnRussiaExponent"), expD = get("attrition.ukraineOnOwnExponent");
+  const side = (name: "russia" | "ukraine") => ({
+    f0: get(`${name}.initialForce`), growth: get(`${name}.targetGrowthPerMonth`) / DAYS_PER_MONTH,
+    ceiling: p[`${name}.targetCeiling`] ?? Infinity, capacity: get(`${name}.recruitmentCapacityPerMonth`) / DAYS_PER_MONTH,
+    tau: get(`${name}.adjustmentMonths`) * DAYS_PER_MONTH, training: get(`${name}.trainingMonths`) * DAYS_PER_MONTH,
+    wShare: get(`${name}.woundedReturnShare`), wDelayMonths: get(`${name}.returnDelayMonths`),
+    wDelay: get(`${name}.returnDelayMonths`) * DAYS_PER_MONTH, desertion: get(`${name}.desertionPerMonth`) / DAYS_PER_MONTH,
+  });
+  const ru = side("russia"), ua = side("ukraine");
+  const K0 = get("dprk.initialForce"), q = get("dprk.combatValue"), e = get("dprk.exposure");
+  const kShare = get("dprk.woundedReturnShare"), kDelayMonths = get("dprk.returnDelayMonths"), kDelay = kDelayMonths * DAYS_PER_MONTH;
+  const pool = get("dprk.deployablePool");
+  const waves = scenario.dprk.waves.map((w, j) => {
+    const startDay = daysBetween(scenario.start, w.arrivalStart), endDay = daysBetween(scenario.start, w.arrivalEnd) + 1;
+    return { startDay, endDay, perDay: get(`dprk.waves.${j}.size`) / (endDay - startDay) };
+  });
+
+  const U0 = ua.f0, R0 = ru.f0;
+  const reff0 = R0 + q * K0;
+  // Wounded in recovery at t0 — the engine's formula: steady state of the t0 loss rate (per month × months).
+  const hazard0 = russiaSideHazardPerDay(lambdaMonth, R0, K0, e);
+  const initialState = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
+  initialState[R_] = R0; initialState[K_] = K0; initialState[U_] = U0; initialState[A_] = Math.min(A0, T);
+  initialState[WR_] = ru.wShare * hazard0 * R0 * ru.wDelayMonths;
+  initialState[WK_] = kShare * hazard0 * e * K0 * kDelayMonths;
+  initialState[WU_] = ua.wShare * (lambdaMonth / rho) * ua.wDelayMonths;
+  initialState[DK_] = K0;
+  const initialRegimeOfScenario = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
+  const initialRegime = regimeMode === "offensive" ? OFFENSIVE : initialRegimeOfScenario;
+
+  /** recruits/day = clamp(losses − returns + desertion + dTarget/dt + (target − force − inTraining)/τ, 0, capacity). */
+  const recruitsPerDay = (s: typeof ru, t: number, force: number, inTraining: number, need: number) => {
+    const target = targetStrength(s.f0, s.growth, s.ceiling, t);
+    const growth = s.f0 + s.growth * t < s.ceiling ? s.growth : 0;
+    return clamp(need + growth + (target - force - inTraining) / s.tau, 0, s.capacity);
+  };
+
+  const derivative = (monthIndex: number, regime: number): Derivative => {
+    const month = calendar[monthIndex]!;
+    const season = seasonalFactor(month.month, seasAmp, seasPeak);
+    const intensity = season * regimeIntensity(regime, rStal);
+    const stalematePerDay = stalMean / month.days;
+    return (t, y) => {
+      const r = y[R_]!, k = y[K_]!, u = y[U_]!, a = y[A_]!;
+      const dy = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
+      const reff = r + q * k;
+      const uRatio = u / U0, rRatio = reff / reff0;
+      const lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, expA, expB);
+      const lossRateU = u > 0 ? ukraineLossesPerDay(lambdaDay, rho, intensity, rRatio, uRatio, expC, expD) : 0;
+      const h = russiaSideHazardPerDay(lossRate, r, k, e);
+      const lossR = h * r, lossK = e * h * k;
+      dy[LR_] = lossR; dy[LK_] = lossK; dy[LU_] = lossRateU;
+      // Territory.
+      const collapsed = !frozen && isCollapsed(u, U0, colShare);
+      let gain: number;
+      if (regime === OFFENSIVE || collapsed) {
+        const x = frozen ? 1 : relativeForceRatio(reff, u, reff0, U0);
+        const effect = collapsed ? colM : forceRatioEffect(x, gamma, theta, gmax);
+        gain = offensiveGain(paceDay, season, 1, effect, 1, 1);
+      } else {
+        gain = stalematePerDay;
+      }
+      dy[A_] = (a >= T && gain > 0) || (a <= 0 && gain < 0) ? 0 : gain;
+      if (frozen) return dy;
+      // Russia.
+      const backR = y[WR_]! / ru.wDelay, desR = ru.desertion * r;
+      dy[WR_] = ru.wShare * lossR - backR;
+      const recR = recruitsPerDay(ru, t, r, y[TR_]!, lossR - backR + desR);
+      const inR = ru.training > 0 ? y[TR_]! / ru.training : recR;
+      dy[TR_] = ru.training > 0 ? recR - inR : 0;
+      dy[R_] = -lossR - desR + backR + inR;
+      // Ukraine.
+      const backU = y[WU_]! / ua.wDelay, desU = ua.desertion * u;
+      dy[WU_] = ua.wShare * lossRateU - backU;
+      const recU = recruitsPerDay(ua, t, u, y[TU_]!, lossRateU - backU + desU);
+      const inU = ua.training > 0 ? y[TU_]! / ua.training : recU;
+      dy[TU_] = ua.training > 0 ? recU - inU : 0;
+      dy[U_] = -lossRateU - desU + backU + inU;
+      // DPRK: scheduled waves, evenly over their window, while the pool has room.
+      const backK = y[WK_]! / kDelay;
+      dy[WK_] = kShare * lossK - backK;
+      let arriving = 0;
+      for (const w of waves) if (t >= w.startDay && t < w.endDay) arriving += w.perDay;
+      const allowed = y[DK_]! < pool ? arriving : 0;
+      dy[DK_] = allowed;
+      dy[K_] = -lossK + backK + allowed;
+      return dy;
+    };
+  };
+
+  const regimeAtMonthStart = (previous: number, y: readonly number[]) =>
+    !frozen && isCollapsed(y[U_]!, U0, colShare) ? OFFENSIVE : previous;
+
+  const project = (y: number[]) => {
+    for (let j = 0; j < y.length; j += 1) if (j !== A_ && y[j]! < 0) y[j] = 0;
+    y[A_] = boundArea(y[A_]!, T);
+    return y;
+  };
+
+  const seriesOf = (y: readonly number[]): Record<SeriesName, number> => ({
+    occupiedKm2: y[A_]!, occupiedShare: y[A_]! / T,
+    russiaForce: y[R_]!, dprkForce: y[K_]!, ukraineForce: y[U_]!,
+    russiaLosses: y[LR_]!, dprkLosses: y[LK_]!, ukraineLosses: y[LU_]!,
+  });
+
+  return { calendar, parameters: p, initialState, initialRegime, regimeAtMonthStart, derivative, project, seriesOf };
+}
+
+/**
+ * The right-hand side of the mean-field system for one calendar month (index into the run's
+ * calendar) and regime — the function {@link meanField} integrates, exported so that another
+ * solver (e.g. mathjs `solveODE`) can be fed the very same equations.
+ * @example
+ * const system = meanFieldSystem("baseline", { horizonMonths: 1 });
+ * const f = meanFieldDerivative(system, 0, system.initialRegime); // f(t, y) → dy/dt per day
+ */
+export function meanFieldDerivative(system: MeanFieldSystem, monthIndex: number, regime: number): Derivative {
+  return system.derivative(monthIndex, regime);
+}
+
+/** One classic RK4 step of size dt. */
+function rk4Step(f: Derivative, t: number, y: number[], dt: number): number[] {
+  const k1 = f(t, y);
+  const k2 = f(t + dt / 2, y.map((v, j) => v + (dt / 2) * k1[j]!));
+  const k3 = f(t + dt / 2, y.map((v, j) => v + (dt / 2) * k2[j]!));
+  const k4 = f(t + dt, y.map((v, j) => v + dt * k3[j]!));
+  return y.map((v, j) => v + (dt / 6) * (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!));
+}
+
+/**
+ * The deterministic mean-field projection of a scenario: the engine's laws with noise and
+ * events off and every parameter at its median, integrated as an ODE with classic RK4 at a
+ * step of 1/`stepsPerDay` day (default ¼ day), restarted at each month boundary (S changes
+ * there). Values are recorded at month ends, like `Projection.months`.
+ * @throws {ScenarioError | OptionsError} for bad input.
+ * @example
+ * const mf = meanField("baseline", { horizonMonths: 24 });
+ * mf.series.occupiedShare.at(-1); // ≈ 0.21
+ */
+export function meanField(scenario: unknown, options: MeanFieldOptions = {}): MeanFieldResult {
+  const { stepsPerDay } = checkOptions(options);
+  const system = meanFieldSystem(scenario, options);
+  const series = Object.fromEntries(SERIES.map((name) => [name, [] as number[]])) as Record<SeriesName, number[]>;
+  let y = [...system.initialState];
+  let regime = system.initialRegime;
+  const dt = 1 / stepsPerDay;
+  system.calendar.forEach((month, m) => {
+    regime = system.regimeAtMonthStart(regime, y);
+    const f = system.derivative(m, regime);
+    const steps = month.days * stepsPerDay;
+    for (let s = 0; s < steps; s += 1) y = system.project(rk4Step(f, month.startDay + s * dt, y, dt));
+    const values = system.seriesOf(y);
+    for (const name of SERIES) series[name].push(values[name]);
+  });
+  return { months: system.calendar.map((m) => m.endDate), series, initial: system.seriesOf(system.initialState) };
+}

@@ -1,0 +1,124 @@
+/**
+ * Plain-text tables for the command line: the year-by-year projection table with its events,
+ * the parameter table and the preset list. Pure functions of their inputs (no I/O).
+ */
+import type { EventSummary } from "../analysis/events.js";
+import type { SeriesName } from "../engine/store.js";
+import type { ProjectionJson, SeriesSummary } from "../output/projection.js";
+import type { ParameterRow } from "../scenario/parameter-table.js";
+
+/** Pad cells to aligned columns: the first `leftColumns` left-aligned, the rest right-aligned. */
+export function alignColumns(rows: readonly (readonly string[])[], leftColumns = 1, gap = "  "): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => {
+        const pad = " ".repeat(widths[i]! - [...cell].length);
+        if (i === row.length - 1 && i < leftColumns) return cell; // no trailing blanks
+        return i < leftColumns ? cell + pad : pad + cell;
+      })
+      .join(gap),
+  );
+}
+
+/** People in thousands: `712k`, `8.5k`, `0`. */
+export function formatThousands(value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  const k = value / 1000;
+  if (Math.abs(value) < 50) return "0";
+  if (Math.abs(k) < 10) return `${k.toFixed(1)}k`;
+  return `${Math.round(k)}k`;
+}
+
+/** A share as a percentage with one decimal: `19.5%`. */
+export function formatPercent(share: number): string {
+  return Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : "–";
+}
+
+/** `median [p05–p95]` of one month of a series. */
+function band(s: Pick<SeriesSummary, "p05" | "p50" | "p95">, m: number, fmt: (v: number) => string): string {
+  return `${fmt(s.p50[m]!)} [${fmt(s.p05[m]!)}–${fmt(s.p95[m]!)}]`;
+}
+
+/** Indices of the rows of the year table: every December, and the final month. */
+export function yearRowIndices(months: readonly string[]): number[] {
+  const out: number[] = [];
+  months.forEach((date, m) => {
+    if (date.slice(5, 7) === "12" || m === months.length - 1) out.push(m);
+  });
+  return out;
+}
+
+const COLUMNS: readonly [title: string, series: SeriesName][] = [
+  ["Russian force", "russiaForce"],
+  ["Ukrainian force", "ukraineForce"],
+  ["DPRK in theatre", "dprkForce"],
+  ["Russian losses", "russiaLosses"],
+  ["Ukrainian losses", "ukraineLosses"],
+  ["DPRK losses", "dprkLosses"],
+];
+
+function formatMonths(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+/** The cells of one event line: months until `occupiedShare` first reaches the threshold. */
+export function formatEvent(event: EventSummary, months: readonly string[]): string[] {
+  const { p05, p50, p95 } = event.quantiles;
+  const label = `≥ ${formatPercent(event.threshold).replace(".0%", "%")}`;
+  const when = (q: number) => (q <= 0 ? "at start" : months[Math.min(months.length, Math.max(1, Math.ceil(q))) - 1]!.slice(0, 7));
+  const median = p50 === null ? "median not within horizon" : `median ${formatMonths(p50)} months (${when(p50)})`;
+  const lo = p05 === null ? "not within horizon" : formatMonths(p05);
+  const hi = p95 === null ? "not within horizon" : formatMonths(p95);
+  const range = p05 === null ? "90% band: not within horizon" : `90% band ${lo}–${hi}`;
+  return [`occupied share ${label}`, median, range, `P(never within ${months.length} months) ${formatPercent(event.pNever)}`];
+}
+
+/**
+ * The year-by-year table of a projection (median [p05–p95] per year-end and the final month;
+ * people in thousands) followed by the time-to-threshold events.
+ */
+export function formatProjectionTable(json: ProjectionJson): string {
+  const { options, months, series } = json;
+  const header = ["Month", "Occupied %", ...COLUMNS.map(([title]) => title)];
+  const rows: string[][] = [header];
+  for (const m of yearRowIndices(months)) {
+    rows.push([
+      months[m]!.slice(0, 7),
+      band(series.occupiedShare, m, formatPercent),
+      ...COLUMNS.map(([, name]) => band(series[name], m, formatThousands)),
+    ]);
+  }
+  const lines = [
+    `Scenario ${json.scenario.name}: ${options.runs.toLocaleString("en-US")} runs, seed ${options.seed}, ${options.horizonMonths} months from ${options.start}, ${options.step} step`,
+    "Median [5th–95th percentile] at month end; people in thousands, losses cumulative since the start.",
+    "",
+    ...alignColumns(rows),
+    "",
+    `Months from ${options.start} until the occupied share first reaches:`,
+    ...alignColumns(json.events.map((e) => formatEvent(e, months)), 4).map((line) => `  ${line.trimEnd()}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** The parameter table of a scenario: path, value or distribution, median, provenance. */
+export function formatParameterTable(rows: readonly ParameterRow[]): string {
+  const median = (v: number) =>
+    !Number.isFinite(v) ? String(v) : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : String(Number(v.toPrecision(4)));
+  const cells = [["Parameter", "Value", "Median", "Provenance"], ...rows.map((r) => [r.path, r.value, median(r.median), r.provenance])];
+  // Left-align path and value; right-align the median; provenance last, left-aligned.
+  const widths = [0, 1, 2].map((i) => Math.max(...cells.map((row) => [...row[i]!].length)));
+  return (
+    cells
+      .map((row) =>
+        [row[0]!.padEnd(widths[0]!), row[1]!.padEnd(widths[1]!), row[2]!.padStart(widths[2]!), row[3]!].join("  ").trimEnd(),
+      )
+      .join("\n") + "\n"
+  );
+}
+
+/** Two aligned columns: name and description. */
+export function formatNameList(entries: readonly [name: string, description: string][]): string {
+  return alignColumns(entries.map(([name, description]) => [name, description]), 2).map((l) => l.trimEnd()).join("\n") + "\n";
+}
