@@ -68,6 +68,13 @@ export interface MeanFieldResult {
 /** A right-hand side f(t, y) → dy/dt, t in days since the start. */
 export type Derivative = (t: number, y: readonly number[]) => number[];
 
+/** A day interval [from, to] on which the right-hand side `f` is continuous in t. */
+export interface MeanFieldPiece {
+  from: number;
+  to: number;
+  f: Derivative;
+}
+
 /** The ODE system of a scenario: everything needed to integrate it month by month. */
 export interface MeanFieldSystem {
   /** The run's calendar months (month ends are where values are recorded). */
@@ -80,8 +87,14 @@ export interface MeanFieldSystem {
   initialRegime: number;
   /** The regime of a month from the previous one and the state at the month's start (collapse rule). */
   regimeAtMonthStart(previous: number, y: readonly number[]): number;
-  /** dy/dt during calendar month `monthIndex` in `regime` (S and the month's length are fixed within it). */
-  derivative(monthIndex: number, regime: number): Derivative;
+  /**
+   * The smooth pieces of calendar month `monthIndex` in `regime`: day intervals cut at the month's
+   * bounds, at DPRK wave window edges and where a target reaches its ceiling, each with its
+   * right-hand side (S, the month's length, the scheduled arrival rate and dTarget/dt are fixed
+   * within a piece). A solver restarted at each piece's
+   * start never steps across a jump of the right-hand side.
+   */
+  pieces(monthIndex: number, regime: number): MeanFieldPiece[];
   /** Keep the state in its domain after a step: A within [0, T], stocks ≥ 0. */
   project(y: number[]): number[];
   /** The contract series of a state. */
@@ -107,7 +120,7 @@ function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
  * Build the mean-field ODE system of a scenario (see the module equations).
  * @example
  * const system = meanFieldSystem("baseline", { horizonMonths: 12 });
- * system.derivative(0, system.initialRegime)(0, system.initialState)[4]; // dLR/dt on day 0
+ * system.pieces(0, system.initialRegime)[0].f(0, system.initialState)[4]; // dLR/dt on day 0
  */
 export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOptions = {}): MeanFieldSystem {
   const { horizonMonths } = checkOptions(options);
@@ -158,15 +171,23 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   const initialRegimeOfScenario = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
   const initialRegime = regimeMode === "offensive" ? OFFENSIVE : initialRegimeOfScenario;
 
+  /** Day on which a side's target reaches its ceiling (Infinity if never): dTarget/dt jumps there. */
+  const ceilingDay = (s: typeof ru) => (s.growth > 0 && s.ceiling < Infinity ? Math.max(0, (s.ceiling - s.f0) / s.growth) : Infinity);
+  const breakpoints = [...waves.flatMap((w) => [w.startDay, w.endDay]), ceilingDay(ru), ceilingDay(ua)];
   /** recruits/day = clamp(losses − returns + desertion + dTarget/dt + (target − force − inTraining)/τ, 0, capacity). */
-  const recruitsPerDay = (s: typeof ru, t: number, force: number, inTraining: number, need: number) => {
+  const recruitsPerDay = (s: typeof ru, growth: number, t: number, force: number, inTraining: number, need: number) => {
     const target = targetStrength(s.f0, s.growth, s.ceiling, t);
-    const growth = s.f0 + s.growth * t < s.ceiling ? s.growth : 0;
     return clamp(need + growth + (target - force - inTraining) / s.tau, 0, s.capacity);
   };
 
-  const derivative = (monthIndex: number, regime: number): Derivative => {
+  const derivative = (monthIndex: number, regime: number, from: number, to: number): Derivative => {
     const month = calendar[monthIndex]!;
+    // Scheduled arrivals and target growth per day on this piece (constant: pieces are cut at
+    // wave window edges and where a target reaches its ceiling).
+    const mid = (from + to) / 2;
+    let arriving = 0;
+    for (const w of waves) if (mid >= w.startDay && mid < w.endDay) arriving += w.perDay;
+    const growthR = mid < ceilingDay(ru) ? ru.growth : 0, growthU = mid < ceilingDay(ua) ? ua.growth : 0;
     const season = seasonalFactor(month.month, seasAmp, seasPeak);
     const intensity = season * regimeIntensity(regime, rStal);
     const stalematePerDay = stalMean / month.days;
@@ -195,27 +216,32 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
       // Russia.
       const backR = y[WR_]! / ru.wDelay, desR = ru.desertion * r;
       dy[WR_] = ru.wShare * lossR - backR;
-      const recR = recruitsPerDay(ru, t, r, y[TR_]!, lossR - backR + desR);
+      const recR = recruitsPerDay(ru, growthR, t, r, y[TR_]!, lossR - backR + desR);
       const inR = ru.training > 0 ? y[TR_]! / ru.training : recR;
       dy[TR_] = ru.training > 0 ? recR - inR : 0;
       dy[R_] = -lossR - desR + backR + inR;
       // Ukraine.
       const backU = y[WU_]! / ua.wDelay, desU = ua.desertion * u;
       dy[WU_] = ua.wShare * lossRateU - backU;
-      const recU = recruitsPerDay(ua, t, u, y[TU_]!, lossRateU - backU + desU);
+      const recU = recruitsPerDay(ua, growthU, t, u, y[TU_]!, lossRateU - backU + desU);
       const inU = ua.training > 0 ? y[TU_]! / ua.training : recU;
       dy[TU_] = ua.training > 0 ? recU - inU : 0;
       dy[U_] = -lossRateU - desU + backU + inU;
       // DPRK: scheduled waves, evenly over their window, while the pool has room.
       const backK = y[WK_]! / kDelay;
       dy[WK_] = kShare * lossK - backK;
-      let arriving = 0;
-      for (const w of waves) if (t >= w.startDay && t < w.endDay) arriving += w.perDay;
       const allowed = y[DK_]! < pool ? arriving : 0;
       dy[DK_] = allowed;
       dy[K_] = -lossK + backK + allowed;
       return dy;
     };
+  };
+
+  const pieces = (monthIndex: number, regime: number): MeanFieldPiece[] => {
+    const month = calendar[monthIndex]!;
+    const from = month.startDay, to = month.startDay + month.days;
+    const cuts = [...new Set([from, to, ...breakpoints.filter((d) => d > from && d < to)])].sort((x, y) => x - y);
+    return cuts.slice(1).map((end, j) => ({ from: cuts[j]!, to: end, f: derivative(monthIndex, regime, cuts[j]!, end) }));
   };
 
   const regimeAtMonthStart = (previous: number, y: readonly number[]) =>
@@ -233,19 +259,21 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
     russiaLosses: y[LR_]!, dprkLosses: y[LK_]!, ukraineLosses: y[LU_]!,
   });
 
-  return { calendar, parameters: p, initialState, initialRegime, regimeAtMonthStart, derivative, project, seriesOf };
+  return { calendar, parameters: p, initialState, initialRegime, regimeAtMonthStart, pieces, project, seriesOf };
 }
 
 /**
- * The right-hand side of the mean-field system for one calendar month (index into the run's
- * calendar) and regime — the function {@link meanField} integrates, exported so that another
- * solver (e.g. mathjs `solveODE`) can be fed the very same equations.
+ * The right-hand side of the mean-field system at day `t` of calendar month `monthIndex` (an
+ * index into the run's calendar) in `regime` — the function {@link meanField} integrates,
+ * exported so that another solver (e.g. mathjs `solveODE`) can be fed the very same equations.
+ * It returns the piece's f(t, y) (see {@link MeanFieldSystem.pieces}) of the piece holding `t`.
  * @example
  * const system = meanFieldSystem("baseline", { horizonMonths: 1 });
- * const f = meanFieldDerivative(system, 0, system.initialRegime); // f(t, y) → dy/dt per day
+ * const f = meanFieldDerivative(system, 0, system.initialRegime, 0); // f(t, y) → dy/dt per day
  */
-export function meanFieldDerivative(system: MeanFieldSystem, monthIndex: number, regime: number): Derivative {
-  return system.derivative(monthIndex, regime);
+export function meanFieldDerivative(system: MeanFieldSystem, monthIndex: number, regime: number, t: number): Derivative {
+  const pieces = system.pieces(monthIndex, regime);
+  return (pieces.find((piece) => t >= piece.from && t < piece.to) ?? pieces.at(-1)!).f;
 }
 
 /** One classic RK4 step of size dt. */
@@ -260,8 +288,10 @@ function rk4Step(f: Derivative, t: number, y: number[], dt: number): number[] {
 /**
  * The deterministic mean-field projection of a scenario: the engine's laws with noise and
  * events off and every parameter at its median, integrated as an ODE with classic RK4 at a
- * step of 1/`stepsPerDay` day (default ¼ day), restarted at each month boundary (S changes
- * there). Values are recorded at month ends, like `Projection.months`.
+ * step of at most 1/`stepsPerDay` day (default ¼ day), restarted at each piece boundary (month
+ * ends, where S changes; DPRK wave window edges; a target reaching its ceiling). The pool cap
+ * on DPRK arrivals and the collapse breakpoint depend on the state, so they are not cut at:
+ * there the step error is first order (at most one step's arrivals past the pool). Values are recorded at month ends, like `Projection.months`.
  * @throws {ScenarioError | OptionsError} for bad input.
  * @example
  * const mf = meanField("baseline", { horizonMonths: 24 });
@@ -273,12 +303,13 @@ export function meanField(scenario: unknown, options: MeanFieldOptions = {}): Me
   const series = Object.fromEntries(SERIES.map((name) => [name, [] as number[]])) as Record<SeriesName, number[]>;
   let y = [...system.initialState];
   let regime = system.initialRegime;
-  const dt = 1 / stepsPerDay;
   system.calendar.forEach((month, m) => {
     regime = system.regimeAtMonthStart(regime, y);
-    const f = system.derivative(m, regime);
-    const steps = month.days * stepsPerDay;
-    for (let s = 0; s < steps; s += 1) y = system.project(rk4Step(f, month.startDay + s * dt, y, dt));
+    for (const { from, to, f } of system.pieces(m, regime)) {
+      const steps = Math.max(1, Math.ceil((to - from) * stepsPerDay - 1e-9));
+      const dt = (to - from) / steps;
+      for (let s = 0; s < steps; s += 1) y = system.project(rk4Step(f, from + s * dt, y, dt));
+    }
     const values = system.seriesOf(y);
     for (const name of SERIES) series[name].push(values[name]);
   });

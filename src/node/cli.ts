@@ -352,6 +352,8 @@ function isRunAsScript(): boolean {
   } catch {
     return false;
   }
+  // The Node entry (dist/node/index.*) bundles this module too: only the cli file is the bin.
+  if (!/^cli\.[cm]?[jt]s$/.test(basename(self))) return false;
   for (const candidate of [script, `${script}.js`, `${script}.cjs`, `${script}.mjs`]) {
     try {
       if (realpathSync(candidate) === self) return true;

@@ -97,7 +97,7 @@ export function formatProjectionTable(json: ProjectionJson): string {
     ...alignColumns(rows),
     "",
     `Months from ${options.start} until the occupied share first reaches:`,
-    ...alignColumns(json.events.map((e) => formatEvent(e, months)), 4).map((line) => `  ${line.trimEnd()}`),
+    ...alignColumns([...json.events].sort((a, b) => a.threshold - b.threshold).map((e) => formatEvent(e, months)), 4).map((line) => `  ${line.trimEnd()}`),
   ];
   return lines.join("\n") + "\n";
 }
