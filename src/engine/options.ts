@@ -65,7 +65,7 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   const o = options as Record<string, unknown>;
   const issues: InputIssue[] = [];
   for (const key of Object.keys(o)) {
-    if (!KNOWN.has(key)) issues.push({ path: key, message: `unexpected option (known: ${[...KNOWN].join(", ")})` });
+    if (!KNOWN.has(key)) issues.push({ path: key, message: `expected one of the known options (${[...KNOWN].join(", ")}), got an unknown option set to ${describeValue(o[key])}` });
   }
   const runs = o.runs === undefined ? 10_000 : integerIn(o.runs, "runs", 1, MAX_RUNS, issues);
   let seed = 1;
@@ -101,6 +101,7 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     issues.push({ path: "signal", message: `expected an AbortSignal, got ${describeValue(signal)}` });
   }
   if (issues.length) throw new OptionsError(issues);
+  thresholds.sort((a, b) => a - b);
   return {
     runs: runs!, seed, horizonMonths: horizonMonths!, step, thresholds,
     keepPaths: o.keepPaths === true,

@@ -86,7 +86,7 @@ export const baselineScenario = {
     initialForce: { dist: "pert", min: 300_000, mode: 400_000, max: 550_000, provenance: assumption("Ukraine's in-theatre strength is not public; wide range") },
     recruitmentCapacityPerMonth: { dist: "uniform", min: 15_000, max: 35_000, provenance: assumption("mobilisation ≈15–35k/month (DESIGN §3)") },
     adjustmentMonths: { dist: "uniform", min: 1, max: 6, provenance: assumption("months to close a gap to the initial strength") },
-    trainingMonths: { value: 0, provenance: assumption("as for Russia") },
+    trainingMonths: { value: 0, provenance: assumption("recruits counted when they reach the front; the training pipeline is optional, off by default") },
     woundedReturnShare: { dist: "uniform", min: 0.2, max: 0.5, provenance: assumption("share of losses who return; defenders evacuate more wounded (F14)") },
     returnDelayMonths: { dist: "uniform", min: 1, max: 6, provenance: assumption("recovery time of returning wounded") },
     desertionPerMonth: { value: 0, provenance: assumption("no reliable figure; optional outflow, off by default") },
@@ -109,7 +109,7 @@ export const baselineScenario = {
     furtherWaves: {
       ratePerYear: { value: 0, provenance: assumption("baseline: no waves beyond the pledge (see preset dprk-waves)") },
       size: { dist: "lognormal", p5: 10_000, p95: 40_000, provenance: article("F16", "waves in the tens of thousands (F15, F16)") },
-      spreadMonths: { value: 3, provenance: assumption("a wave arrives over about a season") },
+      spreadMonths: { dist: "uniform", min: 2, max: 5, provenance: assumption("a wave arrives over about a season (F1's pledge: ≈5 months)") },
     },
   },
   ceasefire: {

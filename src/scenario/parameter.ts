@@ -93,10 +93,13 @@ function parseDistribution(obj: Record<string, unknown>, rule: ParameterRule, ct
   const parsed = distSpecSchema.safeParse(converted);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const message = issue.code === "unrecognized_keys"
-        ? `unexpected key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`
-        : issue.message;
-      addIssue(ctx, message, issue.path as (string | number)[]);
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          addIssue(ctx, `expected no such key in a ${String(obj.dist)} distribution, got ${describeValue(obj[key])}`, [...(issue.path as (string | number)[]), key]);
+        }
+      } else {
+        addIssue(ctx, issue.message, issue.path as (string | number)[]);
+      }
     }
     return undefined;
   }
@@ -136,7 +139,7 @@ export function parameter(rule: ParameterRule) {
           if (!spec) return z.NEVER;
         } else if ("value" in obj) {
           const extra = Object.keys(obj).filter((k) => !paramKeys.has(k));
-          if (extra.length) return addIssue(ctx, `unexpected key ${JSON.stringify(extra[0])} (a parameter object holds "value" and "provenance")`, [extra[0]!]);
+          if (extra.length) return addIssue(ctx, `expected only "value" and "provenance" in a parameter object, got ${describeValue(obj[extra[0]!])}`, [extra[0]!]);
           const value = convert(obj.value, rule.unit, ctx, ["value"]);
           if (value === undefined) return z.NEVER;
           spec = { dist: "fixed", value };

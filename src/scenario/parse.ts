@@ -30,7 +30,7 @@ function checkStructure(value: unknown, path: string[], issues: InputIssue[], de
   } else if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        issues.push({ path: [...path, key].join("."), message: `unexpected key ${JSON.stringify(key)} (not allowed in a scenario)` });
+        issues.push({ path: [...path, key].join("."), message: `expected no ${JSON.stringify(key)} key (not allowed in a scenario), got ${describeValue(value[key])}` });
         continue;
       }
       checkStructure(value[key], [...path, key], issues, depth + 1);
@@ -86,7 +86,9 @@ function toInputIssues(error: z.ZodError, input: unknown): InputIssue[] {
     const got = describeValue(valueAt(input, issue.path));
     switch (issue.code) {
       case "unrecognized_keys":
-        for (const key of issue.keys) out.push({ path: [...path, key].join("."), message: "unexpected key (not part of the scenario schema)" });
+        for (const key of issue.keys) {
+          out.push({ path: [...path, key].join("."), message: `expected no such key (not part of the scenario schema), got ${describeValue(valueAt(input, [...issue.path, key]))}` });
+        }
         break;
       case "invalid_type":
         out.push({ path: path.join("."), message: got === "nothing" ? `expected ${issue.expected}, got nothing (required)` : `expected ${issue.expected}, got ${got}` });
@@ -103,7 +105,7 @@ function toInputIssues(error: z.ZodError, input: unknown): InputIssue[] {
         break;
       }
       case "custom":
-        out.push({ path: path.join("."), message: issue.message.startsWith("expected") ? issue.message : `expected ${issue.message.replace(/^expected /, "")}, got ${got}` });
+        out.push({ path: path.join("."), message: / got /.test(issue.message) ? issue.message : `${issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}`}, got ${got}` });
         break;
       default:
         out.push({ path: path.join("."), message: `${issue.message.replace(/^Invalid input: /, "")}, got ${got}` });

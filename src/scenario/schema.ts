@@ -21,13 +21,16 @@ const exponent = (description: string) => parameter({ unit: "1", description, mi
 const optional = (schema: ReturnType<typeof parameter>, value: number, note: string) =>
   schema.prefault({ value, provenance: { source: "assumption", note: `default: ${note}` } });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" })
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: "expected a real calendar date YYYY-MM-DD" });
+/** A calendar date YYYY-MM-DD (one check, one message); optionally the first of a month. */
+const isoDate = (firstOfMonth = false) =>
+  z.string().superRefine((text, ctx) => {
+    const d = new Date(`${text}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
+      ctx.addIssue({ code: "custom", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(text)}` });
+    } else if (firstOfMonth && !text.endsWith("-01")) {
+      ctx.addIssue({ code: "custom", message: `expected the first day of a month (results are recorded at month ends), got ${JSON.stringify(text)}` });
+    }
+  });
 
 /** The switches of DESIGN §3 for tests and what-ifs. */
 export const dynamicsSchema = z
@@ -58,11 +61,13 @@ const waveSchema = z
   .object({
     name: z.string().min(1),
     size: count("people in the wave"),
-    arrivalStart: isoDate,
-    arrivalEnd: isoDate,
+    arrivalStart: isoDate(),
+    arrivalEnd: isoDate(),
   })
   .strict()
-  .refine((w) => w.arrivalStart <= w.arrivalEnd, { message: "expected arrivalStart ≤ arrivalEnd", path: ["arrivalEnd"] });
+  .superRefine((w, ctx) => {
+    if (w.arrivalStart > w.arrivalEnd) ctx.addIssue({ code: "custom", path: ["arrivalEnd"], message: `expected a date on or after arrivalStart (${w.arrivalStart}), got ${JSON.stringify(w.arrivalEnd)}` });
+  });
 
 const dprkSchema = z
   .object({
@@ -151,7 +156,7 @@ export const scenarioShape = {
   $schema: z.string().optional(),
   name: z.string().min(1).max(200).default("custom"),
   description: z.string().optional(),
-  start: isoDate.refine((s) => s.endsWith("-01"), { message: "expected the first day of a month (results are recorded at month ends)" }),
+  start: isoDate(true),
   dynamics: dynamicsSchema.default({ forces: "free", regime: "switching", noise: "on", events: "on" }),
   territory: territorySchema,
   intensity: intensitySchema,

