@@ -96,8 +96,8 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
   const logEps = new Float64Array(n), stalRun = new Float64Array(n);
   const regime = new Uint8Array(n), ceased = new Uint8Array(n);
   const reff0 = new Float64Array(n);
-  // Inflow per day into each force over the last step (recruits, returns, arrivals).
-  const inflowR = new Float64Array(n), inflowK = new Float64Array(n), inflowU = new Float64Array(n);
+  // Inflow per day into each army over the last step (recruits and returns).
+  const inflowR = new Float64Array(n), inflowU = new Float64Array(n);
   const initialRegime = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
 
   const runs = store.runs;
@@ -174,40 +174,59 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
         const trainedR = delayShare(ru.training[i]! * DAYS_PER_MONTH, dt), trainedU = delayShare(ua.training[i]! * DAYS_PER_MONTH, dt);
         const healedR = delayShare(ru.wDelay[i]! * DAYS_PER_MONTH, dt), healedU = delayShare(ua.wDelay[i]! * DAYS_PER_MONTH, dt);
         const healedK = delayShare(kDelay[i]! * DAYS_PER_MONTH, dt), arrivedK = delayShare(waveSpread[i]! * DAYS_PER_MONTH, dt);
-        const e = expo[i]!, qi = q[i]!, r0eff = reff0[i]!;
+        const e = expo[i]!, qi = q[i]!, r0eff = reff0[i]!, exchange = rho[i]!;
+        const a1 = expA[i]!, b1 = expB[i]!, c1 = expC[i]!, d1 = expD[i]!;
+        const collapseAt = colShare[i]! * f0U, collapseGain = colM[i]!, g1 = gamma[i]!, th1 = theta[i]!, gm1 = gmax[i]!;
+        const returnShareR = ru.wShare[i]!, returnShareU = ua.wShare[i]!, returnShareK = kShare[i]!, poolK = pool[i]!;
+        const offensive = regime[i] === OFFENSIVE;
         for (let s = 0; s < steps; s += 1) {
           const from = month.startDay + s * dt, to = from + dt;
           const reffNow = r + qi * k;
           const uRatio = u / f0U, rRatio = reffNow / r0eff;
-          const lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, expA[i]!, expB[i]!);
-          const lossRateU = ukraineLossesPerDay(lambdaDay, rho[i]!, intensity, rRatio, uRatio, expC[i]!, expD[i]!);
+          const lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, a1, b1);
+          const lossRateU = ukraineLossesPerDay(lambdaDay, exchange, intensity, rRatio, uRatio, c1, d1);
           const h = russiaSideHazardPerDay(lossRate, r, k, e);
           // Territory, from the forces at the start of the step.
-          const collapsed = !frozen && isCollapsed(u, f0U, colShare[i]!);
+          const collapsed = !frozen && u < collapseAt; // isCollapsed, with the threshold hoisted
           let gain: number;
-          if (regime[i] === OFFENSIVE || collapsed) {
+          if (offensive || collapsed) {
             const x = frozen ? 1 : relativeForceRatio(reffNow, u, r0eff, f0U);
-            const effect = collapsed ? colM[i]! : forceRatioEffect(x, gamma[i]!, theta[i]!, gmax[i]!);
+            const effect = collapsed ? collapseGain : forceRatioEffect(x, g1, th1, gm1);
             gain = offensiveGain(paceDay, offensiveIntensity, epsA, effect, breakthrough, dt);
           } else {
             gain = (stalDraw * dt) / month.days;
           }
           a = boundArea(a + gain, total);
-          // Losses: a step never takes more than the stock (exponential rule, see lostShare).
-          // The inflow each stock received over the previous step stands in for this step's.
-          const outR = lossOverStep(r, inflowR[i]!, h + desRDay, dt);
+          // Losses: a step never takes more than the stock (see lossOverStep).
+          // DPRK inflows of this step are known before the fighting: returns from the wounded
+          // stock, scheduled arrivals, the pending further waves — all capped by the pool.
+          let backK = 0, allowed = 0;
+          if (!frozen) {
+            backK = WK[i]! * healedK;
+            let arriving = 0;
+            for (const wave of waves) arriving += scheduledArrivals(wave.size[i]!, wave.startDay, wave.endDay, from, to);
+            const fromPending = PK[i]! * arrivedK;
+            PK[i] = PK[i]! - fromPending;
+            arriving += fromPending;
+            allowed = capToPool(arriving, deployed[i]!, poolK);
+            beyondPool[i] = beyondPool[i]! + (arriving - allowed);
+            deployed[i] = deployed[i]! + allowed;
+          }
+          // For Russia and Ukraine the inflow of the previous step stands in for this step's
+          // (recruits depend on the losses); frozen forces are replenished exactly (inflow = h·S).
+          const outR = lossOverStep(r, frozen ? (h + desRDay) * r : inflowR[i]!, h + desRDay, dt);
           const lossR = h + desRDay > 0 ? (outR * h) / (h + desRDay) : 0;
           const desertedR = h + desRDay > 0 ? (outR * desRDay) / (h + desRDay) : 0;
-          const lossK = lossOverStep(k, inflowK[i]!, e * h, dt);
+          const lossK = lossOverStep(k, frozen ? e * h * k : (backK + allowed) / dt, e * h, dt);
           const hU = u > 0 ? lossRateU / u : 0;
-          const outU = lossOverStep(u, inflowU[i]!, hU + desUDay, dt);
+          const outU = lossOverStep(u, frozen ? (hU + desUDay) * u : inflowU[i]!, hU + desUDay, dt);
           const lossU = hU + desUDay > 0 ? (outU * hU) / (hU + desUDay) : 0;
           const desertedU = hU + desUDay > 0 ? (outU * desUDay) / (hU + desUDay) : 0;
           LR[i] = LR[i]! + lossR; LK[i] = LK[i]! + lossK; LU[i] = LU[i]! + lossU;
           if (frozen) continue;
           // Russia: wounded return, desertion, recruitment towards the target.
           const backR = WR[i]! * healedR;
-          WR[i] = WR[i]! - backR + ru.wShare[i]! * lossR;
+          WR[i] = WR[i]! - backR + returnShareR * lossR;
           const tgtR = targetStrength(f0R, growthR, ceilR, from);
           const needR = lossR - backR + desertedR;
           const recR = recruitsOverStep(needR, targetStrength(f0R, growthR, ceilR, to) - tgtR, tgtR - r - TR[i]!, tauR, capR, dt);
@@ -219,7 +238,7 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
           joinR[i] = joinR[i]! + inR; retR[i] = retR[i]! + backR; desR[i] = desR[i]! + desertedR;
           // Ukraine: the same law, target = its initial strength unless a growth is given.
           const backU = WU[i]! * healedU;
-          WU[i] = WU[i]! - backU + ua.wShare[i]! * lossU;
+          WU[i] = WU[i]! - backU + returnShareU * lossU;
           const tgtU = targetStrength(f0U, growthU, ceilU, from);
           const recU = recruitsOverStep(lossU - backU + desertedU, targetStrength(f0U, growthU, ceilU, to) - tgtU, tgtU - u - TU[i]!, tauU, capU, dt);
           TU[i] = TU[i]! + recU;
@@ -228,19 +247,9 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
           u = u - lossU - desertedU + backU + inU;
           inflowU[i] = (backU + inU) / dt;
           joinU[i] = joinU[i]! + inU; retU[i] = retU[i]! + backU; desU[i] = desU[i]! + desertedU;
-          // DPRK: scheduled waves, further waves (first-order arrival), pool cap, returns.
-          const backK = WK[i]! * healedK;
-          WK[i] = WK[i]! - backK + kShare[i]! * lossK;
-          let arriving = 0;
-          for (const wave of waves) arriving += scheduledArrivals(wave.size[i]!, wave.startDay, wave.endDay, from, to);
-          const fromPending = PK[i]! * arrivedK;
-          PK[i] = PK[i]! - fromPending;
-          arriving += fromPending;
-          const allowed = capToPool(arriving, deployed[i]!, pool[i]!);
-          beyondPool[i] = beyondPool[i]! + (arriving - allowed);
-          deployed[i] = deployed[i]! + allowed;
+          // DPRK: the step's inflows were settled before the fighting (see above).
+          WK[i] = WK[i]! - backK + returnShareK * lossK;
           k = k - lossK + backK + allowed;
-          inflowK[i] = (backK + allowed) / dt;
           arrK[i] = arrK[i]! + allowed; retK[i] = retK[i]! + backK;
         }
       }

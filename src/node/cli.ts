@@ -4,8 +4,9 @@
  * 130 interrupted. Only results go to stdout; messages and the progress bar go to stderr.
  * Never imports mathjs (units load it lazily, only for unit strings), so it starts fast.
  */
+import { scenarioReport } from "./report.js";
 import { randomBytes } from "node:crypto";
-import { accessSync, constants, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_HORIZON_MONTHS, MAX_RUNS, resolveOptions, type SimulateOptions } from "../engine/options.js";
@@ -17,7 +18,7 @@ import { parseScenario } from "../scenario/parse.js";
 import { presetNames, presets } from "../scenario/presets.js";
 import type { Scenario } from "../scenario/schema.js";
 import { LIBRARY } from "../version.js";
-import { formatNameList, formatParameterTable, formatProjectionTable } from "./format-table.js";
+import { formatNameList, formatParameterTable, formatProgress, formatProjectionTable, formatUsage } from "./format-table.js";
 
 /** Where the command writes (process.stdout / process.stderr by default; tests pass their own). */
 export interface CliStream {
@@ -28,29 +29,6 @@ export interface CliIO {
   stdout: CliStream;
   stderr: CliStream;
 }
-
-const USAGE = `Usage: attrition-sim <command> [options]
-
-Commands:
-  run <preset | scenario.json>  Simulate a scenario and print the projection
-      --runs N                  Monte Carlo paths, 1…${MAX_RUNS} (default 10000)
-      --seed S                  random seed, an integer 0…4294967295 (default 1)
-      --months M                horizon in months, 1…${MAX_HORIZON_MONTHS} (default 120)
-      --step day|month          time step (default day; month beyond 240 months)
-      --format table|json|csv   output format (default table)
-      --out FILE                write the result to FILE instead of stdout
-      --threshold X             extra occupied-share threshold in (0, 1] for the events
-                                (repeatable, or comma-separated: 0.2,0.4 or 40%)
-  scenarios                     List the presets
-  schema                        Print the JSON Schema of a scenario file
-  validate <file>               Check a scenario file
-  params <preset | file>        Print a scenario's parameters with their provenance
-  help, --help, -h              Print this help
-  --version                     Print the version
-
-Presets: ${presetNames.join(", ")}
-Exit codes: 0 ok, 1 internal error, 2 bad input, 130 interrupted.
-`;
 
 /** Bad input found by the command line itself: one message line per problem (exit 2). */
 class BadInput extends Error {
@@ -181,19 +159,15 @@ function loadScenario(arg: string): Scenario {
 /** Fail early (before simulating) when `file` cannot be written. */
 function checkWritable(file: string): void {
   const target = resolve(file);
+  let why: string | undefined;
   try {
-    if (!statSync(dirname(target)).isDirectory()) throw new Error("not a directory");
-    accessSync(dirname(target), constants.W_OK);
+    if (!statSync(dirname(target)).isDirectory()) why = "its folder is not a folder";
+    else accessSync(dirname(target), constants.W_OK);
+    if (existsSync(target) && statSync(target).isDirectory()) why = "it is a directory";
   } catch {
-    throw new BadInput(`--out: cannot write ${JSON.stringify(file)}: its folder does not exist or is not writable`);
+    why = "its folder does not exist or is not writable";
   }
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(target).isDirectory();
-  } catch {
-    // does not exist yet: fine
-  }
-  if (isDirectory) throw new BadInput(`--out: cannot write ${JSON.stringify(file)}: it is a directory`);
+  if (why) throw new BadInput(`--out: cannot write ${JSON.stringify(file)}: ${why}`);
 }
 
 /** Write to a temporary file in the same folder, then rename it into place (never a partial file). */
@@ -209,20 +183,14 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
+/** Redraw the progress line on stderr when the whole percentage changes. */
 function progressBar(stream: CliStream): { update: (fraction: number) => void; clear: () => void } {
   let shown = -1;
-  return {
-    update(fraction) {
-      const percent = Math.floor(fraction * 100);
-      if (percent === shown) return;
-      shown = percent;
-      const filled = Math.round(fraction * 30);
-      stream.write(`\r[${"#".repeat(filled)}${" ".repeat(30 - filled)}] ${String(percent).padStart(3)}%`);
-    },
-    clear() {
-      if (shown >= 0) stream.write("\r\x1b[2K");
-    },
+  const update = (fraction: number) => {
+    if (Math.floor(fraction * 100) !== shown) stream.write(`\r${formatProgress(fraction)}`);
+    shown = Math.floor(fraction * 100);
   };
+  return { update, clear: () => void (shown >= 0 && stream.write("\r\x1b[2K")) };
 }
 
 // ── commands ───────────────────────────────────────────────────────────────────────────────
@@ -262,6 +230,25 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   return 0;
 }
 
+async function report(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseFlags("report", args, ["runs", "seed"]);
+  const runs = integerFlag("runs", flags.runs?.[0], 1, MAX_RUNS);
+  const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1);
+  if (positionals.length > 1) expectPositionals("report", positionals, ["[preset | scenario.json]"]);
+  const scenario = loadScenario(positionals[0] ?? "baseline");
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
+  try {
+    io.stdout.write(await scenarioReport(scenario, { runs, seed, signal: controller.signal, onProgress: progress?.update }));
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+    progress?.clear();
+  }
+  return 0;
+}
+
 function scenarios(args: readonly string[], io: CliIO): number {
   expectPositionals("scenarios", parseFlags("scenarios", args, []).positionals, []);
   io.stdout.write(formatNameList(presetNames.map((name) => [name, String((presets[name] as { description?: unknown }).description ?? "")])));
@@ -289,18 +276,18 @@ function params(args: readonly string[], io: CliIO): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | Promise<number>> = { run, scenarios, schema, validate, params };
+const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | Promise<number>> = { run, report, scenarios, schema, validate, params };
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const end = argv.indexOf("--");
   const options = end < 0 ? argv : argv.slice(0, end);
   if (options.includes("--help") || options.includes("-h") || argv[0] === "help") {
-    io.stdout.write(USAGE);
+    io.stdout.write(formatUsage());
     return 0;
   }
   const [command, ...rest] = argv;
   if (command === undefined) {
-    io.stderr.write(USAGE);
+    io.stderr.write(formatUsage());
     return 2;
   }
   if (command === "--version" || command === "version") {

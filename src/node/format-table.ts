@@ -6,6 +6,8 @@ import type { EventSummary } from "../analysis/events.js";
 import type { SeriesName } from "../engine/store.js";
 import type { ProjectionJson, SeriesSummary } from "../output/projection.js";
 import type { ParameterRow } from "../scenario/parameter-table.js";
+import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
+import { presetNames } from "../scenario/presets.js";
 
 /** Pad cells to aligned columns: the first `leftColumns` left-aligned, the rest right-aligned. */
 export function alignColumns(rows: readonly (readonly string[])[], leftColumns = 1, gap = "  "): string[] {
@@ -121,4 +123,38 @@ export function formatParameterTable(rows: readonly ParameterRow[]): string {
 /** Two aligned columns: name and description. */
 export function formatNameList(entries: readonly [name: string, description: string][]): string {
   return alignColumns(entries.map(([name, description]) => [name, description]), 2).map((l) => l.trimEnd()).join("\n") + "\n";
+}
+
+/** A 30-character progress bar with the percentage: `[#########                     ]  31%`. */
+export function formatProgress(fraction: number): string {
+  const filled = Math.max(0, Math.min(30, Math.round(fraction * 30)));
+  return `[${"#".repeat(filled)}${" ".repeat(30 - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%`;
+}
+
+/** The help text of the command line. */
+export function formatUsage(): string {
+  return `Usage: attrition-sim <command> [options]
+
+Commands:
+  run <preset | scenario.json>  Simulate a scenario and print the projection
+      --runs N                  Monte Carlo paths, 1…${MAX_RUNS} (default 10000)
+      --seed S                  random seed, an integer 0…4294967295 (default 1)
+      --months M                horizon in months, 1…${MAX_HORIZON_MONTHS} (default 120)
+      --step day|month          time step (default day; month beyond 240 months)
+      --format table|json|csv   output format (default table)
+      --out FILE                write the result to FILE instead of stdout
+      --threshold X             extra occupied-share threshold in (0, 1] for the events
+                                (repeatable, or comma-separated: 0.2,0.4 or 40%)
+  report [preset | file]        The main job (npm start): 10-year table and headline answers
+      --runs N, --seed S        as for run (defaults 10000 and 1)
+  scenarios                     List the presets
+  schema                        Print the JSON Schema of a scenario file
+  validate <file>               Check a scenario file
+  params <preset | file>        Print a scenario's parameters with their provenance
+  help, --help, -h              Print this help
+  --version                     Print the version
+
+Presets: ${presetNames.join(", ")}
+Exit codes: 0 ok, 1 internal error, 2 bad input, 130 interrupted.
+`;
 }

@@ -20,13 +20,16 @@ export interface SeriesSummary {
 }
 
 /** The versioned JSON form (`attrition-sim/projection@1`, docs/result-schema.md). */
+/** A series summary as written to JSON: standard errors are null where they cannot be estimated. */
+export type SeriesSummaryJson = Omit<SeriesSummary, "se"> & { se: Record<"mean" | QuantileKey, (number | null)[]> };
+
 export interface ProjectionJson {
   schema: "attrition-sim/projection@1";
   scenario: { name: string; sha256: string };
   options: { runs: number; seed: number; horizonMonths: number; step: "day" | "month"; start: string };
   months: string[];
   initial: Record<SeriesName, number>;
-  series: Record<SeriesName, SeriesSummary>;
+  series: Record<SeriesName, SeriesSummaryJson>;
   events: EventSummary[];
   library: { name: string; version: string };
 }
@@ -48,6 +51,8 @@ const OPERATORS: readonly ComparisonOperator[] = [">=", ">", "<=", "<", "=="];
 
 /** Round to 6 significant digits for the JSON (the samples are Float32 anyway). */
 const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
+/** A standard error that cannot be estimated (a single run) is null, never NaN. */
+const roundSe = (v: number): number | null => (Number.isFinite(v) ? Number(v.toPrecision(6)) : null);
 
 /**
  * The result of a run: per-month summaries of every contract series, time-to-threshold
@@ -155,13 +160,14 @@ export class Projection {
 
   /** The versioned JSON form; equal runs give equal bytes (no timestamps). */
   toJSON(): ProjectionJson {
-    const series = {} as Record<SeriesName, SeriesSummary>;
+    const series = {} as Record<SeriesName, SeriesSummaryJson>;
     for (const name of SERIES) {
       const s = this.series(name);
       const r = (a: number[]) => a.map(round);
+      const rs = (a: number[]) => a.map(roundSe);
       series[name] = {
         unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
-        se: { mean: r(s.se.mean), p05: r(s.se.p05), p25: r(s.se.p25), p50: r(s.se.p50), p75: r(s.se.p75), p95: r(s.se.p95) },
+        se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
       };
     }
     const roundNullable = (v: number | null) => (v === null ? null : round(v));
