@@ -3,7 +3,7 @@
  * war from the figures of one analysis article. Browser-safe: no Node built-ins here.
  */
 export { InputError, ScenarioError, OptionsError, type InputIssue } from "./errors.js";
-export { parseScenario, deepMerge } from "./scenario/parse.js";
+export { parseScenario, deepMerge, toScenarioInput, isParsedScenario } from "./scenario/parse.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Dynamics } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { presets, presetNames, type PresetName, type ScenarioFile } from "./scenario/presets.js";
@@ -19,4 +19,6 @@ export { type SimulateOptions, DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_STORE
 export { SERIES, SERIES_UNITS, ACCOUNTING, type SeriesName, type AccountingName, type RunStore } from "./engine/store.js";
 export { Projection, type ProjectionJson, type SeriesSummary, type ComparisonOperator } from "./output/projection.js";
 export { type EventSummary } from "./analysis/events.js";
+export { meanField, type MeanFieldResult } from "./engine/mean-field.js";
+export { projectionJsonSchema } from "./output/result-schema.js";
 export { LIBRARY } from "./version.js";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { describeValue, ScenarioError, type InputIssue } from "../errors.js";
+import { isParameter } from "./parameter.js";
 import { presetNames, presets, type ScenarioFile } from "./presets.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 
@@ -112,6 +113,23 @@ function toInputIssues(error: z.ZodError, input: unknown): InputIssue[] {
     }
   }
   return out;
+}
+
+/**
+ * The input form of a parsed scenario: every parameter back as `{ dist, …, provenance }`.
+ * Parsing it again gives an equal scenario, so a parsed scenario can be serialised, cloned
+ * or overridden with {@link deepMerge} and parsed again.
+ * @example
+ * parseScenario(deepMerge(toScenarioInput(parseScenario("baseline")), { ceasefire: { hazardPerMonth: 0 } }));
+ */
+export function toScenarioInput(scenario: Scenario): Record<string, unknown> {
+  const convert = (node: unknown): unknown => {
+    if (isParameter(node)) return { ...node.spec, provenance: node.provenance };
+    if (Array.isArray(node)) return node.map(convert);
+    if (isPlainObject(node)) return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, convert(v)]));
+    return node;
+  };
+  return convert(scenario) as Record<string, unknown>;
 }
 
 /** True when `value` came out of {@link parseScenario}. */
