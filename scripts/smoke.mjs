@@ -25,10 +25,10 @@ import { fileURLToPath } from "node:url";
  * The seeded computation every fixture runs, as source text. `lib` is the package's main entry.
  * Must be valid JavaScript *and* TypeScript (strict), and JSON-serialisable.
  */
-const SMOKE_EXPRESSION = `(() => { const u = lib.createStream(7, "smoke"); return [u(), u(), u()]; })()`;
+const SMOKE_EXPRESSION = `lib.simulateSync({ extends: "baseline", russia: { recruitmentCapacityPerMonth: "1300/day" } }, { runs: 300, seed: 7, horizonMonths: 18 }).toJSON()`;
 
 /** A TypeScript-only statement in the .ts fixtures, so that exported *types* are exercised too. */
-const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; void issue;`;
+const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; const names: lib.SeriesName[] = [...lib.SERIES]; void issue; void names;`;
 
 /** The source text of the expression each fixture evaluates (one place to change it). */
 function smokeExpression() {

@@ -162,6 +162,9 @@ export function parseScenario(input: unknown): Scenario {
   if (issues.length) throw new ScenarioError(issues);
   const merged = resolveExtends(input, issues);
   if (!merged) throw new ScenarioError(issues);
+  // A file that changes a preset without naming itself must not pass for the preset.
+  const changes = Object.keys(input).filter((k) => k !== "extends" && k !== "$schema");
+  if (typeof input.extends === "string" && input.name === undefined && changes.length > 0) merged.name = `${input.extends} (modified)`;
   const result = scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(toInputIssues(result.error, merged));
   Object.defineProperty(result.data, PARSED, { value: true, enumerable: false });
