@@ -81,7 +81,7 @@ describe("lossOverStep", () => {
   });
 
   it("is h·S·dt when the inflow equals h·S (a month step agrees with the day steps)", () => {
-    for (const [s, h, dt] of [[600_000, 0.002, 31], [400_000, 0.0012, 28], [1_000, 0.05, 30.4375], [5e5, 1e-10, 30]]) {
+    for (const [s, h, dt] of [[600_000, 0.002, 31], [400_000, 0.0012, 28], [1_000, 0.02, 30.4375], [5e5, 1e-10, 30]]) {
       const inflow = h! * s!;
       const month = lossOverStep(s!, inflow, h!, dt!);
       expect(month).toBeCloseTo(h! * s! * dt!, 6);
@@ -93,7 +93,7 @@ describe("lossOverStep", () => {
   });
 
   it("is the exact integral of h·S for dS/dt = a − h·S (checked against RK4)", () => {
-    for (const [s, a, h, dt] of [[600_000, 500, 0.002, 30], [1_000, 200, 0.05, 31], [80_000, 3_000, 0.0005, 30.4375], [20_000, 0, 0.1, 28]]) {
+    for (const [s, a, h, dt] of [[600_000, 500, 0.002, 30], [1_000, 20, 0.05, 10], [80_000, 3_000, 0.0005, 30.4375], [20_000, 0, 0.1, 28]]) {
       const exact = integrateLoss(s!, a!, h!, dt!);
       expect(Math.abs(lossOverStep(s!, a!, h!, dt!) - exact) / exact).toBeLessThan(1e-9);
     }
@@ -129,8 +129,12 @@ describe("lossOverStep", () => {
     expect(lossOverStep(600_000, 0, 1e3, 30)).toBeCloseTo(600_000, 6);
   });
 
-  it("caps the loss at S0 (the stock at the start of the step) even with a large inflow", () => {
+  it("caps the loss at S0 (the stock at the start of the step) when the exact integral exceeds it", () => {
     expect(lossOverStep(100, 1e6, 0.5, 30)).toBe(100);
+    // replenished stock: h·S·dt = 1,521.875 > S0 = 1,000
+    expect(lossOverStep(1_000, 50, 0.05, 30.4375)).toBe(1_000);
+    // just under the cap it is the uncapped value
+    expect(lossOverStep(1_000, 30, 0.03, 30)).toBeCloseTo(900, 8);
   });
 
   it("never exceeds the stock and is never negative (property)", () => {

@@ -1,0 +1,127 @@
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../../src/model/territory.js";
+
+describe("forceRatioEffect", () => {
+  it("matches its @example: g(1) = 1", () => {
+    expect(forceRatioEffect(1, 1.5, 0.5, 3)).toBe(1);
+  });
+
+  it("is 1 at parity for any exponent and threshold < 1", () => {
+    for (const gamma of [0, 0.3, 1, 1.5, 2, 4]) {
+      for (const theta of [-1, 0, 0.2, 0.5, 0.9, 0.99]) {
+        expect(forceRatioEffect(1, gamma, theta, 3)).toBeCloseTo(1, 12);
+      }
+    }
+  });
+
+  it("is (x^γ − θ)/(1 − θ) below the cap", () => {
+    expect(forceRatioEffect(1.2, 2, 0.5, 3)).toBeCloseTo((1.44 - 0.5) / 0.5, 12);
+    expect(forceRatioEffect(0.8, 1.5, 0.3, 3)).toBeCloseTo((0.8 ** 1.5 - 0.3) / 0.7, 12);
+  });
+
+  it("is 0 at x^γ = θ, negative below it (Ukraine regains), positive above", () => {
+    const gamma = 1.5, theta = 0.5;
+    const x0 = theta ** (1 / gamma);
+    expect(forceRatioEffect(x0, gamma, theta, 3)).toBeCloseTo(0, 12);
+    expect(forceRatioEffect(x0 * 0.99, gamma, theta, 3)).toBeLessThan(0);
+    expect(forceRatioEffect(x0 * 0.5, gamma, theta, 3)).toBeLessThan(0);
+    expect(forceRatioEffect(x0 * 1.01, gamma, theta, 3)).toBeGreaterThan(0);
+  });
+
+  it("increases with the force ratio for γ > 0", () => {
+    let prev = -Infinity;
+    for (let x = 0; x <= 3; x += 0.05) {
+      const g = forceRatioEffect(x, 1.5, 0.5, 10);
+      expect(g).toBeGreaterThan(prev);
+      prev = g;
+    }
+  });
+
+  it("is capped at gmax", () => {
+    expect(forceRatioEffect(10, 2, 0.5, 3)).toBe(3);
+    expect(forceRatioEffect(1e200, 4, 0.5, 3)).toBe(3);
+    // just below the cap it is not clipped: x^2 = 2 → g = (2 − 0.5)/0.5 = 3 exactly; 1.9 → 2.8
+    expect(forceRatioEffect(Math.sqrt(1.9), 2, 0.5, 3)).toBeCloseTo(2.8, 12);
+  });
+
+  it("gives gmax when the defender is at zero (x = Infinity), whatever γ", () => {
+    for (const gamma of [0, 1, 4]) expect(forceRatioEffect(Infinity, gamma, 0.5, 3)).toBe(3);
+  });
+
+  it("is finite at x = 0 and x = Infinity for γ in {0, 4}", () => {
+    for (const gamma of [0, 4]) {
+      for (const x of [0, Infinity]) {
+        expect(Number.isFinite(forceRatioEffect(x, gamma, 0.5, 3))).toBe(true);
+      }
+    }
+    // γ = 0: x^0 = 1, so g = 1 even at x = 0; γ = 4: g(0) = −θ/(1 − θ)
+    expect(forceRatioEffect(0, 0, 0.5, 3)).toBe(1);
+    expect(forceRatioEffect(0, 4, 0.5, 3)).toBeCloseTo(-1, 12);
+    expect(forceRatioEffect(0, 4, 0.2, 3)).toBeCloseTo(-0.25, 12);
+  });
+
+  it("is finite and ≤ gmax for every x ≥ 0, γ in [0, 4], θ in [0, 0.95] (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.double({ min: 0, max: 1e300, noNaN: true }), fc.constant(Infinity), fc.constant(0)),
+        fc.double({ min: 0, max: 4, noNaN: true }),
+        fc.double({ min: 0, max: 0.95, noNaN: true }),
+        fc.double({ min: 1, max: 10, noNaN: true }),
+        (x, gamma, theta, gmax) => {
+          const g = forceRatioEffect(x, gamma, theta, gmax);
+          return Number.isFinite(g) && g <= gmax && g >= -theta / (1 - theta) - 1e-12;
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("relativeForceRatio", () => {
+  it("matches its @example: 1.03125", () => {
+    expect(relativeForceRatio(660_000, 400_000, 640_000, 400_000)).toBeCloseTo(1.03125, 14);
+  });
+
+  it("is 1 at t0 and scales with Reff/U", () => {
+    expect(relativeForceRatio(640_000, 400_000, 640_000, 400_000)).toBe(1);
+    expect(relativeForceRatio(640_000, 200_000, 640_000, 400_000)).toBeCloseTo(2, 14);
+    expect(relativeForceRatio(320_000, 400_000, 640_000, 400_000)).toBeCloseTo(0.5, 14);
+  });
+
+  it("is Infinity when Ukraine's force is zero (or below)", () => {
+    expect(relativeForceRatio(640_000, 0, 640_000, 400_000)).toBe(Infinity);
+    expect(relativeForceRatio(640_000, -1, 640_000, 400_000)).toBe(Infinity);
+  });
+});
+
+describe("offensiveGain", () => {
+  it("matches its @example: one month at the 485 km²/month pace", () => {
+    expect(offensiveGain(485 / 30.4375, 1, 1, 1, 1, 30.4375)).toBeCloseTo(485, 10);
+  });
+
+  it("is the product α·I·εA·g·B·dt, negative when g < 0", () => {
+    expect(offensiveGain(10, 0.6, 1.2, 0.5, 2, 30)).toBeCloseTo(10 * 0.6 * 1.2 * 0.5 * 2 * 30, 10);
+    expect(offensiveGain(10, 1, 1, -0.4, 1, 30)).toBeCloseTo(-120, 10);
+    expect(offensiveGain(10, 1, 1, 1, 1, 0)).toBe(0);
+  });
+
+  it("adds up over day steps to the month step (linear in dt)", () => {
+    let sum = 0;
+    for (let d = 0; d < 31; d += 1) sum += offensiveGain(15.9, 0.8, 1.1, 1.3, 1, 1);
+    expect(sum).toBeCloseTo(offensiveGain(15.9, 0.8, 1.1, 1.3, 1, 31), 9);
+  });
+});
+
+describe("boundArea", () => {
+  it("matches its @example: capped at the total 603,628", () => {
+    expect(boundArea(700_000, 603_628)).toBe(603_628);
+  });
+
+  it("keeps the area in [0, T] and leaves values inside unchanged", () => {
+    expect(boundArea(-5, 603_628)).toBe(0);
+    expect(boundArea(0, 603_628)).toBe(0);
+    expect(boundArea(116_000, 603_628)).toBe(116_000);
+    expect(boundArea(603_628, 603_628)).toBe(603_628);
+  });
+});
