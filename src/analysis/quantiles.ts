@@ -24,7 +24,9 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
   const a = sorted[lo]!, b = sorted[hi]!;
-  return a === b ? a : a + (h - lo) * (b - a);
+  const w = h - lo;
+  // At a whole rank the neighbour has no weight — even when it is Infinity (a censored path).
+  return w === 0 || a === b ? a : a + w * (b - a);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface RunPlan {
   dayStep: boolean;
   seed: number;
   store: RunStore;
+  /** Per-path uniforms replacing the keyed parameter draws (indexed by global path). */
+  uniforms?: Readonly<Record<string, ArrayLike<number>>>;
 }
 
 /** Parameters drawn per event rather than per path. */
@@ -41,7 +43,13 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
   const noiseOn = noise === "on";
   const eventsOn = events === "on";
   const switching = regimeMode === "switching" && noiseOn;
-  const p = sampleBlockParameters(plan.slots.filter((s) => !PER_EVENT_PARAMETERS.has(s.path)), seed, block, count, !noiseOn);
+  const p = sampleBlockParameters(
+    { slots: plan.slots.filter((s) => !PER_EVENT_PARAMETERS.has(s.path)), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
+    block, firstPath, count,
+  );
+  if (store.parameters) {
+    for (const [path, values] of Object.entries(p)) store.parameters[path]?.set(values, firstPath);
+  }
   const stream = (purpose: string) => createStream(seed, "block", block, purpose);
   const noiseStream = stream("intensity-noise");
   const territoryStream = stream("territory-noise");

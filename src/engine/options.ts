@@ -29,6 +29,11 @@ export interface SimulateOptions {
   onProgress?: (fraction: number) => void;
   /** Stops `simulate` with an AbortError; nothing partial is returned. */
   signal?: AbortSignal;
+  /**
+   * Advanced (sensitivity designs): per-path uniforms in (0, 1) that replace the keyed draws of
+   * the named parameters — `{ "attrition.exchangeRatio": Float64Array(runs) }`.
+   */
+  parameterUniforms?: Record<string, ArrayLike<number>>;
 }
 
 export interface ResolvedOptions {
@@ -40,9 +45,27 @@ export interface ResolvedOptions {
   keepPaths: boolean;
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
+  parameterUniforms?: Record<string, ArrayLike<number>>;
 }
 
-const KNOWN = new Set(["runs", "seed", "horizonMonths", "step", "thresholds", "keepPaths", "onProgress", "signal"]);
+const KNOWN = new Set(["runs", "seed", "horizonMonths", "step", "thresholds", "keepPaths", "onProgress", "signal", "parameterUniforms"]);
+
+/** Check per-path uniforms against the scenario's parameter paths and the run count. */
+export function checkParameterUniforms(uniforms: Record<string, ArrayLike<number>>, paths: readonly string[], runs: number): void {
+  const known = new Set(paths);
+  const issues: InputIssue[] = [];
+  for (const [path, values] of Object.entries(uniforms)) {
+    const at = `parameterUniforms.${path}`;
+    if (!known.has(path)) { issues.push({ path: at, message: `expected a parameter path of the scenario, got an unknown one` }); continue; }
+    if (values === null || typeof values !== "object" || typeof values.length !== "number") { issues.push({ path: at, message: `expected an array of ${runs} uniforms, got ${describeValue(values)}` }); continue; }
+    if (values.length < runs) { issues.push({ path: at, message: `expected at least ${runs} values (one per run), got ${values.length}` }); continue; }
+    for (let i = 0; i < runs; i += 1) {
+      const u = values[i];
+      if (typeof u !== "number" || !(u > 0 && u < 1)) { issues.push({ path: `${at}.${i}`, message: `expected a uniform strictly inside (0, 1), got ${describeValue(u)}` }); break; }
+    }
+  }
+  if (issues.length) throw new OptionsError(issues);
+}
 
 function integerIn(value: unknown, path: string, min: number, max: number, issues: InputIssue[]): number | undefined {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
@@ -100,6 +123,10 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof (signal as AbortSignal).aborted !== "boolean")) {
     issues.push({ path: "signal", message: `expected an AbortSignal, got ${describeValue(signal)}` });
   }
+  const uniforms = o.parameterUniforms;
+  if (uniforms !== undefined && (typeof uniforms !== "object" || uniforms === null || Array.isArray(uniforms))) {
+    issues.push({ path: "parameterUniforms", message: `expected an object of parameter path → uniforms, got ${describeValue(uniforms)}` });
+  }
   if (issues.length) throw new OptionsError(issues);
   thresholds.sort((a, b) => a - b);
   return {
@@ -107,5 +134,6 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     keepPaths: o.keepPaths === true,
     onProgress: o.onProgress as ResolvedOptions["onProgress"],
     signal: signal as AbortSignal | undefined,
+    parameterUniforms: uniforms as ResolvedOptions["parameterUniforms"],
   };
 }

@@ -1,56 +1,68 @@
 import { median, quantile, type DistSpec } from "../scenario/distributions.js";
-import { isParameter, type Parameter } from "../scenario/parameter.js";
-import type { Scenario } from "../scenario/schema.js";
+import type { ParameterSlot } from "../scenario/parameter-list.js";
 import { createStream } from "./rng.js";
 
-/** One sampled parameter: where it sits in the scenario and its distribution. */
-export interface ParameterSlot {
-  /** Dotted path, e.g. `russia.initialForce` or `dprk.waves.0.size`; also its stream key. */
-  path: string;
-  spec: DistSpec;
-}
-
-/**
- * Every parameter of a parsed scenario, in a stable order (the scenario's key order).
- * @example
- * listParameters(parseScenario("baseline")).map((s) => s.path).includes("russia.initialForce"); // true
- */
-export function listParameters(scenario: Scenario): ParameterSlot[] {
-  const out: ParameterSlot[] = [];
-  const walk = (node: unknown, path: string[]): void => {
-    if (isParameter(node)) {
-      out.push({ path: path.join("."), spec: (node as Parameter).spec });
-    } else if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, String(i)]));
-    } else if (typeof node === "object" && node !== null) {
-      for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
-    }
-  };
-  walk(scenario, []);
-  return out;
-}
+export { listParameters, type ParameterSlot } from "../scenario/parameter-list.js";
 
 /** Parameter draws for one block of paths: path → one value per path. */
 export type BlockParameters = Record<string, Float64Array>;
 
+/** A joint posterior (from calibration): each path takes one whole row, so correlations survive. */
+export interface JointDraws {
+  parameters: readonly string[];
+  draws: readonly (readonly number[])[];
+}
+
+/** How the parameters of a block are drawn. */
+export interface SamplingPlan {
+  slots: readonly ParameterSlot[];
+  seed: number;
+  /** Every parameter at its median (noise off); a posterior at its column medians. */
+  atMedian: boolean;
+  /** Per-path uniforms that replace the keyed draws, indexed by global path (sensitivity designs). */
+  uniforms?: Readonly<Record<string, ArrayLike<number>>>;
+  /** Joint posterior draws that replace the listed parameters. */
+  posterior?: JointDraws;
+}
+
+function columnMedian(draws: readonly (readonly number[])[], column: number): number {
+  const values = Float64Array.from(draws, (row) => row[column]!).sort();
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+}
+
 /**
- * Draw every parameter once per path of a block, each from its own stream keyed by
- * (seed, block, "param", path) — so adding or removing a parameter shifts no other draw.
- * With `atMedian` every parameter takes its distribution's median (noise off).
+ * Draw every parameter once per path of a block. Each parameter has its own stream keyed by
+ * (seed, block, "param", path) — so adding or removing a parameter shifts no other draw —
+ * unless the plan supplies that parameter's uniforms. A joint posterior then overrides its
+ * parameters with one whole row per path, chosen from the stream (seed, block, "posterior").
  */
-export function sampleBlockParameters(
-  slots: readonly ParameterSlot[], seed: number, block: number, paths: number, atMedian: boolean,
-): BlockParameters {
+export function sampleBlockParameters(plan: SamplingPlan, block: number, firstPath: number, paths: number): BlockParameters {
+  const { slots, seed, atMedian, uniforms, posterior } = plan;
   const out: BlockParameters = {};
   for (const slot of slots) {
     const values = new Float64Array(paths);
-    if (atMedian || slot.spec.dist === "fixed") {
+    const given = uniforms?.[slot.path];
+    if (given) {
+      for (let i = 0; i < paths; i += 1) values[i] = quantile(slot.spec, given[firstPath + i]!);
+    } else if (atMedian || slot.spec.dist === "fixed") {
       values.fill(median(slot.spec));
     } else {
       const uniform = createStream(seed, "block", block, "param", slot.path);
       for (let i = 0; i < paths; i += 1) values[i] = quantile(slot.spec, uniform());
     }
     out[slot.path] = values;
+  }
+  if (posterior && posterior.draws.length > 0) {
+    const rows = posterior.draws.length;
+    const pick = createStream(seed, "block", block, "posterior");
+    const chosen = Array.from({ length: paths }, () => Math.min(rows - 1, Math.floor(pick() * rows)));
+    posterior.parameters.forEach((path, column) => {
+      const values = out[path];
+      if (!values) return;
+      if (atMedian) values.fill(columnMedian(posterior.draws, column));
+      else for (let i = 0; i < paths; i += 1) values[i] = posterior.draws[chosen[i]!]![column]!;
+    });
   }
   return out;
 }

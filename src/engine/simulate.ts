@@ -5,7 +5,7 @@ import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { runBlock, type RunPlan } from "./block.js";
 import { buildCalendar } from "./calendar.js";
-import { MAX_STORE_BYTES, resolveOptions, type ResolvedOptions, type SimulateOptions } from "./options.js";
+import { checkParameterUniforms, MAX_STORE_BYTES, resolveOptions, type ResolvedOptions, type SimulateOptions } from "./options.js";
 import { listParameters } from "./parameters.js";
 import { createStore, storeBytes } from "./store.js";
 
@@ -32,8 +32,12 @@ function prepare(scenarioInput: unknown, optionsInput: unknown): Prepared {
     });
   }
   const calendar = buildCalendar(scenario.start, options.horizonMonths);
-  const store = createStore(options.runs, options.horizonMonths, options.keepPaths, options.thresholds);
-  const plan: RunPlan = { scenario, slots: listParameters(scenario), calendar, dayStep: options.step === "day", seed: options.seed, store };
+  const slots = listParameters(scenario);
+  if (options.parameterUniforms) checkParameterUniforms(options.parameterUniforms, slots.map((s) => s.path), options.runs);
+  const store = createStore(options.runs, options.horizonMonths, options.keepPaths, options.thresholds, slots.map((s) => s.path));
+  const plan: RunPlan = {
+    scenario, slots, calendar, dayStep: options.step === "day", seed: options.seed, store, uniforms: options.parameterUniforms,
+  };
   const meta = {
     scenarioName: scenario.name,
     scenarioSha256: sha256(canonicalJson(scenario)),

@@ -58,6 +58,8 @@ export interface RunStore {
   initial: Record<SeriesName, Float64Array>;
   /** Month-end accounting values (only with keepPaths). */
   accounting?: Record<AccountingName, Float64Array>;
+  /** Per-path parameter values, by parameter path (only with keepPaths). */
+  parameters?: Record<string, Float64Array>;
   /** Per threshold k, per path: first month (1-based) whose end reaches it; Infinity if never. */
   firstMonth: Float64Array;
   thresholds: readonly number[];
@@ -71,7 +73,7 @@ export function storeBytes(runs: number, months: number, keepPaths: boolean, thr
 }
 
 /** Allocate the store for a run. */
-export function createStore(runs: number, months: number, keepPaths: boolean, thresholds: readonly number[]): RunStore {
+export function createStore(runs: number, months: number, keepPaths: boolean, thresholds: readonly number[], parameterPaths: readonly string[] = []): RunStore {
   const make = () => (keepPaths ? new Float64Array(runs * months) : new Float32Array(runs * months));
   const series = Object.fromEntries(SERIES.map((name) => [name, make()])) as Record<SeriesName, ValueArray>;
   const initial = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(runs)])) as Record<SeriesName, Float64Array>;
@@ -79,5 +81,6 @@ export function createStore(runs: number, months: number, keepPaths: boolean, th
     ? (Object.fromEntries(ACCOUNTING.map((name) => [name, new Float64Array(runs * months)])) as Record<AccountingName, Float64Array>)
     : undefined;
   const firstMonth = new Float64Array(runs * thresholds.length).fill(Infinity);
-  return { runs, months, series, initial, accounting, firstMonth, thresholds };
+  const parameters = keepPaths ? Object.fromEntries(parameterPaths.map((path) => [path, new Float64Array(runs)])) : undefined;
+  return { runs, months, series, initial, accounting, parameters, firstMonth, thresholds };
 }

@@ -51,7 +51,7 @@ export function delayShare(delayDays: number, days: number): number {
  * returning to duty, recruits finishing training and DPRK waves arriving; a zero delay
  * releases the whole stock.
  * @example
- * delayedOutflow(9_000, 91.3, 30.4375); // ≈ 2,565
+ * delayedOutflow(9_000, 91.3, 30.4375); // ≈ 2,551.5
  */
 export function delayedOutflow(stock: number, delayDays: number, days: number): number {
   return delayDays > 0 ? -stock * Math.expm1(-days / delayDays) : stock;

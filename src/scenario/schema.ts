@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { support } from "./distributions.js";
 import { parameter } from "./parameter.js";
+import { listParameters } from "./parameter-list.js";
 
 /**
  * The scenario schema (zod 4). Types are inferred from it; `ScenarioInput` is what a user
@@ -166,13 +167,43 @@ export const scenarioShape = {
   ukraine: forceSchema,
   dprk: dprkSchema,
   ceasefire: ceasefireSchema,
+  posterior: z
+    .object({
+      kind: z.literal("posterior"),
+      parameters: z.array(z.string().min(1)).min(1),
+      draws: z.array(z.array(z.number()).min(1)).min(1).max(1_000_000),
+    })
+    .strict()
+    .optional()
+    .describe("joint draws from calibrate(): each path takes one whole row, so correlations survive"),
 };
+
+/** A posterior names known parameters, has one value per parameter per row, inside each prior's support. */
+function checkPosterior(s: { posterior?: { parameters: string[]; draws: number[][] } }, ctx: z.RefinementCtx): void {
+  const { parameters, draws } = s.posterior!;
+  const slots = new Map(listParameters(s).map((slot) => [slot.path, slot.spec]));
+  parameters.forEach((path, column) => {
+    const spec = slots.get(path);
+    if (!spec) {
+      ctx.addIssue({ code: "custom", path: ["posterior", "parameters", column], message: `expected a parameter path of this scenario (e.g. "attrition.exchangeRatio"), got ${JSON.stringify(path)}` });
+      return;
+    }
+    const [lo, hi] = support(spec);
+    const row = draws.findIndex((r) => r.length === parameters.length && !(r[column]! >= lo && r[column]! <= hi));
+    if (row >= 0) {
+      ctx.addIssue({ code: "custom", path: ["posterior", "draws", row, column], message: `expected a value of ${path} within its prior's support [${lo}, ${hi}], got ${draws[row]![column]}` });
+    }
+  });
+  const bad = draws.findIndex((r) => r.length !== parameters.length);
+  if (bad >= 0) ctx.addIssue({ code: "custom", path: ["posterior", "draws", bad], message: `expected ${parameters.length} values (one per parameter), got ${draws[bad]!.length}` });
+}
 
 /** The full scenario schema (after `extends` has been resolved). */
 export const scenarioSchema = z
   .object(scenarioShape)
   .strict()
   .superRefine((s, ctx) => {
+    if (s.posterior) checkPosterior(s, ctx);
     // The occupied area can never exceed the total, whatever both draw.
     const [totalLow] = support(s.territory.totalKm2.spec);
     const [, a0High] = support(s.territory.initialOccupiedKm2.spec);

@@ -1,0 +1,30 @@
+import type { DistSpec } from "./distributions.js";
+import { isParameter, type Parameter } from "./parameter.js";
+
+/** One sampled parameter: where it sits in the scenario and its distribution. */
+export interface ParameterSlot {
+  /** Dotted path, e.g. `russia.initialForce` or `dprk.waves.0.size`; also its stream key. */
+  path: string;
+  spec: DistSpec;
+}
+
+/**
+ * Every parameter of a parsed scenario, in a stable order (the scenario's key order).
+ * @example
+ * listParameters(parseScenario("baseline")).map((s) => s.path).includes("russia.initialForce"); // true
+ */
+export function listParameters(scenario: object): ParameterSlot[] {
+  const out: ParameterSlot[] = [];
+  const walk = (node: unknown, path: string[]): void => {
+    if (isParameter(node)) {
+      out.push({ path: path.join("."), spec: (node as Parameter).spec });
+    } else if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, [...path, String(i)]));
+    } else if (typeof node === "object" && node !== null) {
+      for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
+    }
+  };
+  walk(scenario, []);
+  return out;
+}
+

@@ -1,0 +1,150 @@
+import { describe, it, expect } from "vitest";
+import fc from "fast-check";
+import { capToPool, furtherWaveCount, scheduledArrivals } from "../../src/model/dprk.js";
+import { buildCalendar } from "../../src/engine/calendar.js";
+
+/** Poisson pmf by logs (independent of the recurrence in the code). */
+function poissonPmf(mean: number, k: number): number {
+  let logFact = 0;
+  for (let i = 2; i <= k; i += 1) logFact += Math.log(i);
+  return Math.exp(-mean + k * Math.log(mean) - logFact);
+}
+
+describe("scheduledArrivals", () => {
+  it("matches its @example: 30 of 153 days of a 27,500 wave = 5392.2…", () => {
+    expect(scheduledArrivals(27_500, 31, 184, 31, 61)).toBeCloseTo((27_500 * 30) / 153, 10);
+    expect(scheduledArrivals(27_500, 31, 184, 31, 61)).toBeCloseTo(5_392.16, 2);
+  });
+
+  it("is 0 for steps wholly before or after the window (and for a step that only touches it)", () => {
+    expect(scheduledArrivals(27_500, 31, 184, 0, 31)).toBe(0);
+    expect(scheduledArrivals(27_500, 31, 184, 184, 214)).toBe(0);
+    expect(scheduledArrivals(27_500, 31, 184, 300, 330)).toBe(0);
+  });
+
+  it("counts only the overlap of a step straddling the window's edges", () => {
+    // [20, 40) overlaps [31, 184) for 9 days; [180, 200) for 4 days
+    expect(scheduledArrivals(15_300, 31, 184, 20, 40)).toBeCloseTo(900, 10);
+    expect(scheduledArrivals(15_300, 31, 184, 180, 200)).toBeCloseTo(400, 10);
+    // a step containing the whole window brings the whole wave
+    expect(scheduledArrivals(15_300, 31, 184, 0, 365)).toBeCloseTo(15_300, 10);
+  });
+
+  it("sums to the wave size over consecutive day steps covering the window", () => {
+    for (const [size, start, end] of [[27_500, 31, 184], [12_000, 0, 1], [3_000, 45, 46], [50_000, 10, 400]]) {
+      let sum = 0;
+      for (let d = 0; d < 500; d += 1) sum += scheduledArrivals(size!, start!, end!, d, d + 1);
+      expect(sum).toBeCloseTo(size!, 8);
+    }
+  });
+
+  it("sums to the wave size over consecutive calendar-month steps covering the window", () => {
+    const months = buildCalendar("2025-07-01", 24);
+    for (const [size, start, end] of [[27_500, 31, 184], [12_000, 17, 18], [50_000, 10, 700], [8_000, 59, 62]]) {
+      let sum = 0;
+      for (const m of months) sum += scheduledArrivals(size!, start!, end!, m.startDay, m.startDay + m.days);
+      expect(sum).toBeCloseTo(size!, 8);
+    }
+  });
+
+  it("sums to the wave size over steps of a non-integer length", () => {
+    let sum = 0;
+    for (let from = 0; from < 400; from += 30.4375) sum += scheduledArrivals(27_500, 31, 184, from, from + 30.4375);
+    expect(sum).toBeCloseTo(27_500, 8);
+  });
+});
+
+describe("capToPool", () => {
+  it("matches its @example: only 10,000 room left", () => {
+    expect(capToPool(20_000, 140_000, 150_000)).toBe(10_000);
+  });
+
+  it("passes arrivals through when there is room", () => {
+    expect(capToPool(5_000, 140_000, 150_000)).toBe(5_000);
+    expect(capToPool(10_000, 140_000, 150_000)).toBe(10_000);
+    expect(capToPool(0, 0, 150_000)).toBe(0);
+  });
+
+  it("is 0, never negative, when the pool is full or over-full", () => {
+    expect(capToPool(5_000, 150_000, 150_000)).toBe(0);
+    expect(capToPool(5_000, 160_000, 150_000)).toBe(0);
+    expect(capToPool(0, 160_000, 150_000)).toBe(0);
+  });
+
+  it("never exceeds pool − deployed and is never negative (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (arrivals, deployed, pool) => {
+          const a = capToPool(arrivals, deployed, pool);
+          return a >= 0 && a <= Math.max(0, pool - deployed) && a <= arrivals;
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe("furtherWaveCount", () => {
+  it("matches its @example: rate 0.5/yr, u = 0.99 → 1", () => {
+    expect(furtherWaveCount(0.5, 0.99)).toBe(1);
+  });
+
+  it("is 0 for rate 0, whatever u", () => {
+    for (const u of [0, 0.5, 0.99, 0.999999999, 1 - 2 ** -53]) expect(furtherWaveCount(0, u)).toBe(0);
+  });
+
+  it("is 0 for u at or below e^(−mean) and 1 just above", () => {
+    const mean = 6 / 12;
+    expect(furtherWaveCount(6, 0)).toBe(0);
+    expect(furtherWaveCount(6, Math.exp(-mean) * (1 - 1e-12))).toBe(0);
+    expect(furtherWaveCount(6, Math.exp(-mean) * (1 + 1e-12))).toBe(1);
+  });
+
+  it("is the Poisson(rate/12) inverse CDF: F(k−1) < u ≤ F(k) on a fine grid of u", () => {
+    for (const rate of [0.5, 6, 36]) {
+      const mean = rate / 12;
+      const cdf: number[] = [];
+      let c = 0;
+      for (let k = 0; k <= 40; k += 1) cdf.push((c += poissonPmf(mean, k)));
+      const n = 20_000;
+      const bad: number[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const u = (i + 0.5) / n;
+        const k = furtherWaveCount(rate, u);
+        if (!(u <= cdf[k]! + 1e-12) || (k > 0 && !(u > cdf[k - 1]! - 1e-12))) bad.push(u);
+      }
+      expect(bad).toEqual([]);
+    }
+  });
+
+  it("gives the Poisson pmf as its empirical distribution over a fine grid of u", () => {
+    for (const rate of [0.5, 2, 12, 60, 240]) {
+      const mean = rate / 12;
+      const n = 1_000_000;
+      const counts = new Map<number, number>();
+      let sum = 0;
+      for (let i = 0; i < n; i += 1) {
+        const k = furtherWaveCount(rate, (i + 0.5) / n);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+        sum += k;
+      }
+      // a grid of spacing 1/n reproduces each probability to within 1/n
+      for (let k = 0; k <= 60; k += 1) {
+        expect(Math.abs((counts.get(k) ?? 0) / n - poissonPmf(mean, k))).toBeLessThanOrEqual(1.5 / n);
+      }
+      expect(sum / n).toBeCloseTo(mean, 3);
+    }
+  });
+
+  it("is non-decreasing in u", () => {
+    let prev = 0;
+    for (let i = 0; i <= 10_000; i += 1) {
+      const k = furtherWaveCount(24, i / 10_000);
+      expect(k).toBeGreaterThanOrEqual(prev);
+      prev = k;
+    }
+  });
+});
