@@ -73,3 +73,62 @@ export function summarizeSample(values: Float64Array): SampleSummary {
   });
   return { mean, meanSe, quantiles, quantileSe };
 }
+
+/**
+ * Type-7 quantile of a weighted sample in which point j stands for w_j equal order statistics
+ * (the compressed summaries): the virtual sample of Σw values, read without expanding it.
+ * `order` holds the point indices sorted by value; `cumulative[j]` = Σ of weights of order[0…j].
+ * @example
+ * weightedQuantile(Float64Array.of(1, 3), Int32Array.of(0, 1), Float64Array.of(2, 4), 0.5); // 3 (virtual 1,1,3,3)
+ */
+export function weightedQuantile(values: Float64Array, order: Int32Array, cumulative: Float64Array, p: number): number {
+  const n = cumulative[cumulative.length - 1]!;
+  if (!(n > 0)) return NaN;
+  const at = (rank: number): number => {
+    // the first point whose cumulative weight exceeds the rank
+    let lo = 0, hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > rank) hi = mid;
+      else lo = mid + 1;
+    }
+    return values[order[lo]!]!;
+  };
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const a = at(lo), w = h - lo;
+  if (w === 0) return a;
+  const b = at(Math.min(n - 1, lo + 1));
+  return a === b ? a : a + w * (b - a);
+}
+
+/**
+ * Summary of a sample given as values with optional weights (null = one path each) and its
+ * sums Σx, Σx² (mean and its standard error come from the sums, so they are exact in both
+ * modes). Quantiles and their standard errors as in {@link summarizeSample}.
+ */
+export function summarizeWeighted(values: Float64Array, weights: Float64Array | null, n: number, sum: number, sumSq: number): SampleSummary {
+  const mean = sum / n;
+  const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : NaN;
+  const meanSe = Math.sqrt(variance / n);
+  const quantiles = {} as Record<QuantileKey, number>;
+  const quantileSe = {} as Record<QuantileKey, number>;
+  if (!weights) {
+    values.sort();
+    PROBABILITIES.forEach((p, j) => {
+      quantiles[QUANTILE_KEYS[j]!] = quantileSorted(values, p);
+      quantileSe[QUANTILE_KEYS[j]!] = quantileStandardError(values, p);
+    });
+    return { mean, meanSe, quantiles, quantileSe };
+  }
+  const order = Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  const cumulative = new Float64Array(values.length);
+  let total = 0;
+  order.forEach((j, k) => { total += weights[j]!; cumulative[k] = total; });
+  PROBABILITIES.forEach((p, j) => {
+    const spread = n > 1 ? Math.sqrt(n * p * (1 - p)) / n : NaN;
+    quantiles[QUANTILE_KEYS[j]!] = weightedQuantile(values, order, cumulative, p);
+    quantileSe[QUANTILE_KEYS[j]!] = (weightedQuantile(values, order, cumulative, Math.min(1, p + spread)) - weightedQuantile(values, order, cumulative, Math.max(0, p - spread))) / 2;
+  });
+  return { mean, meanSe, quantiles, quantileSe };
+}

@@ -1,4 +1,4 @@
-import { lossOverStep, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import { lossOverStep, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
 import { capToPool, furtherWaveCount, scheduledArrivals } from "../model/dprk.js";
 import { breakthroughProbability, ceasefireHazard, isCollapsed } from "../model/events.js";
 import { delayShare, recruitsOverStep, targetStrength } from "../model/inflows.js";
@@ -6,167 +6,198 @@ import { nextRegime, OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regi
 import { seasonalFactor } from "../model/seasonality.js";
 import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
-import { normalQuantile, quantile } from "../scenario/distributions.js";
+import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
-import type { CalendarMonth } from "./calendar.js";
-import { daysBetween } from "./calendar.js";
-import { sampleBlockParameters, type ParameterSlot } from "./parameters.js";
-import { createStream } from "./rng.js";
-import type { RunStore } from "./store.js";
+import { normalQuantile } from "../scenario/special-functions.js";
+import { daysBetween, type CalendarMonth } from "./calendar.js";
+import { sampleBlockParameters, type BlockParameters, type ParameterSlot } from "./parameters.js";
+import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";
+import { createStream, fillUniform, type Uniform } from "./rng.js";
 
-/** Everything a block needs that does not change between blocks. */
+/** Everything a block needs; plain data, so it can be sent to a worker as it is. */
 export interface RunPlan {
   scenario: Scenario;
   slots: readonly ParameterSlot[];
   calendar: readonly CalendarMonth[];
-  /** Days per step: 1 (day step) or 0 meaning one step per calendar month. */
+  /** One step per day, or one per calendar month. */
   dayStep: boolean;
   seed: number;
-  store: RunStore;
+  thresholds: readonly number[];
+  summary: SummaryMode;
+  keepPaths: boolean;
   /** Per-path uniforms replacing the keyed parameter draws (indexed by global path). */
   uniforms?: Readonly<Record<string, ArrayLike<number>>>;
+  /**
+   * Day step only: days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
+   * which change by well under 1% a month; 0 = once at each month start, 7 = weekly (the
+   * default, measured against the daily reference in test/engine/refresh.test.ts), 1 = every
+   * day (the reference).
+   */
+  refreshDays: number;
 }
 
 /** Parameters drawn per event rather than per path. */
 export const PER_EVENT_PARAMETERS = new Set(["dprk.furtherWaves.size"]);
 
-/**
- * Simulate one block of paths, month by month; yields after each month so a caller can
- * report progress, give the event loop a turn, or stop. Paths `firstPath … firstPath+count−1`.
- * Random streams are keyed by (seed, block, purpose), so the block's numbers never depend on
- * who runs it or on the other blocks.
- */
-export function* runBlock(plan: RunPlan, block: number, firstPath: number, count: number): Generator<number, void, void> {
-  const { scenario, calendar, seed, store } = plan;
-  const { forces, regime: regimeMode, noise, events } = scenario.dynamics;
-  const frozen = forces === "frozen";
-  const noiseOn = noise === "on";
-  const eventsOn = events === "on";
-  const switching = regimeMode === "switching" && noiseOn;
-  const p = sampleBlockParameters(
-    { slots: plan.slots.filter((s) => !PER_EVENT_PARAMETERS.has(s.path)), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
-    block, firstPath, count,
-  );
-  if (store.parameters) {
-    for (const [path, values] of Object.entries(p)) store.parameters[path]?.set(values, firstPath);
-  }
-  const stream = (purpose: string) => createStream(seed, "block", block, purpose);
-  const noiseStream = stream("intensity-noise");
-  const territoryStream = stream("territory-noise");
-  const regimeStream = stream("regime");
-  const stalemateStream = stream("stalemate-change");
-  const breakthroughStream = stream("breakthrough");
-  const ceasefireStream = stream("ceasefire");
-  const waveStream = stream("dprk-further-waves");
-  const waveSizeSpec = scenario.dprk.furtherWaves.size.spec;
+type Side = {
+  f0: Float64Array; growth: Float64Array; ceiling?: Float64Array; capacity: Float64Array; tau: Float64Array;
+  training: Float64Array; wShare: Float64Array; wDelay: Float64Array; desertion: Float64Array;
+};
 
-  const start = scenario.start;
-  const waves = scenario.dprk.waves.map((w, j) => ({
-    size: p[`dprk.waves.${j}.size`]!,
-    startDay: daysBetween(start, w.arrivalStart),
-    endDay: daysBetween(start, w.arrivalEnd) + 1,
-  }));
-
-  // Parameters, one value per path.
-  const T = p["territory.totalKm2"]!, A0 = p["territory.initialOccupiedKm2"]!;
-  const pace = p["territory.offensivePaceKm2PerMonth"]!, paceSd = p["territory.offensiveNoiseSd"]!;
-  const gamma = p["territory.forceRatioExponent"]!, theta = p["territory.regainThreshold"]!, gmax = p["territory.maxGainMultiple"]!;
-  const stalMean = p["territory.stalemateMeanKm2PerMonth"]!, stalSd = p["territory.stalemateSdKm2PerMonth"]!;
-  const btP = p["territory.breakthrough.probabilityPerMonth"]!, btK = p["territory.breakthrough.forceRatioExponent"]!, btM = p["territory.breakthrough.multiplier"]!;
-  const colShare = p["territory.collapse.ukraineShareOfInitial"]!, colM = p["territory.collapse.multiplier"]!;
-  const seasAmp = p["intensity.seasonalAmplitude"]!, seasPeak = p["intensity.seasonalPeakMonth"]!;
-  const epsSd = p["intensity.noiseSd"]!, epsPhi = p["intensity.noiseAutocorrelation"]!;
-  const pOS = p["regimes.offensiveToStalematePerMonth"]!, pSO = p["regimes.stalemateToOffensivePerMonth"]!, rStal = p["regimes.stalemateIntensity"]!;
-  const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!;
-  const expA = p["attrition.russiaOnUkraineExponent"]!, expB = p["attrition.russiaOnOwnExponent"]!;
-  const expC = p["attrition.ukraineOnRussiaExponent"]!, expD = p["attrition.ukraineOnOwnExponent"]!;
-  const side = (name: "russia" | "ukraine") => ({
-    f0: p[`${name}.initialForce`]!, growth: p[`${name}.targetGrowthPerMonth`]!,
-    ceiling: p[`${name}.targetCeiling`], capacity: p[`${name}.recruitmentCapacityPerMonth`]!,
-    tau: p[`${name}.adjustmentMonths`]!, training: p[`${name}.trainingMonths`]!,
+function side(p: BlockParameters, name: "russia" | "ukraine"): Side {
+  return {
+    f0: p[`${name}.initialForce`]!, growth: p[`${name}.targetGrowthPerMonth`]!, ceiling: p[`${name}.targetCeiling`],
+    capacity: p[`${name}.recruitmentCapacityPerMonth`]!, tau: p[`${name}.adjustmentMonths`]!, training: p[`${name}.trainingMonths`]!,
     wShare: p[`${name}.woundedReturnShare`]!, wDelay: p[`${name}.returnDelayMonths`]!, desertion: p[`${name}.desertionPerMonth`]!,
-  });
-  const ru = side("russia"), ua = side("ukraine");
-  const K0 = p["dprk.initialForce"]!, q = p["dprk.combatValue"]!, expo = p["dprk.exposure"]!;
-  const kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!, pool = p["dprk.deployablePool"]!;
-  const waveRate = p["dprk.furtherWaves.ratePerYear"]!, waveSpread = p["dprk.furtherWaves.spreadMonths"]!;
-  const cfBase = p["ceasefire.hazardPerMonth"]!, cfStal = p["ceasefire.hazardPerStalemateMonth"]!;
+  };
+}
 
+/**
+ * One block of paths, simulated month by month (`runMonth`), then `finish()` hands over its
+ * results. Random streams are keyed by (seed, block, purpose), and every stream gives exactly
+ * one number per path per month (two for DPRK waves) whether used or not — so a block's
+ * numbers never depend on who runs it, and scenarios compared on one seed share their draws.
+ */
+export class BlockRun {
+  readonly count: number;
+  private readonly plan: RunPlan;
+  private readonly p: BlockParameters;
+  private readonly recorder: BlockRecorder;
+  private readonly streams: Uniform[];
+  private readonly draws: Float64Array[];
+  private readonly waveDraws: Float64Array;
+  private readonly waves: { size: Float64Array; startDay: number; endDay: number }[];
   // State, structure of arrays.
-  const n = count;
-  const R = new Float64Array(n), K = new Float64Array(n), U = new Float64Array(n), A = new Float64Array(n);
-  const LR = new Float64Array(n), LK = new Float64Array(n), LU = new Float64Array(n);
-  const WR = new Float64Array(n), WK = new Float64Array(n), WU = new Float64Array(n);
-  const TR = new Float64Array(n), TU = new Float64Array(n), PK = new Float64Array(n), deployed = new Float64Array(n);
-  const joinR = new Float64Array(n), retR = new Float64Array(n), desR = new Float64Array(n);
-  const joinU = new Float64Array(n), retU = new Float64Array(n), desU = new Float64Array(n);
-  const arrK = new Float64Array(n), retK = new Float64Array(n), beyondPool = new Float64Array(n);
-  const logEps = new Float64Array(n), stalRun = new Float64Array(n);
-  const regime = new Uint8Array(n), ceased = new Uint8Array(n);
-  const reff0 = new Float64Array(n);
-  // Inflow per day into each army over the last step (recruits and returns).
-  const inflowR = new Float64Array(n), inflowU = new Float64Array(n);
-  const initialRegime = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
+  private readonly R: Float64Array; private readonly K: Float64Array; private readonly U: Float64Array; private readonly A: Float64Array;
+  private readonly LR: Float64Array; private readonly LK: Float64Array; private readonly LU: Float64Array;
+  private readonly WR: Float64Array; private readonly WK: Float64Array; private readonly WU: Float64Array;
+  private readonly TR: Float64Array; private readonly TU: Float64Array; private readonly PK: Float64Array; private readonly deployed: Float64Array;
+  private readonly inflowR: Float64Array; private readonly inflowU: Float64Array;
+  private readonly logEps: Float64Array; private readonly stalRun: Float64Array; private readonly reff0: Float64Array;
+  private readonly regime: Uint8Array; private readonly ceased: Uint8Array;
+  /** Cumulative flows for the per-path accounting (keepPaths). */
+  private readonly flows: Float64Array[];
 
-  const runs = store.runs;
-  for (let i = 0; i < n; i += 1) {
-    R[i] = ru.f0[i]!; U[i] = ua.f0[i]!; K[i] = K0[i]!; A[i] = Math.min(A0[i]!, T[i]!);
-    deployed[i] = K0[i]!;
-    reff0[i] = R[i]! + q[i]! * K[i]!;
-    regime[i] = regimeMode === "offensive" ? OFFENSIVE : initialRegime;
-    // Wounded already in recovery at t0: the steady state of the t0 loss rate (share · rate · delay),
-    // so that returns do not start from zero.
-    const lossPerMonth = lambdaR[i]!;
-    const hazard0 = russiaSideHazardPerDay(lossPerMonth, R[i]!, K[i]!, expo[i]!); // per month here
-    WR[i] = ru.wShare[i]! * hazard0 * R[i]! * ru.wDelay[i]!;
-    WK[i] = kShare[i]! * hazard0 * expo[i]! * K[i]! * kDelay[i]!;
-    WU[i] = ua.wShare[i]! * (lossPerMonth / rho[i]!) * ua.wDelay[i]!;
-    // Both armies start replacing their losses (the t0 rates); the DPRK contingent does not.
-    inflowR[i] = (hazard0 * R[i]!) / DAYS_PER_MONTH;
-    inflowU[i] = lossPerMonth / rho[i]! / DAYS_PER_MONTH;
-    const g = firstPath + i;
-    store.initial.occupiedKm2[g] = A[i]!; store.initial.occupiedShare[g] = A[i]! / T[i]!;
-    store.initial.russiaForce[g] = R[i]!; store.initial.dprkForce[g] = K[i]!; store.initial.ukraineForce[g] = U[i]!;
-    for (let t = 0; t < store.thresholds.length; t += 1) {
-      if (A[i]! / T[i]! >= store.thresholds[t]!) store.firstMonth[t * runs + g] = 0;
-    }
+  constructor(plan: RunPlan, block: number, firstPath: number, count: number) {
+    this.plan = plan;
+    this.count = count;
+    const { scenario, seed } = plan;
+    const noiseOn = scenario.dynamics.noise === "on";
+    const p = sampleBlockParameters(
+      { slots: plan.slots.filter((s) => !PER_EVENT_PARAMETERS.has(s.path)), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
+      block, firstPath, count,
+    );
+    this.p = p;
+    this.recorder = new BlockRecorder(block, firstPath, count, plan.calendar.length, plan.thresholds, plan.summary, plan.keepPaths, plan.keepPaths ? p : undefined);
+    const purposes = ["intensity-noise", "territory-noise", "regime", "stalemate-change", "breakthrough", "ceasefire"];
+    this.streams = [...purposes, "dprk-further-waves"].map((purpose) => createStream(seed, "block", block, purpose));
+    this.draws = purposes.map(() => new Float64Array(count));
+    this.waveDraws = new Float64Array(2 * count);
+    this.waves = scenario.dprk.waves.map((w, j) => ({
+      size: p[`dprk.waves.${j}.size`]!,
+      startDay: daysBetween(scenario.start, w.arrivalStart),
+      endDay: daysBetween(scenario.start, w.arrivalEnd) + 1,
+    }));
+    const f = () => new Float64Array(count);
+    this.R = f(); this.K = f(); this.U = f(); this.A = f(); this.LR = f(); this.LK = f(); this.LU = f();
+    this.WR = f(); this.WK = f(); this.WU = f(); this.TR = f(); this.TU = f(); this.PK = f(); this.deployed = f();
+    this.inflowR = f(); this.inflowU = f(); this.logEps = f(); this.stalRun = f(); this.reff0 = f();
+    this.regime = new Uint8Array(count); this.ceased = new Uint8Array(count);
+    this.flows = Array.from({ length: 9 }, f);
+    this.initialise();
   }
 
-  const nThresholds = store.thresholds.length;
-  for (let m = 0; m < calendar.length; m += 1) {
-    const month = calendar[m]!;
+  private initialise(): void {
+    const { p, plan } = this;
+    const ru = side(p, "russia"), ua = side(p, "ukraine");
+    const regimeMode = plan.scenario.dynamics.regime;
+    const initialRegime = plan.scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
+    const T = p["territory.totalKm2"]!, A0 = p["territory.initialOccupiedKm2"]!, K0 = p["dprk.initialForce"]!, q = p["dprk.combatValue"]!;
+    const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!, expo = p["dprk.exposure"]!;
+    const kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!;
+    const start = this.recorder.initial;
+    for (let i = 0; i < this.count; i += 1) {
+      const r = ru.f0[i]!, u = ua.f0[i]!, k = K0[i]!, a = Math.min(A0[i]!, T[i]!);
+      this.R[i] = r; this.U[i] = u; this.K[i] = k; this.A[i] = a;
+      this.deployed[i] = k;
+      this.reff0[i] = r + q[i]! * k;
+      this.regime[i] = regimeMode === "offensive" ? OFFENSIVE : initialRegime;
+      // Wounded already in recovery at t0: the steady state of the t0 loss rate
+      // (share · monthly loss · delay in months), so that returns do not start from zero.
+      const lossPerMonth = lambdaR[i]!;
+      const hazard0 = russiaSideHazardPerDay(lossPerMonth, r, k, expo[i]!); // per month here
+      this.WR[i] = ru.wShare[i]! * hazard0 * r * ru.wDelay[i]!;
+      this.WK[i] = kShare[i]! * hazard0 * expo[i]! * k * kDelay[i]!;
+      this.WU[i] = ua.wShare[i]! * (lossPerMonth / rho[i]!) * ua.wDelay[i]!;
+      // Both armies start replacing their losses (the t0 rates); the DPRK contingent does not.
+      this.inflowR[i] = (hazard0 * r) / DAYS_PER_MONTH;
+      this.inflowU[i] = lossPerMonth / rho[i]! / DAYS_PER_MONTH;
+      start[0]![i] = a; start[1]![i] = a / T[i]!; start[2]![i] = r; start[3]![i] = k; start[4]![i] = u;
+    }
+    this.recorder.initialiseEvents(start[1]!);
+  }
+
+  /** Simulate calendar month `m` for every path of the block and record its end. */
+  runMonth(m: number): void {
+    const { p, plan, count: n } = this;
+    const month = plan.calendar[m]!;
+    const { forces, regime: regimeMode, noise, events } = plan.scenario.dynamics;
+    const frozen = forces === "frozen", noiseOn = noise === "on", eventsOn = events === "on";
+    const switching = regimeMode === "switching" && noiseOn;
     const steps = plan.dayStep ? month.days : 1;
     const dt = plan.dayStep ? 1 : month.days;
+    const refreshEvery = plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps;
+    // Bulk draws: one number per path per stream per month, in path order.
+    for (let j = 0; j < this.draws.length; j += 1) fillUniform(this.streams[j]!, this.draws[j]!);
+    fillUniform(this.streams[6]!, this.waveDraws);
+    const [uNoise, uTerr, uReg, uStal, uBreak, uCease] = this.draws as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const active = this.waves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
+    const { R, K, U, A, LR, LK, LU, WR, WK, WU, TR, TU, PK, deployed, inflowR, inflowU, logEps, stalRun, reff0, regime, ceased } = this;
+    const [joinR, retR, desR, joinU, retU, desU, arrK, retK, beyondPool] = this.flows as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const ru = side(p, "russia"), ua = side(p, "ukraine");
+    const T = p["territory.totalKm2"]!, pace = p["territory.offensivePaceKm2PerMonth"]!, paceSd = p["territory.offensiveNoiseSd"]!;
+    const gamma = p["territory.forceRatioExponent"]!, theta = p["territory.regainThreshold"]!, gmax = p["territory.maxGainMultiple"]!;
+    const stalMean = p["territory.stalemateMeanKm2PerMonth"]!, stalSd = p["territory.stalemateSdKm2PerMonth"]!;
+    const btP = p["territory.breakthrough.probabilityPerMonth"]!, btK = p["territory.breakthrough.forceRatioExponent"]!, btM = p["territory.breakthrough.multiplier"]!;
+    const colShare = p["territory.collapse.ukraineShareOfInitial"]!, colM = p["territory.collapse.multiplier"]!;
+    const seasAmp = p["intensity.seasonalAmplitude"]!, seasPeak = p["intensity.seasonalPeakMonth"]!;
+    const epsSd = p["intensity.noiseSd"]!, epsPhi = p["intensity.noiseAutocorrelation"]!;
+    const pOS = p["regimes.offensiveToStalematePerMonth"]!, pSO = p["regimes.stalemateToOffensivePerMonth"]!, rStal = p["regimes.stalemateIntensity"]!;
+    const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!;
+    const expA = p["attrition.russiaOnUkraineExponent"]!, expB = p["attrition.russiaOnOwnExponent"]!;
+    const expC = p["attrition.ukraineOnRussiaExponent"]!, expD = p["attrition.ukraineOnOwnExponent"]!;
+    const q = p["dprk.combatValue"]!, expo = p["dprk.exposure"]!, kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!;
+    const pool = p["dprk.deployablePool"]!, waveRate = p["dprk.furtherWaves.ratePerYear"]!, waveSpread = p["dprk.furtherWaves.spreadMonths"]!;
+    const cfBase = p["ceasefire.hazardPerMonth"]!, cfStal = p["ceasefire.hazardPerStalemateMonth"]!;
+    const waveSizeSpec = plan.scenario.dprk.furtherWaves.size.spec;
+    const values = this.recorder.month;
+
     for (let i = 0; i < n; i += 1) {
-      // Monthly draws: exactly one uniform per stream per path per month (two for waves), used or
-      // not, so streams stay aligned across scenarios (common random numbers).
-      const uNoise = noiseStream(), uTerr = territoryStream(), uReg = regimeStream(), uStal = stalemateStream();
-      const uBreak = breakthroughStream(), uCease = ceasefireStream(), uWaveCount = waveStream(), uWaveSize = waveStream();
-      const f0R = ru.f0[i]!, f0U = ua.f0[i]!;
+      const f0R = ru.f0[i]!, f0U = ua.f0[i]!, total = T[i]!;
       let r = R[i]!, k = K[i]!, u = U[i]!, a = A[i]!;
-      const total = T[i]!;
-      // Layer 2: monthly noise and regime.
-      const sdE = noiseOn ? epsSd[i]! : 0;
-      const phi = epsPhi[i]!;
-      const zE = normalQuantile(uNoise);
+      // Layer 2: monthly noise (mean-one lognormal AR(1)) and the regime.
+      const sdE = noiseOn ? epsSd[i]! : 0, phi = epsPhi[i]!;
+      const zE = normalQuantile(uNoise[i]!);
       logEps[i] = m === 0 ? sdE * zE : phi * logEps[i]! + Math.sqrt(1 - phi * phi) * sdE * zE;
       const eps = Math.exp(logEps[i]! - (sdE * sdE) / 2);
       const sdA = noiseOn ? paceSd[i]! : 0;
-      const epsA = Math.exp(sdA * normalQuantile(uTerr) - (sdA * sdA) / 2);
+      const epsA = Math.exp(sdA * normalQuantile(uTerr[i]!) - (sdA * sdA) / 2);
       const collapsedAtStart = !frozen && isCollapsed(u, f0U, colShare[i]!);
-      if (m > 0 && switching) regime[i] = nextRegime(regime[i]!, uReg, pOS[i]!, pSO[i]!);
+      if (m > 0 && switching) regime[i] = nextRegime(regime[i]!, uReg[i]!, pOS[i]!, pSO[i]!);
       if (collapsedAtStart) regime[i] = OFFENSIVE;
       stalRun[i] = regime[i] === STALEMATE ? stalRun[i]! + 1 : 0;
-      const stalDraw = stalMean[i]! + (noiseOn ? stalSd[i]! * normalQuantile(uStal) : 0);
+      const stalDraw = stalMean[i]! + (noiseOn ? stalSd[i]! * normalQuantile(uStal[i]!) : 0);
       // Layer 3: events.
-      const reff = r + q[i]! * k;
-      const x0 = frozen ? 1 : relativeForceRatio(reff, u, reff0[i]!, f0U);
+      const r0eff = reff0[i]!, qi = q[i]!;
       let breakthrough = 1;
       if (eventsOn) {
-        if (!ceased[i] && uCease < ceasefireHazard(cfBase[i]!, cfStal[i]!, stalRun[i]!)) ceased[i] = 1;
-        if (uBreak < breakthroughProbability(btP[i]!, x0, btK[i]!)) breakthrough = btM[i]!;
-        const waves = furtherWaveCount(waveRate[i]!, uWaveCount);
-        if (waves > 0) PK[i] = PK[i]! + waves * quantile(waveSizeSpec, uWaveSize);
+        const x0 = frozen ? 1 : relativeForceRatio(r + qi * k, u, r0eff, f0U);
+        if (!ceased[i] && uCease[i]! < ceasefireHazard(cfBase[i]!, cfStal[i]!, stalRun[i]!)) ceased[i] = 1;
+        if (uBreak[i]! < breakthroughProbability(btP[i]!, x0, btK[i]!)) breakthrough = btM[i]!;
+        const waves = furtherWaveCount(waveRate[i]!, this.waveDraws[2 * i]!);
+        // Sizes are drawn per wave (at the median with noise off); waves starting in the same
+        // month share one size draw, which keeps the stream aligned (two uniforms a month).
+        if (waves > 0) PK[i] = PK[i]! + waves * quantile(waveSizeSpec, noiseOn ? this.waveDraws[2 * i + 1]! : 0.5);
       }
       if (!ceased[i]) {
         const season = seasonalFactor(month.month, seasAmp[i]!, seasPeak[i]!);
@@ -177,110 +208,106 @@ export function* runBlock(plan: RunPlan, block: number, firstPath: number, count
         const growthR = ru.growth[i]! / DAYS_PER_MONTH, growthU = ua.growth[i]! / DAYS_PER_MONTH;
         const ceilR = ru.ceiling ? ru.ceiling[i]! : Infinity, ceilU = ua.ceiling ? ua.ceiling[i]! : Infinity;
         const capR = ru.capacity[i]! / DAYS_PER_MONTH, capU = ua.capacity[i]! / DAYS_PER_MONTH;
-        const tauR = ru.tau[i]! * DAYS_PER_MONTH, tauU = ua.tau[i]! * DAYS_PER_MONTH;
         // Shares leaving each first-order delay per step: fixed for the month, computed once.
+        const closeR = delayShare(ru.tau[i]! * DAYS_PER_MONTH, dt), closeU = delayShare(ua.tau[i]! * DAYS_PER_MONTH, dt);
         const trainedR = delayShare(ru.training[i]! * DAYS_PER_MONTH, dt), trainedU = delayShare(ua.training[i]! * DAYS_PER_MONTH, dt);
         const healedR = delayShare(ru.wDelay[i]! * DAYS_PER_MONTH, dt), healedU = delayShare(ua.wDelay[i]! * DAYS_PER_MONTH, dt);
         const healedK = delayShare(kDelay[i]! * DAYS_PER_MONTH, dt), arrivedK = delayShare(waveSpread[i]! * DAYS_PER_MONTH, dt);
-        const e = expo[i]!, qi = q[i]!, r0eff = reff0[i]!, exchange = rho[i]!;
-        const a1 = expA[i]!, b1 = expB[i]!, c1 = expC[i]!, d1 = expD[i]!;
+        const e = expo[i]!, exchange = rho[i]!, a1 = expA[i]!, b1 = expB[i]!, c1 = expC[i]!, d1 = expD[i]!;
         const collapseAt = colShare[i]! * f0U, collapseGain = colM[i]!, g1 = gamma[i]!, th1 = theta[i]!, gm1 = gmax[i]!;
         const returnShareR = ru.wShare[i]!, returnShareU = ua.wShare[i]!, returnShareK = kShare[i]!, poolK = pool[i]!;
         const offensive = regime[i] === OFFENSIVE;
+        // Per-path state in locals for the month's steps (written back below).
+        let wr = WR[i]!, wk = WK[i]!, wu = WU[i]!, tr = TR[i]!, tu = TU[i]!, pk = PK[i]!, dep = deployed[i]!;
+        let lr = LR[i]!, lk = LK[i]!, lu = LU[i]!, inR0 = inflowR[i]!, inU0 = inflowU[i]!;
+        let jR = joinR[i]!, bR = retR[i]!, dR = desR[i]!, jU = joinU[i]!, bU = retU[i]!, dU = desU[i]!, aK = arrK[i]!, bK = retK[i]!, over = beyondPool[i]!;
+        let lossRate = 0, lossRateU = 0, effect = 1;
         for (let s = 0; s < steps; s += 1) {
           const from = month.startDay + s * dt, to = from + dt;
-          const reffNow = r + qi * k;
-          const uRatio = u / f0U, rRatio = reffNow / r0eff;
-          const lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, a1, b1);
-          const lossRateU = ukraineLossesPerDay(lambdaDay, exchange, intensity, rRatio, uRatio, c1, d1);
-          const h = russiaSideHazardPerDay(lossRate, r, k, e);
-          // Territory, from the forces at the start of the step.
-          const collapsed = !frozen && u < collapseAt; // isCollapsed, with the threshold hoisted
-          let gain: number;
-          if (offensive || collapsed) {
-            const x = frozen ? 1 : relativeForceRatio(reffNow, u, r0eff, f0U);
-            const effect = collapsed ? collapseGain : forceRatioEffect(x, g1, th1, gm1);
-            gain = offensiveGain(paceDay, offensiveIntensity, epsA, effect, breakthrough, dt);
-          } else {
-            gain = (stalDraw * dt) / month.days;
+          if (s % refreshEvery === 0) {
+            // The force-ratio powers: the only transcendental terms, and slow-moving.
+            const reffNow = r + qi * k, uRatio = u / f0U, rRatio = reffNow / r0eff;
+            lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, a1, b1);
+            lossRateU = ukraineLossesPerDay(lambdaDay, exchange, intensity, rRatio, uRatio, c1, d1);
+            effect = offensive ? forceRatioEffect(frozen ? 1 : relativeForceRatio(reffNow, u, r0eff, f0U), g1, th1, gm1) : 1;
           }
+          const h = russiaSideHazardPerDay(lossRate, r, k, e);
+          // Territory, from the forces at the start of the step. A collapse is counted once:
+          // its multiplier replaces both g(x) and the breakthrough.
+          const collapsed = !frozen && u < collapseAt; // isCollapsed, with the threshold hoisted
+          const gain = offensive || collapsed
+            ? offensiveGain(paceDay, offensiveIntensity, epsA, collapsed ? collapseGain : effect, collapsed ? 1 : breakthrough, dt)
+            : (stalDraw * dt) / month.days;
           a = boundArea(a + gain, total);
-          // Losses: a step never takes more than the stock (see lossOverStep).
           // DPRK inflows of this step are known before the fighting: returns from the wounded
           // stock, scheduled arrivals, the pending further waves — all capped by the pool.
           let backK = 0, allowed = 0;
           if (!frozen) {
-            backK = WK[i]! * healedK;
-            let arriving = 0;
-            for (const wave of waves) arriving += scheduledArrivals(wave.size[i]!, wave.startDay, wave.endDay, from, to);
-            const fromPending = PK[i]! * arrivedK;
-            PK[i] = PK[i]! - fromPending;
-            arriving += fromPending;
-            allowed = capToPool(arriving, deployed[i]!, poolK);
-            beyondPool[i] = beyondPool[i]! + (arriving - allowed);
-            deployed[i] = deployed[i]! + allowed;
+            backK = wk * healedK;
+            let arriving = pk * arrivedK;
+            pk = pk - arriving;
+            for (let w = 0; w < active.length; w += 1) {
+              const wave = active[w]!;
+              arriving += scheduledArrivals(wave.size[i]!, wave.startDay, wave.endDay, from, to);
+            }
+            allowed = capToPool(arriving, dep, poolK);
+            over = over + (arriving - allowed);
+            dep = dep + allowed;
           }
-          // For Russia and Ukraine the inflow of the previous step stands in for this step's
-          // (recruits depend on the losses); frozen forces are replenished exactly (inflow = h·S).
-          const outR = lossOverStep(r, frozen ? (h + desRDay) * r : inflowR[i]!, h + desRDay, dt);
-          const lossR = h + desRDay > 0 ? (outR * h) / (h + desRDay) : 0;
-          const desertedR = h + desRDay > 0 ? (outR * desRDay) / (h + desRDay) : 0;
+          // Losses: a step never takes more than the stock (see lossOverStep). For Russia and
+          // Ukraine the previous step's inflow stands in for this step's (recruits depend on
+          // the losses); frozen forces are replenished exactly (inflow = h·S).
+          const hR = h + desRDay;
+          const outR = lossOverStep(r, frozen ? hR * r : inR0, hR, dt);
+          // Split the outflow between losses and desertion so that the two add up to it and the
+          // force is reduced by the outflow itself: it never goes below zero, even by a rounding.
+          const lossR = hR > 0 ? outR * (h / hR) : 0, desertedR = outR - lossR;
           const lossK = lossOverStep(k, frozen ? e * h * k : (backK + allowed) / dt, e * h, dt);
-          const hU = u > 0 ? lossRateU / u : 0;
-          const outU = lossOverStep(u, frozen ? (hU + desUDay) * u : inflowU[i]!, hU + desUDay, dt);
-          const lossU = hU + desUDay > 0 ? (outU * hU) / (hU + desUDay) : 0;
-          const desertedU = hU + desUDay > 0 ? (outU * desUDay) / (hU + desUDay) : 0;
-          LR[i] = LR[i]! + lossR; LK[i] = LK[i]! + lossK; LU[i] = LU[i]! + lossU;
+          const hU0 = perCapitaHazard(lossRateU, u), hU = hU0 + desUDay;
+          const outU = lossOverStep(u, frozen ? hU * u : inU0, hU, dt);
+          const lossU = hU > 0 ? outU * (hU0 / hU) : 0, desertedU = outU - lossU;
+          lr = lr + lossR; lk = lk + lossK; lu = lu + lossU;
           if (frozen) continue;
           // Russia: wounded return, desertion, recruitment towards the target.
-          const backR = WR[i]! * healedR;
-          WR[i] = WR[i]! - backR + returnShareR * lossR;
+          const backR = wr * healedR;
+          wr = wr - backR + returnShareR * lossR;
           const tgtR = targetStrength(f0R, growthR, ceilR, from);
-          const needR = lossR - backR + desertedR;
-          const recR = recruitsOverStep(needR, targetStrength(f0R, growthR, ceilR, to) - tgtR, tgtR - r - TR[i]!, tauR, capR, dt);
-          TR[i] = TR[i]! + recR;
-          const inR = TR[i]! * trainedR;
-          TR[i] = TR[i]! - inR;
-          r = r - lossR - desertedR + backR + inR;
-          inflowR[i] = (backR + inR) / dt;
-          joinR[i] = joinR[i]! + inR; retR[i] = retR[i]! + backR; desR[i] = desR[i]! + desertedR;
-          // Ukraine: the same law, target = its initial strength unless a growth is given.
-          const backU = WU[i]! * healedU;
-          WU[i] = WU[i]! - backU + returnShareU * lossU;
+          const recR = recruitsOverStep(lossR - backR + desertedR, targetStrength(f0R, growthR, ceilR, to) - tgtR, tgtR - r - tr, closeR, capR, dt);
+          tr = tr + recR;
+          const inR = tr * trainedR;
+          tr = tr - inR;
+          r = r - outR + backR + inR;
+          inR0 = (backR + inR) / dt;
+          jR = jR + inR; bR = bR + backR; dR = dR + desertedR;
+          // Ukraine: the same law; its target is its initial strength unless a growth is given.
+          const backU = wu * healedU;
+          wu = wu - backU + returnShareU * lossU;
           const tgtU = targetStrength(f0U, growthU, ceilU, from);
-          const recU = recruitsOverStep(lossU - backU + desertedU, targetStrength(f0U, growthU, ceilU, to) - tgtU, tgtU - u - TU[i]!, tauU, capU, dt);
-          TU[i] = TU[i]! + recU;
-          const inU = TU[i]! * trainedU;
-          TU[i] = TU[i]! - inU;
-          u = u - lossU - desertedU + backU + inU;
-          inflowU[i] = (backU + inU) / dt;
-          joinU[i] = joinU[i]! + inU; retU[i] = retU[i]! + backU; desU[i] = desU[i]! + desertedU;
-          // DPRK: the step's inflows were settled before the fighting (see above).
-          WK[i] = WK[i]! - backK + returnShareK * lossK;
+          const recU = recruitsOverStep(lossU - backU + desertedU, targetStrength(f0U, growthU, ceilU, to) - tgtU, tgtU - u - tu, closeU, capU, dt);
+          tu = tu + recU;
+          const inU = tu * trainedU;
+          tu = tu - inU;
+          u = u - outU + backU + inU;
+          inU0 = (backU + inU) / dt;
+          jU = jU + inU; bU = bU + backU; dU = dU + desertedU;
+          // DPRK: the step's inflows were settled before the fighting (above).
+          wk = wk - backK + returnShareK * lossK;
           k = k - lossK + backK + allowed;
-          arrK[i] = arrK[i]! + allowed; retK[i] = retK[i]! + backK;
+          aK = aK + allowed; bK = bK + backK;
         }
+        WR[i] = wr; WK[i] = wk; WU[i] = wu; TR[i] = tr; TU[i] = tu; PK[i] = pk; deployed[i] = dep;
+        LR[i] = lr; LK[i] = lk; LU[i] = lu; inflowR[i] = inR0; inflowU[i] = inU0;
+        joinR[i] = jR; retR[i] = bR; desR[i] = dR; joinU[i] = jU; retU[i] = bU; desU[i] = dU; arrK[i] = aK; retK[i] = bK; beyondPool[i] = over;
       }
       R[i] = r; K[i] = k; U[i] = u; A[i] = a;
-      // Record the month's end.
-      const g = firstPath + i, at = m * runs + g;
-      const share = a / total;
-      const sr = store.series;
-      sr.occupiedKm2[at] = a; sr.occupiedShare[at] = share;
-      sr.russiaForce[at] = r; sr.dprkForce[at] = k; sr.ukraineForce[at] = u;
-      sr.russiaLosses[at] = LR[i]!; sr.dprkLosses[at] = LK[i]!; sr.ukraineLosses[at] = LU[i]!;
-      for (let t = 0; t < nThresholds; t += 1) {
-        const slot = t * runs + g;
-        if (store.firstMonth[slot] === Infinity && share >= store.thresholds[t]!) store.firstMonth[slot] = m + 1;
-      }
-      const acc = store.accounting;
-      if (acc) {
-        acc.russiaJoined[at] = joinR[i]!; acc.russiaReturned[at] = retR[i]!; acc.russiaDeserted[at] = desR[i]!;
-        acc.ukraineJoined[at] = joinU[i]!; acc.ukraineReturned[at] = retU[i]!; acc.ukraineDeserted[at] = desU[i]!;
-        acc.dprkArrived[at] = arrK[i]!; acc.dprkReturned[at] = retK[i]!; acc.dprkBeyondPool[at] = beyondPool[i]!;
-        acc.regime[at] = regime[i]!; acc.ceasefire[at] = ceased[i]!;
-      }
+      values[0]![i] = a; values[1]![i] = a / total; values[2]![i] = r; values[3]![i] = k; values[4]![i] = u;
+      values[5]![i] = LR[i]!; values[6]![i] = LK[i]!; values[7]![i] = LU[i]!;
     }
-    yield m;
+    this.recorder.recordMonth(m, [...this.flows, regime, ceased]);
+  }
+
+  /** The block's results (typed arrays, transferable to another thread). */
+  finish(): BlockResult {
+    return this.recorder.finish();
   }
 }

@@ -38,7 +38,7 @@ import { seasonalFactor } from "../model/seasonality.js";
 import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
 import { describeValue, OptionsError } from "../errors.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
-import { median } from "../scenario/distributions.js";
+import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
 import { buildCalendar, daysBetween, type CalendarMonth } from "./calendar.js";
 import { MAX_HORIZON_MONTHS } from "./options.js";

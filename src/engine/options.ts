@@ -34,6 +34,11 @@ export interface SimulateOptions {
    * the named parameters — `{ "attrition.exchangeRatio": Float64Array(runs) }`.
    */
   parameterUniforms?: Record<string, ArrayLike<number>>;
+  /**
+   * Run only the paths [from, to) of a `runs`-path run (a shard; from and to multiples of
+   * BLOCK_SIZE, to may equal runs). Shards merge exactly with `mergeProjections`.
+   */
+  runRange?: [number, number];
 }
 
 export interface ResolvedOptions {
@@ -46,9 +51,10 @@ export interface ResolvedOptions {
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
   parameterUniforms?: Record<string, ArrayLike<number>>;
+  runRange?: [number, number];
 }
 
-const KNOWN = new Set(["runs", "seed", "horizonMonths", "step", "thresholds", "keepPaths", "onProgress", "signal", "parameterUniforms"]);
+const KNOWN = new Set(["runs", "seed", "horizonMonths", "step", "thresholds", "keepPaths", "onProgress", "signal", "parameterUniforms", "runRange"]);
 
 /** Check per-path uniforms against the scenario's parameter paths and the run count. */
 export function checkParameterUniforms(uniforms: Record<string, ArrayLike<number>>, paths: readonly string[], runs: number): void {
@@ -127,6 +133,10 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   if (uniforms !== undefined && (typeof uniforms !== "object" || uniforms === null || Array.isArray(uniforms))) {
     issues.push({ path: "parameterUniforms", message: `expected an object of parameter path → uniforms, got ${describeValue(uniforms)}` });
   }
+  const runRange = o.runRange;
+  if (runRange !== undefined && !(Array.isArray(runRange) && runRange.length === 2 && runRange.every((v) => Number.isInteger(v) && v >= 0))) {
+    issues.push({ path: "runRange", message: `expected [from, to] with two non-negative integers, got ${describeValue(runRange)}` });
+  }
   if (issues.length) throw new OptionsError(issues);
   thresholds.sort((a, b) => a - b);
   return {
@@ -135,5 +145,6 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     onProgress: o.onProgress as ResolvedOptions["onProgress"],
     signal: signal as AbortSignal | undefined,
     parameterUniforms: uniforms as ResolvedOptions["parameterUniforms"],
+    runRange: runRange as [number, number] | undefined,
   };
 }

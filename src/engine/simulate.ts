@@ -1,13 +1,13 @@
 import { OptionsError } from "../errors.js";
-import { Projection } from "../output/projection.js";
+import { Projection, type ProjectionMeta } from "../output/projection.js";
 import { canonicalJson, sha256 } from "../output/sha256.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
-import { runBlock, type RunPlan } from "./block.js";
+import { BlockRun, type RunPlan } from "./block.js";
 import { buildCalendar } from "./calendar.js";
 import { checkParameterUniforms, MAX_STORE_BYTES, resolveOptions, type ResolvedOptions, type SimulateOptions } from "./options.js";
 import { listParameters } from "./parameters.js";
-import { createStore, storeBytes } from "./store.js";
+import { RunSummary, storeBytes, summaryModeFor } from "./store.js";
 
 /**
  * Paths per block. Fixed — never derived from the worker count — because random streams are
@@ -15,43 +15,73 @@ import { createStore, storeBytes } from "./store.js";
  */
 export const BLOCK_SIZE = 1024;
 
-interface Prepared {
+/** A run made ready: the plan blocks need, which blocks to run, and where results go. */
+export interface PreparedRun {
   plan: RunPlan;
   options: ResolvedOptions;
-  meta: ConstructorParameters<typeof Projection>[1];
+  meta: ProjectionMeta;
+  /** [block, first path, paths] of the blocks to run (a shard runs some of them). */
+  blocks: [block: number, first: number, count: number][];
+  summary: RunSummary;
 }
 
-function prepare(scenarioInput: unknown, optionsInput: unknown): Prepared {
+/**
+ * Day step: the force-ratio powers are re-evaluated weekly. Measured against the daily
+ * reference (refreshDays 1) in test/engine/refresh.test.ts; about half the cost of the day step.
+ */
+export const DEFAULT_REFRESH_DAYS = 7;
+
+/** Internal knobs for tests and benchmarks (not part of the public options). */
+export interface EngineTuning {
+  /** See RunPlan.refreshDays: days between re-evaluations of the force-ratio powers (1 = daily reference). */
+  refreshDays?: number;
+}
+
+function blockList(runs: number, range: [number, number]): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let b = 0, first = 0; first < runs; b += 1, first += BLOCK_SIZE) {
+    if (first >= range[0] && first < range[1]) out.push([b, first, Math.min(BLOCK_SIZE, runs - first)]);
+  }
+  return out;
+}
+
+/** Validate everything and build the plan; nothing is simulated yet. */
+export function prepareRun(scenarioInput: unknown, optionsInput: unknown, tuning: EngineTuning = {}): PreparedRun {
   const scenario: Scenario = parseScenario(scenarioInput);
   const options = resolveOptions(optionsInput);
   const bytes = storeBytes(options.runs, options.horizonMonths, options.keepPaths, options.thresholds.length);
   if (bytes > MAX_STORE_BYTES) {
     throw new OptionsError({
       path: "runs",
-      message: `expected a run that fits in ${MAX_STORE_BYTES / 1024 ** 3} GiB of per-path values, got ${options.runs} runs × ${options.horizonMonths} months${options.keepPaths ? " with keepPaths" : ""} ≈ ${(bytes / 1024 ** 3).toFixed(1)} GiB; use fewer runs or months`,
+      message: `expected a run that fits in ${MAX_STORE_BYTES / 1024 ** 3} GiB of per-path results, got ${options.runs} runs × ${options.horizonMonths} months${options.keepPaths ? " with keepPaths" : ""} ≈ ${(bytes / 1024 ** 3).toFixed(1)} GiB; use fewer runs or months`,
     });
+  }
+  const range = options.runRange ?? [0, options.runs];
+  if (range[0] % BLOCK_SIZE !== 0 || (range[1] % BLOCK_SIZE !== 0 && range[1] !== options.runs) || range[1] > options.runs || range[0] >= range[1]) {
+    throw new OptionsError({ path: "runRange", message: `expected [from, to] with 0 ≤ from < to ≤ runs (${options.runs}), both multiples of ${BLOCK_SIZE} (to may equal runs), got [${range.join(", ")}]` });
   }
   const calendar = buildCalendar(scenario.start, options.horizonMonths);
   const slots = listParameters(scenario);
   if (options.parameterUniforms) checkParameterUniforms(options.parameterUniforms, slots.map((s) => s.path), options.runs);
-  const store = createStore(options.runs, options.horizonMonths, options.keepPaths, options.thresholds, slots.map((s) => s.path));
+  const summaryMode = summaryModeFor(options.runs, options.keepPaths);
   const plan: RunPlan = {
-    scenario, slots, calendar, dayStep: options.step === "day", seed: options.seed, store, uniforms: options.parameterUniforms,
+    scenario, slots, calendar, dayStep: options.step === "day", seed: options.seed, thresholds: options.thresholds,
+    summary: summaryMode, keepPaths: options.keepPaths, uniforms: options.parameterUniforms, refreshDays: tuning.refreshDays ?? DEFAULT_REFRESH_DAYS,
   };
-  const meta = {
+  const meta: ProjectionMeta = {
     scenarioName: scenario.name,
     scenarioSha256: sha256(canonicalJson(scenario)),
     runs: options.runs, seed: options.seed, horizonMonths: options.horizonMonths, step: options.step,
     start: scenario.start, calendar, keepPaths: options.keepPaths,
   };
-  return { plan, options, meta };
+  const summary = new RunSummary(options.runs, options.horizonMonths, options.thresholds, summaryMode, Math.ceil(options.runs / BLOCK_SIZE));
+  return { plan, options, meta, blocks: blockList(options.runs, range), summary };
 }
 
-function* blocks(runs: number): Generator<[block: number, first: number, count: number]> {
-  for (let b = 0, first = 0; first < runs; b += 1, first += BLOCK_SIZE) yield [b, first, Math.min(BLOCK_SIZE, runs - first)];
-}
+/** `simulate` gives the event loop a turn (and checks its signal) at least this often, between months. */
+const YIELD_EVERY_MS = 10;
 
-function abortError(signal: AbortSignal): Error {
+export function abortError(signal: AbortSignal): Error {
   const reason = signal.reason;
   if (reason instanceof Error && reason.name === "AbortError") return reason;
   const error = new Error("The simulation was aborted", { cause: reason });
@@ -61,7 +91,7 @@ function abortError(signal: AbortSignal): Error {
 
 /**
  * Run the Monte Carlo projection of a scenario (a preset name, a scenario object, or a parsed
- * scenario). Async: it gives the event loop a turn every ~20 ms and honours `signal`
+ * scenario). Async: it gives the event loop a turn every ~10 ms of work (between months) and honours `signal`
  * (rejecting with an AbortError and returning nothing partial).
  *
  * @throws {ScenarioError | OptionsError} for bad input, before any work starts.
@@ -69,26 +99,31 @@ function abortError(signal: AbortSignal): Error {
  * const projection = await simulate("baseline", { runs: 1000, seed: 1 });
  * projection.series("occupiedShare").p50.at(-1);
  */
-export async function simulate(scenario: unknown, options: SimulateOptions = {}): Promise<Projection> {
-  const { plan, options: o, meta } = prepare(scenario, options);
-  const totalWork = o.runs * o.horizonMonths;
+export async function simulate(scenario: unknown, options: SimulateOptions = {}, tuning?: EngineTuning): Promise<Projection> {
+  const run = prepareRun(scenario, options, tuning);
+  const { plan, options: o } = run;
+  const totalWork = run.blocks.reduce((n, [, , count]) => n + count, 0) * o.horizonMonths;
   let done = 0;
   let lastYield = Date.now();
   if (o.signal?.aborted) throw abortError(o.signal);
-  for (const [block, first, count] of blocks(o.runs)) {
-    for (const _month of runBlock(plan, block, first, count)) {
+  for (const [block, first, count] of run.blocks) {
+    if (o.signal?.aborted) throw abortError(o.signal);
+    const blockRun = new BlockRun(plan, block, first, count);
+    for (let m = 0; m < o.horizonMonths; m += 1) {
+      blockRun.runMonth(m);
       done += count;
-      if (Date.now() - lastYield >= 20) {
+      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
         await new Promise((resolve) => setTimeout(resolve, 0));
         lastYield = Date.now();
         if (o.signal?.aborted) throw abortError(o.signal);
         o.onProgress?.(done / totalWork);
       }
     }
+    run.summary.accept(blockRun.finish());
   }
   if (o.signal?.aborted) throw abortError(o.signal);
   o.onProgress?.(1);
-  return new Projection(plan.store, meta);
+  return new Projection(run.summary, run.meta);
 }
 
 /**
@@ -96,16 +131,20 @@ export async function simulate(scenario: unknown, options: SimulateOptions = {})
  * @example
  * simulateSync("no-dprk", { runs: 200, horizonMonths: 24 }).probability("occupiedShare", ">=", 0.2, "2027-06");
  */
-export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> = {}): Projection {
-  const { plan, options: o, meta } = prepare(scenario, options);
-  const totalWork = o.runs * o.horizonMonths;
+export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> = {}, tuning?: EngineTuning): Projection {
+  const run = prepareRun(scenario, options, tuning);
+  const { plan, options: o } = run;
+  const totalWork = run.blocks.reduce((n, [, , count]) => n + count, 0) * o.horizonMonths;
   let done = 0;
-  for (const [block, first, count] of blocks(o.runs)) {
-    for (const _month of runBlock(plan, block, first, count)) {
+  for (const [block, first, count] of run.blocks) {
+    const blockRun = new BlockRun(plan, block, first, count);
+    for (let m = 0; m < o.horizonMonths; m += 1) {
+      blockRun.runMonth(m);
       done += count;
       o.onProgress?.(done / totalWork);
     }
+    run.summary.accept(blockRun.finish());
   }
   o.onProgress?.(1);
-  return new Projection(plan.store, meta);
+  return new Projection(run.summary, run.meta);
 }

@@ -1,10 +1,6 @@
-/**
- * Where a run keeps its per-path values: one typed array per series, indexed
- * [month · runs + path]. Float32 is enough for summaries (7 significant digits) and halves the
- * memory; `keepPaths` keeps Float64 so per-path accounting checks hold to 1e-9.
- */
+import { GROUP, NEVER, pointsPerBlock, type BlockResult, type SummaryMode } from "./block-result.js";
 
-/** The contract series (DESIGN §4). Stable names. */
+/** The contract series (DESIGN §4). Stable names; this order is the engine's series index. */
 export const SERIES = [
   "occupiedKm2",
   "occupiedShare",
@@ -29,8 +25,9 @@ export const SERIES_UNITS: Record<SeriesName, string> = {
 };
 
 /**
- * Accounting series kept with `keepPaths` (cumulative since start, people), so that
- * initial + inflows + returns − losses − desertion = final force can be checked per path.
+ * Accounting series kept with `keepPaths` (cumulative since start, people; regime 0 =
+ * offensive, 1 = stalemate; ceasefire 0/1), so that initial + inflows + returns − losses −
+ * desertion = final force can be checked per path.
  */
 export const ACCOUNTING = [
   "russiaJoined",
@@ -49,38 +46,164 @@ export type AccountingName = (typeof ACCOUNTING)[number];
 
 export type ValueArray = Float32Array | Float64Array;
 
+/** Every path of a run (keepPaths): arrays indexed [month · runs + path]. */
 export interface RunStore {
   runs: number;
   months: number;
-  /** Month-end values of each contract series, [month · runs + path]. */
-  series: Record<SeriesName, ValueArray>;
-  /** Start values of each contract series, one per path. */
+  series: Record<SeriesName, Float64Array>;
   initial: Record<SeriesName, Float64Array>;
-  /** Month-end accounting values (only with keepPaths). */
   accounting?: Record<AccountingName, Float64Array>;
-  /** Per-path parameter values, by parameter path (only with keepPaths). */
+  /** Per-path parameter values, by parameter path. */
   parameters?: Record<string, Float64Array>;
   /** Per threshold k, per path: first month (1-based) whose end reaches it; Infinity if never. */
   firstMonth: Float64Array;
   thresholds: readonly number[];
 }
 
-/** Bytes a store will take, to refuse runs that cannot fit before allocating them. */
-export function storeBytes(runs: number, months: number, keepPaths: boolean, thresholds: number): number {
-  const perValue = keepPaths ? 8 : 4;
-  const accounting = keepPaths ? ACCOUNTING.length * 8 : 0;
-  return runs * (months * (SERIES.length * perValue + accounting) + SERIES.length * 8 + thresholds * 8);
+/** Runs up to which summaries are exact (every path kept, Float32); above, compressed. */
+export const EXACT_RUNS = 20_480;
+
+/** The summary mode for a run of `runs` paths (keepPaths always keeps everything). */
+export function summaryModeFor(runs: number, keepPaths: boolean): SummaryMode {
+  return keepPaths || runs <= EXACT_RUNS ? "exact" : "compressed";
 }
 
-/** Allocate the store for a run. */
-export function createStore(runs: number, months: number, keepPaths: boolean, thresholds: readonly number[], parameterPaths: readonly string[] = []): RunStore {
-  const make = () => (keepPaths ? new Float64Array(runs * months) : new Float32Array(runs * months));
-  const series = Object.fromEntries(SERIES.map((name) => [name, make()])) as Record<SeriesName, ValueArray>;
-  const initial = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(runs)])) as Record<SeriesName, Float64Array>;
-  const accounting = keepPaths
-    ? (Object.fromEntries(ACCOUNTING.map((name) => [name, new Float64Array(runs * months)])) as Record<AccountingName, Float64Array>)
-    : undefined;
-  const firstMonth = new Float64Array(runs * thresholds.length).fill(Infinity);
-  const parameters = keepPaths ? Object.fromEntries(parameterPaths.map((path) => [path, new Float64Array(runs)])) : undefined;
-  return { runs, months, series, initial, accounting, parameters, firstMonth, thresholds };
+/** Bytes a run's results will take, to refuse runs that cannot fit before allocating them. */
+export function storeBytes(runs: number, months: number, keepPaths: boolean, thresholds: number): number {
+  const mode = summaryModeFor(runs, keepPaths);
+  const perPathMonth = keepPaths ? SERIES.length * 8 + ACCOUNTING.length * 8 : mode === "exact" ? SERIES.length * 4 : (SERIES.length * 4) / GROUP;
+  return runs * (months * perPathMonth + SERIES.length * 8 + thresholds * 2);
+}
+
+/** A sample to summarise: values, with a weight each in compressed mode (null = all 1). */
+export interface WeightedSample {
+  values: Float64Array;
+  weights: Float64Array | null;
+}
+
+/**
+ * The results of a run (or of a shard of it), block by block. Everything is read in block
+ * order, so the summaries do not depend on the order blocks arrived in, on the number of
+ * workers, or on how the run was split into shards.
+ */
+export class RunSummary {
+  readonly blocks: (BlockResult | undefined)[];
+
+  constructor(
+    readonly runs: number,
+    readonly months: number,
+    readonly thresholds: readonly number[],
+    readonly mode: SummaryMode,
+    blockCount: number,
+  ) {
+    this.blocks = new Array<BlockResult | undefined>(blockCount).fill(undefined);
+  }
+
+  accept(result: BlockResult): void {
+    this.blocks[result.block] = result;
+  }
+
+  /** Results present, in block order. */
+  present(): BlockResult[] {
+    return this.blocks.filter((b): b is BlockResult => b !== undefined);
+  }
+
+  /** Paths covered by the blocks present. */
+  get pathsPresent(): number {
+    return this.present().reduce((n, b) => n + b.count, 0);
+  }
+
+  get complete(): boolean {
+    return this.pathsPresent === this.runs;
+  }
+
+  /** Σx, Σx² of series `s` at month `m`, folded in block order (deterministic). */
+  sums(s: number, m: number): { sum: number; sumSq: number } {
+    let sum = 0, sumSq = 0;
+    for (const b of this.present()) {
+      sum += b.sums[(s * this.months + m) * 2]!;
+      sumSq += b.sums[(s * this.months + m) * 2 + 1]!;
+    }
+    return { sum, sumSq };
+  }
+
+  /** The sample of series `s` at month `m` (or its start values with m = -1). */
+  sample(s: number, m: number): WeightedSample {
+    const blocks = this.present();
+    if (m < 0) {
+      const values = new Float64Array(this.pathsPresent);
+      let at = 0;
+      for (const b of blocks) { values.set(b.initial[s]!, at); at += b.count; }
+      return { values, weights: null };
+    }
+    if (this.mode === "exact") {
+      const values = new Float64Array(this.pathsPresent);
+      let at = 0;
+      for (const b of blocks) {
+        const v = b.values![s]!;
+        for (let i = 0; i < b.count; i += 1) values[at + i] = v[m * b.count + i]!;
+        at += b.count;
+      }
+      return { values, weights: null };
+    }
+    const total = blocks.reduce((n, b) => n + pointsPerBlock(b.count), 0);
+    const values = new Float64Array(total), weights = new Float64Array(total);
+    let at = 0;
+    for (const b of blocks) {
+      const per = pointsPerBlock(b.count), p = b.points![s]!;
+      for (let g = 0; g < per; g += 1) {
+        values[at + g] = p[m * per + g]!;
+        weights[at + g] = Math.min(GROUP, b.count - g * GROUP);
+      }
+      at += per;
+    }
+    return { values, weights };
+  }
+
+  /** First-passage months of threshold k, one per path present (Infinity = never). */
+  firstMonths(k: number): Float64Array {
+    const out = new Float64Array(this.pathsPresent);
+    let at = 0;
+    for (const b of this.present()) {
+      for (let i = 0; i < b.count; i += 1) {
+        const v = b.firstMonth[k * b.count + i]!;
+        out[at + i] = v === NEVER ? Infinity : v;
+      }
+      at += b.count;
+    }
+    return out;
+  }
+
+  /** Every path in the [month · runs + path] layout (keepPaths runs only). */
+  toRunStore(series: readonly string[], accounting: readonly string[]): RunStore | undefined {
+    const blocks = this.present();
+    if (blocks.some((b) => !b.accounting)) return undefined;
+    const runs = this.pathsPresent, months = this.months;
+    const spread = (get: (b: BlockResult) => ArrayLike<number>) => {
+      const out = new Float64Array(runs * months);
+      let at = 0;
+      for (const b of blocks) {
+        const v = get(b);
+        for (let m = 0; m < months; m += 1) for (let i = 0; i < b.count; i += 1) out[m * runs + at + i] = v[m * b.count + i]!;
+        at += b.count;
+      }
+      return out;
+    };
+    const concat = (get: (b: BlockResult) => ArrayLike<number>) => {
+      const out = new Float64Array(runs);
+      let at = 0;
+      for (const b of blocks) { out.set(get(b), at); at += b.count; }
+      return out;
+    };
+    const firstMonth = new Float64Array(runs * this.thresholds.length);
+    this.thresholds.forEach((_, k) => firstMonth.set(this.firstMonths(k), k * runs));
+    const parameterPaths = Object.keys(blocks[0]?.parameters ?? {});
+    return {
+      runs, months, thresholds: this.thresholds, firstMonth,
+      series: Object.fromEntries(series.map((name, s) => [name, spread((b) => b.values![s]!)])) as RunStore["series"],
+      initial: Object.fromEntries(series.map((name, s) => [name, concat((b) => b.initial[s]!)])) as RunStore["initial"],
+      accounting: Object.fromEntries(accounting.map((name, j) => [name, spread((b) => b.accounting![j]!)])) as RunStore["accounting"],
+      parameters: Object.fromEntries(parameterPaths.map((path) => [path, concat((b) => b.parameters![path]!)])),
+    };
+  }
 }

@@ -9,6 +9,22 @@
  */
 
 /**
+ * Largest loss rate the laws return, people per day. No stock the model can hold comes near it
+ * (forces stay below ~1e15), so a step at this rate empties any stock just as ∞ would; the cap
+ * only keeps a ratio that overflows (a defender normalised on U0 = 1e-200 people, say, whose
+ * (U/U0)^d is ∞) from turning the loss rate — and every stock after it — into ∞ and then NaN.
+ */
+export const MAX_LOSS_RATE_PER_DAY = 1e200;
+
+/**
+ * A rate from the laws, made finite: 0 · ∞ — no fire from a force at zero, or no base rate,
+ * against a ratio that overflowed — is no loss (never NaN); ∞ is {@link MAX_LOSS_RATE_PER_DAY}.
+ */
+function finiteRate(rate: number): number {
+  return rate >= 0 ? (rate < MAX_LOSS_RATE_PER_DAY ? rate : MAX_LOSS_RATE_PER_DAY) : 0;
+}
+
+/**
  * Russian-side (Russia + DPRK) losses per day.
  * @param russiaLossesPerDay λR, people/day at t0 with I = 1
  * @param intensity I = S · r · ε (dimensionless)
@@ -21,7 +37,8 @@ export function russiaSideLossesPerDay(
   russiaLossesPerDay: number, intensity: number, ukraineRatio: number, russiaRatio: number,
   russiaOnUkraineExponent: number, russiaOnOwnExponent: number,
 ): number {
-  return russiaLossesPerDay * intensity * Math.pow(ukraineRatio, russiaOnUkraineExponent) * Math.pow(russiaRatio, russiaOnOwnExponent);
+  const rate = russiaLossesPerDay * intensity * Math.pow(ukraineRatio, russiaOnUkraineExponent) * Math.pow(russiaRatio, russiaOnOwnExponent);
+  return finiteRate(rate);
 }
 
 /**
@@ -33,7 +50,8 @@ export function ukraineLossesPerDay(
   russiaLossesPerDay: number, exchangeRatio: number, intensity: number, russiaRatio: number, ukraineRatio: number,
   ukraineOnRussiaExponent: number, ukraineOnOwnExponent: number,
 ): number {
-  return (russiaLossesPerDay / exchangeRatio) * intensity * Math.pow(russiaRatio, ukraineOnRussiaExponent) * Math.pow(ukraineRatio, ukraineOnOwnExponent);
+  const rate = (russiaLossesPerDay / exchangeRatio) * intensity * Math.pow(russiaRatio, ukraineOnRussiaExponent) * Math.pow(ukraineRatio, ukraineOnOwnExponent);
+  return finiteRate(rate);
 }
 
 /**
@@ -53,7 +71,8 @@ export function ukraineLossesPerDay(
 export function lossOverStep(stock: number, inflowPerDay: number, hazardPerDay: number, days: number): number {
   if (!(hazardPerDay > 0) || !(stock > 0)) return 0;
   const x = hazardPerDay * days;
-  const f = x < 1e-8 ? 1 - x / 2 : -Math.expm1(-x) / x;
+  // (1 − e^(−x))/x; below x = 0.01 its Taylor series to x³ is exact to 1e-10 and much cheaper.
+  const f = x < 0.01 ? 1 - x * (0.5 - x * (1 / 6 - x / 24)) : -Math.expm1(-x) / x;
   const loss = days * (hazardPerDay * stock * f + inflowPerDay * (1 - f));
   return loss < stock ? loss : stock;
 }
@@ -67,8 +86,31 @@ export function lossOverStep(stock: number, inflowPerDay: number, hazardPerDay: 
  * russiaSideHazardPerDay(1200, 600_000, 10_000, 2); // 1200 / 620000
  */
 export function russiaSideHazardPerDay(lossesPerDay: number, russiaForce: number, dprkForce: number, exposure: number): number {
-  const exposed = russiaForce + exposure * dprkForce;
-  return exposed > 0 ? lossesPerDay / exposed : 0;
+  return perCapitaHazard(lossesPerDay, russiaForce + exposure * dprkForce);
+}
+
+/**
+ * Largest per-capita hazard (per day; per month where a caller works in months). A step at this
+ * hazard takes the whole stock anyway (e^(−10³⁰) = 0, and a step never takes more than the
+ * stock), and no loss rate the schema allows reaches it against a stock of more than 1e-18
+ * people, so the cap changes no result; it keeps a force shrunk to almost nothing (1e-310
+ * people, say) from dividing its way to an infinite hazard, and from there to ∞/∞ = NaN when
+ * the losses of a step are split between causes in proportion to their hazards.
+ */
+export const MAX_HAZARD_PER_DAY = 1e30;
+
+/**
+ * Per-capita hazard of a stock: losses ÷ stock, 0 for an empty stock (a force at zero stays at
+ * zero and divides by nothing), at most {@link MAX_HAZARD_PER_DAY}, never NaN or ∞.
+ * @example
+ * perCapitaHazard(480, 400_000); // 0.0012
+ * perCapitaHazard(480, 1e-310);  // 1e30 (the cap)
+ * perCapitaHazard(480, 0);       // 0
+ */
+export function perCapitaHazard(lossesPerDay: number, stock: number): number {
+  if (!(lossesPerDay > 0) || !(stock > 0)) return 0;
+  const h = lossesPerDay / stock;
+  return h < MAX_HAZARD_PER_DAY ? h : MAX_HAZARD_PER_DAY;
 }
 
 /**

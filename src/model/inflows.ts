@@ -23,15 +23,15 @@ export function targetStrength(initialForce: number, growthPerDay: number, ceili
  * @param replacementNeed losses − returns + desertion over the step (people)
  * @param targetGrowth growth of the target over the step (people)
  * @param gap target − (force + in training) at the start of the step (people)
- * @param adjustmentDays τ in days (≥ 1 month)
+ * @param gapShare the share of the gap closed over the step, 1 − e^(−dt/τ) ({@link delayShare} of τ)
  * @param capacityPerDay most recruits per day
  * @example
- * recruitsOverStep(30_000, 5_700, 0, 91, 1_300, 30.4375); // 35700 (under the 39,569 capacity)
+ * recruitsOverStep(30_000, 5_700, 0, delayShare(91.3125, 30.4375), 1_300, 30.4375); // 35700 (under the 39,569 capacity)
  */
 export function recruitsOverStep(
-  replacementNeed: number, targetGrowth: number, gap: number, adjustmentDays: number, capacityPerDay: number, days: number,
+  replacementNeed: number, targetGrowth: number, gap: number, gapShare: number, capacityPerDay: number, days: number,
 ): number {
-  const desired = replacementNeed + targetGrowth - gap * Math.expm1(-days / adjustmentDays);
+  const desired = replacementNeed + targetGrowth + gap * gapShare;
   const capacity = capacityPerDay * days;
   return desired <= 0 ? 0 : desired >= capacity ? capacity : desired;
 }

@@ -1,2 +1,3 @@
-// Node-only entry (`attrition-sim/node`): the command line and, later, worker pools.
+// Node-only entry (`attrition-sim/node`): the command line, worker pools, shards on disk.
 export { main } from "./cli.js";
+export { simulateParallel, WorkerPool, type ParallelOptions } from "./parallel.js";

@@ -1,10 +1,13 @@
 import { summarizeEvent, type EventSummary } from "../analysis/events.js";
-import { QUANTILE_KEYS, summarizeSample, type QuantileKey } from "../analysis/quantiles.js";
+import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey } from "../analysis/quantiles.js";
 import type { CalendarMonth } from "../engine/calendar.js";
-import { SERIES, SERIES_UNITS, type RunStore, type SeriesName } from "../engine/store.js";
+import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../errors.js";
 import { LIBRARY } from "../version.js";
 import { toTidyCsv } from "./csv.js";
+import { projectionMimeBundle, type MimeBundle } from "./display.js";
+import { fanChartSvg, type SvgOptions } from "./svg.js";
+import { fanChartSpec, type VegaLiteSpec } from "./vega.js";
 
 /** Per-month summary of one series. Arrays are indexed like `months`. */
 export interface SeriesSummary {
@@ -61,11 +64,13 @@ const roundSe = (v: number): number | null => (Number.isFinite(v) ? Number(v.toP
 export class Projection {
   readonly months: string[];
   readonly meta: ProjectionMeta;
-  private readonly store: RunStore;
+  /** The run's results, block by block (read-only; use the methods). */
+  readonly summary: RunSummary;
   private readonly cache = new Map<SeriesName, SeriesSummary>();
+  private pathsCache?: RunStore;
 
-  constructor(store: RunStore, meta: ProjectionMeta) {
-    this.store = store;
+  constructor(summary: RunSummary, meta: ProjectionMeta) {
+    this.summary = summary;
     this.meta = meta;
     this.months = meta.calendar.map((m) => m.endDate);
   }
@@ -77,23 +82,24 @@ export class Projection {
   /** Per-month summary of a contract series (computed on first use). */
   series(name: SeriesName): SeriesSummary {
     this.checkSeries(name);
+    this.checkComplete();
     const cached = this.cache.get(name);
     if (cached) return cached;
-    const { runs, months } = this.store;
-    const values = this.store.series[name];
-    const scratch = new Float64Array(runs);
+    const s = SERIES.indexOf(name);
+    const { runs, months } = this.summary;
     const out: SeriesSummary = {
       unit: SERIES_UNITS[name], mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
       se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
     };
     for (let m = 0; m < months; m += 1) {
-      for (let i = 0; i < runs; i += 1) scratch[i] = values[m * runs + i]!;
-      const s = summarizeSample(scratch);
-      out.mean.push(s.mean);
-      out.se.mean.push(s.meanSe);
+      const { values, weights } = this.summary.sample(s, m);
+      const { sum, sumSq } = this.summary.sums(s, m);
+      const summary = summarizeWeighted(values, weights, runs, sum, sumSq);
+      out.mean.push(summary.mean);
+      out.se.mean.push(summary.meanSe);
       for (const key of QUANTILE_KEYS) {
-        out[key].push(s.quantiles[key]);
-        out.se[key].push(s.quantileSe[key]);
+        out[key].push(summary.quantiles[key]);
+        out.se[key].push(summary.quantileSe[key]);
       }
     }
     this.cache.set(name, out);
@@ -102,24 +108,31 @@ export class Projection {
 
   /** Median across paths of each series at the start. */
   get initial(): Record<SeriesName, number> {
+    this.checkComplete();
     return Object.fromEntries(
-      SERIES.map((name) => [name, summarizeSample(Float64Array.from(this.store.initial[name])).quantiles.p50]),
+      SERIES.map((name, s) => {
+        const { values } = this.summary.sample(s, -1);
+        let sum = 0, sumSq = 0;
+        for (const v of values) { sum += v; sumSq += v * v; }
+        return [name, summarizeWeighted(values, null, values.length, sum, sumSq).quantiles.p50];
+      }),
     ) as Record<SeriesName, number>;
   }
 
   /** Time-to-threshold summaries for `occupiedShare`, one per threshold of the run. */
   get events(): EventSummary[] {
-    const { runs, thresholds, firstMonth } = this.store;
-    return thresholds.map((t, k) => summarizeEvent("occupiedShare", t, firstMonth.subarray(k * runs, (k + 1) * runs)));
+    this.checkComplete();
+    return this.summary.thresholds.map((t, k) => summarizeEvent("occupiedShare", t, this.summary.firstMonths(k)));
   }
 
   /** The event summary for one threshold of the run. */
   event(threshold: number): EventSummary {
-    const k = this.store.thresholds.indexOf(threshold);
+    const k = this.summary.thresholds.indexOf(threshold);
     if (k < 0) {
-      throw new OptionsError({ path: "threshold", message: `expected one of the run's thresholds (${this.store.thresholds.join(", ")}), got ${describeValue(threshold)}; pass it in options.thresholds` });
+      throw new OptionsError({ path: "threshold", message: `expected one of the run's thresholds (${this.summary.thresholds.join(", ")}), got ${describeValue(threshold)}; pass it in options.thresholds` });
     }
-    return this.events[k]!;
+    this.checkComplete();
+    return summarizeEvent("occupiedShare", threshold, this.summary.firstMonths(k));
   }
 
   /** Index of a month given as "YYYY-MM" or a month-end date. */
@@ -142,20 +155,24 @@ export class Projection {
     if (!OPERATORS.includes(op)) throw new OptionsError({ path: "op", message: `expected one of ${OPERATORS.join(" ")}, got ${describeValue(op)}` });
     if (typeof value !== "number" || !Number.isFinite(value)) throw new OptionsError({ path: "value", message: `expected a finite number, got ${describeValue(value)}` });
     const m = this.monthIndex(month);
-    const { runs } = this.store;
-    const values = this.store.series[series];
-    const v = series === "occupiedShare" || !(values instanceof Float32Array) ? value : Math.fround(value);
-    let hits = 0;
-    for (let i = 0; i < runs; i += 1) {
-      const x = values[m * runs + i]!;
-      if (op === ">=" ? x >= v : op === ">" ? x > v : op === "<=" ? x <= v : op === "<" ? x < v : x === v) hits += 1;
+    this.checkComplete();
+    // Values are stored as Float32 (unless paths are kept): compare with the threshold rounded alike.
+    const v = this.meta.keepPaths ? value : Math.fround(value);
+    const { values, weights } = this.summary.sample(SERIES.indexOf(series), m);
+    let hits = 0, total = 0;
+    for (let i = 0; i < values.length; i += 1) {
+      const x = values[i]!, w = weights ? weights[i]! : 1;
+      total += w;
+      if (op === ">=" ? x >= v : op === ">" ? x > v : op === "<=" ? x <= v : op === "<" ? x < v : x === v) hits += w;
     }
-    return hits / runs;
+    return hits / total;
   }
 
   /** Every path's values (only with `keepPaths`): arrays indexed [month · runs + path]. */
   get paths(): RunStore | undefined {
-    return this.meta.keepPaths ? this.store : undefined;
+    if (!this.meta.keepPaths) return undefined;
+    this.pathsCache ??= this.summary.toRunStore(SERIES, ACCOUNTING);
+    return this.pathsCache;
   }
 
   /** The versioned JSON form; equal runs give equal bytes (no timestamps). */
@@ -202,9 +219,31 @@ export class Projection {
     return this.toString();
   }
 
+  /** A shard holds some blocks only: summaries need the whole run (mergeProjections). */
+  private checkComplete(): void {
+    if (!this.summary.complete) {
+      throw new OptionsError({ path: "runRange", message: `expected a complete run to summarise, got a shard with ${this.summary.pathsPresent} of ${this.summary.runs} paths; merge the shards with mergeProjections first` });
+    }
+  }
+
   private checkSeries(name: unknown): asserts name is SeriesName {
     if (!(SERIES as readonly unknown[]).includes(name)) {
       throw new OptionsError({ path: "series", message: `expected one of ${SERIES.join(", ")}, got ${describeValue(name)}` });
     }
+  }
+
+  /** Fan chart of a series (default `occupiedShare`) as standalone SVG, 800×450 (output/svg.ts). */
+  toSVG(series?: SeriesName, options?: SvgOptions): string {
+    return fanChartSvg([this], series, options);
+  }
+
+  /** Vega-Lite v5 spec of the same fan chart (output/vega.ts). */
+  toSpec(series?: SeriesName): VegaLiteSpec {
+    return fanChartSpec([this], series);
+  }
+
+  /** Jupyter MIME bundle: text/plain, text/html (headline table + chart), image/svg+xml (output/display.ts). */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return projectionMimeBundle(this);
   }
 }

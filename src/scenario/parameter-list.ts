@@ -1,5 +1,10 @@
 import type { DistSpec } from "./distributions.js";
-import { isParameter, type Parameter } from "./parameter.js";
+import type { Parameter } from "./parameter.js";
+
+/** True when a value is a parsed {@link Parameter} (no zod needed: workers use this). */
+export function isParameter(value: unknown): value is Parameter {
+  return typeof value === "object" && value !== null && "spec" in value && "provenance" in value;
+}
 
 /** One sampled parameter: where it sits in the scenario and its distribution. */
 export interface ParameterSlot {

@@ -25,50 +25,50 @@ describe("targetStrength", () => {
 
 describe("recruitsOverStep", () => {
   it("matches its @example: 35,700 (under the 39,569 capacity)", () => {
-    expect(recruitsOverStep(30_000, 5_700, 0, 91, 1_300, 30.4375)).toBe(35_700);
+    expect(recruitsOverStep(30_000, 5_700, 0, delayShare(91.3125, 30.4375), 1_300, 30.4375)).toBe(35_700);
     expect(1_300 * 30.4375).toBeCloseTo(39_569, 0);
   });
 
   it("closes the gap at the exact first-order rate: gap·(1 − e^(−dt/τ))", () => {
     for (const [gap, tau, dt] of [[50_000, 91, 30.4375], [10_000, 30.4375, 1], [120_000, 182.6, 31], [7, 60, 28]]) {
-      expect(recruitsOverStep(0, 0, gap!, tau!, 1e9, dt!)).toBeCloseTo(gap! * (1 - Math.exp(-dt! / tau!)), 6);
+      expect(recruitsOverStep(0, 0, gap!, delayShare(tau!, dt!), 1e9, dt!)).toBeCloseTo(gap! * (1 - Math.exp(-dt! / tau!)), 6);
     }
   });
 
   it("composes: two half steps close as much of the gap as one full step", () => {
     const gap = 80_000, tau = 91.3125, dt = 30.4375;
-    const first = recruitsOverStep(0, 0, gap, tau, 1e9, dt / 2);
-    const second = recruitsOverStep(0, 0, gap - first, tau, 1e9, dt / 2);
-    expect(first + second).toBeCloseTo(recruitsOverStep(0, 0, gap, tau, 1e9, dt), 6);
+    const first = recruitsOverStep(0, 0, gap, delayShare(tau, dt / 2), 1e9, dt / 2);
+    const second = recruitsOverStep(0, 0, gap - first, delayShare(tau, dt / 2), 1e9, dt / 2);
+    expect(first + second).toBeCloseTo(recruitsOverStep(0, 0, gap, delayShare(tau, dt), 1e9, dt), 6);
     // 30 day steps close as much as one 30-day step (no overshoot from the step size)
     let remaining = gap, total = 0;
     for (let d = 0; d < 30; d += 1) {
-      const r = recruitsOverStep(0, 0, remaining, tau, 1e9, 1);
+      const r = recruitsOverStep(0, 0, remaining, delayShare(tau, 1), 1e9, 1);
       total += r;
       remaining -= r;
     }
-    expect(total).toBeCloseTo(recruitsOverStep(0, 0, gap, tau, 1e9, 30), 6);
+    expect(total).toBeCloseTo(recruitsOverStep(0, 0, gap, delayShare(tau, 30), 1e9, 30), 6);
   });
 
   it("never overshoots the gap, however long the step", () => {
-    expect(recruitsOverStep(0, 0, 50_000, 30, 1e9, 10_000)).toBeLessThanOrEqual(50_000);
-    expect(recruitsOverStep(0, 0, 50_000, 30, 1e9, 10_000)).toBeCloseTo(50_000, 6);
+    expect(recruitsOverStep(0, 0, 50_000, delayShare(30, 10_000), 1e9, 10_000)).toBeLessThanOrEqual(50_000);
+    expect(recruitsOverStep(0, 0, 50_000, delayShare(30, 10_000), 1e9, 10_000)).toBeCloseTo(50_000, 6);
   });
 
   it("adds replacement need, target growth and the gap term", () => {
     const gapTerm = 20_000 * -Math.expm1(-30 / 90);
-    expect(recruitsOverStep(12_000, 3_000, 20_000, 90, 1e9, 30)).toBeCloseTo(12_000 + 3_000 + gapTerm, 6);
+    expect(recruitsOverStep(12_000, 3_000, 20_000, delayShare(90, 30), 1e9, 30)).toBeCloseTo(12_000 + 3_000 + gapTerm, 6);
   });
 
   it("clamps at the capacity·days", () => {
-    expect(recruitsOverStep(50_000, 5_700, 0, 91, 1_300, 30.4375)).toBe(1_300 * 30.4375);
-    expect(recruitsOverStep(0, 0, 1e7, 91, 1_000, 1)).toBe(1_000);
+    expect(recruitsOverStep(50_000, 5_700, 0, delayShare(91, 30.4375), 1_300, 30.4375)).toBe(1_300 * 30.4375);
+    expect(recruitsOverStep(0, 0, 1e7, delayShare(91, 1), 1_000, 1)).toBe(1_000);
   });
 
   it("clamps at 0 (a force above its target does not discharge)", () => {
-    expect(recruitsOverStep(0, 0, -50_000, 91, 1_300, 30)).toBe(0);
-    expect(recruitsOverStep(1_000, 0, -500_000, 91, 1_300, 30)).toBe(0);
-    expect(recruitsOverStep(-100, 0, 0, 91, 1_300, 30)).toBe(0);
+    expect(recruitsOverStep(0, 0, -50_000, delayShare(91, 30), 1_300, 30)).toBe(0);
+    expect(recruitsOverStep(1_000, 0, -500_000, delayShare(91, 30), 1_300, 30)).toBe(0);
+    expect(recruitsOverStep(-100, 0, 0, delayShare(91, 30), 1_300, 30)).toBe(0);
   });
 
   it("stays in [0, capacity·days] (property)", () => {
@@ -81,7 +81,7 @@ describe("recruitsOverStep", () => {
         fc.double({ min: 0, max: 5_000, noNaN: true }),
         fc.double({ min: 0, max: 31, noNaN: true }),
         (need, growth, gap, tau, cap, dt) => {
-          const r = recruitsOverStep(need, growth, gap, tau, cap, dt);
+          const r = recruitsOverStep(need, growth, gap, delayShare(tau, dt), cap, dt);
           return r >= 0 && r <= cap * dt;
         },
       ),
