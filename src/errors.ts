@@ -12,9 +12,17 @@ export interface InputIssue {
   message: string;
 }
 
-/** Format an issue as `path: message` (or just the message at the root). */
+/** Text as one printable line: control characters (a newline in a key, say) become `\u` escapes. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Format an issue as `path: message` (or just the message at the root), on one line whatever
+ * the keys of the input hold.
+ */
 export function formatIssue(issue: InputIssue): string {
-  return issue.path ? `${issue.path}: ${issue.message}` : issue.message;
+  return issue.path ? `${printable(issue.path)}: ${printable(issue.message)}` : printable(issue.message);
 }
 
 /** Render any value for an error message, short and safe (never throws). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { describeValue } from "../errors.js";
-import { distSpecSchema, support, type DistSpec } from "./distributions.js";
+import { distSpecSchema, quantile, support, type DistSpec } from "./distributions.js";
 import { provenanceSchema, userProvenance, type Provenance } from "./provenance.js";
 import { parseQuantity, QuantityError, type Dimension } from "./units.js";
 
@@ -36,17 +36,31 @@ function addIssue(ctx: Ctx, message: string, path: (string | number)[] = []): ty
   return z.NEVER;
 }
 
+/**
+ * Largest magnitude of any quantity in a scenario, in its canonical unit (people, km², months,
+ * per month, …): far beyond any force, area or delay of this war (the Earth's population is
+ * 8e9, its land 1.5e8 km²), and small enough that every product the model forms stays finite —
+ * a force or a delay of 1e300 would overflow to ∞ and then to NaN.
+ */
+export const MAX_QUANTITY = 1e12;
+
+function checkMagnitude(value: number, raw: unknown, ctx: Ctx, path: (string | number)[]): number | undefined {
+  if (Math.abs(value) <= MAX_QUANTITY) return value;
+  addIssue(ctx, `expected a magnitude ≤ 1e12 (the cap on every quantity), got ${typeof raw === "string" ? `${describeValue(raw)} = ${value}` : describeValue(value)}`, path);
+  return undefined;
+}
+
 function convert(raw: unknown, unit: Dimension, ctx: Ctx, path: (string | number)[]): number | undefined {
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) {
       addIssue(ctx, `expected a finite number, got ${describeValue(raw)}`, path);
       return undefined;
     }
-    return raw;
+    return checkMagnitude(raw, raw, ctx, path);
   }
   if (typeof raw === "string") {
     try {
-      return parseQuantity(raw, unit);
+      return checkMagnitude(parseQuantity(raw, unit), raw, ctx, path);
     } catch (error) {
       if (error instanceof QuantityError) {
         addIssue(ctx, error.message, path);
@@ -65,8 +79,9 @@ function boundsText(rule: ParameterRule): string {
   return [lo, hi].filter(Boolean).join(" and ");
 }
 
-function withinBounds(lo: number, hi: number, rule: ParameterRule): boolean {
-  if (rule.min !== undefined && (rule.exclusiveMin ? lo <= rule.min : lo < rule.min)) return false;
+/** `openLow`: the support's lower end is never drawn (a lognormal's 0), so `> min` may hold at lo = min. */
+function withinBounds(lo: number, hi: number, rule: ParameterRule, openLow = false): boolean {
+  if (rule.min !== undefined && (rule.exclusiveMin && !openLow ? lo <= rule.min : lo < rule.min)) return false;
   if (rule.max !== undefined && (rule.exclusiveMax ? hi >= rule.max : hi > rule.max)) return false;
   return true;
 }
@@ -150,7 +165,10 @@ export function parameter(rule: ParameterRule) {
         return addIssue(ctx, `expected a number, a quantity string or a distribution, got ${describeValue(input)}`);
       }
       const [lo, hi] = support(spec);
-      if (!withinBounds(lo, hi, rule)) {
+      // A lognormal is > 0 everywhere: accepted where a value must be > 0 (a force, a delay)
+      // as long as even its most extreme lower draw (u = 5e-324) has not underflowed to 0.
+      const openLow = spec.dist === "lognormal" && quantile(spec, Number.MIN_VALUE) > 0;
+      if (!withinBounds(lo, hi, rule, openLow)) {
         const got = spec.dist === "fixed" ? String(spec.value) : `a ${spec.dist} distribution on ${formatSupport(lo, hi)}`;
         return addIssue(ctx, `expected ${boundsText(rule)}${spec.dist === "fixed" ? "" : " over the whole distribution"}, got ${got}`);
       }
@@ -167,7 +185,4 @@ export function parameter(rule: ParameterRule) {
     });
 }
 
-/** True when a value is a parsed {@link Parameter}. */
-export function isParameter(value: unknown): value is Parameter {
-  return typeof value === "object" && value !== null && "spec" in value && "provenance" in value;
-}
+export { isParameter } from "./parameter-list.js";

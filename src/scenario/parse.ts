@@ -20,10 +20,34 @@ function isParameterLike(value: Plain): boolean {
   return "dist" in value || "value" in value;
 }
 
-/** Refuse keys that could pollute prototypes, and absurd nesting, before anything is merged. */
+/**
+ * An object that is not plain data (a Map, a Date, a class instance): its content is not its own
+ * enumerable keys, so merging it key by key would silently drop the user's values. A plain
+ * object's prototype is null or a root prototype (any realm's Object.prototype).
+ */
+function notPlainData(value: object): string | undefined {
+  if (Array.isArray(value)) return undefined;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === null || Object.getPrototypeOf(proto) === null) return undefined;
+  try {
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    if (tag && tag !== "Object") return `a ${tag}`;
+    const ctor = (proto as { constructor?: unknown }).constructor;
+    return typeof ctor === "function" && ctor.name ? `an instance of ${ctor.name}` : "an object with a prototype";
+  } catch {
+    return "an object with a prototype";
+  }
+}
+
+/** Refuse keys that could pollute prototypes, non-JSON objects and absurd nesting, before anything is merged. */
 function checkStructure(value: unknown, path: string[], issues: InputIssue[], depth = 0): void {
   if (depth > MAX_DEPTH) {
     issues.push({ path: path.join("."), message: `expected at most ${MAX_DEPTH} levels of nesting, got more` });
+    return;
+  }
+  const kind = typeof value === "object" && value !== null ? notPlainData(value) : undefined;
+  if (kind) {
+    issues.push({ path: path.join("."), message: `expected plain JSON data (an object, array, string, number or boolean), got ${kind}` });
     return;
   }
   if (Array.isArray(value)) {

@@ -22,14 +22,22 @@ const exponent = (description: string) => parameter({ unit: "1", description, mi
 const optional = (schema: ReturnType<typeof parameter>, value: number, note: string) =>
   schema.prefault({ value, provenance: { source: "assumption", note: `default: ${note}` } });
 
-/** A calendar date YYYY-MM-DD (one check, one message); optionally the first of a month. */
-const isoDate = (firstOfMonth = false) =>
+/** Years a run may start in: results are dated YYYY-MM-DD, up to 100 years after the start. */
+export const START_YEARS = [1900, 2200] as const;
+
+/**
+ * A calendar date YYYY-MM-DD (one check, one message); for the start, the first of a month in
+ * a year of {@link START_YEARS} (year 0 or 9999 would date the results "0-01-31" or "10099-…").
+ */
+const isoDate = (start = false) =>
   z.string().superRefine((text, ctx) => {
     const d = new Date(`${text}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
       ctx.addIssue({ code: "custom", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(text)}` });
-    } else if (firstOfMonth && !text.endsWith("-01")) {
+    } else if (start && !text.endsWith("-01")) {
       ctx.addIssue({ code: "custom", message: `expected the first day of a month (results are recorded at month ends), got ${JSON.stringify(text)}` });
+    } else if (start && (d.getUTCFullYear() < START_YEARS[0] || d.getUTCFullYear() > START_YEARS[1])) {
+      ctx.addIssue({ code: "custom", message: `expected a start in the years ${START_YEARS[0]} to ${START_YEARS[1]}, got ${JSON.stringify(text)}` });
     }
   });
 
