@@ -1,0 +1,331 @@
+/**
+ * Scenario comparison on common random numbers. Both scenarios run with the same seed, so path
+ * i of `a` and path i of `b` share every keyed random draw (streams are keyed by seed, block,
+ * purpose and parameter path: DESIGN §4) and differ only where the scenarios do. The per-path
+ * difference b − a then isolates the effect of the change from Monte Carlo noise, with a much
+ * smaller spread than the difference of two independent runs (test/analysis/compare.test.ts).
+ */
+import { OptionsError, ScenarioError, describeValue } from "../errors.js";
+import { resolveOptions, type SimulateOptions } from "../engine/options.js";
+import { simulate, simulateSync } from "../engine/simulate.js";
+import { SERIES, type RunStore, type SeriesName } from "../engine/store.js";
+import { csvField } from "../output/csv.js";
+import { comparisonMimeBundle, type MimeBundle } from "../output/display.js";
+import type { Projection, ProjectionJson, SeriesSummary, SeriesSummaryJson } from "../output/projection.js";
+import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkChartSeries, type FanChartData, type SvgOptions } from "../output/svg.js";
+import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
+import { parseScenario } from "../scenario/parse.js";
+import { LIBRARY } from "../version.js";
+import { QUANTILE_KEYS, summarizeSample, type QuantileKey } from "./quantiles.js";
+
+/** Run options of a comparison: those of `simulate`, without `keepPaths` (always on here). */
+export type CompareOptions = Omit<SimulateOptions, "keepPaths" | "parameterUniforms">;
+
+/** How the time to one `occupiedShare` threshold changes from `a` to `b`. */
+export interface EventShift {
+  series: string;
+  threshold: number;
+  /** Median months to the threshold in each scenario (null: not within the horizon). */
+  medianMonths: { a: number | null; b: number | null };
+  /** b's median minus a's (null when either is censored). */
+  medianShift: number | null;
+  /**
+   * Paired shift in months, b − a, over the paths that reach the threshold in both scenarios
+   * (`paths` of them); null statistics when there are none.
+   */
+  pairedShift: { paths: number; mean: number | null; p05: number | null; p50: number | null; p95: number | null };
+  /** P(never within the horizon) in each scenario, the difference b − a and its paired standard error. */
+  pNever: { a: number; b: number; difference: number; differenceSe: number };
+  /** Path counts: reached in both, only in a, only in b, in neither. */
+  paths: { both: number; onlyA: number; onlyB: number; neither: number };
+}
+
+/** The versioned JSON form of a comparison. Differences are b − a, per path, then summarised. */
+export interface ComparisonJson {
+  schema: "attrition-sim/comparison@1";
+  /** What the differences are: "<b> minus <a>". */
+  difference: string;
+  options: ProjectionJson["options"];
+  months: string[];
+  /** Per series: summaries of the paired per-path differences b − a. */
+  series: Record<SeriesName, SeriesSummaryJson>;
+  events: EventShift[];
+  a: ProjectionJson;
+  b: ProjectionJson;
+  library: { name: string; version: string };
+}
+
+const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
+const roundOrNull = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
+
+/**
+ * Two projections of the same calendar on the same random draws, and the distribution of their
+ * paired differences. Made by {@link compare}.
+ */
+export class Comparison {
+  /** The reference scenario's projection (kept paths). */
+  readonly a: Projection;
+  /** The changed scenario's projection (kept paths). */
+  readonly b: Projection;
+  /** Legend labels of a and b (the scenario names, told apart when equal). */
+  readonly labels: readonly [string, string];
+  private readonly cache = new Map<SeriesName, SeriesSummary>();
+
+  constructor(a: Projection, b: Projection) {
+    if (!a.paths || !b.paths) throw new OptionsError({ path: "keepPaths", message: "expected projections run with keepPaths: true, got one without its paths" });
+    const same = (k: "runs" | "seed" | "horizonMonths" | "step" | "start") => a.meta[k] === b.meta[k];
+    for (const k of ["runs", "seed", "horizonMonths", "step", "start"] as const) {
+      if (!same(k)) throw new OptionsError({ path: k, message: `expected both projections to share ${k} for a paired comparison, got ${describeValue(a.meta[k])} and ${describeValue(b.meta[k])}` });
+    }
+    this.a = a;
+    this.b = b;
+    const [na, nb] = [a.meta.scenarioName, b.meta.scenarioName];
+    this.labels = na === nb ? [`${na} (a)`, `${nb} (b)`] : [na, nb];
+  }
+
+  get runs(): number {
+    return this.a.meta.runs;
+  }
+
+  get months(): string[] {
+    return this.a.months;
+  }
+
+  /** What the differences are, e.g. "no-pledge minus baseline". */
+  get label(): string {
+    return `${this.labels[1]} minus ${this.labels[0]}`;
+  }
+
+  /**
+   * Per month: mean, quantiles and standard errors of the per-path difference b − a of a series.
+   * @example
+   * comparison.difference("dprkForce").p50.at(-1); // median change in DPRK troops in theatre
+   */
+  difference(series: SeriesName): SeriesSummary {
+    const name = checkChartSeries(series);
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    const { runs, months } = this.a.paths!;
+    const va = this.a.paths!.series[name], vb = this.b.paths!.series[name];
+    const diff = new Float64Array(runs);
+    const out: SeriesSummary = {
+      unit: this.a.series(name).unit, mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
+      se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
+    };
+    for (let m = 0; m < months; m += 1) {
+      for (let i = 0; i < runs; i += 1) diff[i] = vb[m * runs + i]! - va[m * runs + i]!;
+      const s = summarizeSample(diff);
+      out.mean.push(s.mean);
+      out.se.mean.push(s.meanSe);
+      for (const key of QUANTILE_KEYS) {
+        out[key].push(s.quantiles[key]);
+        out.se[key].push(s.quantileSe[key]);
+      }
+    }
+    this.cache.set(name, out);
+    return out;
+  }
+
+  /** Per `occupiedShare` threshold of the runs: the shift in months and in P(never). */
+  get events(): EventShift[] {
+    const pa = this.a.paths!, pb = this.b.paths!;
+    const ea = this.a.events, eb = this.b.events;
+    return pa.thresholds.map((threshold, k) => eventShift(threshold, pa, pb, k, ea[k]!.quantiles.p50, eb[k]!.quantiles.p50));
+  }
+
+  /** The event shift of one threshold of the runs. */
+  event(threshold: number): EventShift {
+    const found = this.events.find((e) => e.threshold === threshold);
+    if (!found) throw new OptionsError({ path: "threshold", message: `expected one of the run's thresholds (${this.a.paths!.thresholds.join(", ")}), got ${describeValue(threshold)}` });
+    return found;
+  }
+
+  /** The versioned JSON form (`attrition-sim/comparison@1`); equal runs give equal bytes. */
+  toJSON(): ComparisonJson {
+    const series = {} as Record<SeriesName, SeriesSummaryJson>;
+    for (const name of SERIES) {
+      const s = this.difference(name);
+      const r = (a: number[]) => a.map(round);
+      const rs = (a: number[]) => a.map((v) => roundOrNull(v));
+      series[name] = {
+        unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
+        se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
+      };
+    }
+    const a = this.a.toJSON(), b = this.b.toJSON();
+    return {
+      schema: "attrition-sim/comparison@1",
+      difference: this.label,
+      options: a.options,
+      months: a.months,
+      series,
+      events: this.events.map((e) => ({
+        ...e,
+        medianShift: roundOrNull(e.medianShift),
+        pairedShift: { paths: e.pairedShift.paths, mean: roundOrNull(e.pairedShift.mean), p05: roundOrNull(e.pairedShift.p05), p50: roundOrNull(e.pairedShift.p50), p95: roundOrNull(e.pairedShift.p95) },
+        pNever: { a: round(e.pNever.a), b: round(e.pNever.b), difference: round(e.pNever.difference), differenceSe: round(e.pNever.differenceSe) },
+      })),
+      a: { ...a, scenario: { ...a.scenario, name: this.labels[0] } },
+      b: { ...b, scenario: { ...b.scenario, name: this.labels[1] } },
+      library: { name: LIBRARY.name, version: LIBRARY.version },
+    };
+  }
+
+  /**
+   * Tidy long CSV (scenario,month,series,stat,value; RFC 4180): the rows of a, of b, and of the
+   * paired difference under the scenario "<b> minus <a>".
+   */
+  toCSV(): string {
+    const json = this.toJSON();
+    const rows: string[] = ["scenario,month,series,stat,value"];
+    const stats = ["mean", ...QUANTILE_KEYS] as const;
+    const add = (scenario: string, series: Record<string, SeriesSummaryJson>) => {
+      for (const [name, summary] of Object.entries(series)) {
+        json.months.forEach((month, m) => {
+          for (const stat of stats) rows.push([scenario, month, name, stat, summary[stat][m]!].map(csvField).join(","));
+        });
+      }
+    };
+    add(json.a.scenario.name, json.a.series);
+    add(json.b.scenario.name, json.b.series);
+    add(json.difference, json.series);
+    return rows.join("\r\n") + "\r\n";
+  }
+
+  /** Chart data of both scenarios overlaid. */
+  chartData(series?: SeriesName, title?: string): FanChartData {
+    const data = fanChartData([this.a, this.b], series, title);
+    return { ...data, layers: data.layers.map((l, i) => ({ ...l, label: this.labels[i]! })), title: title ?? `${data.display.label} — ${this.labels.join(" vs ")}`, subtitle: `${data.subtitle}, the same random draws in both` };
+  }
+
+  /** Chart data of the paired difference b − a. */
+  differenceChartData(series?: SeriesName, title?: string): FanChartData {
+    const name = checkChartSeries(series);
+    const display = SERIES_DISPLAY[name];
+    const share = display.scale === 100;
+    return {
+      series: name,
+      display: { ...display, axis: share ? "Difference in share of Ukraine's area (percentage points)" : `Difference, ${display.axis.charAt(0).toLowerCase()}${display.axis.slice(1)}`, tickSuffix: "" },
+      start: this.a.meta.start,
+      months: this.months,
+      layers: [{ label: this.label, bands: this.difference(name) }],
+      title: title ?? `${display.label}: ${this.label}`,
+      subtitle: `Paired per-path difference over ${this.runs.toLocaleString("en-US")} runs (seed ${this.a.meta.seed}): median, 50% and 90% bands`,
+      difference: true,
+    };
+  }
+
+  /** Fan charts of both scenarios overlaid, as standalone SVG (default series occupiedShare). */
+  toSVG(series?: SeriesName, options?: SvgOptions): string {
+    const o = resolveSvgOptions(options);
+    return renderFanChart(this.chartData(series, o.title), o);
+  }
+
+  /** Fan chart of the paired difference b − a, as standalone SVG (with a zero line). */
+  toDifferenceSVG(series?: SeriesName, options?: SvgOptions): string {
+    const o = resolveSvgOptions(options);
+    return renderFanChart(this.differenceChartData(series, o.title), o);
+  }
+
+  /** Vega-Lite v5 spec of both scenarios overlaid. */
+  toSpec(series?: SeriesName): VegaLiteSpec {
+    return chartSpec(this.chartData(series));
+  }
+
+  /** Jupyter MIME bundle: text/plain, text/html (difference table + chart), image/svg+xml. */
+  [Symbol.for("Jupyter.display")](): MimeBundle {
+    return comparisonMimeBundle(this);
+  }
+
+  /** A short description; never the samples. */
+  toString(): string {
+    const d = this.difference("occupiedShare");
+    const last = this.months.length - 1;
+    const pp = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v * 100).toFixed(2)} pp`;
+    return `Comparison(${this.label}, ${this.runs} paired runs, seed ${this.a.meta.seed}, ${this.a.meta.horizonMonths} months from ${this.a.meta.start}; occupied share at ${this.months[last]}: mean ${pp(d.mean[last]!)} [${pp(d.p05[last]!)} to ${pp(d.p95[last]!)}])`;
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** Paired first-passage comparison of threshold k (months are 1-based; Infinity = never). */
+function eventShift(threshold: number, pa: RunStore, pb: RunStore, k: number, medianA: number | null, medianB: number | null): EventShift {
+  const { runs } = pa;
+  const fa = pa.firstMonth.subarray(k * runs, (k + 1) * runs), fb = pb.firstMonth.subarray(k * runs, (k + 1) * runs);
+  const shifts: number[] = [];
+  let onlyA = 0, onlyB = 0, neither = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const ra = Number.isFinite(fa[i]!), rb = Number.isFinite(fb[i]!);
+    if (ra && rb) shifts.push(fb[i]! - fa[i]!);
+    else if (ra) onlyA += 1;
+    else if (rb) onlyB += 1;
+    else neither += 1;
+  }
+  const s = shifts.length ? summarizeSample(Float64Array.from(shifts)) : undefined;
+  const q = (key: QuantileKey) => (s ? s.quantiles[key] : null);
+  // Never-indicator difference per path is +1 (only a reaches), −1 (only b reaches) or 0.
+  const pNeverA = (onlyB + neither) / runs, pNeverB = (onlyA + neither) / runs;
+  const meanD = (onlyA - onlyB) / runs;
+  const varD = runs > 1 ? ((onlyA + onlyB) / runs - meanD * meanD) * (runs / (runs - 1)) : NaN;
+  return {
+    series: "occupiedShare",
+    threshold,
+    medianMonths: { a: medianA, b: medianB },
+    medianShift: medianA === null || medianB === null ? null : medianB - medianA,
+    pairedShift: { paths: shifts.length, mean: s ? s.mean : null, p05: q("p05"), p50: q("p50"), p95: q("p95") },
+    pNever: { a: pNeverA, b: pNeverB, difference: pNeverB - pNeverA, differenceSe: runs > 1 ? Math.sqrt(Math.max(0, varD) / runs) : 0 },
+    paths: { both: shifts.length, onlyA, onlyB, neither },
+  };
+}
+
+function prepare(a: unknown, b: unknown, options: CompareOptions): [unknown, unknown, SimulateOptions] {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new OptionsError({ path: "", message: `expected an options object, got ${describeValue(options)}` });
+  }
+  for (const key of ["keepPaths", "parameterUniforms"]) {
+    if (key in options) throw new OptionsError({ path: key, message: `expected no ${key} in a comparison (paths are always kept and both scenarios draw their own parameters), got ${describeValue((options as Record<string, unknown>)[key])}` });
+  }
+  const run = { ...options, keepPaths: true };
+  resolveOptions(run);
+  const sa = parseScenario(a), sb = parseScenario(b);
+  if (sa.start !== sb.start) {
+    throw new ScenarioError({ path: "start", message: `expected both scenarios to start on the same date for a paired comparison, got ${sa.start} (${sa.name}) and ${sb.start} (${sb.name})` });
+  }
+  return [sa, sb, run];
+}
+
+/**
+ * Compare scenario `b` with scenario `a` on common random numbers: both run with the same seed
+ * (so path i shares every keyed draw), and every series is summarised as the per-path
+ * difference b − a per month (mean, p05…p95), every `occupiedShare` threshold as the shift in
+ * months and in P(never). Options as for `simulate` (runs, seed, horizonMonths, step,
+ * thresholds, onProgress, signal); paths are kept, so memory grows with runs × months.
+ *
+ * @throws {ScenarioError | OptionsError} for bad input, or scenarios with different start dates.
+ * @example
+ * const c = await compare("baseline", "no-pledge", { runs: 2000, seed: 1 });
+ * c.difference("dprkLosses").mean.at(-1); // DPRK casualties avoided without the pledge wave
+ * c.event(0.25).pNever.difference;       // change in P(not reaching 25% within the horizon)
+ */
+export async function compare(a: unknown, b: unknown, options: CompareOptions = {}): Promise<Comparison> {
+  const [sa, sb, run] = prepare(a, b, options);
+  const progress = run.onProgress;
+  const pa = await simulate(sa, { ...run, onProgress: progress && ((f) => progress(f / 2)) });
+  const pb = await simulate(sb, { ...run, onProgress: progress && ((f) => progress(0.5 + f / 2)) });
+  return new Comparison(pa, pb);
+}
+
+/**
+ * The synchronous form of {@link compare}, for small runs.
+ * @example
+ * compareSync("baseline", "no-dprk", { runs: 200, horizonMonths: 12 }).difference("dprkForce").mean.at(-1);
+ */
+export function compareSync(a: unknown, b: unknown, options: Omit<CompareOptions, "signal"> = {}): Comparison {
+  const [sa, sb, run] = prepare(a, b, options);
+  const progress = run.onProgress;
+  const pa = simulateSync(sa, { ...run, onProgress: progress && ((f) => progress(f / 2)) });
+  const pb = simulateSync(sb, { ...run, onProgress: progress && ((f) => progress(0.5 + f / 2)) });
+  return new Comparison(pa, pb);
+}

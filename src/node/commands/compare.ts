@@ -1,0 +1,112 @@
+/**
+ * `attrition-sim compare A B`: two scenarios on the same random draws (common random numbers),
+ * reported as the per-path difference B − A. Formats: a year-end table with the event shifts
+ * (default), the comparison JSON, tidy CSV, or an SVG fan chart of both scenarios overlaid.
+ */
+import { compare as compareScenarios, type Comparison, type EventShift } from "../../analysis/compare.js";
+import { MAX_HORIZON_MONTHS, MAX_RUNS, resolveOptions, type SimulateOptions } from "../../engine/options.js";
+import type { SeriesName } from "../../engine/store.js";
+import { formatChange } from "../../output/display.js";
+import {
+  BadInput, checkWritable, choiceFlag, expectPositionals, integerFlag, loadScenario, parseFlags, progressBar, seriesFlag, thresholdFlags, writeAtomically, type CliIO,
+} from "../cli.js";
+import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
+
+const COLUMNS: readonly [title: string, series: SeriesName][] = [
+  ["Occupied (pp)", "occupiedShare"],
+  ["Russian force", "russiaForce"],
+  ["Ukrainian force", "ukraineForce"],
+  ["DPRK in theatre", "dprkForce"],
+  ["Russian losses", "russiaLosses"],
+  ["Ukrainian losses", "ukraineLosses"],
+  ["DPRK losses", "dprkLosses"],
+];
+
+const months = (v: number | null) => (v === null ? "not within horizon" : Number.isInteger(v) ? String(v) : v.toFixed(1));
+const signedMonths = (v: number | null) => (v === null ? "–" : `${v > 0 ? "+" : v < 0 ? "−" : ""}${months(Math.abs(v))}`);
+
+/** The cells of one event line of the comparison table. */
+function eventCells(e: EventShift, horizon: number): string[] {
+  const ps = e.pairedShift;
+  const paired = ps.paths === 0
+    ? "paired shift: no path reaches it in both"
+    : `paired shift ${signedMonths(ps.p50)} [${signedMonths(ps.p05)} to ${signedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
+  const d = e.pNever.difference;
+  return [
+    `occupied share ≥ ${formatPercent(e.threshold).replace(".0%", "%")}`,
+    `median ${months(e.medianMonths.a)} → ${months(e.medianMonths.b)}`,
+    paired,
+    `P(never within ${horizon} months) ${formatPercent(e.pNever.a)} → ${formatPercent(e.pNever.b)} (${d > 0 ? "+" : d < 0 ? "−" : ""}${(Math.abs(d) * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)} points)`,
+  ];
+}
+
+/**
+ * The comparison as a plain-text table: mean [5th to 95th percentile] of the per-path
+ * difference at each year end and the final month, then the shift of each threshold event.
+ */
+export function formatComparisonTable(comparison: Comparison): string {
+  const { meta } = comparison.a;
+  const rows = [["Month", ...COLUMNS.map(([title]) => title)]];
+  for (const m of yearRowIndices(comparison.months)) {
+    rows.push([
+      comparison.months[m]!.slice(0, 7),
+      ...COLUMNS.map(([, name]) => {
+        const d = comparison.difference(name);
+        const share = name === "occupiedShare";
+        const f = (v: number) => formatChange(v, share).replace(" pp", "");
+        return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
+      }),
+    ]);
+  }
+  const [la, lb] = comparison.labels;
+  const lines = [
+    `Comparison ${comparison.label}, path by path: ${meta.runs.toLocaleString("en-US")} paired runs (seed ${meta.seed}: the same random draws in both), ${meta.horizonMonths} months from ${meta.start}, ${meta.step} step`,
+    "Mean [5th to 95th percentile] of the per-path difference at month end; occupied share in percentage points (pp), people in thousands.",
+    "",
+    ...alignColumns(rows),
+    "",
+    `Months from ${meta.start} until the occupied share first reaches (${la} → ${lb}):`,
+    ...alignColumns(comparison.events.map((e) => eventCells(e, meta.horizonMonths)), 4).map((line) => `  ${line.trimEnd()}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** The `compare` command: `compare <a> <b> [--runs N --seed S --months M --step --threshold X --format table|json|csv|svg --series NAME --out FILE]`. */
+export async function compare(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseFlags("compare", args, ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force"], ["threshold"], ["force"]);
+  const options: SimulateOptions = {
+    runs: integerFlag("runs", flags.runs?.[0], 1, MAX_RUNS),
+    seed: integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1),
+    horizonMonths: integerFlag("months", flags.months?.[0], 1, MAX_HORIZON_MONTHS),
+    step: choiceFlag("step", flags.step?.[0], ["day", "month"] as const),
+    thresholds: thresholdFlags(flags.threshold),
+  };
+  for (const key of Object.keys(options) as (keyof SimulateOptions)[]) if (options[key] === undefined) delete options[key];
+  const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
+  const series = seriesFlag(flags.series?.[0], format);
+  const out = flags.out?.[0];
+  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
+  expectPositionals("compare", positionals, ["<preset | scenario.json> (a)", "<preset | scenario.json> (b)"]);
+  resolveOptions({ ...options, keepPaths: true }); // the library's own checks, before any work
+  const force = flags.force !== undefined;
+  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  if (out !== undefined) checkWritable(out, force);
+  const a = loadScenario(positionals[0]!);
+  const b = loadScenario(positionals[1]!);
+
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
+  let text: string;
+  try {
+    const comparison = await compareScenarios(a, b, { ...options, signal: controller.signal, onProgress: progress?.update });
+    text = format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+    progress?.clear();
+  }
+  if (out !== undefined) writeAtomically(out, text, force);
+  else io.stdout.write(text);
+  return 0;
+}

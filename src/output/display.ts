@@ -1,0 +1,144 @@
+/**
+ * Rich display in notebooks: the Jupyter MIME bundles of projections and comparisons, which
+ * Deno's Jupyter kernel (and any front end that honours `Symbol.for("Jupyter.display")`) shows as
+ * a headline table with a fan chart. Plain strings; no DOM.
+ */
+import type { Comparison, EventShift } from "../analysis/compare.js";
+import type { EventSummary } from "../analysis/events.js";
+import type { SeriesName } from "../engine/store.js";
+import type { Projection, SeriesSummary } from "./projection.js";
+import { escapeXml } from "./svg.js";
+
+/** A Jupyter MIME bundle: the same result as plain text, HTML and SVG. */
+export interface MimeBundle {
+  "text/plain": string;
+  "text/html": string;
+  "image/svg+xml": string;
+  [mime: string]: string;
+}
+
+const STYLE = {
+  box: "font-family: system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 13px; line-height: 1.4; max-width: 820px",
+  table: "border-collapse: collapse; margin: 6px 0 10px; font-variant-numeric: tabular-nums",
+  th: "text-align: right; padding: 2px 8px; border-bottom: 1px solid #9ca3af; white-space: nowrap",
+  td: "text-align: right; padding: 2px 8px; white-space: nowrap",
+  note: "color: #4b5563; font-size: 12px",
+};
+
+/** A share as a percentage with one decimal: `19.5%`. */
+const percent = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : "–");
+/** People in thousands: `712k`, `8.5k`, `0`. */
+function thousands(value: number): string {
+  if (!Number.isFinite(value)) return "–";
+  if (Math.abs(value) < 50) return "0";
+  const k = value / 1000;
+  return Math.abs(k) < 10 ? `${k.toFixed(1)}k` : `${Math.round(k)}k`;
+}
+/** A signed change: `+1.2k` (people), `−0.35 pp` (a share, in percentage points), `0`. */
+export function formatChange(value: number, share: boolean): string {
+  if (!Number.isFinite(value)) return "–";
+  const text = share ? `${Math.abs(value * 100).toFixed(2)} pp` : thousands(Math.abs(value));
+  if (text === "0" || /^0\.00 pp$/.test(text)) return share ? "0.00 pp" : "0";
+  return `${value > 0 ? "+" : "−"}${text}`;
+}
+const months = (v: number | null) => (v === null ? "not within horizon" : Number.isInteger(v) ? String(v) : v.toFixed(1));
+
+/** Indices of the table rows: year ends and the final month, thinned to at most 12 rows. */
+function rowIndices(dates: readonly string[]): number[] {
+  const rows = dates.flatMap((d, m) => (d.slice(5, 7) === "12" || m === dates.length - 1 ? [m] : []));
+  if (rows.length <= 12) return rows;
+  const every = Math.ceil(rows.length / 11);
+  return rows.filter((_, i) => i % every === every - 1 || i === rows.length - 1);
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const th = header.map((h, i) => `<th style="${STYLE.th}${i === 0 ? "; text-align: left" : ""}">${escapeXml(h)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td style="${STYLE.td}${i === 0 ? "; text-align: left" : ""}">${escapeXml(c)}</td>`).join("")}</tr>`).join("");
+  return `<div style="overflow-x: auto"><table style="${STYLE.table}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+const COLUMNS: readonly [title: string, series: SeriesName][] = [
+  ["Occupied", "occupiedShare"],
+  ["Russian force", "russiaForce"],
+  ["Ukrainian force", "ukraineForce"],
+  ["DPRK in theatre", "dprkForce"],
+  ["Russian losses", "russiaLosses"],
+  ["Ukrainian losses", "ukraineLosses"],
+  ["DPRK losses", "dprkLosses"],
+];
+
+const band = (s: SeriesSummary, m: number, fmt: (v: number) => string) => `${fmt(s.p50[m]!)} [${fmt(s.p05[m]!)}–${fmt(s.p95[m]!)}]`;
+
+function eventLine(e: EventSummary, horizon: number): string {
+  const t = percent(e.threshold).replace(".0%", "%");
+  const median = e.quantiles.p50 === null ? "median not within horizon" : `median ${months(e.quantiles.p50)} months`;
+  return `≥ ${t}: ${median}, P(never within ${horizon} months) ${percent(e.pNever)}`;
+}
+
+/**
+ * The MIME bundle of a projection: text/plain (the short form), text/html (run line,
+ * year-end table of medians with 90% bands, the threshold events, the fan chart of the
+ * occupied share) and image/svg+xml (that chart).
+ */
+export function projectionMimeBundle(projection: Projection): MimeBundle {
+  const { meta } = projection;
+  const svg = projection.toSVG("occupiedShare");
+  const rows = rowIndices(projection.months).map((m) => [
+    projection.months[m]!.slice(0, 7),
+    ...COLUMNS.map(([, name]) => band(projection.series(name), m, name === "occupiedShare" ? percent : thousands)),
+  ]);
+  const html = [
+    `<div class="attrition-sim-projection" style="${STYLE.box}">`,
+    `<p><strong>Scenario ${escapeXml(meta.scenarioName)}</strong>: ${meta.runs.toLocaleString("en-US")} runs, seed ${meta.seed}, ${meta.horizonMonths} months from ${escapeXml(meta.start)}, ${meta.step} step. Median [5th–95th percentile] at month end; people in thousands, losses cumulative since the start.</p>`,
+    table(["Month", ...COLUMNS.map(([title]) => title)], rows),
+    `<p>Months until the occupied share first reaches ${projection.events.map((e) => escapeXml(eventLine(e, meta.horizonMonths))).join("; ")}.</p>`,
+    svg.trimEnd(),
+    `<p style="${STYLE.note}">A scenario exploration under stated assumptions, not a prediction.</p>`,
+    `</div>`,
+  ].join("\n");
+  return { "text/plain": projection.toString(), "text/html": html, "image/svg+xml": svg };
+}
+
+function shiftCells(e: EventShift): string[] {
+  const ps = e.pairedShift;
+  const paired = ps.paths === 0 ? "no path reaches it in both" : `${months(ps.p50)} [${months(ps.p05)} to ${months(ps.p95)}] (${ps.paths} paths)`;
+  return [
+    `≥ ${percent(e.threshold).replace(".0%", "%")}`,
+    months(e.medianMonths.a),
+    months(e.medianMonths.b),
+    paired,
+    `${percent(e.pNever.a)} → ${percent(e.pNever.b)} (${e.pNever.difference > 0 ? "+" : e.pNever.difference < 0 ? "−" : ""}${(Math.abs(e.pNever.difference) * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)})`,
+  ];
+}
+
+/**
+ * The MIME bundle of a comparison: text/plain (the short form), text/html (the paired
+ * differences at year ends, the event shifts, both fan charts overlaid and the fan chart of the
+ * difference) and image/svg+xml (the overlay).
+ */
+export function comparisonMimeBundle(comparison: Comparison): MimeBundle {
+  const { a } = comparison;
+  const [la, lb] = comparison.labels;
+  const svg = comparison.toSVG("occupiedShare");
+  const rows = rowIndices(comparison.months).map((m) => [
+    comparison.months[m]!.slice(0, 7),
+    ...COLUMNS.map(([, name]) => {
+      const d = comparison.difference(name);
+      const share = name === "occupiedShare";
+      const f = (v: number) => formatChange(v, share).replace(" pp", "");
+      return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
+    }),
+  ]);
+  const html = [
+    `<div class="attrition-sim-comparison" style="${STYLE.box}">`,
+    `<p><strong>${escapeXml(comparison.label)}</strong>, path by path: ${comparison.runs.toLocaleString("en-US")} paired runs (seed ${a.meta.seed}: the same random draws in both), ${a.meta.horizonMonths} months from ${escapeXml(a.meta.start)}. Mean [5th to 95th percentile] of the per-path difference; occupied share in percentage points, people in thousands.</p>`,
+    table(["Month", ...COLUMNS.map(([title, name]) => (name === "occupiedShare" ? "Occupied (pp)" : title))], rows),
+    `<p>Months until the occupied share first reaches each threshold:</p>`,
+    table(["Threshold", `Median, ${la}`, `Median, ${lb}`, "Paired shift (median [90% band])", `P(never within ${a.meta.horizonMonths} months) (change ± se, points)`], comparison.events.map(shiftCells)),
+    svg.trimEnd(),
+    comparison.toDifferenceSVG("occupiedShare").trimEnd(),
+    `<p style="${STYLE.note}">A scenario exploration under stated assumptions, not a prediction.</p>`,
+    `</div>`,
+  ].join("\n");
+  return { "text/plain": comparison.toString(), "text/html": html, "image/svg+xml": svg };
+}

@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const tsx = join(root, "node_modules", ".bin", "tsx");
+
+/** Run `npx tsx examples/<name>.ts` with few paths (ATTRITION_RUNS) and capture its output. */
+function runExample(name: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [join("examples", `${name}.ts`), ...args], { cwd: root, env: { ...process.env, ATTRITION_RUNS: "50", NO_COLOR: "1" } });
+    let stdout = "", stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// Each example as a user runs it, with 50 paths; started together, checked one by one.
+const runs = {
+  baseline: runExample("baseline"),
+  "dprk-pledge": runExample("dprk-pledge"),
+  "time-to-capture": runExample("time-to-capture"),
+  "custom-scenario": runExample("custom-scenario"),
+  "long-horizon": runExample("long-horizon"),
+};
+
+async function ok(name: keyof typeof runs): Promise<string> {
+  const r = await runs[name];
+  expect(r.stderr, name).toBe("");
+  expect(r.code, name).toBe(0);
+  return r.stdout;
+}
+
+describe("examples (npx tsx examples/<name>.ts, ATTRITION_RUNS=50)", () => {
+  it("baseline: the projection, a probability and the time to 25%", async () => {
+    const out = await ok("baseline");
+    expect(out).toMatch(/^Projection\(baseline, 50 runs, 120 months from 2025-07-01, seed 1;/);
+    expect(out).toMatch(/^2030-12 +\d+\.\d% \[\d+\.\d%–\d+\.\d%\] +\d+k +\d+k$/m);
+    expect(out).toMatch(/P\(occupied share ≥ 25% by 2030-12-31\) = \d+\.\d% ± \d+\.\d%/);
+  });
+
+  it("dprk-pledge: the paired effect of the F1 wave", async () => {
+    const out = await ok("dprk-pledge");
+    expect(out).toMatch(/^Comparison\(no-pledge minus baseline, 50 paired runs/);
+    expect(out).toMatch(/DPRK casualties +2026-12: −\d+\.\dk \[/);
+    expect(out).toMatch(/P\(never\) \d+\.\d% → \d+\.\d%/);
+  });
+
+  it("time-to-capture: the article's 83-year straight line, then the distribution", async () => {
+    const out = await ok("time-to-capture");
+    expect(out).toMatch(/Straight line \(F12\), from 20%: +median 8[23]\.\d years/);
+    expect(out).toMatch(/Baseline, regimes and ceasefire: +median .*P\(not within 100 years\) \d+\.\d%/);
+    expect(out).toMatch(/Baseline, no ceasefire/);
+  });
+
+  it("custom-scenario: a JSON file with extends and unit strings", async () => {
+    const out = await ok("custom-scenario");
+    expect(out).toContain("Scenario cheaper-recruits:");
+    expect(out).toContain("russia.recruitmentCapacityPerMonth = 33,481 (user)");
+    expect(out).toMatch(/^Comparison\(cheaper-recruits minus baseline, 50 paired runs/m);
+  });
+
+  it("long-horizon: 50 years with the month step", async () => {
+    const out = await ok("long-horizon");
+    expect(out).toMatch(/^Projection\(dprk-waves, 50 runs, 600 months/);
+    expect(out).toMatch(/^2075-06 +\d+\.\d% \[/m);
+    expect(out).toMatch(/step: month$/m);
+  });
+});
