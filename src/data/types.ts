@@ -1,0 +1,64 @@
+/**
+ * Row types of the observed series shipped in `attrition-sim/data` (data/*.csv, vintage
+ * 2025-06-30). Field names are the CSV columns in camelCase; empty CSV cells are `null`.
+ */
+
+/** `occupied_area_isw_monthly.csv`: month-end area assessed as Russian-controlled (ISW; The Economist). */
+export interface OccupiedAreaMonth {
+  /** YYYY-MM */
+  month: string;
+  /** Date of the last map in the month, YYYY-MM-DD. */
+  lastObsDate: string;
+  /** km², Crimea and areas occupied before 2022 included. */
+  occupiedKm2: number;
+  /** Change from the previous month end, km². */
+  monthlyChangeKm2: number;
+}
+
+/** `russia_personnel_losses_monthly.csv`: Ukraine's General Staff claims of Russian personnel losses. */
+export interface ClaimedLossesMonth {
+  /** YYYY-MM */
+  month: string;
+  /** YYYY-MM-DD */
+  monthEndDate: string;
+  /** Claimed Russian personnel losses since 2022-02-24, people. */
+  cumulativeAtMonthEnd: number;
+  /** Claimed losses during the month, people. */
+  monthlyIncrement: number;
+  /** Days of the month with a report. */
+  daysCovered: number;
+  /** monthlyIncrement ÷ daysCovered. */
+  avgPerDay: number;
+}
+
+/** `loss_estimates_point_claims.csv`: dated estimates of deaths or casualties (The Economist's compilation). */
+export interface LossEstimate {
+  /** YYYY-MM-DD */
+  date: string;
+  /** "russia" or "ukraine" (whose losses). */
+  countryOfLosses: string;
+  /** "deaths" or "casualties". */
+  type: string;
+  estimateLow: number | null;
+  estimateHigh: number | null;
+  estimate: number | null;
+  source: string;
+  /** "yes" when the estimate comes from a warring party; other text as in the source. */
+  fromWarringParty: string | null;
+  sourceUrl: string;
+}
+
+/** `recruitment_and_dprk_claims.csv`: dated public statements on Russian recruitment and DPRK troops. */
+export interface RecruitmentClaim {
+  /** e.g. "ru_recruitment", "dprk_deployment", "dprk_casualties". */
+  topic: string;
+  /** YYYY-MM-DD */
+  dateReported: string;
+  claimantOrSource: string;
+  valueLow: number | null;
+  valueHigh: number | null;
+  unit: string;
+  period: string;
+  statementSummary: string;
+  url: string;
+}
