@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Package smoke test — the last step of `npm test`, after `npm run build`.
 //
-//  1. `npm pack` into a temp dir; check the tarball's dist/ (entries + a declaration file for every
-//     .js/.cjs).
+//  1. `npm pack` into a temp dir; check the tarball's dist/ (entries, dist/data/* among them, + a
+//     declaration file for every .js/.cjs).
 //  2. publint --strict (errors and warnings fail) and attw --profile node16 (any problem fails) on
 //     that same tarball.
 //  3. Install the tarball into a scratch CommonJS project (runtime deps come from the registry,
 //     --prefer-offline).
 //  4. Run the same seeded computation from ESM, CJS and TypeScript (CJS- and ESM-flavoured, both
-//     type-checked with tsc --strict, module nodenext, skipLibCheck false) and the `attrition-sim/node`
-//     subpath.
+//     type-checked with tsc --strict, module nodenext, skipLibCheck false), the `attrition-sim/node`
+//     subpath, and the `attrition-sim/data` subpath (the shipped series and their attribution).
 //  5. All outputs must be identical and non-empty; the installed bin must run without crashing.
 //  6. The temp dir is removed at the end, also on failure.
 //
@@ -122,6 +122,10 @@ function pack(tmp) {
     "dist/node/index.d.ts",
     "dist/node/index.d.cts",
     "dist/node/cli.js",
+    "dist/data/index.js",
+    "dist/data/index.cjs",
+    "dist/data/index.d.ts",
+    "dist/data/index.d.cts",
   ];
   const missing = required.filter((f) => !files.has(f));
   if (missing.length) fail(`the tarball lacks ${missing.join(", ")} — did \`npm run build\` run?`);
@@ -166,12 +170,14 @@ function lint(tarball) {
 function fixtures() {
   const expr = smokeExpression();
   const nodeCheck = `if (typeof main !== "function") throw new Error("attrition-sim/node: main is not a function, got " + typeof main);`;
-  const body = [nodeCheck, `const result = ${expr};`, `console.log(JSON.stringify(result));`, ""].join("\n");
-  const esm = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, body].join("\n");
-  const ts = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, TS_TYPE_PROBE, body].join("\n");
+  // The `attrition-sim/data` subpath: the shipped series and their attribution must be there.
+  const dataCheck = `if (data.occupiedAreaMonthly[data.occupiedAreaMonthly.length - 1].month !== "2025-06" || !data.DATA_ATTRIBUTION.includes("Petro Ivaniuk")) throw new Error("attrition-sim/data: unexpected content");`;
+  const body = [nodeCheck, dataCheck, `const result = ${expr};`, `console.log(JSON.stringify(result));`, ""].join("\n");
+  const esm = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, `import * as data from "${pkg.name}/data";`, body].join("\n");
+  const ts = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, `import * as data from "${pkg.name}/data";`, TS_TYPE_PROBE, body].join("\n");
   return {
     "esm.mjs": esm,
-    "cjs.cjs": [`const lib = require("${pkg.name}");`, `const { main } = require("${pkg.name}/node");`, body].join("\n"),
+    "cjs.cjs": [`const lib = require("${pkg.name}");`, `const { main } = require("${pkg.name}/node");`, `const data = require("${pkg.name}/data");`, body].join("\n"),
     // In this "type": "commonjs" project, ts.ts is a CommonJS module for tsc (nodenext) and tsx:
     // it sees the "require" conditions (.d.cts / .cjs). mts.mts sees "import" (.d.ts / .js).
     "ts.ts": ts,

@@ -141,10 +141,30 @@ Commands:
       --seed S                  random seed, an integer 0…4294967295 (default 1)
       --months M                horizon in months, 1…${MAX_HORIZON_MONTHS} (default 120)
       --step day|month          time step (default day; month beyond 240 months)
-      --format table|json|csv   output format (default table)
+      --format FORMAT           table (default), json, csv, svg (a fan chart), or shard (see merge)
+      --series NAME             the chart's series with --format svg (default occupiedShare)
       --out FILE                write the result to FILE instead of stdout
+      --force                   overwrite FILE if it exists (without it, an existing file is kept)
+      --workers N               worker threads (default: available cores; results are identical)
+      --range FROM:TO           run only paths FROM…TO-1 of --runs as a shard (with --format shard;
+                                multiples of 1024, TO may equal --runs)
       --threshold X             extra occupied-share threshold in (0, 1] for the events
                                 (repeatable, or comma-separated: 0.2,0.4 or 40%)
+  compare <a> <b>               Run b and a on the same random draws; print the per-path
+                                difference b − a and the shift of each event
+      (options as for run)
+  sensitivity <preset | file>   Which assumptions drive one target (docs/sensitivity.md)
+      --target T                occupiedShare@2030-12, dprkLosses@2026-12 (any series@YYYY-MM),
+                                or monthsTo:occupiedShare>=0.25 (never = horizon + 1 months)
+      --method tornado|sobol    tornado (default: one run, bottom vs top 20% of each draw) or
+                                sobol (first/total-order indices, path noise as one factor)
+      --runs N                  tornado: paths (default 10000); sobol: paths per matrix (default 2048)
+      --months M, --step        horizon (default: to the target month, or 120), step (default month)
+      --resamples B             bootstrap resamples per interval (default 200)
+      --seed, --format table|json|csv|svg, --out, --force   as for run
+  merge <shard>...              Merge shards of one run (run --range … --format shard) into the
+                                whole run, identical to running it at once
+      --format table|json|csv|shard, --out, --force   as for run
   report [preset | file]        The main job (npm start): 10-year table and headline answers
       --runs N, --seed S        as for run (defaults 10000 and 1)
   scenarios                     List the presets

@@ -193,7 +193,7 @@ describe("bad input exits 2 with a one-line message", () => {
     ["--runs 1.5", ["run", "baseline", "--runs=1.5"], /--runs: expected an integer/],
     ["--seed -1", ["run", "baseline", "--seed", "-1"], /--seed: expected an integer from 0 to 4294967295, got -1/],
     ["--months 0", ["run", "baseline", "--months", "0"], /--months: expected an integer from 1 to 1200/],
-    ["--format xml", ["run", "baseline", "--format", "xml"], /--format: expected one of table, json, csv, got "xml"/],
+    ["--format xml", ["run", "baseline", "--format", "xml"], /--format: expected one of table, json, csv, svg, shard, got "xml"/],
     ["--step week", ["run", "baseline", "--step", "week"], /--step: expected one of day, month, got "week"/],
     ["--threshold 2", ["run", "baseline", "--threshold", "2"], /--threshold: expected a share in \(0, 1\]/],
     ["missing value", ["run", "baseline", "--runs"], /--runs: expected a value/],
