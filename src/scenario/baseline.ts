@@ -38,8 +38,8 @@ export const baselineScenario = {
     forceRatioExponent: { dist: "uniform", min: 0.5, max: 2.5, provenance: assumption("how strongly the advance responds to the force ratio; no fitted value; wide range") },
     regainThreshold: { dist: "uniform", min: 0.3, max: 0.7, provenance: assumption("force-ratio level (x^γ) below which Ukraine regains ground; F14 says defence needs fewer troops") },
     maxGainMultiple: { dist: "uniform", min: 2, max: 5, provenance: assumption("cap on the force-ratio effect so that the pace cannot run away as U → 0") },
-    stalemateMeanKm2PerMonth: { value: 40.6, provenance: data(AREA, "mean monthly change in 2023, the stalemate year") },
-    stalemateSdKm2PerMonth: { value: 219.8, provenance: data(AREA, "sd of the monthly change in 2023") },
+    stalemateMeanKm2PerMonth: { dist: "normal", mean: 40.6, sd: 105, provenance: data(AREA, "mean monthly change in 2023, the stalemate year; ABC fit 40.6 [−146–199] (docs/calibration.md)") },
+    stalemateSdKm2PerMonth: { dist: "uniform", min: 30, max: 330, provenance: data(AREA, "ABC fit 136 [32–328]; 2023's raw sd 219.8 includes the counter-offensive months (docs/calibration.md)") },
     breakthrough: {
       probabilityPerMonth: { dist: "uniform", min: 0.005, max: 0.04, provenance: article("F17", "rare breakthrough months; the rate is an assumption") },
       forceRatioExponent: { dist: "uniform", min: 0, max: 4, provenance: assumption("breakthroughs get likelier as the force ratio x grows (F17)") },
@@ -51,16 +51,16 @@ export const baselineScenario = {
     },
   },
   intensity: {
-    seasonalAmplitude: { dist: "uniform", min: 0.07, max: 0.21, provenance: data(LOSSES, "fit of log claimed losses per day 2023-01..2025-06: amplitude 0.14; F13's summer window is the prior the data overrule") },
-    seasonalPeakMonth: { value: 12.8, provenance: data(LOSSES, "fitted peak in late December (F13 would put it in summer)") },
-    noiseSd: { dist: "uniform", min: 0.1, max: 0.2, provenance: data(LOSSES, "residual sd of log monthly claims after trend and season: 0.167") },
+    seasonalAmplitude: { dist: "uniform", min: 0, max: 0.28, provenance: data(LOSSES, "fit of log claimed losses per day 2023-01..2025-06: amplitude 0.14; regime-aware ABC 0.14 [0.015–0.32] (docs/calibration.md)") },
+    seasonalPeakMonth: { value: 12.8, provenance: data(LOSSES, "least-squares fit of log claims 2023–25 peaks in late December (F13 would put it in summer); the regime-aware ABC cannot place the peak (P May–Sep 0.40, Nov–Feb 0.31)") },
+    noiseSd: { dist: "uniform", min: 0.05, max: 0.35, provenance: data(LOSSES, "residual sd of log monthly claims after trend and season: 0.167; ABC fit 0.21 [0.05–0.37] (docs/calibration.md)") },
     noiseAutocorrelation: { dist: "uniform", min: 0.4, max: 0.8, provenance: data(LOSSES, "lag-1 autocorrelation of those residuals: 0.60") },
   },
   regimes: {
     initial: "offensive",
     offensiveToStalematePerMonth: { dist: "beta", alpha: 1, beta: 15, provenance: data(AREA, "no switch in 14 offensive months 2024-05..2025-06: Beta(1, 15)") },
     stalemateToOffensivePerMonth: { dist: "beta", alpha: 2, beta: 16, provenance: data(AREA, "one switch after 16 stalemate months 2023-01..2024-04: Beta(2, 16)") },
-    stalemateIntensity: { dist: "uniform", min: 0.45, max: 0.75, provenance: data(LOSSES, "claims ≈21.1k/month in 2023 vs ≈35.8k in 2024: ratio 0.59") },
+    stalemateIntensity: { dist: "triangular", min: 0.4, mode: 0.56, max: 0.9, provenance: data(LOSSES, "claims ≈21.1k/month in 2023 vs ≈35.8k in 2024: ratio 0.59; ABC fit 2023-01…2025-06: 0.56 [0.41–0.87] (docs/calibration.md)") },
   },
   attrition: {
     russiaLossesPerMonth: { dist: "lognormal", p5: 30_000, p95: 43_000, provenance: data(LOSSES, "2025-04..06 claims ≈1,245/day once de-seasonalised, ≈37.9k/month, ÷ claims bias 1.05 ≈ 36k true") },
