@@ -1,3 +1,5 @@
+import { sortedOrder } from "./radix-sort.js";
+
 /**
  * Quantiles of Monte Carlo samples and their standard errors.
  *
@@ -79,9 +81,9 @@ export function summarizeSample(values: Float64Array): SampleSummary {
  * (the compressed summaries): the virtual sample of Σw values, read without expanding it.
  * `order` holds the point indices sorted by value; `cumulative[j]` = Σ of weights of order[0…j].
  * @example
- * weightedQuantile(Float64Array.of(1, 3), Int32Array.of(0, 1), Float64Array.of(2, 4), 0.5); // 3 (virtual 1,1,3,3)
+ * weightedQuantile(Float64Array.of(1, 3), Uint32Array.of(0, 1), Float64Array.of(2, 4), 0.5); // 3 (virtual 1,1,3,3)
  */
-export function weightedQuantile(values: Float64Array, order: Int32Array, cumulative: Float64Array, p: number): number {
+export function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, cumulative: Float64Array, p: number): number {
   const n = cumulative[cumulative.length - 1]!;
   if (!(n > 0)) return NaN;
   const at = (rank: number): number => {
@@ -121,7 +123,8 @@ export function summarizeWeighted(values: Float64Array, weights: Float64Array | 
     });
     return { mean, meanSe, quantiles, quantileSe };
   }
-  const order = Int32Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  // Compressed points are Float32 values: a radix sort of the permutation (stable, fast).
+  const order = sortedOrder(Float32Array.from(values));
   const cumulative = new Float64Array(values.length);
   let total = 0;
   order.forEach((j, k) => { total += weights[j]!; cumulative[k] = total; });

@@ -59,3 +59,40 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
   }
   return values;
 }
+
+/**
+ * The permutation that sorts `values` ascending (stable), by the same radix passes carrying
+ * the indices along; `values` is left as it is.
+ * @example
+ * sortedOrder(Float32Array.of(3, -1, 2)); // Uint32Array [1, 2, 0]
+ */
+export function sortedOrder(values: Float32Array): Uint32Array {
+  const n = values.length;
+  const bits = new Uint32Array(values.buffer, values.byteOffset, n);
+  let keys = new Uint32Array(n), keysOut = new Uint32Array(n);
+  let index = Uint32Array.from({ length: n }, (_, i) => i), indexOut = new Uint32Array(n);
+  for (let i = 0; i < n; i += 1) {
+    const b = bits[i]!;
+    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  const counts = new Uint32Array(BUCKETS);
+  for (let shift = 0; shift < 32; shift += BITS) {
+    counts.fill(0);
+    for (let i = 0; i < n; i += 1) counts[(keys[i]! >>> shift) & MASK]! += 1;
+    let sum = 0;
+    for (let d = 0; d < BUCKETS; d += 1) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i += 1) {
+      const k = keys[i]!;
+      const at = counts[(k >>> shift) & MASK]!++;
+      keysOut[at] = k;
+      indexOut[at] = index[i]!;
+    }
+    [keys, keysOut] = [keysOut, keys];
+    [index, indexOut] = [indexOut, index];
+  }
+  return index;
+}

@@ -1,10 +1,10 @@
-import { lossOverStep, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import { lossOverStep, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesFromLogs, ukraineLossesFromLogs } from "../model/attrition.js";
 import { capToPool, furtherWaveCount, scheduledArrivals } from "../model/dprk.js";
 import { breakthroughProbability, ceasefireHazard, isCollapsed } from "../model/events.js";
 import { delayShare, recruitsOverStep, targetStrength } from "../model/inflows.js";
 import { nextRegime, OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
-import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
+import { boundArea, forceRatioEffectFromLog, offensiveGain, relativeForceRatio } from "../model/territory.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
@@ -226,10 +226,11 @@ export class BlockRun {
           const from = month.startDay + s * dt, to = from + dt;
           if (s % refreshEvery === 0) {
             // The force-ratio powers: the only transcendental terms, and slow-moving.
-            const reffNow = r + qi * k, uRatio = u / f0U, rRatio = reffNow / r0eff;
-            lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, a1, b1);
-            lossRateU = ukraineLossesPerDay(lambdaDay, exchange, intensity, rRatio, uRatio, c1, d1);
-            effect = offensive ? forceRatioEffect(frozen ? 1 : relativeForceRatio(reffNow, u, r0eff, f0U), g1, th1, gm1) : 1;
+            const logU = Math.log(u / f0U), logR = Math.log((r + qi * k) / r0eff);
+            lossRate = russiaSideLossesFromLogs(lambdaDay, intensity, logU, logR, a1, b1);
+            lossRateU = ukraineLossesFromLogs(lambdaDay, exchange, intensity, logR, logU, c1, d1);
+            // ln x = ln(Reff/Reff0) − ln(U/U0); a defender at zero gives +∞ (g = gmax).
+            effect = offensive ? forceRatioEffectFromLog(frozen ? 0 : u > 0 ? logR - logU : Infinity, g1, th1, gm1) : 1;
           }
           const h = russiaSideHazardPerDay(lossRate, r, k, e);
           // Territory, from the forces at the start of the step. A collapse is counted once:

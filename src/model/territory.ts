@@ -15,8 +15,17 @@
  * forceRatioEffect(1, 1.5, 0.5, 3); // 1
  */
 export function forceRatioEffect(forceRatio: number, exponent: number, threshold: number, maxGain: number): number {
-  if (!(forceRatio < Infinity)) return maxGain;
-  const g = (Math.pow(forceRatio, exponent) - threshold) / (1 - threshold);
+  return forceRatioEffectFromLog(Math.log(forceRatio), exponent, threshold, maxGain);
+}
+
+/**
+ * g(x) from ln x (the engine's form, sharing the logarithms of the attrition laws).
+ * @example
+ * forceRatioEffectFromLog(0, 1.5, 0.5, 3); // 1
+ */
+export function forceRatioEffectFromLog(logForceRatio: number, exponent: number, threshold: number, maxGain: number): number {
+  if (!(logForceRatio < Infinity)) return maxGain;
+  const g = (Math.exp(exponent === 0 ? 0 : exponent * logForceRatio) - threshold) / (1 - threshold);
   return g < maxGain ? g : maxGain;
 }
 
