@@ -32,24 +32,12 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
   }
   const bits = new Uint32Array(values.buffer, values.byteOffset, n);
   let keys = scratch.keys, out = scratch.keysOut;
-  // Map float bits to unsigned keys whose order is the numeric order.
-  for (let i = 0; i < n; i += 1) {
-    const b = bits[i]!;
-    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-  }
-  const counts = scratch.counts;
+  toKeys(bits, keys);
   for (let shift = 0; shift < 32; shift += BITS) {
-    counts.fill(0);
-    for (let i = 0; i < n; i += 1) counts[(keys[i]! >>> shift) & MASK]! += 1;
-    let sum = 0;
-    for (let d = 0; d < BUCKETS; d += 1) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
+    const offsets = bucketOffsets(keys, n, shift, scratch.counts);
     for (let i = 0; i < n; i += 1) {
       const k = keys[i]!;
-      out[counts[(k >>> shift) & MASK]!++] = k;
+      out[offsets[(k >>> shift) & MASK]!++] = k;
     }
     const swap = keys; keys = out; out = swap;
   }
@@ -60,6 +48,27 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
   return values;
 }
 
+/** Map float bits to unsigned keys whose order is the numeric order. */
+function toKeys(bits: Uint32Array, keys: Uint32Array): void {
+  for (let i = 0; i < bits.length; i += 1) {
+    const b = bits[i]!;
+    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+}
+
+/** Start offset of each bucket of one radix pass (a prefix sum of the digit counts). */
+function bucketOffsets(keys: Uint32Array, n: number, shift: number, counts: Uint32Array): Uint32Array {
+  counts.fill(0);
+  for (let i = 0; i < n; i += 1) counts[(keys[i]! >>> shift) & MASK]! += 1;
+  let sum = 0;
+  for (let d = 0; d < BUCKETS; d += 1) {
+    const c = counts[d]!;
+    counts[d] = sum;
+    sum += c;
+  }
+  return counts;
+}
+
 /**
  * The permutation that sorts `values` ascending (stable), by the same radix passes carrying
  * the indices along; `values` is left as it is.
@@ -68,26 +77,15 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
  */
 export function sortedOrder(values: Float32Array): Uint32Array {
   const n = values.length;
-  const bits = new Uint32Array(values.buffer, values.byteOffset, n);
   let keys = new Uint32Array(n), keysOut = new Uint32Array(n);
   let index = Uint32Array.from({ length: n }, (_, i) => i), indexOut = new Uint32Array(n);
-  for (let i = 0; i < n; i += 1) {
-    const b = bits[i]!;
-    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-  }
+  toKeys(new Uint32Array(values.buffer, values.byteOffset, n), keys);
   const counts = new Uint32Array(BUCKETS);
   for (let shift = 0; shift < 32; shift += BITS) {
-    counts.fill(0);
-    for (let i = 0; i < n; i += 1) counts[(keys[i]! >>> shift) & MASK]! += 1;
-    let sum = 0;
-    for (let d = 0; d < BUCKETS; d += 1) {
-      const c = counts[d]!;
-      counts[d] = sum;
-      sum += c;
-    }
+    const offsets = bucketOffsets(keys, n, shift, counts);
     for (let i = 0; i < n; i += 1) {
       const k = keys[i]!;
-      const at = counts[(k >>> shift) & MASK]!++;
+      const at = offsets[(k >>> shift) & MASK]!++;
       keysOut[at] = k;
       indexOut[at] = index[i]!;
     }

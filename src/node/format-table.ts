@@ -8,6 +8,7 @@ import type { ProjectionJson, SeriesSummary } from "../output/projection.js";
 import type { ParameterRow } from "../scenario/parameter-table.js";
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
 import { presetNames } from "../scenario/presets.js";
+import { PEOPLE_COLUMNS } from "../output/columns.js";
 
 /** Pad cells to aligned columns: the first `leftColumns` left-aligned, the rest right-aligned. */
 export function alignColumns(rows: readonly (readonly string[])[], leftColumns = 1, gap = "  "): string[] {
@@ -52,14 +53,7 @@ export function yearRowIndices(months: readonly string[]): number[] {
   return out;
 }
 
-const COLUMNS: readonly [title: string, series: SeriesName][] = [
-  ["Russian force", "russiaForce"],
-  ["Ukrainian force", "ukraineForce"],
-  ["DPRK in theatre", "dprkForce"],
-  ["Russian losses", "russiaLosses"],
-  ["Ukrainian losses", "ukraineLosses"],
-  ["DPRK losses", "dprkLosses"],
-];
+const COLUMNS = PEOPLE_COLUMNS;
 
 function formatMonths(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);

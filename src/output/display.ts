@@ -8,6 +8,7 @@ import type { EventSummary } from "../analysis/events.js";
 import type { SeriesName } from "../engine/store.js";
 import type { Projection, SeriesSummary } from "./projection.js";
 import { escapeXml } from "./svg.js";
+import { PEOPLE_COLUMNS } from "./columns.js";
 
 /** A Jupyter MIME bundle: the same result as plain text, HTML and SVG. */
 export interface MimeBundle {
@@ -59,12 +60,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 const COLUMNS: readonly [title: string, series: SeriesName][] = [
   ["Occupied", "occupiedShare"],
-  ["Russian force", "russiaForce"],
-  ["Ukrainian force", "ukraineForce"],
-  ["DPRK in theatre", "dprkForce"],
-  ["Russian losses", "russiaLosses"],
-  ["Ukrainian losses", "ukraineLosses"],
-  ["DPRK losses", "dprkLosses"],
+  ...PEOPLE_COLUMNS,
 ];
 
 const band = (s: SeriesSummary, m: number, fmt: (v: number) => string) => `${fmt(s.p50[m]!)} [${fmt(s.p05[m]!)}–${fmt(s.p95[m]!)}]`;

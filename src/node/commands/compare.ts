@@ -11,15 +11,11 @@ import {
   BadInput, checkWritable, choiceFlag, expectPositionals, integerFlag, loadScenario, parseFlags, progressBar, seriesFlag, thresholdFlags, writeAtomically, type CliIO,
 } from "../cli.js";
 import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
+import { PEOPLE_COLUMNS } from "../../output/columns.js";
 
 const COLUMNS: readonly [title: string, series: SeriesName][] = [
   ["Occupied (pp)", "occupiedShare"],
-  ["Russian force", "russiaForce"],
-  ["Ukrainian force", "ukraineForce"],
-  ["DPRK in theatre", "dprkForce"],
-  ["Russian losses", "russiaLosses"],
-  ["Ukrainian losses", "ukraineLosses"],
-  ["DPRK losses", "dprkLosses"],
+  ...PEOPLE_COLUMNS,
 ];
 
 const months = (v: number | null) => (v === null ? "not within horizon" : Number.isInteger(v) ? String(v) : v.toFixed(1));
