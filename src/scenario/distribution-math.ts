@@ -88,7 +88,7 @@ export function median(spec: DistSpec): number {
 
 /**
  * The mean E[X], in closed form: uniform (a+b)/2; triangular (a+b+c)/3; normal truncated to
- * [a, b]: mean + sd(φ(α) − φ(β))/Z; lognormal exp(mu + sigma²/2); beta lo + (hi−lo)·α/(α+β);
+ * the interval from a to b: mean + sd(φ(α) − φ(β))/Z; lognormal exp(mu + sigma²/2); beta lo + (hi−lo)·α/(α+β);
  * pert (min + λ·mode + max)/(λ + 2).
  *
  * @example
