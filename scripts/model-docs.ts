@@ -220,7 +220,7 @@ function parameterTables(baseline: Scenario): string {
   let rows: string[][] = [];
   const flush = () => {
     if (!rows.length) return;
-    sections.push(`#### ${SECTION_TITLE[current] ?? current}\n\n${table(
+    sections.push(`### ${SECTION_TITLE[current] ?? current}\n\n${table(
       ["Parameter", "Meaning", "Value or distribution", "Median", "90% range (p05 – p95)", "Unit [allowed]", "Source"],
       ["---", "---", "---", "---:", "---:", "---", "---"],
       rows,

@@ -144,6 +144,7 @@ export class BlockRun {
     const { forces, regime: regimeMode, noise, events } = plan.scenario.dynamics;
     const frozen = forces === "frozen", noiseOn = noise === "on", eventsOn = events === "on";
     const switching = regimeMode === "switching" && noiseOn;
+    const canCollapse = !frozen && regimeMode !== "stalemate";
     const steps = plan.dayStep ? month.days : 1;
     const dt = plan.dayStep ? 1 : month.days;
     const refreshEvery = plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps;
@@ -182,7 +183,8 @@ export class BlockRun {
       const eps = Math.exp(logEps[i]! - (sdE * sdE) / 2);
       const sdA = noiseOn ? paceSd[i]! : 0;
       const epsA = Math.exp(sdA * normalQuantile(uTerr[i]!) - (sdA * sdA) / 2);
-      const collapsedAtStart = !frozen && isCollapsed(u, f0U, colShare[i]!);
+      // A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
+      const collapsedAtStart = canCollapse && isCollapsed(u, f0U, colShare[i]!);
       if (m > 0 && switching) regime[i] = nextRegime(regime[i]!, uReg[i]!, pOS[i]!, pSO[i]!);
       if (collapsedAtStart) regime[i] = OFFENSIVE;
       stalRun[i] = regime[i] === STALEMATE ? stalRun[i]! + 1 : 0;
@@ -235,7 +237,7 @@ export class BlockRun {
           const h = russiaSideHazardPerDay(lossRate, r, k, e);
           // Territory, from the forces at the start of the step. A collapse is counted once:
           // its multiplier replaces both g(x) and the breakthrough.
-          const collapsed = !frozen && u < collapseAt; // isCollapsed, with the threshold hoisted
+          const collapsed = canCollapse && u < collapseAt; // isCollapsed, with the threshold hoisted
           const gain = offensive || collapsed
             ? offensiveGain(paceDay, offensiveIntensity, epsA, collapsed ? collapseGain : effect, collapsed ? 1 : breakthrough, dt)
             : (stalDraw * dt) / month.days;

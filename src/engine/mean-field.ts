@@ -130,6 +130,8 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   const get = (path: string) => p[path]!;
   const { forces, regime: regimeMode } = scenario.dynamics;
   const frozen = forces === "frozen";
+  // As the engine: a collapse turns the war offensive unless the regime is held at stalemate.
+  const canCollapse = !frozen && regimeMode !== "stalemate";
   const calendar = buildCalendar(scenario.start, horizonMonths);
 
   const T = get("territory.totalKm2"), A0 = get("territory.initialOccupiedKm2");
@@ -202,7 +204,7 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
       const lossR = h * r, lossK = e * h * k;
       dy[LR_] = lossR; dy[LK_] = lossK; dy[LU_] = lossRateU;
       // Territory.
-      const collapsed = !frozen && isCollapsed(u, U0, colShare);
+      const collapsed = canCollapse && isCollapsed(u, U0, colShare);
       let gain: number;
       if (regime === OFFENSIVE || collapsed) {
         const x = frozen ? 1 : relativeForceRatio(reff, u, reff0, U0);
@@ -245,7 +247,7 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   };
 
   const regimeAtMonthStart = (previous: number, y: readonly number[]) =>
-    !frozen && isCollapsed(y[U_]!, U0, colShare) ? OFFENSIVE : previous;
+    canCollapse && isCollapsed(y[U_]!, U0, colShare) ? OFFENSIVE : previous;
 
   const project = (y: number[]) => {
     for (let j = 0; j < y.length; j += 1) if (j !== A_ && y[j]! < 0) y[j] = 0;

@@ -49,7 +49,7 @@ export const DAYS_PER_MONTH = 30.4375;
 
 /**
  * F11/F12: the straight-line offensive pace, km² per month — 80% of Ukraine in 83 years.
- * 0.8 · 603,628 / (83 · 12) ≈ 484.9 km²/month.
+ * 0.8 · 603,628 / (83 · 12) ≈ 484.8 km²/month.
  */
 export const ARTICLE_PACE_KM2_PER_MONTH =
   ((1 - articleFacts.F11.value) * UKRAINE_AREA_KM2) / (articleFacts.F12.value * 12);

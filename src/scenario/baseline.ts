@@ -33,7 +33,7 @@ export const baselineScenario = {
   territory: {
     totalKm2: { value: UKRAINE_AREA_KM2, provenance: data("occupied_area_isw_daily.csv", "denominator of pct_of_ukraine, Crimea included") },
     initialOccupiedKm2: { value: 117_718.2, provenance: data(AREA, "ISW/The Economist, 2025-06-30") },
-    offensivePaceKm2PerMonth: { value: ARTICLE_PACE_KM2_PER_MONTH, provenance: article("F12", "0.8·T/(83·12) ≈ 484.9 km²/month (F11, F12)") },
+    offensivePaceKm2PerMonth: { value: ARTICLE_PACE_KM2_PER_MONTH, provenance: article("F12", "0.8·T/(83·12) ≈ 484.8 km²/month (F11, F12)") },
     offensiveNoiseSd: { dist: "uniform", min: 0.2, max: 0.5, provenance: data(AREA, "sd of log monthly gains 2024-05..2025-06 is 0.45 incl. seasonal and trend; the noise share is less") },
     forceRatioExponent: { dist: "uniform", min: 0.5, max: 2.5, provenance: assumption("how strongly the advance responds to the force ratio; no fitted value; wide range") },
     regainThreshold: { dist: "uniform", min: 0.3, max: 0.7, provenance: assumption("force-ratio level (x^γ) below which Ukraine regains ground; F14 says defence needs fewer troops") },

@@ -25,6 +25,16 @@ export interface ParameterRule {
   exclusiveMax?: boolean;
 }
 
+/** An example quantity string for each canonical unit (JSON Schema hints). */
+const UNIT_EXAMPLES: Record<Dimension, string> = {
+  "1": '"640000" or "12%"',
+  "1/month": '"35000/month" or "1200/day"',
+  "1/year": '"2/year"',
+  "km^2": '"117718 km^2"',
+  "km^2/month": '"485 km^2/month" or "5820 km^2/year"',
+  month: '"5 months" or "90 days"',
+};
+
 /** Distribution fields that carry the parameter's unit (shape parameters such as sigma do not). */
 const unitFields = new Set(["value", "min", "max", "mode", "mean", "sd", "median", "p5", "p95"]);
 const paramKeys = new Set(["value", "provenance"]);
@@ -178,7 +188,7 @@ export function parameter(rule: ParameterRule) {
       description: `${rule.description} [${rule.unit}${boundsText(rule) ? `; ${boundsText(rule)}` : ""}]`,
       anyOf: [
         { type: "number" },
-        { type: "string", description: `a quantity convertible to ${rule.unit}, e.g. "35000/month"` },
+        { type: "string", description: `a quantity convertible to ${rule.unit}, e.g. ${UNIT_EXAMPLES[rule.unit]}` },
         { type: "object", required: ["value"], properties: { value: { type: ["number", "string"] }, provenance: { type: "object" } } },
         { type: "object", required: ["dist"], properties: { dist: { enum: ["fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta"] }, provenance: { type: "object" } } },
       ],

@@ -58,7 +58,7 @@ const forceSchema = z
     targetGrowthPerMonth: optional(perMonth("growth of the target strength"), 0, "the target stays at the initial strength"),
     targetCeiling: count("the target never exceeds this strength").optional(),
     recruitmentCapacityPerMonth: perMonth("most recruits (people) that can reach the front per month"),
-    adjustmentMonths: months("months to close the gap between target and force (τ)", 1).describe("τ ≥ 1 month"),
+    adjustmentMonths: months("months to close the gap between target and force (τ ≥ 1 month)", 1),
     trainingMonths: optional(parameter({ unit: "month", description: "mean training delay (first-order); 0 = none", min: 0 }), 0, "no training delay"),
     woundedReturnShare: share("share of losses who are wounded and return to duty"),
     returnDelayMonths: months("mean time until wounded return (first-order delay)"),
