@@ -32,7 +32,7 @@ describe("shards: runRange + mergeProjections", () => {
 });
 
 describe("compressed summaries (runs above the exact limit)", () => {
-  // Bound by construction: 4 of 1,024 paths per block (0.39%); measured here: 0.15%.
+  // Bound by construction: 4 of 1,024 paths per block (0.39%); measured here: 0.10%.
   it("have a rank error ≤ 0.5% against the exact quantiles of the same paths", () => {
     const options = { runs: 21_504, horizonMonths: 12, step: "month", seed: 13 } as const;
     const compressed = simulateSync("baseline", options);
