@@ -35,7 +35,6 @@ const seconds = (Date.now() - started) / 1000;
 const fmt = (v: number) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : Number(v.toPrecision(3)).toString());
 const pct = (v: number) => `${Math.round(100 * v)}%`;
 const UNITS = { occupiedKm2: "km²", claimedLosses: "people" } as const;
-const TITLES = { occupiedKm2: "Occupied area at the end of the horizon", claimedLosses: "Claimed Russian losses summed over the horizon" } as const;
 
 function summaryTable(r: BacktestResult): string {
   const lines = ["| series | horizon | method | origins | mean CRPS | CRPS ÷ best straight line | 50% coverage | 90% coverage |", "|---|---:|---|---:|---:|---:|---:|---:|"];

@@ -93,7 +93,6 @@ function betaFor(x: number[]): string {
 }
 
 const d = fit.diagnostics;
-const last = d.generations.at(-1)!;
 const paramRows = d.parameters.map((p) => {
   const post = p.circular
     ? `${monthName(p.posterior.p50)} (${sig(wrapMonth(p.posterior.p50))}) [${monthName(p.posterior.p05)}–${monthName(p.posterior.p95)}]`

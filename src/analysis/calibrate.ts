@@ -179,7 +179,6 @@ export function calibrate(scenario: unknown, observations: Observations, options
   const n = observations.months.length;
   const circular = specs.map((spec, k) => isCircular(paths[k]!, spec));
   const plan = summaryPlan(observations);
-  const K = plan.labels.length;
   const F = o.forecastMonths;
   const horizon = n + F;
   // One simulation call per batch; each path runs past the data by the forecast months, so every

@@ -1,5 +1,4 @@
 import { median, quantile } from "../scenario/distribution-math.js";
-import type { DistSpec } from "../scenario/distributions.js";
 import type { ParameterSlot } from "../scenario/parameter-list.js";
 import { createStream } from "./rng.js";
 

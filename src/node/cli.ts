@@ -48,7 +48,7 @@ export class BadInput extends Error {
 
 // ── flags ──────────────────────────────────────────────────────────────────────────────────
 
-type Flags = Record<string, string[]>;
+export type Flags = Record<string, string[]>;
 
 /**
  * Split `args` into positionals and `--flag value` / `--flag=value` pairs; unknown flags are
@@ -300,19 +300,49 @@ export function progressBar(stream: CliStream): { update: (fraction: number) => 
   return { update, clear: () => void (shown >= 0 && stream.write("\r\x1b[2K")) };
 }
 
-// ── commands ───────────────────────────────────────────────────────────────────────────────
-
-async function run(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseFlags("run", args, ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force", "workers", "range"], ["threshold"], ["force"]);
+/** The run options shared by run and compare: --runs, --seed, --months, --step, --threshold. */
+export function runOptionFlags(flags: Flags): SimulateOptions {
   const options: SimulateOptions = {
     runs: integerFlag("runs", flags.runs?.[0], 1, MAX_RUNS),
     seed: integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1),
     horizonMonths: integerFlag("months", flags.months?.[0], 1, MAX_HORIZON_MONTHS),
     step: choiceFlag("step", flags.step?.[0], ["day", "month"] as const),
     thresholds: thresholdFlags(flags.threshold),
-    runRange: rangeFlag(flags.range?.[0]),
   };
   for (const key of Object.keys(options) as (keyof SimulateOptions)[]) if (options[key] === undefined) delete options[key];
+  return options;
+}
+
+/**
+ * Run `work` with Ctrl-C wired to its AbortSignal (exit 130, nothing written) and a progress bar
+ * on stderr when it is a terminal; a second Ctrl-C falls through to Node's default (exit).
+ */
+export async function interruptible<T>(io: CliIO, work: (signal: AbortSignal, onProgress?: (fraction: number) => void) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
+  try {
+    return await work(controller.signal, progress?.update);
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+    progress?.clear();
+  }
+}
+
+/** Write a result to `--out` (safely, refusing to overwrite without --force) or to stdout. */
+export function emit(io: CliIO, out: string | undefined, text: string, force: boolean): void {
+  if (out !== undefined) writeAtomically(out, text, force);
+  else io.stdout.write(text);
+}
+
+// ── commands ───────────────────────────────────────────────────────────────────────────────
+
+async function run(args: readonly string[], io: CliIO): Promise<number> {
+  const { positionals, flags } = parseFlags("run", args, ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force", "workers", "range"], ["threshold"], ["force"]);
+  const options = runOptionFlags(flags);
+  const runRange = rangeFlag(flags.range?.[0]);
+  if (runRange) options.runRange = runRange;
   const workers = integerFlag("workers", flags.workers?.[0], 1, 256) ?? availableParallelism();
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg", "shard"] as const) ?? "table";
   if (options.runRange && format !== "shard") throw new BadInput(`--range: a shard is only written with --format shard (merge shards with 'attrition-sim merge'), got --format ${format}`);
@@ -354,16 +384,7 @@ async function report(args: readonly string[], io: CliIO): Promise<number> {
   const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1);
   if (positionals.length > 1) expectPositionals("report", positionals, ["[preset | scenario.json]"]);
   const scenario = loadScenario(positionals[0] ?? "baseline");
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
-  try {
-    io.stdout.write(await scenarioReport(scenario, { runs, seed, signal: controller.signal, onProgress: progress?.update }));
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-    progress?.clear();
-  }
+  io.stdout.write(await interruptible(io, (signal, onProgress) => scenarioReport(scenario, { runs, seed, signal, onProgress })));
   return 0;
 }
 

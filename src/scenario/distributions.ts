@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { describeValue } from "../errors.js";
 import { mean, truncation, variance } from "./distribution-math.js";
-import { normalQuantile } from "./special-functions.js";
 
 export { normalCdf, normalQuantile } from "./special-functions.js";
 
@@ -10,8 +9,6 @@ export { normalCdf, normalQuantile } from "./special-functions.js";
  * of ONE uniform u, so a parameter draw is a deterministic, monotone function of one number.
  */
 
-/** Φ⁻¹(0.95): a lognormal's 90% interval [p5, p95] spans mu ± Z95·sigma. */
-const Z95 = normalQuantile(0.95);
 /** Smallest probability a truncated normal's interval [min, max] may hold. */
 const MIN_TRUNCATED_MASS = 1e-9;
 

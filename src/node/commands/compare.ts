@@ -4,11 +4,11 @@
  * (default), the comparison JSON, tidy CSV, or an SVG fan chart of both scenarios overlaid.
  */
 import { compare as compareScenarios, type Comparison, type EventShift } from "../../analysis/compare.js";
-import { MAX_HORIZON_MONTHS, MAX_RUNS, resolveOptions, type SimulateOptions } from "../../engine/options.js";
+import { resolveOptions } from "../../engine/options.js";
 import type { SeriesName } from "../../engine/store.js";
 import { formatChange } from "../../output/display.js";
 import {
-  BadInput, checkWritable, choiceFlag, expectPositionals, integerFlag, loadScenario, parseFlags, progressBar, seriesFlag, thresholdFlags, writeAtomically, type CliIO,
+  BadInput, checkWritable, choiceFlag, emit, expectPositionals, interruptible, loadScenario, parseFlags, runOptionFlags, seriesFlag, type CliIO,
 } from "../cli.js";
 import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
 import { PEOPLE_COLUMNS } from "../../output/columns.js";
@@ -70,14 +70,7 @@ export function formatComparisonTable(comparison: Comparison): string {
 /** The `compare` command: `compare <a> <b> [--runs N --seed S --months M --step --threshold X --format table|json|csv|svg --series NAME --out FILE]`. */
 export async function compare(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseFlags("compare", args, ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force"], ["threshold"], ["force"]);
-  const options: SimulateOptions = {
-    runs: integerFlag("runs", flags.runs?.[0], 1, MAX_RUNS),
-    seed: integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1),
-    horizonMonths: integerFlag("months", flags.months?.[0], 1, MAX_HORIZON_MONTHS),
-    step: choiceFlag("step", flags.step?.[0], ["day", "month"] as const),
-    thresholds: thresholdFlags(flags.threshold),
-  };
-  for (const key of Object.keys(options) as (keyof SimulateOptions)[]) if (options[key] === undefined) delete options[key];
+  const options = runOptionFlags(flags);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
   const series = seriesFlag(flags.series?.[0], format);
   const out = flags.out?.[0];
@@ -90,19 +83,8 @@ export async function compare(args: readonly string[], io: CliIO): Promise<numbe
   const a = loadScenario(positionals[0]!);
   const b = loadScenario(positionals[1]!);
 
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
-  let text: string;
-  try {
-    const comparison = await compareScenarios(a, b, { ...options, signal: controller.signal, onProgress: progress?.update });
-    text = format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-    progress?.clear();
-  }
-  if (out !== undefined) writeAtomically(out, text, force);
-  else io.stdout.write(text);
+  const comparison = await interruptible(io, (signal, onProgress) => compareScenarios(a, b, { ...options, signal, onProgress }));
+  const text = format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
+  emit(io, out, text, force);
   return 0;
 }

@@ -11,7 +11,7 @@ import { sensitivityToCsv } from "../../output/sensitivity-csv.js";
 import { describeRun, describeTarget, formatIndex, formatInput, formatTargetShift, formatTargetValue } from "../../output/sensitivity-format.js";
 import type { SensitivityResult } from "../../output/sensitivity-json.js";
 import { sensitivityToSvg } from "../../output/sensitivity-svg.js";
-import { BadInput, checkWritable, choiceFlag, expectPositionals, integerFlag, loadScenario, parseFlags, progressBar, writeAtomically, type CliIO } from "../cli.js";
+import { BadInput, checkWritable, choiceFlag, emit, expectPositionals, integerFlag, interruptible, loadScenario, parseFlags, type CliIO } from "../cli.js";
 import { alignColumns } from "../format-table.js";
 
 /** The result as a plain-text table: what was run, the target across paths, one row per factor. */
@@ -93,19 +93,8 @@ export async function sensitivityCommand(args: readonly string[], io: CliIO): Pr
   }
   if (out !== undefined) checkWritable(out, force);
 
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt); // a second Ctrl-C falls through to Node's default (exit)
-  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
-  let text: string;
-  try {
-    const result = await sensitivity(scenario, { ...options, signal: controller.signal, onProgress: progress?.update });
-    text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? sensitivityToCsv(result) : format === "svg" ? sensitivityToSvg(result) : formatSensitivityTable(result);
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-    progress?.clear();
-  }
-  if (out !== undefined) writeAtomically(out, text, force);
-  else io.stdout.write(text);
+  const result = await interruptible(io, (signal, onProgress) => sensitivity(scenario, { ...options, signal, onProgress }));
+  const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? sensitivityToCsv(result) : format === "svg" ? sensitivityToSvg(result) : formatSensitivityTable(result);
+  emit(io, out, text, force);
   return 0;
 }
