@@ -252,6 +252,17 @@ function scratch(tmp, tarball) {
   console.log(`${Object.keys(pkg.bin)[0]} --help: exit ${r.status}, no stack trace: ok`);
 }
 
+/** Workers must load neither zod nor mathjs: they get the already-validated, numeric plan. */
+function workerImports() {
+  step("worker bundles import neither zod nor mathjs");
+  for (const file of ["dist/node/worker.js", "dist/node/worker.cjs"]) {
+    const text = readFileSync(join(root, file), "utf8");
+    const found = ["zod", "mathjs"].filter((name) => new RegExp(`(from |require\\()["']${name}`).test(text));
+    if (found.length) fail(`${file} imports ${found.join(" and ")}`);
+    console.log(`${file}: ok`);
+  }
+}
+
 // --- main ---------------------------------------------------------------------------------------
 
 const tmp = mkdtempSync(join(tmpdir(), "attrition-sim-smoke-"));
@@ -266,6 +277,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 try {
   console.log(`[smoke] ${pkg.name}@${pkg.version}, temp dir ${tmp}`);
   const { tarball } = pack(tmp);
+  workerImports();
   lint(tarball);
   scratch(tmp, tarball);
   console.log("\n[smoke] all checks passed");
