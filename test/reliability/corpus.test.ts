@@ -18,7 +18,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError, OptionsError, ScenarioError, simulate, simulateSync } from "../../src/index.js";
 import { resolveOptions } from "../../src/engine/options.js";
-import { main, MAX_SCENARIO_FILE_BYTES, type CliIO } from "../../src/node/cli.js";
+import { main, type CliIO } from "../../src/node/cli.js";
+import { MAX_SCENARIO_FILE_BYTES } from "../../src/node/io.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -7,9 +7,8 @@ import { compare as compareScenarios, type Comparison, type EventShift } from ".
 import { resolveOptions } from "../../engine/options.js";
 import type { SeriesName } from "../../engine/store.js";
 import { formatChange } from "../../output/display.js";
-import {
-  BadInput, checkWritable, choiceFlag, emit, expectPositionals, interruptible, loadScenario, parseFlags, runOptionFlags, seriesFlag, type CliIO,
-} from "../cli.js";
+import { BadInput, choiceFlag, expectPositionals, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
+import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
 import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
 import { PEOPLE_COLUMNS } from "../../output/columns.js";
 

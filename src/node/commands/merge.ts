@@ -5,7 +5,8 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../../errors.js";
 import { mergeProjections, projectionFromShard, shardToText } from "../../output/shard.js";
-import { BadInput, checkWritable, choiceFlag, parseFlags, writeAtomically, type CliIO } from "../cli.js";
+import { BadInput, choiceFlag, parseFlags, type CliIO } from "../args.js";
+import { checkWritable, writeAtomically } from "../io.js";
 import { formatProjectionTable } from "../format-table.js";
 
 export async function merge(args: readonly string[], io: CliIO): Promise<number> {

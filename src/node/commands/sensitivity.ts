@@ -11,7 +11,8 @@ import { sensitivityToCsv } from "../../output/sensitivity-csv.js";
 import { describeRun, describeTarget, formatIndex, formatInput, formatTargetShift, formatTargetValue } from "../../output/sensitivity-format.js";
 import type { SensitivityResult } from "../../output/sensitivity-json.js";
 import { sensitivityToSvg } from "../../output/sensitivity-svg.js";
-import { BadInput, checkWritable, choiceFlag, emit, expectPositionals, integerFlag, interruptible, loadScenario, parseFlags, type CliIO } from "../cli.js";
+import { BadInput, choiceFlag, expectPositionals, integerFlag, parseFlags, type CliIO } from "../args.js";
+import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
 import { alignColumns } from "../format-table.js";
 
 /** The result as a plain-text table: what was run, the target across paths, one row per factor. */

@@ -1,0 +1,187 @@
+/**
+ * Command-line files and streams: reading scenario files safely, writing results through a
+ * temporary file, the progress bar, and Ctrl-C wiring.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { formatIssue, InputError } from "../errors.js";
+import { parseScenario } from "../scenario/parse.js";
+import { presetNames } from "../scenario/presets.js";
+import type { Scenario } from "../scenario/schema.js";
+import { BadInput, type CliIO, type CliStream } from "./args.js";
+import { formatProgress } from "./format-table.js";
+import { checkWritable as checkTarget, safeWriteFile, SafeWriteError } from "./safe-write.js";
+
+// ── scenarios ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Largest scenario file the command line reads, in bytes (16 MiB): far above any hand-written
+ * scenario, and room for a posterior of ~100k joint draws. Larger files are refused before
+ * they are read whole (docs/reliability.md).
+ */
+export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence (-1 if none). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i]!;
+    const more = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (more < 0 || i + more >= bytes.length) return i;
+    for (let k = 1; k <= more; k += 1) {
+      const lo = k === 1 && c === 0xe0 ? 0xa0 : k === 1 && c === 0xf0 ? 0x90 : 0x80;
+      const hi = k === 1 && c === 0xed ? 0x9f : k === 1 && c === 0xf4 ? 0x8f : 0xbf;
+      if (bytes[i + k]! < lo || bytes[i + k]! > hi) return i;
+    }
+    i += more + 1;
+  }
+  return -1;
+}
+
+/** One line, whatever the text holds (JSON.parse quotes the input, newlines and all). */
+function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+/** Read a scenario file: at most MAX_SCENARIO_FILE_BYTES, strict UTF-8 (a leading BOM is ignored). */
+function readScenarioText(arg: string): string {
+  let fd: number;
+  try {
+    fd = openSync(arg, "r");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !/[\\/]|\.json$/i.test(arg)) {
+      throw new BadInput(`unknown preset or file ${JSON.stringify(arg)} (presets: ${presetNames.join(", ")})`);
+    }
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : oneLine((error as Error).message);
+    throw new BadInput(`${arg}: cannot read: ${why}`);
+  }
+  const cap = MAX_SCENARIO_FILE_BYTES;
+  const tooLarge = (size: string) => new BadInput(`${arg}: cannot read: ${size} is larger than the ${cap / 1024 ** 2} MiB cap on scenario files`);
+  let bytes: Buffer;
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new BadInput(`${arg}: cannot read: is a directory`);
+    if (stat.size > cap) throw tooLarge(`${stat.size} bytes`);
+    // Read at most cap + 1 bytes whatever the size said (pipes and special files say 0).
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > cap) throw tooLarge("the file");
+      chunks.push(chunk.subarray(0, n));
+    }
+    bytes = Buffer.concat(chunks, total);
+  } catch (error) {
+    if (error instanceof BadInput) throw error;
+    throw new BadInput(`${arg}: cannot read: ${oneLine((error as Error).message)}`);
+  } finally {
+    closeSync(fd);
+  }
+  if (bytes.length === 0) throw new BadInput(`${arg}: empty file (expected a JSON scenario object)`);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new BadInput(`${arg}: UTF-16 text (save the file as UTF-8)`);
+  }
+  let text: string;
+  try {
+    // fatal: invalid bytes are an error, not U+FFFD; a leading UTF-8 BOM is dropped.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new BadInput(`${arg}: not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, "0") ?? "??"} at offset ${at}; save the file as UTF-8)`);
+  }
+  // JSON never holds a raw NUL; UTF-16 without a BOM is full of them.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new BadInput(`${arg}: not UTF-8 JSON text (a NUL byte at offset ${nul}; UTF-16? save the file as UTF-8)`);
+  if (text.trim() === "") throw new BadInput(`${arg}: empty file (only white space; expected a JSON scenario object)`);
+  return text;
+}
+
+/** A preset name, or a scenario file read as UTF-8 JSON. */
+function loadScenarioInput(arg: string): unknown {
+  if ((presetNames as string[]).includes(arg)) return arg;
+  const text = readScenarioText(arg);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BadInput(`${arg}: invalid JSON: ${oneLine((error as Error).message)}`);
+  }
+}
+
+/** Load and validate a scenario; every problem becomes a `<file>: <path>: <message>` line. */
+export function loadScenario(arg: string): Scenario {
+  const input = loadScenarioInput(arg);
+  try {
+    return parseScenario(input);
+  } catch (error) {
+    if (error instanceof InputError) throw new BadInput(...error.issues.map((issue) => `${arg}: ${formatIssue(issue)}`));
+    throw error;
+  }
+}
+
+// ── output ─────────────────────────────────────────────────────────────────────────────────
+
+/** `--out` problems as one line: the file exists (and no --force), or it cannot be written. */
+function outError(file: string, error: unknown): unknown {
+  if (!(error instanceof SafeWriteError)) return error;
+  return new BadInput(`--out: ${error.reason === "exists" ? "will not overwrite" : "cannot write"} ${JSON.stringify(file)}: ${error.message}`);
+}
+
+/**
+ * Fail early (before simulating) when `file` cannot be written — or already exists and `force`
+ * (the command's `--force`) is not set.
+ */
+export function checkWritable(file: string, force = false): void {
+  try {
+    checkTarget(file, { force });
+  } catch (error) {
+    throw outError(file, error);
+  }
+}
+
+/**
+ * Write through a temporary file in the same folder, renamed into place, so there is never a
+ * partial file (src/node/safe-write.ts); an existing file is replaced only with `force`.
+ */
+export function writeAtomically(file: string, text: string, force = false): void {
+  try {
+    safeWriteFile(file, text, { force });
+  } catch (error) {
+    throw outError(file, error);
+  }
+}
+
+/** Redraw the progress line on stderr when the whole percentage changes. */
+export function progressBar(stream: CliStream): { update: (fraction: number) => void; clear: () => void } {
+  let shown = -1;
+  const update = (fraction: number) => {
+    if (Math.floor(fraction * 100) !== shown) stream.write(`\r${formatProgress(fraction)}`);
+    shown = Math.floor(fraction * 100);
+  };
+  return { update, clear: () => void (shown >= 0 && stream.write("\r\x1b[2K")) };
+}
+
+/**
+ * Run `work` with Ctrl-C wired to its AbortSignal (exit 130, nothing written) and a progress bar
+ * on stderr when it is a terminal; a second Ctrl-C falls through to Node's default (exit).
+ */
+export async function interruptible<T>(io: CliIO, work: (signal: AbortSignal, onProgress?: (fraction: number) => void) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once("SIGINT", onInterrupt);
+  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
+  try {
+    return await work(controller.signal, progress?.update);
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+    progress?.clear();
+  }
+}
+
+/** Write a result to `--out` (safely, refusing to overwrite without --force) or to stdout. */
+export function emit(io: CliIO, out: string | undefined, text: string, force: boolean): void {
+  if (out !== undefined) writeAtomically(out, text, force);
+  else io.stdout.write(text);
+}
