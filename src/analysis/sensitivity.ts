@@ -13,7 +13,7 @@ import { describeSpec } from "../scenario/parameter-table.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { LIBRARY } from "../version.js";
-import { quantileSorted } from "./quantiles.js";
+import { summarizeSample } from "./quantiles.js";
 import { resolveSensitivityOptions, SENSITIVITY_LEVEL, TORNADO_SHARE, type ResolvedSensitivityOptions, type SensitivityOptions } from "./sensitivity-options.js";
 import { saltelliDesign, sobolBootstrap } from "./sobol.js";
 import { targetUnit, targetValues } from "./targets.js";
@@ -49,15 +49,10 @@ async function runTarget(scenario: Scenario, o: ResolvedSensitivityOptions, seed
 
 function summarize(values: Float64Array, censored: number): SensitivityResult["output"] {
   const n = values.length;
-  let sum = 0;
-  for (let i = 0; i < n; i += 1) sum += values[i]!;
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = 0; i < n; i += 1) ss += (values[i]! - mean) ** 2;
-  const sorted = Float64Array.from(values).sort();
+  const s = summarizeSample(Float64Array.from(values)); // sorts its own copy
   return {
-    mean: r6(mean), sd: r6(n > 1 ? Math.sqrt(ss / (n - 1)) : 0),
-    p05: r6(quantileSorted(sorted, 0.05)), p50: r6(quantileSorted(sorted, 0.5)), p95: r6(quantileSorted(sorted, 0.95)),
+    mean: r6(s.mean), sd: r6(n > 1 ? s.meanSe * Math.sqrt(n) : 0),
+    p05: r6(s.quantiles.p05), p50: r6(s.quantiles.p50), p95: r6(s.quantiles.p95),
     censoredShare: r6(censored / n),
   };
 }
