@@ -11,7 +11,7 @@ import { simulate, simulateSync } from "../engine/simulate.js";
 import { SERIES, type RunStore, type SeriesName } from "../engine/store.js";
 import { csvField } from "../output/csv.js";
 import { comparisonMimeBundle, type MimeBundle } from "../output/display.js";
-import type { Projection, ProjectionJson, SeriesSummary, SeriesSummaryJson } from "../output/projection.js";
+import { summarizeMonths, type Projection, type ProjectionJson, type SeriesSummary, type SeriesSummaryJson } from "../output/projection.js";
 import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkChartSeries, type FanChartData, type SvgOptions } from "../output/svg.js";
 import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
 import { parseScenario } from "../scenario/parse.js";
@@ -108,20 +108,10 @@ export class Comparison {
     const { runs, months } = this.a.paths!;
     const va = this.a.paths!.series[name], vb = this.b.paths!.series[name];
     const diff = new Float64Array(runs);
-    const out: SeriesSummary = {
-      unit: this.a.series(name).unit, mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
-      se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
-    };
-    for (let m = 0; m < months; m += 1) {
+    const out = summarizeMonths(this.a.series(name).unit, months, (m) => {
       for (let i = 0; i < runs; i += 1) diff[i] = vb[m * runs + i]! - va[m * runs + i]!;
-      const s = summarizeSample(diff);
-      out.mean.push(s.mean);
-      out.se.mean.push(s.meanSe);
-      for (const key of QUANTILE_KEYS) {
-        out[key].push(s.quantiles[key]);
-        out.se[key].push(s.quantileSe[key]);
-      }
-    }
+      return summarizeSample(diff);
+    });
     this.cache.set(name, out);
     return out;
   }

@@ -112,18 +112,20 @@ function shiftCells(e: EventShift): string[] {
  * differences at year ends, the event shifts, both fan charts overlaid and the fan chart of the
  * difference) and image/svg+xml (the overlay).
  */
+/** One table cell of a comparison: mean [5th to 95th percentile] of the per-path difference. */
+export function differenceCell(comparison: Comparison, name: SeriesName, m: number): string {
+  const d = comparison.difference(name);
+  const f = (v: number) => formatChange(v, name === "occupiedShare").replace(" pp", "");
+  return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
+}
+
 export function comparisonMimeBundle(comparison: Comparison): MimeBundle {
   const { a } = comparison;
   const [la, lb] = comparison.labels;
   const svg = comparison.toSVG("occupiedShare");
   const rows = rowIndices(comparison.months).map((m) => [
     comparison.months[m]!.slice(0, 7),
-    ...COLUMNS.map(([, name]) => {
-      const d = comparison.difference(name);
-      const share = name === "occupiedShare";
-      const f = (v: number) => formatChange(v, share).replace(" pp", "");
-      return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
-    }),
+    ...COLUMNS.map(([, name]) => differenceCell(comparison, name, m)),
   ]);
   const html = [
     `<div class="attrition-sim-comparison" style="${STYLE.box}">`,

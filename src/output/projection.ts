@@ -1,5 +1,5 @@
 import { summarizeEvent, type EventSummary } from "../analysis/events.js";
-import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey } from "../analysis/quantiles.js";
+import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey, type SampleSummary } from "../analysis/quantiles.js";
 import type { CalendarMonth } from "../engine/calendar.js";
 import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../errors.js";
@@ -20,6 +20,24 @@ export interface SeriesSummary {
   p95: number[];
   /** Monte Carlo standard errors of the mean and of each quantile. */
   se: { mean: number[] } & Record<QuantileKey, number[]>;
+}
+
+/** A series summary from one sample summary per month (projections and comparisons alike). */
+export function summarizeMonths(unit: string, months: number, month: (m: number) => SampleSummary): SeriesSummary {
+  const out: SeriesSummary = {
+    unit, mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
+    se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
+  };
+  for (let m = 0; m < months; m += 1) {
+    const s = month(m);
+    out.mean.push(s.mean);
+    out.se.mean.push(s.meanSe);
+    for (const key of QUANTILE_KEYS) {
+      out[key].push(s.quantiles[key]);
+      out.se[key].push(s.quantileSe[key]);
+    }
+  }
+  return out;
 }
 
 /** The versioned JSON form (`attrition-sim/projection@1`, docs/result-schema.md). */
@@ -87,21 +105,11 @@ export class Projection {
     if (cached) return cached;
     const s = SERIES.indexOf(name);
     const { runs, months } = this.summary;
-    const out: SeriesSummary = {
-      unit: SERIES_UNITS[name], mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
-      se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
-    };
-    for (let m = 0; m < months; m += 1) {
+    const out = summarizeMonths(SERIES_UNITS[name], months, (m) => {
       const { values, weights } = this.summary.sample(s, m);
       const { sum, sumSq } = this.summary.sums(s, m);
-      const summary = summarizeWeighted(values, weights, runs, sum, sumSq);
-      out.mean.push(summary.mean);
-      out.se.mean.push(summary.meanSe);
-      for (const key of QUANTILE_KEYS) {
-        out[key].push(summary.quantiles[key]);
-        out.se[key].push(summary.quantileSe[key]);
-      }
-    }
+      return summarizeWeighted(values, weights, runs, sum, sumSq);
+    });
     this.cache.set(name, out);
     return out;
   }

@@ -6,7 +6,7 @@
 import { compare as compareScenarios, type Comparison, type EventShift } from "../../analysis/compare.js";
 import { resolveOptions } from "../../engine/options.js";
 import type { SeriesName } from "../../engine/store.js";
-import { formatChange } from "../../output/display.js";
+import { differenceCell } from "../../output/display.js";
 import { BadInput, choiceFlag, expectPositionals, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
 import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
 import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
@@ -45,12 +45,7 @@ export function formatComparisonTable(comparison: Comparison): string {
   for (const m of yearRowIndices(comparison.months)) {
     rows.push([
       comparison.months[m]!.slice(0, 7),
-      ...COLUMNS.map(([, name]) => {
-        const d = comparison.difference(name);
-        const share = name === "occupiedShare";
-        const f = (v: number) => formatChange(v, share).replace(" pp", "");
-        return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
-      }),
+      ...COLUMNS.map(([, name]) => differenceCell(comparison, name, m)),
     ]);
   }
   const [la, lb] = comparison.labels;
