@@ -24,6 +24,7 @@ const days = (() => {
 
 let wall;
 let summaryMs;
+const cpuBefore = process.cpuUsage();
 if (mode === "single") {
   const t = performance.now();
   const projection = simulateSync(w.scenario, options);
@@ -43,10 +44,14 @@ if (mode === "single") {
   summaryMs = performance.now() - s;
   pool.close();
 }
+// CPU of the timed section (simulate + toJSON) of this thread and, in parallel mode, the
+// workers' threads (process.cpuUsage counts every thread of the process).
+const cpu = process.cpuUsage(cpuBefore);
 const pathDays = w.runs * days;
 process.stdout.write(JSON.stringify({
   workload: name, mode, workers: mode === "single" ? 1 : workers, ...w, days,
   wallSeconds: +(wall / 1000).toFixed(3), summarySeconds: +(summaryMs / 1000).toFixed(3),
+  cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(3),
   pathDaysPerSecond: Math.round(pathDays / (wall / 1000)),
   peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
 }) + "\n");
