@@ -2,7 +2,7 @@
  * attrition-sim — Monte Carlo projections of territory and force sizes in the Russia–Ukraine
  * war from the figures of one analysis article. Browser-safe: no Node built-ins here.
  */
-export { InputError, ScenarioError, OptionsError, type InputIssue } from "./errors.js";
+export { InputError, ScenarioError, OptionsError, type InputIssue } from "./util/errors.js";
 export { parseScenario, deepMerge, toScenarioInput, isParsedScenario } from "./scenario/parse.js";
 export { scenarioSchema, type Scenario, type ScenarioInput, type Dynamics } from "./scenario/schema.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
@@ -21,7 +21,7 @@ export { Projection, type ProjectionJson, type SeriesSummary, type ComparisonOpe
 export { type EventSummary } from "./analysis/events.js";
 export { meanField, type MeanFieldResult } from "./engine/mean-field.js";
 export { projectionJsonSchema } from "./output/result-schema.js";
-export { LIBRARY } from "./version.js";
+export { LIBRARY } from "./util/version.js";
 export { compare, compareSync, Comparison, type CompareOptions, type ComparisonJson, type EventShift } from "./analysis/compare.js";
 export { fanChartSvg, renderFanChart, fanChartData, SERIES_DISPLAY, type SvgOptions, type FanChartData, type SeriesDisplay } from "./output/svg.js";
 export { fanChartSpec, chartSpec, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./output/vega.js";

@@ -1,4 +1,4 @@
-import { OptionsError } from "../errors.js";
+import { OptionsError } from "../util/errors.js";
 import { calibrate, type CalibrateOptions, type CalibrationDiagnostics } from "./calibrate.js";
 import { crpsSample, inCentralInterval, studentTSample } from "./crps.js";
 import { addMonths, DEFAULT_CALIBRATED_PARAMETERS, hindcastScenario, observationsFromSeries, type MonthlySeries } from "./observations.js";

@@ -2,7 +2,7 @@ import { PER_EVENT_PARAMETERS } from "../engine/block.js";
 import { listParameters } from "../engine/parameters.js";
 import { createStream, validateSeed } from "../engine/rng.js";
 import { simulateSync } from "../engine/simulate.js";
-import { describeValue, OptionsError, type InputIssue } from "../errors.js";
+import { describeValue, OptionsError, type InputIssue } from "../util/errors.js";
 import { quantile, type DistSpec } from "../scenario/distributions.js";
 import { parseScenario, toScenarioInput } from "../scenario/parse.js";
 import type { Scenario, ScenarioInput } from "../scenario/schema.js";

@@ -5,7 +5,7 @@
  * difference b − a then isolates the effect of the change from Monte Carlo noise, with a much
  * smaller spread than the difference of two independent runs (test/analysis/compare.test.ts).
  */
-import { OptionsError, ScenarioError, describeValue } from "../errors.js";
+import { OptionsError, ScenarioError, describeValue } from "../util/errors.js";
 import { resolveOptions, type SimulateOptions } from "../engine/options.js";
 import { simulate, simulateSync } from "../engine/simulate.js";
 import { SERIES, type RunStore, type SeriesName } from "../engine/store.js";
@@ -15,7 +15,7 @@ import { summarizeMonths, type Projection, type ProjectionJson, type SeriesSumma
 import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkChartSeries, type FanChartData, type SvgOptions } from "../output/svg.js";
 import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
 import { parseScenario } from "../scenario/parse.js";
-import { LIBRARY } from "../version.js";
+import { LIBRARY } from "../util/version.js";
 import { QUANTILE_KEYS, summarizeSample, type QuantileKey } from "./quantiles.js";
 
 /** Run options of a comparison: those of `simulate`, without `keepPaths` (always on here). */

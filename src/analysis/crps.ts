@@ -1,4 +1,4 @@
-import { betaQuantile } from "../scenario/special-functions.js";
+import { betaQuantile } from "../util/special-functions.js";
 import { quantileSorted } from "./quantiles.js";
 
 /**

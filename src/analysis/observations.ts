@@ -1,4 +1,4 @@
-import { OptionsError } from "../errors.js";
+import { OptionsError } from "../util/errors.js";
 import { articleFacts, RUSSIA_NET_GROWTH_PER_MONTH } from "../scenario/article.js";
 import { parseScenario, toScenarioInput } from "../scenario/parse.js";
 import type { Provenance } from "../scenario/provenance.js";

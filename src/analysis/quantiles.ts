@@ -1,4 +1,4 @@
-import { sortedOrder } from "./radix-sort.js";
+import { sortedOrder } from "../util/radix-sort.js";
 
 /**
  * Quantiles of Monte Carlo samples and their standard errors.

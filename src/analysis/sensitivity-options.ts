@@ -1,6 +1,6 @@
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
 import { validateSeed } from "../engine/rng.js";
-import { describeValue, OptionsError, type InputIssue } from "../errors.js";
+import { describeValue, OptionsError, type InputIssue } from "../util/errors.js";
 import type { FirstOrderEstimator } from "./sobol.js";
 import { parseTarget, targetHorizon, type SensitivityTarget } from "./targets.js";
 

@@ -12,7 +12,7 @@ import type { SensitivityResult, SobolResult, SobolRowJson, TornadoResult } from
 import { describeSpec } from "../scenario/parameter-table.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
-import { LIBRARY } from "../version.js";
+import { LIBRARY } from "../util/version.js";
 import { summarizeSample } from "./quantiles.js";
 import { resolveSensitivityOptions, SENSITIVITY_LEVEL, TORNADO_SHARE, type ResolvedSensitivityOptions, type SensitivityOptions } from "./sensitivity-options.js";
 import { saltelliDesign, sobolBootstrap } from "./sobol.js";

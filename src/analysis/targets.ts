@@ -10,7 +10,7 @@
  */
 import type { RunStore } from "../engine/store.js";
 import { SERIES, SERIES_UNITS, type SeriesName } from "../engine/store.js";
-import { describeValue, OptionsError } from "../errors.js";
+import { describeValue, OptionsError } from "../util/errors.js";
 
 export type TargetOperator = ">=" | ">" | "<=" | "<";
 const OPERATORS: readonly TargetOperator[] = [">=", "<=", ">", "<"]; // two-character ones first

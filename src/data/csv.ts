@@ -1,4 +1,4 @@
-import { describeValue, InputError, type InputIssue } from "../errors.js";
+import { describeValue, InputError, type InputIssue } from "../util/errors.js";
 import type { ClaimedLossesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
 
 /**

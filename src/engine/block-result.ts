@@ -1,4 +1,4 @@
-import { RadixScratch, sortFloat32 } from "../analysis/radix-sort.js";
+import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
 import type { BlockParameters } from "./parameters.js";
 
 /**

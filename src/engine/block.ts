@@ -8,7 +8,7 @@ import { boundArea, forceRatioEffectFromLog, offensiveGain, relativeForceRatio }
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
-import { normalQuantile } from "../scenario/special-functions.js";
+import { normalQuantile } from "../util/special-functions.js";
 import { daysBetween, type CalendarMonth } from "./calendar.js";
 import { sampleBlockParameters, type BlockParameters, type ParameterSlot } from "./parameters.js";
 import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";

@@ -36,7 +36,7 @@ import { targetStrength } from "../model/inflows.js";
 import { OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
-import { describeValue, OptionsError } from "../errors.js";
+import { describeValue, OptionsError } from "../util/errors.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";

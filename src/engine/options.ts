@@ -1,4 +1,4 @@
-import { describeValue, OptionsError, type InputIssue } from "../errors.js";
+import { describeValue, OptionsError, type InputIssue } from "../util/errors.js";
 import { validateSeed } from "./rng.js";
 
 /** Default event thresholds on `occupiedShare` (DESIGN §4). */

@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
-import { describeValue, OptionsError } from "../errors.js";
-import { normalQuantile } from "../scenario/special-functions.js";
+import { describeValue, OptionsError } from "../util/errors.js";
+import { normalQuantile } from "../util/special-functions.js";
 
 /**
  * Seeded random streams. Every stream is keyed by (seed, key…) — e.g. (seed, "block", 3, "param",

@@ -1,6 +1,6 @@
-import { OptionsError } from "../errors.js";
+import { OptionsError } from "../util/errors.js";
 import { Projection, type ProjectionMeta } from "../output/projection.js";
-import { canonicalJson, sha256 } from "../output/sha256.js";
+import { canonicalJson, sha256 } from "../util/sha256.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { BlockRun, type RunPlan } from "./block.js";

@@ -4,7 +4,7 @@
  */
 import { MAX_HORIZON_MONTHS, MAX_RUNS, type SimulateOptions } from "../engine/options.js";
 import { SERIES, type SeriesName } from "../engine/store.js";
-import { formatIssue, type OptionsError } from "../errors.js";
+import { formatIssue, type OptionsError } from "../util/errors.js";
 
 /** Where the command writes (process.stdout / process.stderr by default; tests pass their own). */
 export interface CliStream {

@@ -3,7 +3,7 @@
  * temporary file, the progress bar, and Ctrl-C wiring.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { formatIssue, InputError } from "../errors.js";
+import { formatIssue, InputError } from "../util/errors.js";
 import { parseScenario } from "../scenario/parse.js";
 import { presetNames } from "../scenario/presets.js";
 import type { Scenario } from "../scenario/schema.js";

@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { BlockResult } from "../engine/block-result.js";
 import type { SimulateOptions } from "../engine/options.js";
 import { abortError, prepareRun, type EngineTuning } from "../engine/simulate.js";
-import { describeValue, OptionsError } from "../errors.js";
+import { describeValue, OptionsError } from "../util/errors.js";
 import { Projection } from "../output/projection.js";
 import type { WorkerRequest } from "./worker.js";
 

@@ -1,7 +1,7 @@
 import type { BlockResult, SummaryMode } from "../engine/block-result.js";
 import { buildCalendar } from "../engine/calendar.js";
 import { RunSummary } from "../engine/store.js";
-import { describeValue, OptionsError } from "../errors.js";
+import { describeValue, OptionsError } from "../util/errors.js";
 import { Projection, type ProjectionMeta } from "./projection.js";
 
 /**

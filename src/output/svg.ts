@@ -7,7 +7,7 @@
  * The first half says what a chart shows (labels, units, bands: also used by the Vega-Lite and
  * notebook outputs); the second half draws it.
  */
-import { OptionsError, describeValue } from "../errors.js";
+import { OptionsError, describeValue } from "../util/errors.js";
 import { SERIES, type SeriesName } from "../engine/store.js";
 
 /** How a series is labelled and scaled on a chart axis. */

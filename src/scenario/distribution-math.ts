@@ -3,7 +3,7 @@
  * No zod here: the engine and its workers import this file, not the schema.
  */
 import type { DistSpec } from "./distributions.js";
-import { betaQuantile, normalQuantile, truncatedStandardNormal } from "./special-functions.js";
+import { betaQuantile, normalQuantile, truncatedStandardNormal } from "../util/special-functions.js";
 
 const Z95 = normalQuantile(0.95);
 type Spec<K extends DistSpec["dist"]> = Extract<DistSpec, { dist: K }>;

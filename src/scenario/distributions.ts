@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { describeValue } from "../errors.js";
+import { describeValue } from "../util/errors.js";
 import { mean, truncation, variance } from "./distribution-math.js";
 
-export { normalCdf, normalQuantile } from "./special-functions.js";
+export { normalCdf, normalQuantile } from "../util/special-functions.js";
 
 /**
  * Distribution specs for uncertain parameters, and their math. Every draw is `quantile(spec, u)`

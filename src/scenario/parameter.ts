@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { describeValue } from "../errors.js";
+import { describeValue } from "../util/errors.js";
 import { distSpecSchema, quantile, support, type DistSpec } from "./distributions.js";
 import { provenanceSchema, userProvenance, type Provenance } from "./provenance.js";
 import { parseQuantity, QuantityError, type Dimension } from "./units.js";

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { describeValue, ScenarioError, type InputIssue } from "../errors.js";
+import { describeValue, ScenarioError, type InputIssue } from "../util/errors.js";
 import { isParameter } from "./parameter.js";
 import { presetNames, presets, type ScenarioFile } from "./presets.js";
 import { scenarioSchema, type Scenario } from "./schema.js";

@@ -12,7 +12,7 @@
  * 30.4375 days. So "1200/day" is 1200 · 30.4375 = 36,525 per month and "1 year" is exactly
  * 12 months.
  */
-import { describeValue } from "../errors.js";
+import { describeValue } from "../util/errors.js";
 
 /**
  * The canonical unit a parameter is stored in.

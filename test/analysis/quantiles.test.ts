@@ -6,7 +6,7 @@ import {
   quantileStandardError,
   summarizeSample,
 } from "../../src/analysis/quantiles.js";
-import { normalQuantile } from "../../src/scenario/special-functions.js";
+import { normalQuantile } from "../../src/util/special-functions.js";
 
 describe("PROBABILITIES / QUANTILE_KEYS", () => {
   it("pair the reported probabilities with their keys", () => {

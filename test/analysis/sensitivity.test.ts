@@ -4,7 +4,7 @@ import { sensitivity } from "../../src/analysis/sensitivity.js";
 import { averageRanks, spearman, tornado } from "../../src/analysis/tornado.js";
 import { createStream } from "../../src/engine/rng.js";
 import { simulateSync } from "../../src/engine/simulate.js";
-import { OptionsError } from "../../src/errors.js";
+import { OptionsError } from "../../src/util/errors.js";
 import { sensitivityJsonSchema } from "../../src/output/sensitivity-json.js";
 import { listParameters } from "../../src/engine/parameters.js";
 import { median } from "../../src/scenario/distributions.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/errors.js";
+import { InputError } from "../../src/util/errors.js";
 import { CsvError, parseClaimedLossesMonthlyCsv, parseCsv, parseLossEstimatesCsv, parseOccupiedAreaMonthlyCsv, readCsvTable } from "../../src/data/csv.js";
 
 const AREA_HEADER = "month,last_obs_date,occupied_km2,monthly_change_km2";

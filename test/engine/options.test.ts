@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveOptions, DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_RUNS } from "../../src/engine/options.js";
-import { InputError, OptionsError } from "../../src/errors.js";
+import { InputError, OptionsError } from "../../src/util/errors.js";
 
 function optionsErrorOf(options: unknown): OptionsError {
   let caught: unknown;

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
 import { createStream, fillStandardNormal, fillUniform, validateSeed } from "../../src/engine/rng.js";
-import { OptionsError } from "../../src/errors.js";
-import { normalQuantile } from "../../src/scenario/special-functions.js";
+import { OptionsError } from "../../src/util/errors.js";
+import { normalQuantile } from "../../src/util/special-functions.js";
 
 const draw = (stream: () => number, n: number) => Array.from({ length: n }, () => stream());
 

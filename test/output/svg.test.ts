@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compareSync } from "../../src/analysis/compare.js";
 import { simulateSync } from "../../src/engine/simulate.js";
 import { SERIES } from "../../src/engine/store.js";
-import { OptionsError } from "../../src/errors.js";
+import { OptionsError } from "../../src/util/errors.js";
 import { escapeXml, fanChartSvg, niceTicks, PALETTE } from "../../src/output/svg.js";
 import { countColor, decodePng, findChromium, luminanceVariance, renderSvgToPng } from "../helpers/chromium.js";
 

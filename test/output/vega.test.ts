@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareSync } from "../../src/analysis/compare.js";
 import { simulateSync } from "../../src/engine/simulate.js";
-import { OptionsError } from "../../src/errors.js";
+import { OptionsError } from "../../src/util/errors.js";
 import { VEGA_LITE_SCHEMA } from "../../src/output/vega.js";
 
 type Layer = { mark: { type: string; opacity?: number }; encoding: Record<string, { field: string; type?: string; axis?: { format: string } }> };

@@ -3,7 +3,7 @@ import { createStream } from "../../src/engine/rng.js";
 import {
   distSpecSchema, mean, median, normalCdf, normalQuantile, quantile, sample, support, variance, type DistSpec,
 } from "../../src/scenario/distributions.js";
-import { betaQuantile, erfc, lnBeta, regularizedBeta } from "../../src/scenario/special-functions.js";
+import { betaQuantile, erfc, lnBeta, regularizedBeta } from "../../src/util/special-functions.js";
 
 // ---------------------------------------------------------------------------------------------
 // Independent references, written from textbook formulas — they share no code with src/, so a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InputError, ScenarioError } from "../../src/errors.js";
+import { InputError, ScenarioError } from "../../src/util/errors.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 
 /** `{ extends: "baseline", ...overrides }`. */
@@ -177,7 +177,7 @@ describe("malformed scenarios throw a ScenarioError naming the field", () => {
   });
 });
 
-describe("every problem is one line `path: expected …, got …` (src/errors.ts)", () => {
+describe("every problem is one line `path: expected …, got …` (src/util/errors.ts)", () => {
   it.each(cases)("$name", ({ input }) => {
     const error = scenarioErrorOf(input);
     for (const issue of error.issues) {

@@ -3,7 +3,7 @@
  * into the whole run — byte for byte what one process would have produced.
  */
 import { readFileSync } from "node:fs";
-import { InputError } from "../../errors.js";
+import { InputError } from "../../util/errors.js";
 import { mergeProjections, projectionFromShard, shardToText } from "../../output/shard.js";
 import { BadInput, choiceFlag, parseFlags, type CliIO } from "../args.js";
 import { checkWritable, writeAtomically } from "../io.js";

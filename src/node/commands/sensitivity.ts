@@ -6,7 +6,7 @@
 import { sensitivity, type SensitivityOptions } from "../../analysis/sensitivity.js";
 import { resolveSensitivityOptions } from "../../analysis/sensitivity-options.js";
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../../engine/options.js";
-import { formatIssue, OptionsError } from "../../errors.js";
+import { formatIssue, OptionsError } from "../../util/errors.js";
 import { sensitivityToCsv } from "../../output/sensitivity-csv.js";
 import { describeRun, describeTarget, formatIndex, formatInput, formatTargetShift, formatTargetValue } from "../../output/sensitivity-format.js";
 import type { SensitivityResult } from "../../output/sensitivity-json.js";

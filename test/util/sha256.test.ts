@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
-import { canonicalJson, sha256 } from "../../src/output/sha256.js";
+import { canonicalJson, sha256 } from "../../src/util/sha256.js";
 
 const nodeSha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RadixScratch, sortedOrder, sortFloat32 } from "../../src/analysis/radix-sort.js";
+import { RadixScratch, sortedOrder, sortFloat32 } from "../../src/util/radix-sort.js";
 import { createStream } from "../../src/engine/rng.js";
 
 const sample = (n: number, seed: number) => {
