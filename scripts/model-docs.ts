@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { MONTH_STEP_BEYOND } from "../src/engine/options.js";
-import { BLOCK_SIZE, DEFAULT_REFRESH_DAYS } from "../src/engine/simulate.js";
+import { BLOCK_SIZE, DEFAULT_REFRESH_DAYS } from "../src/engine/run.js";
 import { ARTICLE_PACE_KM2_PER_MONTH, DAYS_PER_MONTH, RUSSIA_NET_GROWTH_PER_MONTH, UKRAINE_AREA_KM2 } from "../src/scenario/article.js";
 import { median, quantile } from "../src/scenario/distribution-math.js";
 import type { DistSpec } from "../src/scenario/distributions.js";

@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sensitivity } from "../src/analysis/sensitivity.js";
+import { sensitivity } from "../src/results/sensitivity.js";
 import { DEFAULT_SOBOL_RUNS, DEFAULT_TORNADO_RUNS } from "../src/analysis/sensitivity-options.js";
 import { describeTarget, formatIndex, formatInput, formatTargetShift, formatTargetValue } from "../src/output/sensitivity-format.js";
 import type { SobolResult, TornadoResult } from "../src/output/sensitivity-json.js";

@@ -1,7 +1,7 @@
 import { PER_EVENT_PARAMETERS } from "../engine/block.js";
 import { listParameters } from "../engine/parameters.js";
 import { createStream, validateSeed } from "../engine/rng.js";
-import { simulateSync } from "../engine/simulate.js";
+import { simulatePathsSync } from "../engine/run.js";
 import { describeValue, OptionsError, type InputIssue } from "../util/errors.js";
 import { quantile, type DistSpec } from "../scenario/distributions.js";
 import { parseScenario, toScenarioInput } from "../scenario/parse.js";
@@ -187,8 +187,8 @@ export function calibrate(scenario: unknown, observations: Observations, options
   const simulateBatch = (uniforms: Float64Array, count: number, key: string) => {
     const parameterUniforms: Record<string, Float64Array> = {};
     paths.forEach((path, c) => { parameterUniforms[path] = Float64Array.from({ length: count }, (_, i) => uniforms[i * d + c]!); });
-    const projection = simulateSync(parsed, { runs: count, seed: batchSeed(o.seed, key), horizonMonths: horizon, step: o.step, keepPaths: true, parameterUniforms, thresholds: [] });
-    const m = monthlyPaths(projection.paths!);
+    const { store } = simulatePathsSync(parsed, { runs: count, seed: batchSeed(o.seed, key), horizonMonths: horizon, step: o.step, parameterUniforms, thresholds: [] });
+    const m = monthlyPaths(store);
     const extras = new Float64Array(count * 2 * F);
     for (let i = 0; i < count; i += 1) {
       for (let k = 0; k < F; k += 1) {
@@ -224,8 +224,8 @@ export function calibrate(scenario: unknown, observations: Observations, options
   let predictive: PredictiveCheck | undefined;
   if (o.predictiveRuns > 0) {
     const seed = Math.floor(createStream(o.seed, "calibrate", "predictive")() * TWO_POW_32);
-    const projection = simulateSync(calibrated, { runs: o.predictiveRuns, seed, horizonMonths: n, step: o.step, keepPaths: true, thresholds: [] });
-    predictive = predictiveCheck(projection, observations);
+    const { store, meta } = simulatePathsSync(calibrated, { runs: o.predictiveRuns, seed, horizonMonths: n, step: o.step, thresholds: [] });
+    predictive = predictiveCheck({ paths: store, months: meta.calendar.map((m) => m.endDate) }, observations);
   }
 
   const fit = summarizeFit(paths, specs, circular, pop.uniforms, new Float64Array(N).fill(1 / N), N);

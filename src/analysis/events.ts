@@ -1,8 +1,9 @@
+import type { SeriesName } from "../engine/store.js";
 import { PROBABILITIES, QUANTILE_KEYS, quantileSorted, quantileStandardError, type QuantileKey } from "./quantiles.js";
 
 /** Time-to-threshold summary: months from the start until a series first reaches a level. */
 export interface EventSummary {
-  series: string;
+  series: SeriesName;
   threshold: number;
   /** Months to the event; null where the quantile falls among paths that never reach it (censored). */
   quantiles: Record<QuantileKey, number | null>;
@@ -20,7 +21,7 @@ export interface EventSummary {
  * @example
  * summarizeEvent("occupiedShare", 0.25, Float64Array.of(3, 5, Infinity, 8)).pNever; // 0.25
  */
-export function summarizeEvent(series: string, threshold: number, firstMonths: Float64Array): EventSummary {
+export function summarizeEvent(series: SeriesName, threshold: number, firstMonths: Float64Array): EventSummary {
   const sorted = Float64Array.from(firstMonths).sort();
   const n = sorted.length;
   let never = 0;

@@ -1,5 +1,4 @@
 import type { RunStore } from "../engine/store.js";
-import type { Projection } from "../output/projection.js";
 import type { Observations } from "./observations.js";
 import { quantileSorted } from "./quantiles.js";
 
@@ -86,6 +85,12 @@ function band(values: Float64Array, runs: number, observed: (number | null)[]): 
   return out;
 }
 
+/** A run with its paths kept: a Projection run with `keepPaths`, or the engine's store and month ends. */
+export interface KeptPaths {
+  readonly paths?: RunStore | undefined;
+  readonly months: readonly string[];
+}
+
 /**
  * Predictive bands of a projection run over the observed months (same start, `keepPaths`),
  * against the observations.
@@ -93,7 +98,7 @@ function band(values: Float64Array, runs: number, observed: (number | null)[]): 
  * const p = simulateSync(calibration.scenario, { runs: 2000, horizonMonths: obs.months.length, step: "month", keepPaths: true });
  * predictiveCheck(p, obs).claimedLosses.coverage90; // share of months inside the 90% band
  */
-export function predictiveCheck(projection: Projection, observations: Observations): PredictiveCheck {
+export function predictiveCheck(projection: KeptPaths, observations: Observations): PredictiveCheck {
   const store = projection.paths;
   if (!store) throw new Error("predictiveCheck: expected a projection run with keepPaths: true");
   const n = observations.months.length;

@@ -314,3 +314,10 @@ export class BlockRun {
     return this.recorder.finish();
   }
 }
+
+/** Run one block of the plan, month by month (the single loop every runner uses). */
+export function runBlock(plan: RunPlan, block: number, first: number, count: number): BlockResult {
+  const blockRun = new BlockRun(plan, block, first, count);
+  for (let m = 0; m < plan.calendar.length; m += 1) blockRun.runMonth(m);
+  return blockRun.finish();
+}

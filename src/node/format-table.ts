@@ -3,7 +3,8 @@
  * the parameter table and the preset list. Pure functions of their inputs (no I/O).
  */
 import type { EventSummary } from "../analysis/events.js";
-import type { ProjectionJson, SeriesSummary } from "../output/projection.js";
+import type { SeriesSummary } from "../analysis/projection-summary.js";
+import type { ProjectionJson } from "../output/result-schema.js";
 import type { ParameterRow } from "../scenario/parameter-table.js";
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
 import { presetNames } from "../scenario/presets.js";

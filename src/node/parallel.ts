@@ -4,9 +4,9 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BlockResult } from "../engine/block-result.js";
 import type { SimulateOptions } from "../engine/options.js";
-import { abortError, prepareRun, type EngineTuning } from "../engine/simulate.js";
+import { abortError, prepareRun, type EngineTuning } from "../engine/run.js";
 import { describeValue, OptionsError } from "../util/errors.js";
-import { Projection } from "../output/projection.js";
+import { Projection } from "../results/projection.js";
 import type { WorkerRequest } from "./worker.js";
 
 type WorkerReply = { kind: "result"; result: BlockResult } | { kind: "error"; message: string };

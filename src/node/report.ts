@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { deepMerge, parseScenario, toScenarioInput } from "../scenario/parse.js";
-import type { Projection } from "../output/projection.js";
+import type { Projection } from "../results/projection.js";
 import { ARTICLE_PACE_KM2_PER_MONTH, articleFacts, UKRAINE_AREA_KM2 } from "../scenario/article.js";
 import { formatPercent, formatProjectionTable, formatThousands } from "./format-table.js";
 import { simulateParallel, WorkerPool, type ParallelOptions } from "./parallel.js";

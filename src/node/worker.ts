@@ -4,7 +4,7 @@
  * Imports only the engine: neither zod nor mathjs is loaded here.
  */
 import { parentPort } from "node:worker_threads";
-import { BlockRun, type RunPlan } from "../engine/block.js";
+import { runBlock, type RunPlan } from "../engine/block.js";
 import { transferables } from "../engine/block-result.js";
 
 export type WorkerRequest =
@@ -20,9 +20,7 @@ parentPort?.on("message", (message: WorkerRequest) => {
       return;
     }
     if (!plan) throw new Error("worker: a block arrived before the plan");
-    const run = new BlockRun(plan, message.block, message.first, message.count);
-    for (let m = 0; m < plan.calendar.length; m += 1) run.runMonth(m);
-    const result = run.finish();
+    const result = runBlock(plan, message.block, message.first, message.count);
     parentPort!.postMessage({ kind: "result", result }, transferables(result));
   } catch (error) {
     parentPort!.postMessage({ kind: "error", message: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });

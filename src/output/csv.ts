@@ -1,5 +1,5 @@
 import { QUANTILE_KEYS } from "../analysis/quantiles.js";
-import type { ProjectionJson } from "./projection.js";
+import type { ProjectionJson } from "./result-schema.js";
 
 /** Quote a CSV field per RFC 4180 when it holds a comma, quote or line break. */
 export function csvField(value: string | number): string {

@@ -3,10 +3,35 @@
  * Deno's Jupyter kernel (and any front end that honours `Symbol.for("Jupyter.display")`) shows as
  * a headline table with a fan chart. Plain strings; no DOM.
  */
-import type { Comparison, EventShift } from "../analysis/compare.js";
+import type { EventShift } from "../analysis/paired.js";
 import type { EventSummary } from "../analysis/events.js";
 import type { SeriesName } from "../engine/store.js";
-import type { Projection, SeriesSummary } from "./projection.js";
+import type { SeriesSummary } from "../analysis/projection-summary.js";
+import type { RunMeta } from "../engine/run.js";
+
+/** What a projection's display needs (a `Projection` is one). Plain data and renderers only. */
+export interface DisplayableProjection {
+  readonly meta: Pick<RunMeta, "scenarioName" | "runs" | "seed" | "horizonMonths" | "start" | "step">;
+  readonly months: readonly string[];
+  readonly events: readonly EventSummary[];
+  series(name: SeriesName): SeriesSummary;
+  toSVG(series: SeriesName): string;
+  toString(): string;
+}
+
+/** What a comparison's display needs (a `Comparison` is one). */
+export interface DisplayableComparison {
+  readonly a: { readonly meta: Pick<RunMeta, "seed" | "horizonMonths" | "start"> };
+  readonly labels: readonly [string, string];
+  readonly label: string;
+  readonly runs: number;
+  readonly months: readonly string[];
+  readonly events: readonly EventShift[];
+  difference(name: SeriesName): SeriesSummary;
+  toSVG(series: SeriesName): string;
+  toDifferenceSVG(series: SeriesName): string;
+  toString(): string;
+}
 import { escapeXml } from "./svg.js";
 import { PEOPLE_COLUMNS } from "./columns.js";
 
@@ -76,7 +101,7 @@ function eventLine(e: EventSummary, horizon: number): string {
  * year-end table of medians with 90% bands, the threshold events, the fan chart of the
  * occupied share) and image/svg+xml (that chart).
  */
-export function projectionMimeBundle(projection: Projection): MimeBundle {
+export function projectionMimeBundle(projection: DisplayableProjection): MimeBundle {
   const { meta } = projection;
   const svg = projection.toSVG("occupiedShare");
   const rows = rowIndices(projection.months).map((m) => [
@@ -113,13 +138,13 @@ function shiftCells(e: EventShift): string[] {
  * difference) and image/svg+xml (the overlay).
  */
 /** One table cell of a comparison: mean [5th to 95th percentile] of the per-path difference. */
-export function differenceCell(comparison: Comparison, name: SeriesName, m: number): string {
+export function differenceCell(comparison: DisplayableComparison, name: SeriesName, m: number): string {
   const d = comparison.difference(name);
   const f = (v: number) => formatChange(v, name === "occupiedShare").replace(" pp", "");
   return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
 }
 
-export function comparisonMimeBundle(comparison: Comparison): MimeBundle {
+export function comparisonMimeBundle(comparison: DisplayableComparison): MimeBundle {
   const { a } = comparison;
   const [la, lb] = comparison.labels;
   const svg = comparison.toSVG("occupiedShare");

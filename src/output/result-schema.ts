@@ -98,3 +98,8 @@ export const projectionJsonSchema = z
 
 /** A validated projection JSON (the output type of {@link projectionJsonSchema}). */
 export type ProjectionJsonParsed = z.output<typeof projectionJsonSchema>;
+
+/** The JSON form of `Projection.toJSON()` (`attrition-sim/projection@1`), inferred from {@link projectionJsonSchema}. */
+export type ProjectionJson = z.infer<typeof projectionJsonSchema>;
+/** One series of a projection's JSON: standard errors are null where they cannot be estimated. */
+export type SeriesSummaryJson = z.infer<typeof seriesSummarySchema>;

@@ -2,7 +2,7 @@ import type { BlockResult, SummaryMode } from "../engine/block-result.js";
 import { buildCalendar } from "../engine/calendar.js";
 import { RunSummary } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
-import { Projection, type ProjectionMeta } from "./projection.js";
+import { BLOCK_SIZE, type RunMeta } from "../engine/run.js";
 
 /**
  * Shards: a big run split over processes or machines (`runRange`), saved as text, and merged
@@ -11,7 +11,6 @@ import { Projection, type ProjectionMeta } from "./projection.js";
  */
 
 const SHARD_SCHEMA = "attrition-sim/shard@1";
-const BLOCK_PATHS = 1024;
 
 type Typed = Float32Array | Float64Array | Uint16Array;
 type Encoded = { type: "f32" | "f64" | "u16"; data: string };
@@ -45,7 +44,7 @@ function decode(e: Encoded): Typed {
 
 interface ShardJson {
   schema: typeof SHARD_SCHEMA;
-  meta: Omit<ProjectionMeta, "calendar">;
+  meta: Omit<RunMeta, "calendar">;
   thresholds: number[];
   mode: SummaryMode;
   blocks: Array<{
@@ -55,14 +54,9 @@ interface ShardJson {
   }>;
 }
 
-/**
- * A projection (whole or a shard) as JSON text that {@link projectionFromShard} reads back.
- * @example
- * const text = shardToText(await simulate("baseline", { runs: 200_000, runRange: [0, 102_400] }));
- */
-export function shardToText(projection: Projection): string {
-  const { calendar: _calendar, ...meta } = projection.meta;
-  const summary = projection.summary;
+/** A run's results (whole or a shard) as JSON text that {@link readShard} reads back. */
+export function writeShard(summary: RunSummary, runMeta: RunMeta): string {
+  const { calendar: _calendar, ...meta } = runMeta;
   const json: ShardJson = {
     schema: SHARD_SCHEMA, meta, thresholds: [...summary.thresholds], mode: summary.mode,
     blocks: summary.present().map((b) => ({
@@ -77,8 +71,8 @@ export function shardToText(projection: Projection): string {
 
 const bad = (message: string) => new OptionsError({ path: "shard", message });
 
-/** Read a shard written by {@link shardToText}. */
-export function projectionFromShard(text: string): Projection {
+/** Read a shard written by {@link writeShard}. */
+export function readShard(text: string): { summary: RunSummary; meta: RunMeta } {
   let json: ShardJson;
   try {
     json = JSON.parse(text) as ShardJson;
@@ -86,8 +80,8 @@ export function projectionFromShard(text: string): Projection {
     throw bad(`expected shard JSON, got unreadable text (${(error as Error).message})`);
   }
   if (json?.schema !== SHARD_SCHEMA) throw bad(`expected schema "${SHARD_SCHEMA}", got ${describeValue(json?.schema)}`);
-  const meta: ProjectionMeta = { ...json.meta, calendar: buildCalendar(json.meta.start, json.meta.horizonMonths) };
-  const summary = new RunSummary(meta.runs, meta.horizonMonths, json.thresholds, json.mode, Math.ceil(meta.runs / BLOCK_PATHS));
+  const meta: RunMeta = { ...json.meta, calendar: buildCalendar(json.meta.start, json.meta.horizonMonths) };
+  const summary = new RunSummary(meta.runs, meta.horizonMonths, json.thresholds, json.mode, Math.ceil(meta.runs / BLOCK_SIZE));
   for (const b of json.blocks) {
     const result: BlockResult = {
       block: b.block, firstPath: b.firstPath, count: b.count, months: b.months,
@@ -99,28 +93,5 @@ export function projectionFromShard(text: string): Projection {
     };
     summary.accept(result);
   }
-  return new Projection(summary, meta);
-}
-
-/**
- * Merge shards of one run (same scenario, seed, runs, horizon, step) into the whole run —
- * identical, byte for byte, to running it in one piece.
- * @throws {OptionsError} when the parts do not belong to one run, overlap, or leave paths out.
- * @example
- * const whole = mergeProjections([partA, partB]);
- */
-export function mergeProjections(parts: readonly Projection[]): Projection {
-  if (!Array.isArray(parts) || parts.length === 0) throw bad(`expected at least one projection, got ${describeValue(parts)}`);
-  const first = parts[0]!;
-  const key = (p: Projection) => JSON.stringify([p.meta.scenarioSha256, p.meta.runs, p.meta.seed, p.meta.horizonMonths, p.meta.step, p.meta.start, p.meta.keepPaths, p.summary.thresholds, p.summary.mode]);
-  const summary = new RunSummary(first.meta.runs, first.meta.horizonMonths, first.summary.thresholds, first.summary.mode, first.summary.blocks.length);
-  parts.forEach((part, k) => {
-    if (key(part) !== key(first)) throw bad(`expected parts of one run (same scenario, seed, runs, horizon, step, thresholds), but part ${k} differs from part 0`);
-    for (const block of part.summary.present()) {
-      if (summary.blocks[block.block]) throw bad(`expected disjoint parts, but block ${block.block} (paths ${block.firstPath}…) appears twice`);
-      summary.accept(block);
-    }
-  });
-  if (!summary.complete) throw bad(`expected the parts to cover all ${first.meta.runs} paths, got ${summary.pathsPresent}`);
-  return new Projection(summary, first.meta);
+  return { summary, meta };
 }

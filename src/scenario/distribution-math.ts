@@ -2,7 +2,7 @@
  * Distribution math — quantiles, medians, moments, supports — for every distribution spec.
  * No zod here: the engine and its workers import this file, not the schema.
  */
-import type { DistSpec } from "./distributions.js";
+import type { DistSpec } from "./dist-spec.js";
 import { betaQuantile, normalQuantile, truncatedStandardNormal } from "../util/special-functions.js";
 
 const Z95 = normalQuantile(0.95);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describeValue } from "../util/errors.js";
 import { mean, truncation, variance } from "./distribution-math.js";
+import { betaShape, fixedShape, lognormalShape, normalShape, num, pertShape, positive, triangularShape, uniformShape, type DistSpec } from "./dist-spec.js";
 
 export { normalCdf, normalQuantile } from "../util/special-functions.js";
 
@@ -11,20 +12,6 @@ export { normalCdf, normalQuantile } from "../util/special-functions.js";
 
 /** Smallest probability a truncated normal's interval [min, max] may hold. */
 const MIN_TRUNCATED_MASS = 1e-9;
-
-const num = z.number({ error: (iss) => `expected a finite number, got ${describeValue(iss.input)}` });
-const positive = num.gt(0, { error: (iss) => `expected > 0, got ${describeValue(iss.input)}` });
-
-/** A strict object (unknown keys rejected with an `expected …, got …` message). */
-function distObject<T extends z.core.$ZodLooseShape>(shape: T) {
-  const keys = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (iss) =>
-      iss.code === "unrecognized_keys"
-        ? `expected only the keys ${keys}, got ${iss.keys.map((k) => JSON.stringify(k)).join(", ")}`
-        : undefined,
-  });
-}
 
 type Ctx = z.RefinementCtx;
 const issue = (ctx: Ctx, path: string, message: string) => ctx.addIssue({ code: "custom", path: path ? [path] : [], message });
@@ -54,19 +41,17 @@ function checkMoments(ctx: Ctx, spec: DistSpec): void {
   }
 }
 
-const fixedSchema = distObject({ dist: z.literal("fixed"), value: num });
+const fixedSchema = fixedShape;
 
-const uniformSchema = distObject({ dist: z.literal("uniform"), min: num, max: num }).superRefine((v, ctx) => {
+const uniformSchema = uniformShape.superRefine((v, ctx) => {
   if (checkRange(ctx, v.min, v.max)) checkMoments(ctx, v);
 });
 
-const triangularSchema = distObject({ dist: z.literal("triangular"), min: num, mode: num, max: num }).superRefine((v, ctx) => {
+const triangularSchema = triangularShape.superRefine((v, ctx) => {
   if (checkModeRange(ctx, v)) checkMoments(ctx, v);
 });
 
-const normalSchema = distObject({
-  dist: z.literal("normal"), mean: num, sd: positive, min: num.optional(), max: num.optional(),
-}).superRefine((v, ctx) => {
+const normalSchema = normalShape.superRefine((v, ctx) => {
   if (v.min !== undefined && v.max !== undefined && !checkRange(ctx, v.min, v.max)) return;
   const mass = truncation(v).mass;
   if (!(mass >= MIN_TRUNCATED_MASS)) {
@@ -93,21 +78,13 @@ const lognormalSchema = z.looseObject({
   } else if (v.p5 === undefined || v.p95 === undefined || checkRange(ctx, v.p5, v.p95, "p95", "p5")) {
     checkMoments(ctx, v as DistSpec);
   }
-}).pipe(z.union([
-  z.strictObject({ dist: z.literal("lognormal"), mu: num, sigma: positive }),
-  z.strictObject({ dist: z.literal("lognormal"), median: positive, sigma: positive }),
-  z.strictObject({ dist: z.literal("lognormal"), p5: positive, p95: positive }),
-]));
+}).pipe(lognormalShape);
 
-const pertSchema = distObject({
-  dist: z.literal("pert"), min: num, mode: num, max: num, lambda: positive.optional(),
-}).superRefine((v, ctx) => {
+const pertSchema = pertShape.superRefine((v, ctx) => {
   if (checkModeRange(ctx, v)) checkMoments(ctx, v);
 });
 
-const betaSchema = distObject({
-  dist: z.literal("beta"), alpha: positive, beta: positive, min: num.optional(), max: num.optional(),
-}).superRefine((v, ctx) => {
+const betaSchema = betaShape.superRefine((v, ctx) => {
   const lo = v.min ?? 0;
   const hi = v.max ?? 1;
   if (lo >= hi) {
@@ -152,7 +129,6 @@ export const distSpecSchema = z.discriminatedUnion(
   },
 );
 
-/** A validated distribution spec (see {@link distSpecSchema}). */
-export type DistSpec = z.infer<typeof distSpecSchema>;
+export type { DistSpec } from "./dist-spec.js";
 
 export { lognormalParameters, quantile, median, mean, variance, support, sample } from "./distribution-math.js";

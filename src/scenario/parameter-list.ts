@@ -1,5 +1,14 @@
-import type { DistSpec } from "./distributions.js";
-import type { Parameter } from "./parameter.js";
+import type { DistSpec } from "./dist-spec.js";
+import type { Provenance } from "./provenance.js";
+
+/**
+ * A model parameter after parsing: a distribution (a plain number becomes `fixed`), in the
+ * parameter's canonical unit, sampled once per Monte Carlo path, with its provenance.
+ */
+export interface Parameter {
+  spec: DistSpec;
+  provenance: Provenance;
+}
 
 /** True when a value is a parsed {@link Parameter} (no zod needed: workers use this). */
 export function isParameter(value: unknown): value is Parameter {

@@ -1,6 +1,6 @@
-import { listParameters } from "../engine/parameters.js";
+import { listParameters } from "./parameter-list.js";
 import { median } from "./distributions.js";
-import { isParameter } from "./parameter.js";
+import { isParameter } from "./parameter-list.js";
 import { describeProvenance } from "./provenance.js";
 import type { Scenario } from "./schema.js";
 import type { DistSpec } from "./distributions.js";

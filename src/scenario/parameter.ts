@@ -1,17 +1,11 @@
 import { z } from "zod";
 import { describeValue } from "../util/errors.js";
 import { distSpecSchema, quantile, support, type DistSpec } from "./distributions.js";
+import type { Parameter } from "./parameter-list.js";
 import { provenanceSchema, userProvenance, type Provenance } from "./provenance.js";
 import { parseQuantity, QuantityError, type Dimension } from "./units.js";
 
-/**
- * A model parameter after parsing: a distribution (a plain number becomes `fixed`), in the
- * parameter's canonical unit, sampled once per Monte Carlo path, with its provenance.
- */
-export interface Parameter {
-  spec: DistSpec;
-  provenance: Provenance;
-}
+export type { Parameter } from "./parameter-list.js";
 
 /** What a parameter must satisfy: its canonical unit and the bounds of its whole support. */
 export interface ParameterRule {
@@ -195,4 +189,3 @@ export function parameter(rule: ParameterRule) {
     });
 }
 
-export { isParameter } from "./parameter-list.js";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { describeValue, ScenarioError, type InputIssue } from "../util/errors.js";
-import { isParameter } from "./parameter.js";
+import { isParameter } from "./parameter-list.js";
 import { presetNames, presets, type ScenarioFile } from "./presets.js";
 import { scenarioSchema, type Scenario } from "./schema.js";
 

@@ -20,16 +20,16 @@ describe("summarizeEvent", () => {
   });
 
   it("gives pNever and its standard error √(p(1−p)/n)", () => {
-    const e = summarizeEvent("s", 0.1, Float64Array.of(3, 5, Infinity, 8));
+    const e = summarizeEvent("occupiedShare", 0.1, Float64Array.of(3, 5, Infinity, 8));
     expect(e.pNeverSe).toBeCloseTo(Math.sqrt((0.25 * 0.75) / 4), 14);
     const months = Float64Array.from({ length: 1_000 }, (_, i) => (i < 300 ? Infinity : i % 40));
-    const f = summarizeEvent("s", 0.1, months);
+    const f = summarizeEvent("occupiedShare", 0.1, months);
     expect(f.pNever).toBeCloseTo(0.3, 14);
     expect(f.pNeverSe).toBeCloseTo(Math.sqrt((0.3 * 0.7) / 1_000), 14);
   });
 
   it("gives the standard errors of the uncensored quantiles, null where the quantile or its band is censored", () => {
-    const e = summarizeEvent("s", 0.1, Float64Array.of(3, 5, Infinity, 8));
+    const e = summarizeEvent("occupiedShare", 0.1, Float64Array.of(3, 5, Infinity, 8));
     const sorted = Float64Array.of(3, 5, 8, Infinity);
     expect(e.quantilesSe.p05).toBe(quantileStandardError(sorted, 0.05));
     expect(e.quantilesSe.p25).toBe(quantileStandardError(sorted, 0.25));
@@ -43,7 +43,7 @@ describe("summarizeEvent", () => {
   it("with no censored path: pNever = 0, SE 0, the quantiles are those of the sample", () => {
     const months = Float64Array.from({ length: 200 }, (_, i) => (i * 13) % 97);
     const sorted = Float64Array.from(months).sort();
-    const e = summarizeEvent("s", 0.1, months);
+    const e = summarizeEvent("occupiedShare", 0.1, months);
     expect(e.pNever).toBe(0);
     expect(e.pNeverSe).toBe(0);
     PROBABILITIES.forEach((p, j) => {
@@ -53,7 +53,7 @@ describe("summarizeEvent", () => {
   });
 
   it("with every path censored: all quantiles null, pNever = 1 with SE 0", () => {
-    const e = summarizeEvent("s", 0.9, Float64Array.of(Infinity, Infinity, Infinity));
+    const e = summarizeEvent("occupiedShare", 0.9, Float64Array.of(Infinity, Infinity, Infinity));
     for (const k of QUANTILE_KEYS) {
       expect(e.quantiles[k]).toBeNull();
       expect(e.quantilesSe[k]).toBeNull();
@@ -64,7 +64,7 @@ describe("summarizeEvent", () => {
 
   it("does not modify (or need sorted) input", () => {
     const months = Float64Array.of(9, Infinity, 2, 4);
-    const e = summarizeEvent("s", 0.1, months);
+    const e = summarizeEvent("occupiedShare", 0.1, months);
     expect([...months]).toEqual([9, Infinity, 2, 4]);
     expect(e.quantiles.p25).toBeCloseTo(2 + 0.75 * 2, 12); // sorted 2, 4, 9, ∞; h = 0.75
   });
@@ -77,7 +77,7 @@ describe("summarizeEvent", () => {
         // months 1, 2, …, finite, then the censored paths; given reversed and rotated
         const sorted = Array.from({ length: n }, (_, i) => (i < finite ? i + 1 : Infinity));
         const shuffled = Float64Array.from(sorted.map((_, i) => sorted[(n - 1 - i + 3) % n]!));
-        const e = summarizeEvent("s", 0.5, shuffled);
+        const e = summarizeEvent("occupiedShare", 0.5, shuffled);
         expect(e.pNever).toBeCloseTo(censored / n, 14);
         PROBABILITIES.forEach((p, j) => {
           const h = (n - 1) * p, lo = Math.floor(h), frac = h - lo;
@@ -96,7 +96,7 @@ describe("summarizeEvent", () => {
   // Regression (fixed): with n = 5 and two censored paths, the median (h = 2) is the third order
   // statistic, 3 months, with zero weight on the censored fourth — known, so not null.
   it("reports a quantile at an integer rank next to a censored path (median of 1, 2, 3, ∞, ∞ is 3)", () => {
-    const e = summarizeEvent("s", 0.5, Float64Array.of(1, 2, 3, Infinity, Infinity));
+    const e = summarizeEvent("occupiedShare", 0.5, Float64Array.of(1, 2, 3, Infinity, Infinity));
     expect(e.quantiles.p50).toBe(3);
   });
 });

@@ -1,7 +1,7 @@
 import * as math from "mathjs";
 import { describe, expect, it } from "vitest";
 import { meanField, meanFieldDerivative, meanFieldSystem, MEAN_FIELD_STATE } from "../../src/engine/mean-field.js";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { simulateSync } from "../../src/results/simulate.js";
 import type { SeriesName } from "../../src/engine/store.js";
 import { median } from "../../src/scenario/distributions.js";
 import { parseScenario } from "../../src/scenario/parse.js";

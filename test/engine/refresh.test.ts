@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SERIES } from "../../src/index.js";
-import { DEFAULT_REFRESH_DAYS, simulateSync } from "../../src/engine/simulate.js";
+import { DEFAULT_REFRESH_DAYS } from "../../src/engine/run.js";
+import { simulateSync } from "../../src/results/simulate.js";
 
 describe("day step shortcut: force-ratio powers re-evaluated weekly", () => {
   it("agrees with the daily reference (refreshDays 1) within 0.5% on every series, statistic and month", () => {

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { compareSync } from "../../src/analysis/compare.js";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { compareSync } from "../../src/results/comparison.js";
+import { simulateSync } from "../../src/results/simulate.js";
 
 const DISPLAY = Symbol.for("Jupyter.display");
 

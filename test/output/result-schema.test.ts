@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { simulateSync } from "../../src/results/simulate.js";
 import { SERIES } from "../../src/engine/store.js";
 import { projectionJsonSchema } from "../../src/output/result-schema.js";
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareSync } from "../../src/analysis/compare.js";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { compareSync } from "../../src/results/comparison.js";
+import { simulateSync } from "../../src/results/simulate.js";
 import { SERIES } from "../../src/engine/store.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { escapeXml, fanChartSvg, niceTicks, PALETTE } from "../../src/output/svg.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareSync } from "../../src/analysis/compare.js";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { compareSync } from "../../src/results/comparison.js";
+import { simulateSync } from "../../src/results/simulate.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { VEGA_LITE_SCHEMA } from "../../src/output/vega.js";
 

@@ -3,7 +3,8 @@
  * reported as the per-path difference B − A. Formats: a year-end table with the event shifts
  * (default), the comparison JSON, tidy CSV, or an SVG fan chart of both scenarios overlaid.
  */
-import { compare as compareScenarios, type Comparison, type EventShift } from "../../analysis/compare.js";
+import type { EventShift } from "../../analysis/paired.js";
+import { compare as compareScenarios, type Comparison } from "../../results/comparison.js";
 import { resolveOptions } from "../../engine/options.js";
 import type { SeriesName } from "../../engine/store.js";
 import { differenceCell } from "../../output/display.js";

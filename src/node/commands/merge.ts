@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { InputError } from "../../util/errors.js";
-import { mergeProjections, projectionFromShard, shardToText } from "../../output/shard.js";
+import { mergeProjections, projectionFromShard, shardToText } from "../../results/shard.js";
 import { BadInput, choiceFlag, parseFlags, type CliIO } from "../args.js";
 import { checkWritable, writeAtomically } from "../io.js";
 import { formatProjectionTable } from "../format-table.js";

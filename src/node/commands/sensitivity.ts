@@ -3,7 +3,7 @@
  * assumptions drive one target. Formats: a plain-text table (default), the
  * `attrition-sim/sensitivity@1` JSON, tidy CSV, or an SVG bar chart.
  */
-import { sensitivity, type SensitivityOptions } from "../../analysis/sensitivity.js";
+import { sensitivity, type SensitivityOptions } from "../../results/sensitivity.js";
 import { resolveSensitivityOptions } from "../../analysis/sensitivity-options.js";
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../../engine/options.js";
 import { formatIssue, OptionsError } from "../../util/errors.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compare, compareSync, Comparison } from "../../src/analysis/compare.js";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { compare, compareSync, Comparison } from "../../src/results/comparison.js";
+import { simulateSync } from "../../src/results/simulate.js";
 import { SERIES, type SeriesName } from "../../src/engine/store.js";
 import { OptionsError, ScenarioError } from "../../src/util/errors.js";
 import { main, type CliIO } from "../../src/node/cli.js";

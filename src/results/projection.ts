@@ -1,71 +1,18 @@
 import { summarizeEvent, type EventSummary } from "../analysis/events.js";
-import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey, type SampleSummary } from "../analysis/quantiles.js";
-import type { CalendarMonth } from "../engine/calendar.js";
+import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey } from "../analysis/quantiles.js";
+import type { RunMeta } from "../engine/run.js";
+import { summarizeMonths, type SeriesSummary } from "../analysis/projection-summary.js";
+import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
 import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { LIBRARY } from "../util/version.js";
-import { toTidyCsv } from "./csv.js";
-import { projectionMimeBundle, type MimeBundle } from "./display.js";
-import { fanChartSvg, type SvgOptions } from "./svg.js";
-import { fanChartSpec, type VegaLiteSpec } from "./vega.js";
+import { toTidyCsv } from "../output/csv.js";
+import { projectionMimeBundle, type MimeBundle } from "../output/display.js";
+import { fanChartSvg, type SvgOptions } from "../output/svg.js";
+import { fanChartSpec, type VegaLiteSpec } from "../output/vega.js";
 
-/** Per-month summary of one series. Arrays are indexed like `months`. */
-export interface SeriesSummary {
-  unit: string;
-  mean: number[];
-  p05: number[];
-  p25: number[];
-  p50: number[];
-  p75: number[];
-  p95: number[];
-  /** Monte Carlo standard errors of the mean and of each quantile. */
-  se: { mean: number[] } & Record<QuantileKey, number[]>;
-}
-
-/** A series summary from one sample summary per month (projections and comparisons alike). */
-export function summarizeMonths(unit: string, months: number, month: (m: number) => SampleSummary): SeriesSummary {
-  const out: SeriesSummary = {
-    unit, mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
-    se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
-  };
-  for (let m = 0; m < months; m += 1) {
-    const s = month(m);
-    out.mean.push(s.mean);
-    out.se.mean.push(s.meanSe);
-    for (const key of QUANTILE_KEYS) {
-      out[key].push(s.quantiles[key]);
-      out.se[key].push(s.quantileSe[key]);
-    }
-  }
-  return out;
-}
-
-/** The versioned JSON form (`attrition-sim/projection@1`, docs/result-schema.md). */
-/** A series summary as written to JSON: standard errors are null where they cannot be estimated. */
-export type SeriesSummaryJson = Omit<SeriesSummary, "se"> & { se: Record<"mean" | QuantileKey, (number | null)[]> };
-
-export interface ProjectionJson {
-  schema: "attrition-sim/projection@1";
-  scenario: { name: string; sha256: string };
-  options: { runs: number; seed: number; horizonMonths: number; step: "day" | "month"; start: string };
-  months: string[];
-  initial: Record<SeriesName, number>;
-  series: Record<SeriesName, SeriesSummaryJson>;
-  events: EventSummary[];
-  library: { name: string; version: string };
-}
-
-export interface ProjectionMeta {
-  scenarioName: string;
-  scenarioSha256: string;
-  runs: number;
-  seed: number;
-  horizonMonths: number;
-  step: "day" | "month";
-  start: string;
-  calendar: readonly CalendarMonth[];
-  keepPaths: boolean;
-}
+/** What a run was (scenario, options, calendar). */
+export type ProjectionMeta = RunMeta;
 
 export type ComparisonOperator = ">=" | ">" | "<=" | "<" | "==";
 const OPERATORS: readonly ComparisonOperator[] = [">=", ">", "<=", "<", "=="];

@@ -7,38 +7,22 @@
  */
 import { OptionsError, ScenarioError, describeValue } from "../util/errors.js";
 import { resolveOptions, type SimulateOptions } from "../engine/options.js";
-import { simulate, simulateSync } from "../engine/simulate.js";
-import { SERIES, type RunStore, type SeriesName } from "../engine/store.js";
+import { simulate, simulateSync } from "./simulate.js";
+import { SERIES, type SeriesName } from "../engine/store.js";
 import { csvField } from "../output/csv.js";
 import { comparisonMimeBundle, type MimeBundle } from "../output/display.js";
-import { summarizeMonths, type Projection, type ProjectionJson, type SeriesSummary, type SeriesSummaryJson } from "../output/projection.js";
+import { eventShift, pairedDifference, type EventShift } from "../analysis/paired.js";
+import type { SeriesSummary } from "../analysis/projection-summary.js";
+import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
+import type { Projection } from "./projection.js";
 import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkChartSeries, type FanChartData, type SvgOptions } from "../output/svg.js";
 import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
 import { parseScenario } from "../scenario/parse.js";
 import { LIBRARY } from "../util/version.js";
-import { QUANTILE_KEYS, summarizeSample, type QuantileKey } from "./quantiles.js";
+import { QUANTILE_KEYS } from "../analysis/quantiles.js";
 
 /** Run options of a comparison: those of `simulate`, without `keepPaths` (always on here). */
 export type CompareOptions = Omit<SimulateOptions, "keepPaths" | "parameterUniforms">;
-
-/** How the time to one `occupiedShare` threshold changes from `a` to `b`. */
-export interface EventShift {
-  series: string;
-  threshold: number;
-  /** Median months to the threshold in each scenario (null: not within the horizon). */
-  medianMonths: { a: number | null; b: number | null };
-  /** b's median minus a's (null when either is censored). */
-  medianShift: number | null;
-  /**
-   * Paired shift in months, b − a, over the paths that reach the threshold in both scenarios
-   * (`paths` of them); null statistics when there are none.
-   */
-  pairedShift: { paths: number; mean: number | null; p05: number | null; p50: number | null; p95: number | null };
-  /** P(never within the horizon) in each scenario, the difference b − a and its paired standard error. */
-  pNever: { a: number; b: number; difference: number; differenceSe: number };
-  /** Path counts: reached in both, only in a, only in b, in neither. */
-  paths: { both: number; onlyA: number; onlyB: number; neither: number };
-}
 
 /** The versioned JSON form of a comparison. Differences are b − a, per path, then summarised. */
 export interface ComparisonJson {
@@ -105,13 +89,7 @@ export class Comparison {
     const name = checkChartSeries(series);
     const cached = this.cache.get(name);
     if (cached) return cached;
-    const { runs, months } = this.a.paths!;
-    const va = this.a.paths!.series[name], vb = this.b.paths!.series[name];
-    const diff = new Float64Array(runs);
-    const out = summarizeMonths(this.a.series(name).unit, months, (m) => {
-      for (let i = 0; i < runs; i += 1) diff[i] = vb[m * runs + i]! - va[m * runs + i]!;
-      return summarizeSample(diff);
-    });
+    const out = pairedDifference(this.a.series(name).unit, this.a.paths!, this.b.paths!, name);
     this.cache.set(name, out);
     return out;
   }
@@ -238,36 +216,6 @@ export class Comparison {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return this.toString();
   }
-}
-
-/** Paired first-passage comparison of threshold k (months are 1-based; Infinity = never). */
-function eventShift(threshold: number, pa: RunStore, pb: RunStore, k: number, medianA: number | null, medianB: number | null): EventShift {
-  const { runs } = pa;
-  const fa = pa.firstMonth.subarray(k * runs, (k + 1) * runs), fb = pb.firstMonth.subarray(k * runs, (k + 1) * runs);
-  const shifts: number[] = [];
-  let onlyA = 0, onlyB = 0, neither = 0;
-  for (let i = 0; i < runs; i += 1) {
-    const ra = Number.isFinite(fa[i]!), rb = Number.isFinite(fb[i]!);
-    if (ra && rb) shifts.push(fb[i]! - fa[i]!);
-    else if (ra) onlyA += 1;
-    else if (rb) onlyB += 1;
-    else neither += 1;
-  }
-  const s = shifts.length ? summarizeSample(Float64Array.from(shifts)) : undefined;
-  const q = (key: QuantileKey) => (s ? s.quantiles[key] : null);
-  // Never-indicator difference per path is +1 (only a reaches), −1 (only b reaches) or 0.
-  const pNeverA = (onlyB + neither) / runs, pNeverB = (onlyA + neither) / runs;
-  const meanD = (onlyA - onlyB) / runs;
-  const varD = runs > 1 ? ((onlyA + onlyB) / runs - meanD * meanD) * (runs / (runs - 1)) : NaN;
-  return {
-    series: "occupiedShare",
-    threshold,
-    medianMonths: { a: medianA, b: medianB },
-    medianShift: medianA === null || medianB === null ? null : medianB - medianA,
-    pairedShift: { paths: shifts.length, mean: s ? s.mean : null, p05: q("p05"), p50: q("p50"), p95: q("p95") },
-    pNever: { a: pNeverA, b: pNeverB, difference: pNeverB - pNeverA, differenceSe: runs > 1 ? Math.sqrt(Math.max(0, varD) / runs) : 0 },
-    paths: { both: shifts.length, onlyA, onlyB, neither },
-  };
 }
 
 function prepare(a: unknown, b: unknown, options: CompareOptions): [unknown, unknown, SimulateOptions] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OptionsError, simulateSync } from "../../src/index.js";
-import { mergeProjections, projectionFromShard, shardToText } from "../../src/output/shard.js";
+import { mergeProjections, projectionFromShard, shardToText } from "../../src/results/shard.js";
 
 describe("shards: runRange + mergeProjections", () => {
   const options = { runs: 3000, horizonMonths: 18, step: "month", seed: 4 } as const;

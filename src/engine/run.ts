@@ -1,13 +1,25 @@
 import { OptionsError } from "../util/errors.js";
-import { Projection, type ProjectionMeta } from "../output/projection.js";
 import { canonicalJson, sha256 } from "../util/sha256.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { BlockRun, type RunPlan } from "./block.js";
-import { buildCalendar } from "./calendar.js";
+import { buildCalendar, type CalendarMonth } from "./calendar.js";
 import { checkParameterUniforms, MAX_STORE_BYTES, resolveOptions, type ResolvedOptions, type SimulateOptions } from "./options.js";
 import { listParameters } from "./parameters.js";
-import { RunSummary, storeBytes, summaryModeFor } from "./store.js";
+import { ACCOUNTING, RunSummary, SERIES, storeBytes, summaryModeFor, type RunStore } from "./store.js";
+
+/** What a run was: its scenario, options and calendar (the `meta` of a Projection). */
+export interface RunMeta {
+  scenarioName: string;
+  scenarioSha256: string;
+  runs: number;
+  seed: number;
+  horizonMonths: number;
+  step: "day" | "month";
+  start: string;
+  calendar: readonly CalendarMonth[];
+  keepPaths: boolean;
+}
 
 /**
  * Paths per block. Fixed — never derived from the worker count — because random streams are
@@ -19,7 +31,7 @@ export const BLOCK_SIZE = 1024;
 export interface PreparedRun {
   plan: RunPlan;
   options: ResolvedOptions;
-  meta: ProjectionMeta;
+  meta: RunMeta;
   /** [block, first path, paths] of the blocks to run (a shard runs some of them). */
   blocks: [block: number, first: number, count: number][];
   summary: RunSummary;
@@ -68,7 +80,7 @@ export function prepareRun(scenarioInput: unknown, optionsInput: unknown, tuning
     scenario, slots, calendar, dayStep: options.step === "day", seed: options.seed, thresholds: options.thresholds,
     summary: summaryMode, keepPaths: options.keepPaths, uniforms: options.parameterUniforms, refreshDays: tuning.refreshDays ?? DEFAULT_REFRESH_DAYS,
   };
-  const meta: ProjectionMeta = {
+  const meta: RunMeta = {
     scenarioName: scenario.name,
     scenarioSha256: sha256(canonicalJson(scenario)),
     runs: options.runs, seed: options.seed, horizonMonths: options.horizonMonths, step: options.step,
@@ -90,17 +102,11 @@ export function abortError(signal: AbortSignal): Error {
 }
 
 /**
- * Run the Monte Carlo projection of a scenario (a preset name, a scenario object, or a parsed
- * scenario). Async: it gives the event loop a turn every ~10 ms of work (between months) and honours `signal`
- * (rejecting with an AbortError and returning nothing partial).
- *
- * @throws {ScenarioError | OptionsError} for bad input, before any work starts.
- * @example
- * const projection = await simulate("baseline", { runs: 1000, seed: 1 });
- * projection.series("occupiedShare").p50.at(-1);
+ * Run every block of a prepared run on this thread, yielding to the event loop every ~10 ms of
+ * work (between months) and honouring the options' signal: rejects with an AbortError and
+ * returns nothing partial. Fills and returns `run.summary`.
  */
-export async function simulate(scenario: unknown, options: SimulateOptions = {}, tuning?: EngineTuning): Promise<Projection> {
-  const run = prepareRun(scenario, options, tuning);
+export async function runBlocks(run: PreparedRun): Promise<RunSummary> {
   const { plan, options: o } = run;
   const totalWork = run.blocks.reduce((n, [, , count]) => n + count, 0) * o.horizonMonths;
   let done = 0;
@@ -123,16 +129,11 @@ export async function simulate(scenario: unknown, options: SimulateOptions = {},
   }
   if (o.signal?.aborted) throw abortError(o.signal);
   o.onProgress?.(1);
-  return new Projection(run.summary, run.meta);
+  return run.summary;
 }
 
-/**
- * The synchronous form of {@link simulate}, for small runs and scripts (no yielding, no signal).
- * @example
- * simulateSync("no-dprk", { runs: 200, horizonMonths: 24 }).probability("occupiedShare", ">=", 0.2, "2027-06");
- */
-export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> = {}, tuning?: EngineTuning): Projection {
-  const run = prepareRun(scenario, options, tuning);
+/** The synchronous form of {@link runBlocks} (no yielding, no signal). */
+export function runBlocksSync(run: PreparedRun): RunSummary {
   const { plan, options: o } = run;
   const totalWork = run.blocks.reduce((n, [, , count]) => n + count, 0) * o.horizonMonths;
   let done = 0;
@@ -146,5 +147,15 @@ export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "
     run.summary.accept(blockRun.finish());
   }
   o.onProgress?.(1);
-  return new Projection(run.summary, run.meta);
+  return run.summary;
+}
+
+/**
+ * Run a scenario with every path kept and hand back the per-path store and what the run was —
+ * for analyses that work path by path (calibration, predictive checks) and build no Projection.
+ */
+export function simulatePathsSync(scenario: unknown, options: Omit<SimulateOptions, "signal" | "keepPaths">, tuning?: EngineTuning): { store: RunStore; meta: RunMeta } {
+  const run = prepareRun(scenario, { ...options, keepPaths: true }, tuning);
+  const store = runBlocksSync(run).toRunStore(SERIES, ACCOUNTING)!;
+  return { store, meta: run.meta };
 }

@@ -7,19 +7,19 @@
 import { PER_EVENT_PARAMETERS } from "../engine/block.js";
 import { listParameters } from "../engine/parameters.js";
 import { createStream } from "../engine/rng.js";
-import { simulate } from "../engine/simulate.js";
+import { simulate } from "./simulate.js";
 import type { SensitivityResult, SobolResult, SobolRowJson, TornadoResult } from "../output/sensitivity-json.js";
 import { describeSpec } from "../scenario/parameter-table.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { LIBRARY } from "../util/version.js";
-import { summarizeSample } from "./quantiles.js";
-import { resolveSensitivityOptions, SENSITIVITY_LEVEL, TORNADO_SHARE, type ResolvedSensitivityOptions, type SensitivityOptions } from "./sensitivity-options.js";
-import { saltelliDesign, sobolBootstrap } from "./sobol.js";
-import { targetUnit, targetValues } from "./targets.js";
-import { tornado } from "./tornado.js";
+import { summarizeSample } from "../analysis/quantiles.js";
+import { resolveSensitivityOptions, SENSITIVITY_LEVEL, TORNADO_SHARE, type ResolvedSensitivityOptions, type SensitivityOptions } from "../analysis/sensitivity-options.js";
+import { saltelliDesign, sobolBootstrap } from "../analysis/sobol.js";
+import { targetUnit, targetValues } from "../analysis/targets.js";
+import { tornado } from "../analysis/tornado.js";
 
-export type { SensitivityOptions } from "./sensitivity-options.js";
+export type { SensitivityOptions } from "../analysis/sensitivity-options.js";
 
 /** Six significant digits, as in the projection JSON (equal runs, equal bytes). */
 const r6 = (v: number) => Number(v.toPrecision(6));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseTarget, targetHorizon, targetValues } from "../../src/analysis/targets.js";
-import { sensitivity } from "../../src/analysis/sensitivity.js";
+import { sensitivity } from "../../src/results/sensitivity.js";
 import { averageRanks, spearman, tornado } from "../../src/analysis/tornado.js";
 import { createStream } from "../../src/engine/rng.js";
-import { simulateSync } from "../../src/engine/simulate.js";
+import { simulateSync } from "../../src/results/simulate.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { sensitivityJsonSchema } from "../../src/output/sensitivity-json.js";
 import { listParameters } from "../../src/engine/parameters.js";
