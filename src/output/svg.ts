@@ -9,6 +9,7 @@
  */
 import { OptionsError, describeValue } from "../util/errors.js";
 import { SERIES, type SeriesName } from "../engine/store.js";
+import { withTypographicMinus } from "../util/format.js";
 
 /** How a series is labelled and scaled on a chart axis. */
 export interface SeriesDisplay {
@@ -202,7 +203,7 @@ export function niceTicks(lo: number, hi: number, target = 6): number[] {
 function tickLabels(ticks: readonly number[], suffix: string): string[] {
   let d = 0;
   while (d < 6 && ticks.some((t) => Math.abs(Number(t.toFixed(d)) - t) > 1e-9 * Math.max(1, Math.abs(t)))) d += 1;
-  return ticks.map((t) => `${(t + 0).toFixed(d).replace(/^-/, "−")}${suffix}`);
+  return ticks.map((t) => `${withTypographicMinus((t + 0).toFixed(d))}${suffix}`);
 }
 
 /** x ticks: 1 January of every k-th year, or the 1st of every k-th month for short spans. */

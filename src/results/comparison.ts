@@ -19,7 +19,7 @@ import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkC
 import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
 import { parseScenario } from "../scenario/parse.js";
 import { LIBRARY } from "../util/version.js";
-import { roundSignificant6, roundSignificant6OrNull } from "../util/format.js";
+import { formatPercentagePoints, roundSignificant6, roundSignificant6OrNull } from "../util/format.js";
 import { QUANTILE_KEYS } from "../analysis/quantiles.js";
 
 /** Run options of a comparison: those of `simulate`, without `keepPaths` (always on here). */
@@ -207,7 +207,7 @@ export class Comparison {
   toString(): string {
     const d = this.difference("occupiedShare");
     const last = this.months.length - 1;
-    const pp = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v * 100).toFixed(2)} pp`;
+    const pp = (v: number) => `${formatPercentagePoints(v, 2)} pp`;
     return `Comparison(${this.label}, ${this.runs} paired runs, seed ${this.a.meta.seed}, ${this.a.meta.horizonMonths} months from ${this.a.meta.start}; occupied share at ${this.months[last]}: mean ${pp(d.mean[last]!)} [${pp(d.p05[last]!)} to ${pp(d.p95[last]!)}])`;
   }
 

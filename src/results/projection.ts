@@ -6,7 +6,7 @@ import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.
 import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { LIBRARY } from "../util/version.js";
-import { roundSignificant6, roundSignificant6Nullable, roundSignificant6OrNull } from "../util/format.js";
+import { formatMedianBand, formatPercentUnchecked, roundSignificant6, roundSignificant6Nullable, roundSignificant6OrNull } from "../util/format.js";
 import { toTidyCsv } from "../output/csv.js";
 import { projectionMimeBundle, type MimeBundle } from "../output/display.js";
 import { fanChartSvg, type SvgOptions } from "../output/svg.js";
@@ -162,8 +162,7 @@ export class Projection {
   toString(): string {
     const share = this.series("occupiedShare");
     const last = this.months.length - 1;
-    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-    return `Projection(${this.meta.scenarioName}, ${this.meta.runs} runs, ${this.meta.horizonMonths} months from ${this.meta.start}, seed ${this.meta.seed}; occupied at ${this.months[last]}: ${pct(share.p50[last]!)} [${pct(share.p05[last]!)}–${pct(share.p95[last]!)}])`;
+    return `Projection(${this.meta.scenarioName}, ${this.meta.runs} runs, ${this.meta.horizonMonths} months from ${this.meta.start}, seed ${this.meta.seed}; occupied at ${this.months[last]}: ${formatMedianBand(share, last, formatPercentUnchecked)})`;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {

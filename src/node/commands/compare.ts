@@ -10,7 +10,8 @@ import type { SeriesName } from "../../engine/store.js";
 import { differenceCell } from "../../output/display.js";
 import { BadInput, choiceFlag, expectPositionals, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
 import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
-import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
+import { alignColumns, yearRowIndices } from "../format-table.js";
+import { formatMonths, formatPercent, formatPointsChange, formatSignedMonths, formatThresholdPercent } from "../../util/format.js";
 import { PEOPLE_COLUMNS } from "../../output/columns.js";
 
 const COLUMNS: readonly [title: string, series: SeriesName][] = [
@@ -18,21 +19,17 @@ const COLUMNS: readonly [title: string, series: SeriesName][] = [
   ...PEOPLE_COLUMNS,
 ];
 
-const months = (v: number | null) => (v === null ? "not within horizon" : Number.isInteger(v) ? String(v) : v.toFixed(1));
-const signedMonths = (v: number | null) => (v === null ? "–" : `${v > 0 ? "+" : v < 0 ? "−" : ""}${months(Math.abs(v))}`);
-
 /** The cells of one event line of the comparison table. */
 function eventCells(e: EventShift, horizon: number): string[] {
   const ps = e.pairedShift;
   const paired = ps.paths === 0
     ? "paired shift: no path reaches it in both"
-    : `paired shift ${signedMonths(ps.p50)} [${signedMonths(ps.p05)} to ${signedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
-  const d = e.pNever.difference;
+    : `paired shift ${formatSignedMonths(ps.p50)} [${formatSignedMonths(ps.p05)} to ${formatSignedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
   return [
-    `occupied share ≥ ${formatPercent(e.threshold).replace(".0%", "%")}`,
-    `median ${months(e.medianMonths.a)} → ${months(e.medianMonths.b)}`,
+    `occupied share ≥ ${formatThresholdPercent(e.threshold)}`,
+    `median ${formatMonths(e.medianMonths.a)} → ${formatMonths(e.medianMonths.b)}`,
     paired,
-    `P(never within ${horizon} months) ${formatPercent(e.pNever.a)} → ${formatPercent(e.pNever.b)} (${d > 0 ? "+" : d < 0 ? "−" : ""}${(Math.abs(d) * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)} points)`,
+    `P(never within ${horizon} months) ${formatPercent(e.pNever.a)} → ${formatPercent(e.pNever.b)} (${formatPointsChange(e.pNever.difference, e.pNever.differenceSe)} points)`,
   ];
 }
 

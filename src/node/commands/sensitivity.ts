@@ -14,6 +14,7 @@ import { sensitivityToSvg } from "../../output/sensitivity-svg.js";
 import { BadInput, choiceFlag, expectPositionals, integerFlag, parseFlags, type CliIO } from "../args.js";
 import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
 import { alignColumns } from "../format-table.js";
+import { formatPercentUnchecked } from "../../util/format.js";
 
 /** The result as a plain-text table: what was run, the target across paths, one row per factor. */
 export function formatSensitivityTable(result: SensitivityResult): string {
@@ -22,7 +23,7 @@ export function formatSensitivityTable(result: SensitivityResult): string {
   const lines = [
     `Sensitivity of ${t.text}: ${describeTarget(t)}`,
     describeRun(result),
-    `Across the paths: median ${formatTargetValue(t, out.p50)} [5th–95th percentile ${formatTargetValue(t, out.p05)}–${formatTargetValue(t, out.p95)}]${t.kind === "monthsTo" ? `; ${(out.censoredShare * 100).toFixed(1)}% of paths never get there within the horizon` : ""}`,
+    `Across the paths: median ${formatTargetValue(t, out.p50)} [5th–95th percentile ${formatTargetValue(t, out.p05)}–${formatTargetValue(t, out.p95)}]${t.kind === "monthsTo" ? `; ${formatPercentUnchecked(out.censoredShare)} of paths never get there within the horizon` : ""}`,
     "",
   ];
   if (result.method === "tornado") {
