@@ -127,6 +127,21 @@ export function optionLines(error: OptionsError): string[] {
   });
 }
 
+/** Where a command writes its result: `--out FILE` (replacing an existing FILE only with `--force`), or stdout. */
+export interface OutputFlags {
+  out: string | undefined;
+  force: boolean;
+}
+
+/** `--out FILE` and `--force`, checked before any work: a file name, and `--force` only with `--out`. */
+export function outputFlags(flags: Flags): OutputFlags {
+  const out = flags.out?.[0];
+  const force = flags.force !== undefined;
+  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
+  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  return { out, force };
+}
+
 /** The run options shared by run and compare: --runs, --seed, --months, --step, --threshold. */
 export function runOptionFlags(flags: Flags): SimulateOptions {
   const options: SimulateOptions = {

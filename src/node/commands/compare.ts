@@ -8,8 +8,8 @@ import { compare as compareScenarios, type Comparison } from "../../results/comp
 import { resolveOptions } from "../../engine/options.js";
 import type { SeriesName } from "../../engine/store.js";
 import { differenceCell } from "../../output/display.js";
-import { BadInput, choiceFlag, expectPositionals, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
-import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
+import { choiceFlag, expectPositionals, outputFlags, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
+import { checkWritable, loadScenario, writeResult } from "../io.js";
 import { alignColumns, yearRowIndices } from "../format-table.js";
 import { formatMonths, formatPercent, formatPointsChange, formatSignedMonths, formatThresholdPercent } from "../../util/format.js";
 import { PEOPLE_COLUMNS } from "../../output/columns.js";
@@ -65,18 +65,16 @@ export async function compare(args: readonly string[], io: CliIO): Promise<numbe
   const options = runOptionFlags(flags);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
   const series = seriesFlag(flags.series?.[0], format);
-  const out = flags.out?.[0];
-  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
+  const output = outputFlags(flags);
   expectPositionals("compare", positionals, ["<preset | scenario.json> (a)", "<preset | scenario.json> (b)"]);
   resolveOptions({ ...options, keepPaths: true }); // the library's own checks, before any work
-  const force = flags.force !== undefined;
-  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
-  if (out !== undefined) checkWritable(out, force);
+  if (output.out !== undefined) checkWritable(output.out, output.force);
   const a = loadScenario(positionals[0]!);
   const b = loadScenario(positionals[1]!);
 
-  const comparison = await interruptible(io, (signal, onProgress) => compareScenarios(a, b, { ...options, signal, onProgress }));
-  const text = format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
-  emit(io, out, text, force);
+  await writeResult(io, output, async (signal, onProgress) => {
+    const comparison = await compareScenarios(a, b, { ...options, signal, onProgress });
+    return format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
+  });
   return 0;
 }
