@@ -33,7 +33,7 @@ export interface DisplayableComparison {
   toDifferenceSVG(series: SeriesName): string;
   toString(): string;
 }
-import { escapeXml } from "./svg.js";
+import { escapeXml } from "./svg-primitives.js";
 import { PEOPLE_COLUMNS } from "./columns.js";
 
 /** A Jupyter MIME bundle: the same result as plain text, HTML and SVG. */

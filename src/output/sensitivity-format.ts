@@ -4,7 +4,7 @@
  */
 import type { SensitivityResult, SensitivityTargetJson } from "./sensitivity-json.js";
 import { formatGroupedNumber, formatPercentUnchecked, formatSignedFixed, formatThousandsSigned, signNumberText, withTypographicMinus } from "../util/format.js";
-import { SERIES_DISPLAY } from "./svg.js";
+import { SERIES_DISPLAY } from "./fan-chart-data.js";
 
 /** Thousands separators for big numbers, 3–4 significant digits for small ones. */
 export function formatInput(value: number): string {

@@ -6,12 +6,10 @@
  */
 import { describeRun, describeRunParts, describeTarget, formatIndex, formatTargetShift, formatTargetValue } from "./sensitivity-format.js";
 import type { SensitivityResult, SobolResult, TornadoResult } from "./sensitivity-json.js";
-import { escapeXml, niceTicks, PALETTE } from "./svg.js";
+import { escapeXml, FONT, niceTicks, PALETTE, px } from "./svg-primitives.js";
 import { withTypographicMinus } from "../util/format.js";
 
-const FONT = "DejaVu Sans, Liberation Sans, Helvetica, Arial, sans-serif";
 const W = 860, LEFT = 300, PLOT = 360, ROW = 26, TOP = 110;
-const px = (v: number) => String(Math.round(v * 100) / 100 + 0);
 
 interface Axis { lo: number; hi: number; ticks: number[]; label: (v: number) => string }
 

@@ -4,7 +4,7 @@
  * anywhere Vega-Lite does (a notebook, vega-embed, the online editor) with nothing else.
  */
 import { roundSignificant6OrNull } from "../util/format.js";
-import { fanChartData, type ChartableProjection, type FanChartData } from "./svg.js";
+import { fanChartData, type ChartableProjection, type FanChartData } from "./fan-chart-data.js";
 
 /** A Vega-Lite spec (plain JSON). */
 export interface VegaLiteSpec {

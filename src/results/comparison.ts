@@ -15,7 +15,8 @@ import { eventShift, pairedDifference, type EventShift } from "../analysis/paire
 import type { SeriesSummary } from "../analysis/projection-summary.js";
 import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
 import type { Projection } from "./projection.js";
-import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkChartSeries, type FanChartData, type SvgOptions } from "../output/svg.js";
+import { checkChartSeries, fanChartData, SERIES_DISPLAY, type FanChartData } from "../output/fan-chart-data.js";
+import { renderFanChart, resolveSvgOptions, type SvgOptions } from "../output/fan-chart-svg.js";
 import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
 import { parseScenario } from "../scenario/parse.js";
 import { LIBRARY } from "../util/version.js";

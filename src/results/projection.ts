@@ -9,7 +9,7 @@ import { LIBRARY } from "../util/version.js";
 import { formatMedianBand, formatPercentUnchecked, roundSignificant6, roundSignificant6Nullable, roundSignificant6OrNull } from "../util/format.js";
 import { toTidyCsv } from "../output/csv.js";
 import { projectionMimeBundle, type MimeBundle } from "../output/display.js";
-import { fanChartSvg, type SvgOptions } from "../output/svg.js";
+import { fanChartSvg, type SvgOptions } from "../output/fan-chart-svg.js";
 import { fanChartSpec, type VegaLiteSpec } from "../output/vega.js";
 
 /** What a run was (scenario, options, calendar). */
@@ -182,7 +182,7 @@ export class Projection {
     }
   }
 
-  /** Fan chart of a series (default `occupiedShare`) as standalone SVG, 800×450 (output/svg.ts). */
+  /** Fan chart of a series (default `occupiedShare`) as standalone SVG, 800×450 (output/fan-chart-svg.ts). */
   toSVG(series?: SeriesName, options?: SvgOptions): string {
     return fanChartSvg([this], series, options);
   }
