@@ -105,7 +105,7 @@ export function rangeFlag(text: string | undefined): [number, number] | undefine
   return [Number(match[1]), Number(match[2])];
 }
 
-export function thresholdFlags(texts: readonly string[] | undefined): number[] | undefined {
+function thresholdFlags(texts: readonly string[] | undefined): number[] | undefined {
   if (!texts) return undefined;
   return texts.flatMap((text) => text.split(",")).map((part) => {
     const t = part.trim();

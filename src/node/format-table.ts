@@ -37,7 +37,7 @@ export function yearRowIndices(months: readonly string[]): number[] {
 const COLUMNS = PEOPLE_COLUMNS;
 
 /** The cells of one event line: months until `occupiedShare` first reaches the threshold. */
-export function formatEvent(event: EventSummary, months: readonly string[]): string[] {
+function formatEvent(event: EventSummary, months: readonly string[]): string[] {
   const { p05, p50, p95 } = event.quantiles;
   const label = `≥ ${formatThresholdPercent(event.threshold)}`;
   const when = (q: number) => (q <= 0 ? "at start" : months[Math.min(months.length, Math.max(1, Math.ceil(q))) - 1]!.slice(0, 7));

@@ -37,7 +37,7 @@ export const SERIES_DISPLAY: Record<SeriesName, SeriesDisplay> = {
 };
 
 /** The default chart series (DESIGN §4, CLI `--series`). */
-export const DEFAULT_CHART_SERIES: SeriesName = "occupiedShare";
+const DEFAULT_CHART_SERIES: SeriesName = "occupiedShare";
 
 /** The five quantile bands of one scenario's series, indexed like `months`. */
 export interface FanBands {

@@ -37,7 +37,7 @@ function eventCells(e: EventShift, horizon: number): string[] {
  * The comparison as a plain-text table: mean [5th to 95th percentile] of the per-path
  * difference at each year end and the final month, then the shift of each threshold event.
  */
-export function formatComparisonTable(comparison: Comparison): string {
+function formatComparisonTable(comparison: Comparison): string {
   const { meta } = comparison.a;
   const rows = [["Month", ...COLUMNS.map(([title]) => title)]];
   for (const m of yearRowIndices(comparison.months)) {

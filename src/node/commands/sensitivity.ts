@@ -17,7 +17,7 @@ import { alignColumns } from "../format-table.js";
 import { formatPercentUnchecked } from "../../util/format.js";
 
 /** The result as a plain-text table: what was run, the target across paths, one row per factor. */
-export function formatSensitivityTable(result: SensitivityResult): string {
+function formatSensitivityTable(result: SensitivityResult): string {
   const t = result.target;
   const out = result.output;
   const lines = [
