@@ -34,7 +34,11 @@ export function yearAt(date: string, endOfDay: boolean): number {
   return year + (t - Date.UTC(year, 0, 1)) / (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1));
 }
 
-/** Round "nice" ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them. */
+/**
+ * Round "nice" ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them. A span
+ * too narrow for its magnitude (the ticks' indices beyond 2^53, where counting by one stops)
+ * is treated as the single value at its middle.
+ */
 export function niceTicks(lo: number, hi: number, target = 6): number[] {
   if (!(hi > lo)) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
@@ -44,6 +48,10 @@ export function niceTicks(lo: number, hi: number, target = 6): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => (hi - lo) / s <= target) ?? 10 * mag;
   const first = Math.floor(lo / step + 1e-9), last = Math.ceil(hi / step - 1e-9);
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last)) {
+    const middle = lo + (hi - lo) / 2;
+    return niceTicks(middle, middle, target);
+  }
   const ticks: number[] = [];
   for (let i = first; i <= last; i += 1) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;

@@ -94,6 +94,12 @@ describe("fan chart SVG", () => {
     expect(diff).toContain('stroke="#374151" stroke-width="1"'); // the zero line
   });
 
+  it("draws a series that is constant up to rounding (a single run)", () => {
+    const chart = compareSync("baseline", "baseline", { runs: 1, seed: 4, horizonMonths: 6, step: "month" }).toSVG("ukraineForce");
+    checkXml(chart);
+    expect(chart).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
   it("escapes every text and drops characters XML forbids", () => {
     const hostile = simulateSync({ extends: "no-dprk", name: `</text><script>alert("x")</script> & \u0007` }, { runs: 5, horizonMonths: 3 });
     const chart = hostile.toSVG("ukraineForce", { title: "A <b>bold</b> title & more" });

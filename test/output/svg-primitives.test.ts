@@ -12,6 +12,13 @@ describe("SVG primitives", () => {
     expect(niceTicks(-27, 0, 6)).toEqual([-30, -25, -20, -15, -10, -5, 0]);
   });
 
+  it("treats a span too narrow for its magnitude as one value (it used to loop until out of memory)", () => {
+    // A single run's Ukrainian force, in thousands: constant up to the last bits.
+    expect(niceTicks(334.23447848266544, 334.23447848266555, 6)).toEqual(niceTicks(334.2344784826655, 334.2344784826655, 6));
+    expect(niceTicks(334.2344784826655, 334.2344784826655, 6)).toEqual([300, 320, 340, 360, 380]);
+    expect(niceTicks(1e20, 1e20 + 2e4, 6)).toEqual(niceTicks(1e20 + 1e4, 1e20 + 1e4, 6));
+  });
+
   it("labels ticks with the fewest decimals that tell them apart, and a typographic minus", () => {
     expect(tickLabels([-0.5, 0, 0.5], "%")).toEqual(["−0.5%", "0.0%", "0.5%"]);
     expect(tickLabels([-30, -0, 30], "")).toEqual(["−30", "0", "30"]);
