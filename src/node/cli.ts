@@ -18,8 +18,8 @@ import { presetNames, presets } from "../scenario/presets.js";
 import { shardToText } from "../results/shard.js";
 import { LIBRARY } from "../util/version.js";
 import { formatNameList, formatParameterTable, formatProjectionTable, formatUsage } from "./format-table.js";
-import { BadInput, choiceFlag, expectPositionals, integerFlag, optionLines, parseFlags, rangeFlag, runOptionFlags, seriesFlag, type CliIO } from "./args.js";
-import { checkWritable, interruptible, loadScenario, progressBar, writeAtomically } from "./io.js";
+import { BadInput, choiceFlag, expectPositionals, integerFlag, optionLines, outputFlags, parseFlags, rangeFlag, runOptionFlags, seriesFlag, type CliIO } from "./args.js";
+import { checkWritable, loadScenario, writeResult } from "./io.js";
 import { compare } from "./commands/compare.js";
 import { merge } from "./commands/merge.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
@@ -39,34 +39,18 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg", "shard"] as const) ?? "table";
   if (options.runRange && format !== "shard") throw new BadInput(`--range: a shard is only written with --format shard (merge shards with 'attrition-sim merge'), got --format ${format}`);
   const series = seriesFlag(flags.series?.[0], format);
-  const out = flags.out?.[0];
-  const force = flags.force !== undefined;
-  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
-  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  const output = outputFlags(flags);
   expectPositionals("run", positionals, ["<preset | scenario.json>"]);
   resolveOptions(options); // the library's own checks, before any work
+  if (output.out !== undefined) checkWritable(output.out, output.force);
+  const scenario = loadScenario(positionals[0]!);
 
-  // From here a Ctrl-C aborts the run (exit 130) and leaves no output file. The listener stays
-  // until the file is written, so a Ctrl-C during the (synchronous) write lets it finish instead
-  // of killing the process half-way; a second Ctrl-C falls through to Node's default (exit).
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
-  try {
-    if (out !== undefined) checkWritable(out, force);
-    const scenario = loadScenario(positionals[0]!);
-    const run = { ...options, signal: controller.signal, onProgress: progress?.update };
+  await writeResult(io, output, async (signal, onProgress) => {
+    const run = { ...options, signal, onProgress };
     // Worker threads only pay off beyond a few blocks; the results are identical either way.
     const projection = workers > 1 && (options.runs ?? 10_000) > 4 * BLOCK_SIZE ? await simulateParallel(scenario, { ...run, workers }) : await simulate(scenario, run);
-    const text = format === "json" ? `${JSON.stringify(projection.toJSON(), null, 2)}\n` : format === "csv" ? projection.toCSV() : format === "svg" ? projection.toSVG(series) : format === "shard" ? shardToText(projection) : formatProjectionTable(projection.toJSON());
-    progress?.clear();
-    if (out !== undefined) writeAtomically(out, text, force);
-    else io.stdout.write(text);
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-    progress?.clear();
-  }
+    return format === "json" ? `${JSON.stringify(projection.toJSON(), null, 2)}\n` : format === "csv" ? projection.toCSV() : format === "svg" ? projection.toSVG(series) : format === "shard" ? shardToText(projection) : formatProjectionTable(projection.toJSON());
+  });
   return 0;
 }
 
@@ -76,7 +60,7 @@ async function report(args: readonly string[], io: CliIO): Promise<number> {
   const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1);
   if (positionals.length > 1) expectPositionals("report", positionals, ["[preset | scenario.json]"]);
   const scenario = loadScenario(positionals[0] ?? "baseline");
-  io.stdout.write(await interruptible(io, (signal, onProgress) => scenarioReport(scenario, { runs, seed, signal, onProgress })));
+  await writeResult(io, { out: undefined, force: false }, (signal, onProgress) => scenarioReport(scenario, { runs, seed, signal, onProgress }));
   return 0;
 }
 
