@@ -52,7 +52,8 @@ export class WorkerPool {
 
   /**
    * Run the blocks of a prepared plan; results are handed to `accept` as they come (they are
-   * placed by block index, so arrival order does not matter).
+   * placed by block index, so arrival order does not matter). Used by `simulateParallel`.
+   * @internal
    */
   run(
     plan: WorkerRequest & { kind: "plan" },
@@ -119,6 +120,9 @@ export interface ParallelOptions extends SimulateOptions {
  * @example
  * const projection = await simulateParallel("baseline", { runs: 100_000, workers: 2 });
  */
+export function simulateParallel(scenario: unknown, options?: ParallelOptions): Promise<Projection>;
+/** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
+export function simulateParallel(scenario: unknown, options: ParallelOptions | undefined, tuning: EngineTuning | undefined): Promise<Projection>;
 export async function simulateParallel(scenario: unknown, options: ParallelOptions = {}, tuning?: EngineTuning): Promise<Projection> {
   const { workers, pool: given, ...rest } = options;
   const run = prepareRun(scenario, rest, tuning);

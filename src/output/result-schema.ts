@@ -65,7 +65,7 @@ const librarySchema = z.strictObject({
 type Issues = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
 
 /** `horizonMonths` months, and one value per month in every array of every series. */
-function checkMonths(json: { options: { horizonMonths: number }; months: string[]; series: Record<(typeof SERIES)[number], SeriesSummaryJson> }, ctx: Issues): void {
+function checkMonths(json: { options: { horizonMonths: number }; months: string[]; series: Record<(typeof SERIES)[number], z.infer<typeof seriesSummarySchema>> }, ctx: Issues): void {
   const n = json.months.length;
   if (n !== json.options.horizonMonths) {
     ctx.addIssue({ code: "custom", path: ["months"], message: `expected ${json.options.horizonMonths} months (options.horizonMonths), got ${n}` });
@@ -174,6 +174,6 @@ export type ProjectionJsonParsed = z.output<typeof projectionJsonSchema>;
 /** The JSON form of `Projection.toJSON()` (`attrition-sim/projection@1`), inferred from {@link projectionJsonSchema}. */
 export type ProjectionJson = z.infer<typeof projectionJsonSchema>;
 /** One series of a projection's JSON: standard errors are null where they cannot be estimated. */
-export type SeriesSummaryJson = z.infer<typeof seriesSummarySchema>;
+export type SeriesSummaryJson = ProjectionJson["series"][(typeof SERIES)[number]];
 /** The JSON form of `Comparison.toJSON()` (`attrition-sim/comparison@1`), inferred from {@link comparisonJsonSchema}. */
 export type ComparisonJson = z.infer<typeof comparisonJsonSchema>;
