@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
-// Entries: the browser-safe core, the observed series (`attrition-sim/data`, browser-safe) and the
-// Node-only subpath (CLI, workers).
+// Entries: the browser-safe core, the helpers for experts (`attrition-sim/advanced`, browser-safe),
+// the observed series (`attrition-sim/data`, browser-safe) and the Node-only subpath (CLI, workers).
 // ESM + CJS with declarations for both (.d.ts and .d.cts).
 //
 // `splitting: true` for both formats (for CJS an experimental tsup feature): code shared by
@@ -12,6 +12,7 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: {
     index: "src/index.ts",
+    "advanced/index": "src/advanced.ts",
     "data/index": "src/data/index.ts",
     "node/index": "src/node/index.ts",
     // The bin: its own small entry, since the CLI's code lives in a shared chunk.

@@ -6,15 +6,16 @@
 //     entries import); every source module is bundled once per format (one copy of the core);
 //     the worker's whole import closure (its chunks included) loads neither zod nor mathjs nor
 //     any module of src/output/ or src/results/.
-//  2. publint --strict (errors and warnings fail) and attw --profile node16 (any problem fails) on
-//     that same tarball.
+//  2. publint --strict (errors and warnings fail) and attw with its default profile, node10
+//     included (any problem fails), on that same tarball.
 //  3. Install the tarball into a scratch CommonJS project (runtime deps come from the registry,
 //     --prefer-offline).
 //  4. Run the same seeded computation from ESM, CJS and TypeScript (CJS- and ESM-flavoured, both
 //     type-checked with tsc --strict, module nodenext, skipLibCheck false), the `attrition-sim/node`
 //     subpath, and the `attrition-sim/data` subpath (the shipped series and their attribution).
 //     Each fixture also checks that classes are shared across entries (`instanceof` across
-//     `attrition-sim`, `/node` and `/data`).
+//     `attrition-sim`, `/node`, `/data` and `/advanced`) and that the main entry stays small
+//     (at most 40 runtime names).
 //  5. All outputs must be identical and non-empty; the installed bin must run without crashing.
 //  6. The temp dir is removed at the end, also on failure.
 //
@@ -33,7 +34,7 @@ import { fileURLToPath } from "node:url";
 const SMOKE_EXPRESSION = `lib.simulateSync({ extends: "baseline", russia: { recruitmentCapacityPerMonth: "1300/day" } }, { runs: 300, seed: 7, horizonMonths: 18 }).toJSON()`;
 
 /** A TypeScript-only statement in the .ts fixtures, so that exported *types* are exercised too. */
-const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; const names: lib.SeriesName[] = [...lib.SERIES]; void issue; void names;`;
+const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; const names: lib.SeriesName[] = [...lib.SERIES]; const spec: advanced.DistSpec = { dist: "uniform", min: 0, max: 1 }; const json: lib.ComparisonJson | undefined = undefined; void issue; void names; void advanced.distMean(spec); void json;`;
 
 /** The source text of the expression each fixture evaluates (one place to change it). */
 function smokeExpression() {
@@ -131,6 +132,10 @@ function pack(tmp) {
     "dist/data/index.cjs",
     "dist/data/index.d.ts",
     "dist/data/index.d.cts",
+    "dist/advanced/index.js",
+    "dist/advanced/index.cjs",
+    "dist/advanced/index.d.ts",
+    "dist/advanced/index.d.cts",
   ];
   const missing = required.filter((f) => !files.has(f));
   if (missing.length) fail(`the tarball lacks ${missing.join(", ")} — did \`npm run build\` run?`);
@@ -161,12 +166,12 @@ function lint(tarball) {
   const p = run(process.execPath, [binOf("publint", "publint"), "run", tarball, "--strict"], { echo: true, okCodes: [0, 1] });
   if (p.status !== 0 || /^(Errors|Warnings):/m.test(p.stdout)) fail("publint reported problems (see above)");
 
-  step("attw --profile node16 (any problem fails)");
-  // attw exits 1 when any problem is found outside the profile's ignored resolutions (node16
-  // ignores node10, which cannot see subpath exports), 3 on an internal error. It passes
-  // untyped packages with exit 0, but the declaration check above rules that out.
+  step("attw, default profile: node10, node16 (CJS and ESM), bundler (any problem fails)");
+  // attw exits 1 when any problem is found, 3 on an internal error. It passes untyped packages
+  // with exit 0, but the declaration check above rules that out. node10 cannot see subpath
+  // exports: package.json's typesVersions gives it the subpaths' types (DESIGN §5).
   // The tarball already packed is checked, equivalent to `attw --pack .` without a second pack.
-  run(process.execPath, [binOf("@arethetypeswrong/cli", "attw"), tarball, "--profile", "node16", "--format", "ascii", "--no-emoji"], {
+  run(process.execPath, [binOf("@arethetypeswrong/cli", "attw"), tarball, "--format", "ascii", "--no-emoji"], {
     echo: true,
   });
 }
@@ -178,15 +183,22 @@ const ENTRIES = [
   ["lib", ""],
   ["node", "/node"],
   ["data", "/data"],
+  ["advanced", "/advanced"],
 ];
+
+/** Most runtime names the main entry may export (issue 11: `Object.keys(await import(...))`; test/api.test.ts). */
+const MAX_MAIN_EXPORTS = 40;
 
 /**
  * Checks across entries, as statements valid in JavaScript and TypeScript (strict). Classes must
  * be one copy shared by every entry, in ESM and in CJS: a Projection made by `attrition-sim/node`
  * (on a worker thread) is `instanceof Projection` of `attrition-sim`; a `CsvError` thrown by
- * `attrition-sim/data` is `instanceof InputError` of `attrition-sim`.
+ * `attrition-sim/data` is `instanceof InputError` of `attrition-sim`; an `OptionsError` thrown by
+ * `attrition-sim/advanced` is the main entry's; the advanced renderers take the main entry's objects.
  */
 const CROSS_ENTRY_CHECKS = `async function crossEntryChecks() {
+  const names = Object.keys(lib).length;
+  if (names > ${MAX_MAIN_EXPORTS}) throw new Error("attrition-sim exports " + names + " runtime names, more than ${MAX_MAIN_EXPORTS}");
   const parallel = await node.simulateParallel("baseline", { runs: 64, seed: 3, horizonMonths: 3, workers: 1 });
   if (!(parallel instanceof lib.Projection)) throw new Error("attrition-sim/node: simulateParallel's result is not instanceof Projection of attrition-sim");
   let csvError;
@@ -197,6 +209,14 @@ const CROSS_ENTRY_CHECKS = `async function crossEntryChecks() {
   }
   if (!(csvError instanceof data.CsvError)) throw new Error("attrition-sim/data: a malformed CSV did not throw a CsvError");
   if (!(csvError instanceof lib.InputError)) throw new Error("attrition-sim/data: CsvError is not instanceof InputError of attrition-sim");
+  let seedError;
+  try {
+    advanced.createStream(-1, "smoke");
+  } catch (error) {
+    seedError = error;
+  }
+  if (!(seedError instanceof lib.OptionsError)) throw new Error("attrition-sim/advanced: a bad seed did not throw the OptionsError of attrition-sim");
+  if (!advanced.fanChartSvg([parallel], "occupiedShare").startsWith("<svg")) throw new Error("attrition-sim/advanced: fanChartSvg did not draw a projection of attrition-sim/node");
 }`;
 
 function fixtures() {
