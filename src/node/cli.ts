@@ -1,13 +1,10 @@
-#!/usr/bin/env node
 /**
  * The `attrition-sim` command (DESIGN §4). Exit codes: 0 ok, 1 internal error, 2 bad input,
  * 130 interrupted. Only results go to stdout; messages and the progress bar go to stderr.
  * Never imports mathjs (units load it lazily, only for unit strings), so it starts fast.
+ * The executable is src/node/bin.ts (dist/node/cli.js); this module only exports `main`.
  */
-import { realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
 import { MAX_RUNS, resolveOptions } from "../engine/options.js";
 import { BLOCK_SIZE } from "../engine/run.js";
 import { simulate } from "../results/simulate.js";
@@ -144,37 +141,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
     }
     return 2;
   }
-}
-
-/** True when this module is the script Node was started with (ESM or CJS build, or tsx). */
-function isRunAsScript(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  let self: string;
-  try {
-    self = realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-  // The Node entry (dist/node/index.*) bundles this module too: only the cli file is the bin.
-  if (!/^cli\.[cm]?[jt]s$/.test(basename(self))) return false;
-  for (const candidate of [script, `${script}.js`, `${script}.cjs`, `${script}.mjs`]) {
-    try {
-      if (realpathSync(candidate) === self) return true;
-    } catch {
-      // not this one
-    }
-  }
-  return false;
-}
-
-if (isRunAsScript()) {
-  // `attrition-sim … | head` closes the pipe early: stop quietly instead of crashing.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  void main().then((code) => {
-    process.exitCode = code;
-  });
 }

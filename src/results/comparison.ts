@@ -13,7 +13,7 @@ import { csvField } from "../output/csv.js";
 import { comparisonMimeBundle, type MimeBundle } from "../output/display.js";
 import { eventShift, pairedDifference, type EventShift } from "../analysis/paired.js";
 import type { SeriesSummary } from "../analysis/projection-summary.js";
-import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
+import type { ComparisonJson, SeriesSummaryJson } from "../output/result-schema.js";
 import type { Projection } from "./projection.js";
 import { checkChartSeries, fanChartData, SERIES_DISPLAY, type FanChartData } from "../output/fan-chart-data.js";
 import { renderFanChart, resolveSvgOptions, type SvgOptions } from "../output/fan-chart-svg.js";
@@ -26,20 +26,8 @@ import { QUANTILE_KEYS } from "../analysis/quantiles.js";
 /** Run options of a comparison: those of `simulate`, without `keepPaths` (always on here). */
 export type CompareOptions = Omit<SimulateOptions, "keepPaths" | "parameterUniforms">;
 
-/** The versioned JSON form of a comparison. Differences are b − a, per path, then summarised. */
-export interface ComparisonJson {
-  schema: "attrition-sim/comparison@1";
-  /** What the differences are: "<b> minus <a>". */
-  difference: string;
-  options: ProjectionJson["options"];
-  months: string[];
-  /** Per series: summaries of the paired per-path differences b − a. */
-  series: Record<SeriesName, SeriesSummaryJson>;
-  events: EventShift[];
-  a: ProjectionJson;
-  b: ProjectionJson;
-  library: { name: string; version: string };
-}
+/** The versioned JSON form of a comparison (`attrition-sim/comparison@1`): z.infer of `comparisonJsonSchema`. */
+export type { ComparisonJson } from "../output/result-schema.js";
 
 /**
  * Two projections of the same calendar on the same random draws, and the distribution of their

@@ -25,11 +25,19 @@ const OPERATORS: readonly ComparisonOperator[] = [">=", ">", "<=", "<", "=="];
 export class Projection {
   readonly months: string[];
   readonly meta: ProjectionMeta;
-  /** The run's results, block by block (read-only; use the methods). */
+  /**
+   * The run's results, block by block (read-only; use the methods).
+   * @internal
+   */
   readonly summary: RunSummary;
   private readonly cache = new Map<SeriesName, SeriesSummary>();
   private pathsCache?: RunStore;
 
+  /**
+   * Made by `simulate`, `simulateSync`, `mergeProjections`, `projectionFromShard` and
+   * `simulateParallel` (attrition-sim/node), from the engine's run summary.
+   * @internal
+   */
   constructor(summary: RunSummary, meta: ProjectionMeta) {
     this.summary = summary;
     this.meta = meta;
