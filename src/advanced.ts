@@ -95,7 +95,8 @@ export function distSample(spec: DistSpec, uniform: () => number): number {
 }
 
 // --- Renderers -----------------------------------------------------------------------------------
-export { fanChartSvg, renderFanChart, fanChartData, SERIES_DISPLAY, type ChartableProjection } from "./output/svg.js";
+export { fanChartData, SERIES_DISPLAY, type ChartableProjection } from "./output/fan-chart-data.js";
+export { fanChartSvg, renderFanChart } from "./output/fan-chart-svg.js";
 export { fanChartSpec, chartSpec, VEGA_LITE_SCHEMA } from "./output/vega.js";
 export { projectionMimeBundle, comparisonMimeBundle, type DisplayableProjection, type DisplayableComparison } from "./output/display.js";
 
