@@ -36,9 +36,6 @@ export interface RunPlan {
   refreshDays: number;
 }
 
-/** Parameters drawn per event rather than per path. */
-export const PER_EVENT_PARAMETERS = new Set(["dprk.furtherWaves.size"]);
-
 type Side = {
   f0: Float64Array; growth: Float64Array; ceiling?: Float64Array; capacity: Float64Array; tau: Float64Array;
   training: Float64Array; wShare: Float64Array; wDelay: Float64Array; desertion: Float64Array;
@@ -84,7 +81,7 @@ export class BlockRun {
     const { scenario, seed } = plan;
     const noiseOn = scenario.dynamics.noise === "on";
     const p = sampleBlockParameters(
-      { slots: plan.slots.filter((s) => !PER_EVENT_PARAMETERS.has(s.path)), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
+      { slots: plan.slots.filter((s) => !s.perEvent), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
       block, firstPath, count,
     );
     this.p = p;
