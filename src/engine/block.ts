@@ -10,7 +10,8 @@ import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
 import { normalQuantile } from "../util/special-functions.js";
 import { daysBetween, type CalendarMonth } from "./calendar.js";
-import { sampleBlockParameters, type BlockParameters, type ParameterSlot } from "./parameters.js";
+import type { ParameterSlot } from "./parameters.js";
+import { sampleBlock, type BlockParameterView } from "./sample.js";
 import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";
 import { createStream, fillUniform, type Uniform } from "./rng.js";
 
@@ -41,11 +42,11 @@ type Side = {
   training: Float64Array; wShare: Float64Array; wDelay: Float64Array; desertion: Float64Array;
 };
 
-function side(p: BlockParameters, name: "russia" | "ukraine"): Side {
+function side(force: BlockParameterView["russia"]): Side {
   return {
-    f0: p[`${name}.initialForce`]!, growth: p[`${name}.targetGrowthPerMonth`]!, ceiling: p[`${name}.targetCeiling`],
-    capacity: p[`${name}.recruitmentCapacityPerMonth`]!, tau: p[`${name}.adjustmentMonths`]!, training: p[`${name}.trainingMonths`]!,
-    wShare: p[`${name}.woundedReturnShare`]!, wDelay: p[`${name}.returnDelayMonths`]!, desertion: p[`${name}.desertionPerMonth`]!,
+    f0: force.initialForce, growth: force.targetGrowthPerMonth, ceiling: force.targetCeiling,
+    capacity: force.recruitmentCapacityPerMonth, tau: force.adjustmentMonths, training: force.trainingMonths,
+    wShare: force.woundedReturnShare, wDelay: force.returnDelayMonths, desertion: force.desertionPerMonth,
   };
 }
 
@@ -58,7 +59,7 @@ function side(p: BlockParameters, name: "russia" | "ukraine"): Side {
 export class BlockRun {
   readonly count: number;
   private readonly plan: RunPlan;
-  private readonly p: BlockParameters;
+  private readonly p: BlockParameterView;
   private readonly recorder: BlockRecorder;
   private readonly streams: Uniform[];
   private readonly draws: Float64Array[];
@@ -80,18 +81,15 @@ export class BlockRun {
     this.count = count;
     const { scenario, seed } = plan;
     const noiseOn = scenario.dynamics.noise === "on";
-    const p = sampleBlockParameters(
-      { slots: plan.slots.filter((s) => !s.perEvent), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
-      block, firstPath, count,
-    );
+    const { view: p, byPath } = sampleBlock(scenario, plan.slots, { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior }, block, firstPath, count);
     this.p = p;
-    this.recorder = new BlockRecorder(block, firstPath, count, plan.calendar.length, plan.thresholds, plan.summary, plan.keepPaths, plan.keepPaths ? p : undefined);
+    this.recorder = new BlockRecorder(block, firstPath, count, plan.calendar.length, plan.thresholds, plan.summary, plan.keepPaths, plan.keepPaths ? byPath : undefined);
     const purposes = ["intensity-noise", "territory-noise", "regime", "stalemate-change", "breakthrough", "ceasefire"];
     this.streams = [...purposes, "dprk-further-waves"].map((purpose) => createStream(seed, "block", block, purpose));
     this.draws = purposes.map(() => new Float64Array(count));
     this.waveDraws = new Float64Array(2 * count);
     this.waves = scenario.dprk.waves.map((w, j) => ({
-      size: p[`dprk.waves.${j}.size`]!,
+      size: p.dprk.waves[j]!.size,
       startDay: daysBetween(scenario.start, w.arrivalStart),
       endDay: daysBetween(scenario.start, w.arrivalEnd) + 1,
     }));
@@ -106,12 +104,12 @@ export class BlockRun {
 
   private initialise(): void {
     const { p, plan } = this;
-    const ru = side(p, "russia"), ua = side(p, "ukraine");
+    const ru = side(p.russia), ua = side(p.ukraine);
     const regimeMode = plan.scenario.dynamics.regime;
     const initialRegime = plan.scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
-    const T = p["territory.totalKm2"]!, A0 = p["territory.initialOccupiedKm2"]!, K0 = p["dprk.initialForce"]!, q = p["dprk.combatValue"]!;
-    const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!, expo = p["dprk.exposure"]!;
-    const kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!;
+    const T = p.territory.totalKm2, A0 = p.territory.initialOccupiedKm2, K0 = p.dprk.initialForce, q = p.dprk.combatValue;
+    const lambdaR = p.attrition.russiaLossesPerMonth, rho = p.attrition.exchangeRatio, expo = p.dprk.exposure;
+    const kShare = p.dprk.woundedReturnShare, kDelay = p.dprk.returnDelayMonths;
     const start = this.recorder.initial;
     for (let i = 0; i < this.count; i += 1) {
       const r = ru.f0[i]!, u = ua.f0[i]!, k = K0[i]!, a = Math.min(A0[i]!, T[i]!);
@@ -152,21 +150,21 @@ export class BlockRun {
     const active = this.waves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
     const { R, K, U, A, LR, LK, LU, WR, WK, WU, TR, TU, PK, deployed, inflowR, inflowU, logEps, stalRun, reff0, regime, ceased } = this;
     const [joinR, retR, desR, joinU, retU, desU, arrK, retK, beyondPool] = this.flows as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    const ru = side(p, "russia"), ua = side(p, "ukraine");
-    const T = p["territory.totalKm2"]!, pace = p["territory.offensivePaceKm2PerMonth"]!, paceSd = p["territory.offensiveNoiseSd"]!;
-    const gamma = p["territory.forceRatioExponent"]!, theta = p["territory.regainThreshold"]!, gmax = p["territory.maxGainMultiple"]!;
-    const stalMean = p["territory.stalemateMeanKm2PerMonth"]!, stalSd = p["territory.stalemateSdKm2PerMonth"]!;
-    const btP = p["territory.breakthrough.probabilityPerMonth"]!, btK = p["territory.breakthrough.forceRatioExponent"]!, btM = p["territory.breakthrough.multiplier"]!;
-    const colShare = p["territory.collapse.ukraineShareOfInitial"]!, colM = p["territory.collapse.multiplier"]!;
-    const seasAmp = p["intensity.seasonalAmplitude"]!, seasPeak = p["intensity.seasonalPeakMonth"]!;
-    const epsSd = p["intensity.noiseSd"]!, epsPhi = p["intensity.noiseAutocorrelation"]!;
-    const pOS = p["regimes.offensiveToStalematePerMonth"]!, pSO = p["regimes.stalemateToOffensivePerMonth"]!, rStal = p["regimes.stalemateIntensity"]!;
-    const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!;
-    const expA = p["attrition.russiaOnUkraineExponent"]!, expB = p["attrition.russiaOnOwnExponent"]!;
-    const expC = p["attrition.ukraineOnRussiaExponent"]!, expD = p["attrition.ukraineOnOwnExponent"]!;
-    const q = p["dprk.combatValue"]!, expo = p["dprk.exposure"]!, kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!;
-    const pool = p["dprk.deployablePool"]!, waveRate = p["dprk.furtherWaves.ratePerYear"]!, waveSpread = p["dprk.furtherWaves.spreadMonths"]!;
-    const cfBase = p["ceasefire.hazardPerMonth"]!, cfStal = p["ceasefire.hazardPerStalemateMonth"]!;
+    const ru = side(p.russia), ua = side(p.ukraine);
+    const T = p.territory.totalKm2, pace = p.territory.offensivePaceKm2PerMonth, paceSd = p.territory.offensiveNoiseSd;
+    const gamma = p.territory.forceRatioExponent, theta = p.territory.regainThreshold, gmax = p.territory.maxGainMultiple;
+    const stalMean = p.territory.stalemateMeanKm2PerMonth, stalSd = p.territory.stalemateSdKm2PerMonth;
+    const btP = p.territory.breakthrough.probabilityPerMonth, btK = p.territory.breakthrough.forceRatioExponent, btM = p.territory.breakthrough.multiplier;
+    const colShare = p.territory.collapse.ukraineShareOfInitial, colM = p.territory.collapse.multiplier;
+    const seasAmp = p.intensity.seasonalAmplitude, seasPeak = p.intensity.seasonalPeakMonth;
+    const epsSd = p.intensity.noiseSd, epsPhi = p.intensity.noiseAutocorrelation;
+    const pOS = p.regimes.offensiveToStalematePerMonth, pSO = p.regimes.stalemateToOffensivePerMonth, rStal = p.regimes.stalemateIntensity;
+    const lambdaR = p.attrition.russiaLossesPerMonth, rho = p.attrition.exchangeRatio;
+    const expA = p.attrition.russiaOnUkraineExponent, expB = p.attrition.russiaOnOwnExponent;
+    const expC = p.attrition.ukraineOnRussiaExponent, expD = p.attrition.ukraineOnOwnExponent;
+    const q = p.dprk.combatValue, expo = p.dprk.exposure, kShare = p.dprk.woundedReturnShare, kDelay = p.dprk.returnDelayMonths;
+    const pool = p.dprk.deployablePool, waveRate = p.dprk.furtherWaves.ratePerYear, waveSpread = p.dprk.furtherWaves.spreadMonths;
+    const cfBase = p.ceasefire.hazardPerMonth, cfStal = p.ceasefire.hazardPerStalemateMonth;
     const waveSizeSpec = plan.scenario.dprk.furtherWaves.size.spec;
     const values = this.recorder.month;
 

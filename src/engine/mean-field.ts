@@ -42,7 +42,8 @@ import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
 import { buildCalendar, daysBetween, type CalendarMonth } from "./calendar.js";
 import { MAX_HORIZON_MONTHS } from "./options.js";
-import { listParameters } from "./parameters.js";
+import { parameterView } from "../scenario/parameter-list.js";
+import type { MedianParameterView } from "./sample.js";
 import { SERIES, type SeriesName } from "./store.js";
 
 /** Names of the state components, in the order of the state vector. */
@@ -79,8 +80,8 @@ export interface MeanFieldPiece {
 export interface MeanFieldSystem {
   /** The run's calendar months (month ends are where values are recorded). */
   calendar: CalendarMonth[];
-  /** Every parameter at its median, by dotted path (as the engine's noise-off draws). */
-  parameters: Record<string, number>;
+  /** Every parameter drawn per path, at its median (as the engine's noise-off draws). */
+  parameters: MedianParameterView;
   /** y(0). */
   initialState: number[];
   /** The regime of the first month (OFFENSIVE = 0, STALEMATE = 1). */
@@ -125,39 +126,37 @@ function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
 export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOptions = {}): MeanFieldSystem {
   const { horizonMonths } = checkOptions(options);
   const scenario = parseScenario(scenarioInput);
-  const p: Record<string, number> = {};
-  for (const slot of listParameters(scenario)) p[slot.path] = median(slot.spec);
-  const get = (path: string) => p[path]!;
+  const p: MedianParameterView = parameterView(scenario, (parameter) => median(parameter.spec));
   const { forces, regime: regimeMode } = scenario.dynamics;
   const frozen = forces === "frozen";
   // As the engine: a collapse turns the war offensive unless the regime is held at stalemate.
   const canCollapse = !frozen && regimeMode !== "stalemate";
   const calendar = buildCalendar(scenario.start, horizonMonths);
 
-  const T = get("territory.totalKm2"), A0 = get("territory.initialOccupiedKm2");
-  const paceDay = get("territory.offensivePaceKm2PerMonth") / DAYS_PER_MONTH;
-  const gamma = get("territory.forceRatioExponent"), theta = get("territory.regainThreshold"), gmax = get("territory.maxGainMultiple");
-  const stalMean = get("territory.stalemateMeanKm2PerMonth");
-  const colShare = get("territory.collapse.ukraineShareOfInitial"), colM = get("territory.collapse.multiplier");
-  const seasAmp = get("intensity.seasonalAmplitude"), seasPeak = get("intensity.seasonalPeakMonth");
-  const rStal = get("regimes.stalemateIntensity");
-  const lambdaMonth = get("attrition.russiaLossesPerMonth"), lambdaDay = lambdaMonth / DAYS_PER_MONTH, rho = get("attrition.exchangeRatio");
-  const expA = get("attrition.russiaOnUkraineExponent"), expB = get("attrition.russiaOnOwnExponent");
-  const expC = get("attrition.ukraineOnRussiaExponent"), expD = get("attrition.ukraineOnOwnExponent");
-  const side = (name: "russia" | "ukraine") => ({
-    f0: get(`${name}.initialForce`), growth: get(`${name}.targetGrowthPerMonth`) / DAYS_PER_MONTH,
-    ceiling: p[`${name}.targetCeiling`] ?? Infinity, capacity: get(`${name}.recruitmentCapacityPerMonth`) / DAYS_PER_MONTH,
-    tau: get(`${name}.adjustmentMonths`) * DAYS_PER_MONTH, training: get(`${name}.trainingMonths`) * DAYS_PER_MONTH,
-    wShare: get(`${name}.woundedReturnShare`), wDelayMonths: get(`${name}.returnDelayMonths`),
-    wDelay: get(`${name}.returnDelayMonths`) * DAYS_PER_MONTH, desertion: get(`${name}.desertionPerMonth`) / DAYS_PER_MONTH,
+  const T = p.territory.totalKm2, A0 = p.territory.initialOccupiedKm2;
+  const paceDay = p.territory.offensivePaceKm2PerMonth / DAYS_PER_MONTH;
+  const gamma = p.territory.forceRatioExponent, theta = p.territory.regainThreshold, gmax = p.territory.maxGainMultiple;
+  const stalMean = p.territory.stalemateMeanKm2PerMonth;
+  const colShare = p.territory.collapse.ukraineShareOfInitial, colM = p.territory.collapse.multiplier;
+  const seasAmp = p.intensity.seasonalAmplitude, seasPeak = p.intensity.seasonalPeakMonth;
+  const rStal = p.regimes.stalemateIntensity;
+  const lambdaMonth = p.attrition.russiaLossesPerMonth, lambdaDay = lambdaMonth / DAYS_PER_MONTH, rho = p.attrition.exchangeRatio;
+  const expA = p.attrition.russiaOnUkraineExponent, expB = p.attrition.russiaOnOwnExponent;
+  const expC = p.attrition.ukraineOnRussiaExponent, expD = p.attrition.ukraineOnOwnExponent;
+  const side = (force: MedianParameterView["russia"]) => ({
+    f0: force.initialForce, growth: force.targetGrowthPerMonth / DAYS_PER_MONTH,
+    ceiling: force.targetCeiling ?? Infinity, capacity: force.recruitmentCapacityPerMonth / DAYS_PER_MONTH,
+    tau: force.adjustmentMonths * DAYS_PER_MONTH, training: force.trainingMonths * DAYS_PER_MONTH,
+    wShare: force.woundedReturnShare, wDelayMonths: force.returnDelayMonths,
+    wDelay: force.returnDelayMonths * DAYS_PER_MONTH, desertion: force.desertionPerMonth / DAYS_PER_MONTH,
   });
-  const ru = side("russia"), ua = side("ukraine");
-  const K0 = get("dprk.initialForce"), q = get("dprk.combatValue"), e = get("dprk.exposure");
-  const kShare = get("dprk.woundedReturnShare"), kDelayMonths = get("dprk.returnDelayMonths"), kDelay = kDelayMonths * DAYS_PER_MONTH;
-  const pool = get("dprk.deployablePool");
+  const ru = side(p.russia), ua = side(p.ukraine);
+  const K0 = p.dprk.initialForce, q = p.dprk.combatValue, e = p.dprk.exposure;
+  const kShare = p.dprk.woundedReturnShare, kDelayMonths = p.dprk.returnDelayMonths, kDelay = kDelayMonths * DAYS_PER_MONTH;
+  const pool = p.dprk.deployablePool;
   const waves = scenario.dprk.waves.map((w, j) => {
     const startDay = daysBetween(scenario.start, w.arrivalStart), endDay = daysBetween(scenario.start, w.arrivalEnd) + 1;
-    return { startDay, endDay, perDay: get(`dprk.waves.${j}.size`) / (endDay - startDay) };
+    return { startDay, endDay, perDay: p.dprk.waves[j]!.size / (endDay - startDay) };
   });
 
   const U0 = ua.f0, R0 = ru.f0;

@@ -61,3 +61,61 @@ export function listParameters(scenario: object): ParameterSlot[] {
   return out;
 }
 
+
+/** True when `T` holds a parameter drawn per path somewhere inside it. */
+type HoldsPathParameter<T> = T extends PerEventParameter
+  ? false
+  : T extends Parameter
+    ? true
+    : T extends readonly (infer E)[]
+      ? HoldsPathParameter<E>
+      : T extends object
+        ? true extends { [K in keyof T]-?: HoldsPathParameter<T[K]> }[keyof T] ? true : false
+        : false;
+
+/**
+ * A typed view of a scenario's parameters: the scenario's own shape (its zod output type `T`)
+ * with every parameter drawn per path replaced by `V` — `Float64Array` (one value per path of a
+ * block) in the engine, `number` in the mean-field reference — and everything else left out
+ * (names, dates, switches, per-event parameters). Optional parameters stay optional
+ * (`russia.targetCeiling`), arrays stay arrays (`dprk.waves[j].size`), and a misspelt parameter
+ * is a compile error: `p.territory.totalKm2`, never `p["territory.totalKm2"]`.
+ */
+export type ParameterView<T, V> = T extends PerEventParameter
+  ? never
+  : T extends Parameter
+    ? V
+    : T extends readonly (infer E)[]
+      ? readonly ParameterView<E, V>[]
+      : T extends object
+        ? { readonly [K in keyof T as true extends HoldsPathParameter<T[K]> ? K : never]: ParameterView<T[K], V> }
+        : never;
+
+/**
+ * Build the {@link ParameterView} of a parsed scenario: `valueOf(parameter, path)` gives each
+ * per-path parameter's value (`path` as in {@link listParameters}, e.g. `dprk.waves.0.size`),
+ * or undefined to leave it out (a caller that knows a parameter is drawn per event). Subtrees
+ * without such parameters are left out, as in the type.
+ * @example
+ * const medians = parameterView(parseScenario("baseline"), (p) => median(p.spec));
+ * medians.territory.totalKm2; // 603628
+ */
+export function parameterView<T extends object, V>(scenario: T, valueOf: (parameter: Parameter, path: string) => V | undefined): ParameterView<T, V> {
+  const walk = (node: unknown, path: string[]): unknown => {
+    if (isParameter(node)) return (node as Partial<PerEventParameter>).sampling === "per-event" ? undefined : valueOf(node, path.join("."));
+    // Parameters sit in objects and in arrays of objects (dprk.waves); arrays of numbers or
+    // strings (the posterior's rows) hold none and are not walked.
+    if (Array.isArray(node)) {
+      return node.every((item) => typeof item === "object" && item !== null && !Array.isArray(item)) ? node.map((item, i) => walk(item, [...path, String(i)])) : undefined;
+    }
+    if (typeof node !== "object" || node === null) return undefined;
+    const out: Record<string, unknown> = {};
+    let holds = false;
+    for (const [key, value] of Object.entries(node)) {
+      const view = walk(value, [...path, key]);
+      if (view !== undefined) { out[key] = view; holds = true; }
+    }
+    return holds ? out : undefined;
+  };
+  return (walk(scenario, []) ?? {}) as ParameterView<T, V>;
+}
