@@ -1,7 +1,7 @@
 import { lossOverStep, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesFromLogs, ukraineLossesFromLogs } from "../model/attrition.js";
 import { capToPool, furtherWaveCount, scheduledArrivals } from "../model/dprk.js";
 import { breakthroughProbability, ceasefireHazard, isCollapsed } from "../model/events.js";
-import { delayShare, recruitsOverStep, targetStrength } from "../model/inflows.js";
+import { delayShare, recruitsOverStep, targetStrength } from "../model/forces.js";
 import { nextRegime, OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import { boundArea, forceRatioEffectFromLog, offensiveGain, relativeForceRatio } from "../model/territory.js";

@@ -32,7 +32,7 @@
  */
 import { russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
 import { isCollapsed } from "../model/events.js";
-import { targetStrength } from "../model/inflows.js";
+import { targetStrength } from "../model/forces.js";
 import { OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";

@@ -1,6 +1,8 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../../src/model/territory.js";
+import {
+  areaGainOverStep, boundArea, boundedAreaRate, forceRatioEffect, logForceRatio, occupiedShare, offensiveGain, relativeForceRatio, stalemateChangePerMonth,
+} from "../../src/model/territory.js";
 
 describe("forceRatioEffect", () => {
   it("matches its @example: g(1) = 1", () => {
@@ -123,5 +125,55 @@ describe("boundArea", () => {
     expect(boundArea(0, 603_628)).toBe(0);
     expect(boundArea(116_000, 603_628)).toBe(116_000);
     expect(boundArea(603_628, 603_628)).toBe(603_628);
+  });
+});
+
+describe("logForceRatio", () => {
+  it("matches its @example: ln(1.1/0.9), and +∞ (never NaN) once Ukraine's force is zero", () => {
+    expect(logForceRatio(Math.log(1.1), Math.log(0.9), 360_000)).toBeCloseTo(Math.log(1.1 / 0.9), 14);
+    expect(logForceRatio(-Infinity, -Infinity, 0)).toBe(Infinity);
+    expect(Math.exp(logForceRatio(Math.log(1.1), Math.log(0.9), 360_000))).toBeCloseTo(relativeForceRatio(1.1, 0.9, 1, 1), 12);
+  });
+});
+
+describe("stalemateChangePerMonth", () => {
+  it("matches its @example: 40.6 + 136 · (−0.5) = −27.4", () => {
+    expect(stalemateChangePerMonth(40.6, 136, -0.5)).toBeCloseTo(-27.4, 12);
+    expect(stalemateChangePerMonth(40.6, 0, 0)).toBe(40.6);
+  });
+});
+
+describe("areaGainOverStep", () => {
+  it("matches its @example: the offensive pace over a month, a stalemate day's share", () => {
+    expect(areaGainOverStep(true, false, 485 / 30.4375, 1, 1, 1, 1, 4, 40, 30.4375, 31)).toBeCloseTo(485, 10);
+    expect(areaGainOverStep(false, false, 485 / 30.4375, 1, 1, 1, 1, 4, 40, 1, 31)).toBe(40 / 31);
+  });
+
+  it("counts a collapse once: its multiplier replaces both g(x) and the breakthrough, in any regime", () => {
+    const pace = 485 / 30.4375;
+    expect(areaGainOverStep(true, true, pace, 1.1, 0.9, 1.7, 3, 4, 40, 1, 31)).toBe(offensiveGain(pace, 1.1, 0.9, 4, 1, 1));
+    expect(areaGainOverStep(false, true, pace, 1.1, 0.9, 1.7, 3, 4, 40, 1, 31)).toBe(offensiveGain(pace, 1.1, 0.9, 4, 1, 1));
+    expect(areaGainOverStep(true, false, pace, 1.1, 0.9, 1.7, 3, 4, 40, 1, 31)).toBe(offensiveGain(pace, 1.1, 0.9, 1.7, 3, 1));
+  });
+
+  it("spreads the stalemate change evenly: the days of a month add up to it", () => {
+    let sum = 0;
+    for (let d = 0; d < 31; d += 1) sum += areaGainOverStep(false, false, 16, 1, 1, 1, 1, 4, -62, 1, 31);
+    expect(sum).toBeCloseTo(-62, 10);
+  });
+});
+
+describe("boundedAreaRate", () => {
+  it("matches its @example: no gain beyond T, no loss below 0", () => {
+    expect(boundedAreaRate(603_628, 603_628, 15)).toBe(0);
+    expect(boundedAreaRate(120_000, 603_628, 15)).toBe(15);
+    expect(boundedAreaRate(603_628, 603_628, -15)).toBe(-15);
+    expect(boundedAreaRate(0, 603_628, -15)).toBe(0);
+  });
+});
+
+describe("occupiedShare", () => {
+  it("matches its @example: 120,725.6 of 603,628 km² is 20%", () => {
+    expect(occupiedShare(120_725.6, 603_628)).toBeCloseTo(0.2, 15);
   });
 });
