@@ -97,18 +97,19 @@ export function furtherWaveCount(ratePerYear: number, u: number): number {
 }
 
 /**
- * Set `state` (DPRK_STATE_SLOTS numbers) to the contingent at t0: K0 in theatre — which counts
- * towards the pool — and its wounded in recovery (model/initial.ts), nothing pending.
+ * Set one path's DPRK state — the DPRK_STATE_SLOTS numbers of `state` from index `at` — to the
+ * contingent at t0: K0 in theatre, which counts towards the pool, and its wounded in recovery
+ * (model/initial.ts), nothing pending.
  * @example
  * const state = new Float64Array(DPRK_STATE_SLOTS);
- * dprkStateAtStart(state, 10_000, 1_200);
+ * dprkStateAtStart(state, 0, 10_000, 1_200);
  * state[DprkState.Deployed]; // 10000
  */
-export function dprkStateAtStart(state: Float64Array, force0: number, wounded0: number): void {
-  state.fill(0);
-  state[DprkState.Force] = force0;
-  state[DprkState.Wounded] = wounded0;
-  state[DprkState.Deployed] = force0;
+export function dprkStateAtStart(state: Float64Array, at: number, force0: number, wounded0: number): void {
+  state.fill(0, at, at + DPRK_STATE_SLOTS);
+  state[at + DprkState.Force] = force0;
+  state[at + DprkState.Wounded] = wounded0;
+  state[at + DprkState.Deployed] = force0;
 }
 
 /**
@@ -143,8 +144,9 @@ export function dprkStepCoefficients(out: Float64Array, dprk: DprkParameters<Flo
 }
 
 /**
- * The DPRK step of `days` from day `from` (the step form), updating `state` (DPRK_STATE_SLOTS
- * numbers) in place and returning the step's losses (people). The step's inflows are known
+ * The DPRK step of `days` from day `from` (the step form), updating one path's state in place —
+ * the DPRK_STATE_SLOTS numbers of `state` from index `at` — and returning the step's losses
+ * (people). The step's inflows are known
  * before the fighting, so they are settled first and enter the exact loss integral as they are:
  *
  * 1. (forces free) returns W · (1 − e^(−dt/δ)); arrivals = pending · (1 − e^(−dt/spread)) plus
@@ -159,33 +161,33 @@ export function dprkStepCoefficients(out: Float64Array, dprk: DprkParameters<Flo
  * // c from the example of dprkStepCoefficients; one wave of 15,300 arriving over days 31…184
  * const state = new Float64Array(DPRK_STATE_SLOTS);
  * state[DprkState.Force] = 10_000; state[DprkState.Deployed] = 10_000;
- * dprkStep(state, c, Float64Array.of(15_300, 31, 184), 1, 0.002, 40, 1, false); // ≈ 40 lost (10,000 · 2 · 0.002)
+ * dprkStep(state, 0, c, Float64Array.of(15_300, 31, 184), 1, 0.002, 40, 1, false); // ≈ 40 lost (10,000 · 2 · 0.002)
  * state[DprkState.ArrivedSoFar]; // 100 (15,300 over 153 days)
  */
 export function dprkStep(
-  state: Float64Array, coefficients: Float64Array, waves: Float64Array, waveCount: number, russiaSideHazardPerDay: number, from: number, days: number, frozen: boolean,
+  state: Float64Array, at: number, coefficients: Float64Array, waves: Float64Array, waveCount: number, russiaSideHazardPerDay: number, from: number, days: number, frozen: boolean,
 ): number {
-  const force = state[DprkState.Force]!;
+  const force = state[at + DprkState.Force]!;
   const hazard = coefficients[Coefficient.Exposure]! * russiaSideHazardPerDay;
   let returned = 0, admitted = 0;
   if (!frozen) {
-    returned = state[DprkState.Wounded]! * coefficients[Coefficient.HealedShare]!;
-    let arriving = state[DprkState.Pending]! * coefficients[Coefficient.PendingShare]!;
-    state[DprkState.Pending] = state[DprkState.Pending]! - arriving;
+    returned = state[at + DprkState.Wounded]! * coefficients[Coefficient.HealedShare]!;
+    let arriving = state[at + DprkState.Pending]! * coefficients[Coefficient.PendingShare]!;
+    state[at + DprkState.Pending] = state[at + DprkState.Pending]! - arriving;
     for (let w = 0; w < waveCount; w += 1) {
       arriving += scheduledArrivals(waves[WAVE_SLOTS * w]!, waves[WAVE_SLOTS * w + 1]!, waves[WAVE_SLOTS * w + 2]!, from, from + days);
     }
-    admitted = capToPool(arriving, state[DprkState.Deployed]!, coefficients[Coefficient.Pool]!);
-    state[DprkState.BeyondPoolSoFar] = state[DprkState.BeyondPoolSoFar]! + (arriving - admitted);
-    state[DprkState.Deployed] = state[DprkState.Deployed]! + admitted;
+    admitted = capToPool(arriving, state[at + DprkState.Deployed]!, coefficients[Coefficient.Pool]!);
+    state[at + DprkState.BeyondPoolSoFar] = state[at + DprkState.BeyondPoolSoFar]! + (arriving - admitted);
+    state[at + DprkState.Deployed] = state[at + DprkState.Deployed]! + admitted;
   }
   const losses = lossOverStep(force, frozen ? hazard * force : (returned + admitted) / days, hazard, days);
-  state[DprkState.LossesSoFar] = state[DprkState.LossesSoFar]! + losses;
+  state[at + DprkState.LossesSoFar] = state[at + DprkState.LossesSoFar]! + losses;
   if (frozen) return losses;
-  state[DprkState.Wounded] = state[DprkState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
-  state[DprkState.Force] = force - losses + returned + admitted;
-  state[DprkState.ArrivedSoFar] = state[DprkState.ArrivedSoFar]! + admitted;
-  state[DprkState.ReturnedSoFar] = state[DprkState.ReturnedSoFar]! + returned;
+  state[at + DprkState.Wounded] = state[at + DprkState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
+  state[at + DprkState.Force] = force - losses + returned + admitted;
+  state[at + DprkState.ArrivedSoFar] = state[at + DprkState.ArrivedSoFar]! + admitted;
+  state[at + DprkState.ReturnedSoFar] = state[at + DprkState.ReturnedSoFar]! + returned;
   return losses;
 }
 

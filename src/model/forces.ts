@@ -63,18 +63,19 @@ const enum Coefficient {
 export const FORCE_COEFFICIENT_SLOTS = 9;
 
 /**
- * Set `state` (FORCE_STATE_SLOTS numbers) to a side at t0: its force, its wounded in recovery
- * and its inflow (people per day; model/initial.ts gives both), nothing else accumulated yet.
+ * Set one path's state to a side at t0 — the FORCE_STATE_SLOTS numbers of `state` from index
+ * `at` — its force, its wounded in recovery and its inflow (people per day; model/initial.ts
+ * gives both), nothing accumulated yet.
  * @example
  * const state = new Float64Array(FORCE_STATE_SLOTS);
- * forceStateAtStart(state, 400_000, 12_960, 473.1);
+ * forceStateAtStart(state, 0, 400_000, 12_960, 473.1);
  * state[ForceState.Force]; // 400000
  */
-export function forceStateAtStart(state: Float64Array, force0: number, wounded0: number, inflowPerDay0: number): void {
-  state.fill(0);
-  state[ForceState.Force] = force0;
-  state[ForceState.Wounded] = wounded0;
-  state[ForceState.InflowPerDay] = inflowPerDay0;
+export function forceStateAtStart(state: Float64Array, at: number, force0: number, wounded0: number, inflowPerDay0: number): void {
+  state.fill(0, at, at + FORCE_STATE_SLOTS);
+  state[at + ForceState.Force] = force0;
+  state[at + ForceState.Wounded] = wounded0;
+  state[at + ForceState.InflowPerDay] = inflowPerDay0;
 }
 
 /**
@@ -169,8 +170,9 @@ export function forceStepCoefficients(out: Float64Array, force: ForceParameters<
 }
 
 /**
- * One side's step of `days` from day `from` (the step form), updating `state` (FORCE_STATE_SLOTS
- * numbers) in place and returning the step's combat losses (people):
+ * One side's step of `days` from day `from` (the step form), updating one path's state in
+ * place — the FORCE_STATE_SLOTS numbers of `state` from index `at` (a block keeps its paths'
+ * states one after another) — and returning the step's combat losses (people):
  *
  * 1. outflow = the exact loss of the force under the combat hazard h plus desertion μ
  *    ({@link lossOverStep}, at most the force), with the last step's inflow as this step's
@@ -185,32 +187,32 @@ export function forceStepCoefficients(out: Float64Array, force: ForceParameters<
  * // c from the example of forceStepCoefficients (Ukraine, 400,000 at its target, 1,000 recruits a day at most)
  * const state = new Float64Array(FORCE_STATE_SLOTS);
  * state[ForceState.Force] = 400_000;
- * forceStep(state, c, 0.0012, 0, 1, false); // 479.71… lost on day one (400,000 · (1 − e^(−0.0012)))
+ * forceStep(state, 0, c, 0.0012, 0, 1, false); // 479.71… lost on day one (400,000 · (1 − e^(−0.0012)))
  * state[ForceState.Force]; // 400000: the losses are recruited at once (no training delay)
  */
-export function forceStep(state: Float64Array, coefficients: Float64Array, combatHazardPerDay: number, from: number, days: number, frozen: boolean): number {
-  const force = state[ForceState.Force]!;
+export function forceStep(state: Float64Array, at: number, coefficients: Float64Array, combatHazardPerDay: number, from: number, days: number, frozen: boolean): number {
+  const force = state[at + ForceState.Force]!;
   const hazard = combatHazardPerDay + coefficients[Coefficient.DesertionPerDay]!;
-  const outflow = lossOverStep(force, frozen ? hazard * force : state[ForceState.InflowPerDay]!, hazard, days);
+  const outflow = lossOverStep(force, frozen ? hazard * force : state[at + ForceState.InflowPerDay]!, hazard, days);
   const losses = hazard > 0 ? outflow * (combatHazardPerDay / hazard) : 0, deserted = outflow - losses;
-  state[ForceState.LossesSoFar] = state[ForceState.LossesSoFar]! + losses;
+  state[at + ForceState.LossesSoFar] = state[at + ForceState.LossesSoFar]! + losses;
   if (frozen) return losses;
-  const returned = state[ForceState.Wounded]! * coefficients[Coefficient.HealedShare]!;
-  state[ForceState.Wounded] = state[ForceState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
+  const returned = state[at + ForceState.Wounded]! * coefficients[Coefficient.HealedShare]!;
+  state[at + ForceState.Wounded] = state[at + ForceState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
   const initialForce = coefficients[Coefficient.InitialForce]!, growthPerDay = coefficients[Coefficient.TargetGrowthPerDay]!, ceiling = coefficients[Coefficient.TargetCeiling]!;
   const target = targetStrength(initialForce, growthPerDay, ceiling, from);
   const recruits = recruitsOverStep(
-    losses - returned + deserted, targetStrength(initialForce, growthPerDay, ceiling, from + days) - target, target - force - state[ForceState.InTraining]!,
+    losses - returned + deserted, targetStrength(initialForce, growthPerDay, ceiling, from + days) - target, target - force - state[at + ForceState.InTraining]!,
     coefficients[Coefficient.GapShare]!, coefficients[Coefficient.CapacityPerDay]!, days,
   );
-  const inTraining = state[ForceState.InTraining]! + recruits;
+  const inTraining = state[at + ForceState.InTraining]! + recruits;
   const joined = inTraining * coefficients[Coefficient.TrainedShare]!;
-  state[ForceState.InTraining] = inTraining - joined;
-  state[ForceState.Force] = force - outflow + returned + joined;
-  state[ForceState.InflowPerDay] = (returned + joined) / days;
-  state[ForceState.JoinedSoFar] = state[ForceState.JoinedSoFar]! + joined;
-  state[ForceState.ReturnedSoFar] = state[ForceState.ReturnedSoFar]! + returned;
-  state[ForceState.DesertedSoFar] = state[ForceState.DesertedSoFar]! + deserted;
+  state[at + ForceState.InTraining] = inTraining - joined;
+  state[at + ForceState.Force] = force - outflow + returned + joined;
+  state[at + ForceState.InflowPerDay] = (returned + joined) / days;
+  state[at + ForceState.JoinedSoFar] = state[at + ForceState.JoinedSoFar]! + joined;
+  state[at + ForceState.ReturnedSoFar] = state[at + ForceState.ReturnedSoFar]! + returned;
+  state[at + ForceState.DesertedSoFar] = state[at + ForceState.DesertedSoFar]! + deserted;
   return losses;
 }
 

@@ -128,7 +128,7 @@ const coefficients = (force: ForceParameters<number>, days: number) => {
 };
 const stateOf = (force: number, wounded = 0, inTraining = 0, inflowPerDay = 0) => {
   const state = new Float64Array(FORCE_STATE_SLOTS);
-  forceStateAtStart(state, force, wounded, inflowPerDay);
+  forceStateAtStart(state, 0, force, wounded, inflowPerDay);
   state[ForceState.InTraining] = inTraining;
   return state;
 };
@@ -159,7 +159,7 @@ describe("targetCeilingDay", () => {
 describe("forceStateAtStart", () => {
   it("matches its @example and clears what accumulates", () => {
     const state = new Float64Array(FORCE_STATE_SLOTS).fill(7);
-    forceStateAtStart(state, 400_000, 12_960, 473.1);
+    forceStateAtStart(state, 0, 400_000, 12_960, 473.1);
     expect(state[ForceState.Force]).toBe(400_000);
     expect(Array.from(state)).toEqual([400_000, 12_960, 0, 473.1, 0, 0, 0, 0]);
   });
@@ -170,7 +170,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const c = new Float64Array(FORCE_COEFFICIENT_SLOTS);
     forceStepCoefficients(c, asDraws(UKRAINE), 0, 1);
     const state = stateOf(400_000);
-    const lost = forceStep(state, c, 0.0012, 0, 1, false);
+    const lost = forceStep(state, 0, c, 0.0012, 0, 1, false);
     expect(lost).toBeCloseTo(400_000 * -Math.expm1(-0.0012), 6);
     expect(lost).toBeCloseTo(479.71, 2);
     expect(state[ForceState.Force]).toBe(400_000);
@@ -186,7 +186,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
       const c = coefficients(side, days);
       const state = stateOf(400_000, 10_000, 5_000, 400);
       const [f0, w0] = [400_000, 10_000];
-      for (let s = 0; s < 200; s += 1) forceStep(state, c, 0.0015 + 0.0005 * Math.sin(s), s * days, days, false);
+      for (let s = 0; s < 200; s += 1) forceStep(state, 0, c, 0.0015 + 0.0005 * Math.sin(s), s * days, days, false);
       const at = (slot: ForceState) => state[slot]!;
       expect(at(ForceState.Force)).toBeCloseTo(f0 + at(ForceState.JoinedSoFar) + at(ForceState.ReturnedSoFar) - at(ForceState.LossesSoFar) - at(ForceState.DesertedSoFar), 4);
       // wounded: a share of the losses in, the returned out
@@ -200,7 +200,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const side = { ...UKRAINE, desertionPerMonth: 0.02 };
     const c = coefficients(side, 1);
     const state = stateOf(400_000);
-    const lost = forceStep(state, c, 0.0012, 0, 1, false);
+    const lost = forceStep(state, 0, c, 0.0012, 0, 1, false);
     const deserted = state[ForceState.DesertedSoFar]!;
     const desertionPerDay = 0.02 / 30.4375;
     expect(lost / deserted).toBeCloseTo(0.0012 / desertionPerDay, 9);
@@ -210,7 +210,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const c = coefficients(UKRAINE, 30.4375);
     const state = stateOf(400_000, 12_960, 0, 473.1);
     const before = Array.from(state);
-    const lost = forceStep(state, c, 0.0012, 0, 30.4375, true);
+    const lost = forceStep(state, 0, c, 0.0012, 0, 30.4375, true);
     expect(lost).toBeCloseTo(0.0012 * 400_000 * 30.4375, 6);
     expect(state[ForceState.LossesSoFar]).toBe(lost);
     expect(Array.from(state).filter((_, k) => k !== ForceState.LossesSoFar)).toEqual(before.filter((_, k) => k !== ForceState.LossesSoFar));
@@ -219,7 +219,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
   it("never takes more than the force, however large the hazard or the step", () => {
     const c = coefficients({ ...UKRAINE, desertionPerMonth: 0.5 }, 365);
     const state = stateOf(1_000);
-    forceStep(state, c, 1e6, 0, 365, false);
+    forceStep(state, 0, c, 1e6, 0, 365, false);
     expect(state[ForceState.Force]!).toBeGreaterThanOrEqual(0);
     expect(state[ForceState.LossesSoFar]! + state[ForceState.DesertedSoFar]!).toBeLessThanOrEqual(1_000);
   });
@@ -234,7 +234,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const state = stateOf(force, wounded, inTraining, 0);
     // the step's inflow estimate: this instant's returns + trained recruits
     state[ForceState.InflowPerDay] = wounded / rates.returnDelayDays + inTraining / rates.trainingDays;
-    forceStep(state, coefficients(side, dt), hazard, day, dt, false);
+    forceStep(state, 0, coefficients(side, dt), hazard, day, dt, false);
     expect((state[ForceState.Force]! - force) / dt).toBeCloseTo(d[ForceState.Force]!, 1);
     expect((state[ForceState.Wounded]! - wounded) / dt).toBeCloseTo(d[ForceState.Wounded]!, 1);
     expect((state[ForceState.InTraining]! - inTraining) / dt).toBeCloseTo(d[ForceState.InTraining]!, 1);
@@ -261,5 +261,19 @@ describe("forceRatesOf and forceRates (rate form, for the mean field)", () => {
     const joining = 6_087.5 / rates.trainingDays;
     expect(d[ForceState.Force]).toBeCloseTo(-480 + joining, 9);
     expect(d[ForceState.InTraining]! + joining).toBeCloseTo(recruitsPerDay(480, 0, -6_087.5, rates.adjustmentDays, rates.capacityPerDay), 9);
+  });
+});
+
+describe("forceStep on a block's stocks", () => {
+  it("updates only the path at `at`, as it would a path on its own", () => {
+    const c = coefficients({ ...UKRAINE, trainingMonths: 1 }, 1);
+    const alone = stateOf(390_000, 9_000, 3_000, 450);
+    const block = new Float64Array(3 * FORCE_STATE_SLOTS).fill(-1);
+    block.set(alone, FORCE_STATE_SLOTS);
+    const lostAlone = forceStep(alone, 0, c, 0.0013, 12, 1, false);
+    const lostInBlock = forceStep(block, FORCE_STATE_SLOTS, c, 0.0013, 12, 1, false);
+    expect(lostInBlock).toBe(lostAlone);
+    expect(Array.from(block.subarray(FORCE_STATE_SLOTS, 2 * FORCE_STATE_SLOTS))).toEqual(Array.from(alone));
+    expect([...block.subarray(0, FORCE_STATE_SLOTS), ...block.subarray(2 * FORCE_STATE_SLOTS)].every((v) => v === -1)).toBe(true);
   });
 });
