@@ -11,16 +11,18 @@
  *   h = lossesR / (R + e·K)                                               (russiaSideHazardPerDay)
  *   dLR/dt = h·R        dLK/dt = e·h·K        dLU/dt = lossesU  (0 once U = 0)
  *   dWR/dt = sR·h·R − WR/δR        dWU/dt = sU·lossesU − WU/δU        dWK/dt = sK·e·h·K − WK/δK
- *   recR = clamp(h·R − WR/δR + μR·R + dTargetR/dt + (TargetR(t) − R − TR)/τR, 0, capR)   (same for U)
+ *   recR = clamp(h·R − WR/δR + μR·R + dTargetR/dt + (TargetR(t) − R − TR)/τR, 0, capR)   (same for U; forceRates)
  *   dTR/dt = recR − TR/trR,   dR/dt = −h·R − μR·R + WR/δR + TR/trR       (trR > 0)
  *   dR/dt = −h·R − μR·R + WR/δR + recR,   TR ≡ 0                          (trR = 0: no training delay)
  *   dU/dt = −lossesU − μU·U + WU/δU + (TU/trU or recU)
  *   arrivals = Σ_waves size/(window days) while t is in the window, 0 once deployedK ≥ pool
- *   dK/dt = −e·h·K + WK/δK + arrivals,   d(deployedK)/dt = arrivals
+ *   dK/dt = −e·h·K + WK/δK + arrivals,   d(deployedK)/dt = arrivals          (dprkRates)
  *   dA/dt = α_day · S · g(x)   (offensive, or the collapse multiplier in place of g once U < share·U0)
  *   dA/dt = stalemateMean / (days in the calendar month)                  (stalemate)
- *   x = (Reff/U)/(Reff0/U0),  g(x) = min(gmax, (x^γ − θ)/(1 − θ)),  A kept within [0, T]
+ *   x = (Reff/U)/(Reff0/U0),  g(x) = min(gmax, (x^γ − θ)/(1 − θ)),  A kept within [0, T]   (areaGainOverStep per day)
  *
+ * Every term is a call to the law of model/ that the engine's step calls too (its rate form where
+ * the engine uses a step form), and y(0) comes from model/initial.ts as the engine's t0 stocks.
  * δ, τ, tr are in days (months × 30.4375); μ is the desertion share per day. Further DPRK waves,
  * breakthroughs and the ceasefire are events: off. The regime is held at the engine's initial
  * regime (no switching with noise off), except that a collapse seen at a month's start turns it
@@ -30,12 +32,14 @@
  * Pure TypeScript, browser-safe; mathjs is used only by the test that cross-checks this
  * right-hand side with `solveODE`.
  */
-import { russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import { combatIntensity, effectiveRussianForce, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import { DPRK_STATE_SLOTS, dprkRates, DprkState, scheduledArrivalRate } from "../model/dprk.js";
 import { isCollapsed } from "../model/events.js";
-import { targetStrength } from "../model/forces.js";
-import { OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
+import { FORCE_STATE_SLOTS, forceRates, forceRatesOf, ForceState, targetCeilingDay } from "../model/forces.js";
+import { occupiedAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineLossesAtStart, ukraineWoundedAtStart } from "../model/initial.js";
+import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
-import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
+import { areaGainOverStep, boundArea, boundedAreaRate, forceRatioEffect, occupiedShare, relativeForceRatio } from "../model/territory.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { median } from "../scenario/distribution-math.js";
@@ -102,8 +106,6 @@ export interface MeanFieldSystem {
   seriesOf(y: readonly number[]): Record<SeriesName, number>;
 }
 
-const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
-
 function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
   const o = options ?? {};
   const horizonMonths = o.horizonMonths ?? 120;
@@ -127,59 +129,41 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   const { horizonMonths } = checkOptions(options);
   const scenario = parseScenario(scenarioInput);
   const p: MedianParameterView = parameterView(scenario, (parameter) => median(parameter.spec));
+  const { territory, intensity, regimes, attrition, dprk } = p;
   const { forces, regime: regimeMode } = scenario.dynamics;
   const frozen = forces === "frozen";
   // As the engine: a collapse turns the war offensive unless the regime is held at stalemate.
   const canCollapse = !frozen && regimeMode !== "stalemate";
   const calendar = buildCalendar(scenario.start, horizonMonths);
 
-  const T = p.territory.totalKm2, A0 = p.territory.initialOccupiedKm2;
-  const paceDay = p.territory.offensivePaceKm2PerMonth / DAYS_PER_MONTH;
-  const gamma = p.territory.forceRatioExponent, theta = p.territory.regainThreshold, gmax = p.territory.maxGainMultiple;
-  const stalMean = p.territory.stalemateMeanKm2PerMonth;
-  const colShare = p.territory.collapse.ukraineShareOfInitial, colM = p.territory.collapse.multiplier;
-  const seasAmp = p.intensity.seasonalAmplitude, seasPeak = p.intensity.seasonalPeakMonth;
-  const rStal = p.regimes.stalemateIntensity;
-  const lambdaMonth = p.attrition.russiaLossesPerMonth, lambdaDay = lambdaMonth / DAYS_PER_MONTH, rho = p.attrition.exchangeRatio;
-  const expA = p.attrition.russiaOnUkraineExponent, expB = p.attrition.russiaOnOwnExponent;
-  const expC = p.attrition.ukraineOnRussiaExponent, expD = p.attrition.ukraineOnOwnExponent;
-  const side = (force: MedianParameterView["russia"]) => ({
-    f0: force.initialForce, growth: force.targetGrowthPerMonth / DAYS_PER_MONTH,
-    ceiling: force.targetCeiling ?? Infinity, capacity: force.recruitmentCapacityPerMonth / DAYS_PER_MONTH,
-    tau: force.adjustmentMonths * DAYS_PER_MONTH, training: force.trainingMonths * DAYS_PER_MONTH,
-    wShare: force.woundedReturnShare, wDelayMonths: force.returnDelayMonths,
-    wDelay: force.returnDelayMonths * DAYS_PER_MONTH, desertion: force.desertionPerMonth / DAYS_PER_MONTH,
-  });
-  const ru = side(p.russia), ua = side(p.ukraine);
-  const K0 = p.dprk.initialForce, q = p.dprk.combatValue, e = p.dprk.exposure;
-  const kShare = p.dprk.woundedReturnShare, kDelayMonths = p.dprk.returnDelayMonths, kDelay = kDelayMonths * DAYS_PER_MONTH;
-  const pool = p.dprk.deployablePool;
-  const waves = scenario.dprk.waves.map((w, j) => {
-    const startDay = daysBetween(scenario.start, w.arrivalStart), endDay = daysBetween(scenario.start, w.arrivalEnd) + 1;
-    return { startDay, endDay, perDay: p.dprk.waves[j]!.size / (endDay - startDay) };
-  });
+  const total = territory.totalKm2;
+  const pacePerDay = territory.offensivePaceKm2PerMonth / DAYS_PER_MONTH;
+  const russiaLossesPerDay = attrition.russiaLossesPerMonth / DAYS_PER_MONTH;
+  const russia = forceRatesOf(p.russia), ukraine = forceRatesOf(p.ukraine);
+  const dprkReturnDelayDays = dprk.returnDelayMonths * DAYS_PER_MONTH;
+  const waves = scenario.dprk.waves.map((w, j) => ({
+    startDay: daysBetween(scenario.start, w.arrivalStart), endDay: daysBetween(scenario.start, w.arrivalEnd) + 1, size: p.dprk.waves[j]!.size,
+  }));
 
-  const U0 = ua.f0, R0 = ru.f0;
-  const reff0 = R0 + q * K0;
-  // Wounded in recovery at t0 — the engine's formula: steady state of the t0 loss rate (per month × months).
-  const hazard0 = russiaSideHazardPerDay(lambdaMonth, R0, K0, e);
+  // Stocks at t0, as the engine's (model/initial.ts).
+  const russiaForce0 = russia.initialForce, ukraineForce0 = ukraine.initialForce, dprkForce0 = dprk.initialForce;
+  const russiaEffective0 = effectiveRussianForce(russiaForce0, dprkForce0, dprk.combatValue);
+  const hazard0 = russiaSideHazardAtStart(attrition.russiaLossesPerMonth, russiaForce0, dprkForce0, dprk.exposure);
   const initialState = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
-  initialState[R_] = R0; initialState[K_] = K0; initialState[U_] = U0; initialState[A_] = Math.min(A0, T);
-  initialState[WR_] = ru.wShare * hazard0 * R0 * ru.wDelayMonths;
-  initialState[WK_] = kShare * hazard0 * e * K0 * kDelayMonths;
-  initialState[WU_] = ua.wShare * (lambdaMonth / rho) * ua.wDelayMonths;
-  initialState[DK_] = K0;
-  const initialRegimeOfScenario = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
-  const initialRegime = regimeMode === "offensive" ? OFFENSIVE : initialRegimeOfScenario;
+  initialState[R_] = russiaForce0; initialState[K_] = dprkForce0; initialState[U_] = ukraineForce0;
+  initialState[A_] = occupiedAtStart(territory.initialOccupiedKm2, total);
+  initialState[WR_] = russiaSideWoundedAtStart(p.russia.woundedReturnShare, hazard0, 1, russiaForce0, p.russia.returnDelayMonths);
+  initialState[WK_] = russiaSideWoundedAtStart(dprk.woundedReturnShare, hazard0, dprk.exposure, dprkForce0, dprk.returnDelayMonths);
+  initialState[WU_] = ukraineWoundedAtStart(p.ukraine.woundedReturnShare, ukraineLossesAtStart(attrition.russiaLossesPerMonth, attrition.exchangeRatio), p.ukraine.returnDelayMonths);
+  initialState[DK_] = dprkForce0;
+  const firstRegime = initialRegime(scenario.regimes.initial, regimeMode);
 
-  /** Day on which a side's target reaches its ceiling (Infinity if never): dTarget/dt jumps there. */
-  const ceilingDay = (s: typeof ru) => (s.growth > 0 && s.ceiling < Infinity ? Math.max(0, (s.ceiling - s.f0) / s.growth) : Infinity);
-  const breakpoints = [...waves.flatMap((w) => [w.startDay, w.endDay]), ceilingDay(ru), ceilingDay(ua)];
-  /** recruits/day = clamp(losses − returns + desertion + dTarget/dt + (target − force − inTraining)/τ, 0, capacity). */
-  const recruitsPerDay = (s: typeof ru, growth: number, t: number, force: number, inTraining: number, need: number) => {
-    const target = targetStrength(s.f0, s.growth, s.ceiling, t);
-    return clamp(need + growth + (target - force - inTraining) / s.tau, 0, s.capacity);
-  };
+  /** dTarget/dt jumps to 0 where a side's target reaches its ceiling. */
+  const russiaCeilingDay = targetCeilingDay(russia.initialForce, russia.targetGrowthPerDay, russia.targetCeiling);
+  const ukraineCeilingDay = targetCeilingDay(ukraine.initialForce, ukraine.targetGrowthPerDay, ukraine.targetCeiling);
+  const breakpoints = [...waves.flatMap((w) => [w.startDay, w.endDay]), russiaCeilingDay, ukraineCeilingDay];
+  // Scratch for the laws' rate forms (one side, or the DPRK contingent, at a time).
+  const sideRates = new Float64Array(FORCE_STATE_SLOTS), dprkRatesOut = new Float64Array(DPRK_STATE_SLOTS);
 
   const derivative = (monthIndex: number, regime: number, from: number, to: number): Derivative => {
     const month = calendar[monthIndex]!;
@@ -187,53 +171,39 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
     // wave window edges and where a target reaches its ceiling).
     const mid = (from + to) / 2;
     let arriving = 0;
-    for (const w of waves) if (mid >= w.startDay && mid < w.endDay) arriving += w.perDay;
-    const growthR = mid < ceilingDay(ru) ? ru.growth : 0, growthU = mid < ceilingDay(ua) ? ua.growth : 0;
-    const season = seasonalFactor(month.month, seasAmp, seasPeak);
-    const intensity = season * regimeIntensity(regime, rStal);
-    const stalematePerDay = stalMean / month.days;
+    for (const w of waves) arriving += scheduledArrivalRate(w.size, w.startDay, w.endDay, mid);
+    const russiaGrowth = mid < russiaCeilingDay ? russia.targetGrowthPerDay : 0, ukraineGrowth = mid < ukraineCeilingDay ? ukraine.targetGrowthPerDay : 0;
+    const season = seasonalFactor(month.month, intensity.seasonalAmplitude, intensity.seasonalPeakMonth);
+    const monthIntensity = combatIntensity(season, regimeIntensity(regime, regimes.stalemateIntensity), 1);
     return (t, y) => {
-      const r = y[R_]!, k = y[K_]!, u = y[U_]!, a = y[A_]!;
+      const russiaForce = y[R_]!, dprkForce = y[K_]!, ukraineForce = y[U_]!, area = y[A_]!;
       const dy = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
-      const reff = r + q * k;
-      const uRatio = u / U0, rRatio = reff / reff0;
-      const lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, expA, expB);
-      const lossRateU = u > 0 ? ukraineLossesPerDay(lambdaDay, rho, intensity, rRatio, uRatio, expC, expD) : 0;
-      const h = russiaSideHazardPerDay(lossRate, r, k, e);
-      const lossR = h * r, lossK = e * h * k;
-      dy[LR_] = lossR; dy[LK_] = lossK; dy[LU_] = lossRateU;
+      const russiaEffective = effectiveRussianForce(russiaForce, dprkForce, dprk.combatValue);
+      const ukraineRatio = ukraineForce / ukraineForce0, russiaRatio = russiaEffective / russiaEffective0;
+      const russiaSideLosses = russiaSideLossesPerDay(russiaLossesPerDay, monthIntensity, ukraineRatio, russiaRatio, attrition.russiaOnUkraineExponent, attrition.russiaOnOwnExponent);
+      const ukraineLosses = ukraineForce > 0
+        ? ukraineLossesPerDay(russiaLossesPerDay, attrition.exchangeRatio, monthIntensity, russiaRatio, ukraineRatio, attrition.ukraineOnRussiaExponent, attrition.ukraineOnOwnExponent)
+        : 0;
+      const hazard = russiaSideHazardPerDay(russiaSideLosses, russiaForce, dprkForce, dprk.exposure);
+      const russiaLosses = hazard * russiaForce, dprkLosses = dprk.exposure * hazard * dprkForce;
+      dy[LR_] = russiaLosses; dy[LK_] = dprkLosses; dy[LU_] = ukraineLosses;
       // Territory.
-      const collapsed = canCollapse && isCollapsed(u, U0, colShare);
-      let gain: number;
-      if (regime === OFFENSIVE || collapsed) {
-        const x = frozen ? 1 : relativeForceRatio(reff, u, reff0, U0);
-        const effect = collapsed ? colM : forceRatioEffect(x, gamma, theta, gmax);
-        gain = offensiveGain(paceDay, season, 1, effect, 1, 1);
-      } else {
-        gain = stalematePerDay;
-      }
-      dy[A_] = (a >= T && gain > 0) || (a <= 0 && gain < 0) ? 0 : gain;
+      const collapsed = canCollapse && isCollapsed(ukraineForce, ukraineForce0, territory.collapse.ukraineShareOfInitial);
+      const offensive = regime === OFFENSIVE;
+      const effect = offensive && !collapsed
+        ? forceRatioEffect(frozen ? 1 : relativeForceRatio(russiaEffective, ukraineForce, russiaEffective0, ukraineForce0), territory.forceRatioExponent, territory.regainThreshold, territory.maxGainMultiple)
+        : 1;
+      const gain = areaGainOverStep(offensive, collapsed, pacePerDay, season, 1, effect, 1, territory.collapse.multiplier, territory.stalemateMeanKm2PerMonth, 1, month.days);
+      dy[A_] = boundedAreaRate(area, total, gain);
       if (frozen) return dy;
-      // Russia.
-      const backR = y[WR_]! / ru.wDelay, desR = ru.desertion * r;
-      dy[WR_] = ru.wShare * lossR - backR;
-      const recR = recruitsPerDay(ru, growthR, t, r, y[TR_]!, lossR - backR + desR);
-      const inR = ru.training > 0 ? y[TR_]! / ru.training : recR;
-      dy[TR_] = ru.training > 0 ? recR - inR : 0;
-      dy[R_] = -lossR - desR + backR + inR;
-      // Ukraine.
-      const backU = y[WU_]! / ua.wDelay, desU = ua.desertion * u;
-      dy[WU_] = ua.wShare * lossRateU - backU;
-      const recU = recruitsPerDay(ua, growthU, t, u, y[TU_]!, lossRateU - backU + desU);
-      const inU = ua.training > 0 ? y[TU_]! / ua.training : recU;
-      dy[TU_] = ua.training > 0 ? recU - inU : 0;
-      dy[U_] = -lossRateU - desU + backU + inU;
+      // Russia and Ukraine: the same law (model/forces.ts, rate form).
+      forceRates(sideRates, russia, russiaForce, y[WR_]!, y[TR_]!, russiaLosses, russiaGrowth, t);
+      dy[R_] = sideRates[ForceState.Force]!; dy[WR_] = sideRates[ForceState.Wounded]!; dy[TR_] = sideRates[ForceState.InTraining]!;
+      forceRates(sideRates, ukraine, ukraineForce, y[WU_]!, y[TU_]!, ukraineLosses, ukraineGrowth, t);
+      dy[U_] = sideRates[ForceState.Force]!; dy[WU_] = sideRates[ForceState.Wounded]!; dy[TU_] = sideRates[ForceState.InTraining]!;
       // DPRK: scheduled waves, evenly over their window, while the pool has room.
-      const backK = y[WK_]! / kDelay;
-      dy[WK_] = kShare * lossK - backK;
-      const allowed = y[DK_]! < pool ? arriving : 0;
-      dy[DK_] = allowed;
-      dy[K_] = -lossK + backK + allowed;
+      dprkRates(dprkRatesOut, dprk.woundedReturnShare, dprkReturnDelayDays, dprk.deployablePool, y[WK_]!, y[DK_]!, dprkLosses, arriving);
+      dy[K_] = dprkRatesOut[DprkState.Force]!; dy[WK_] = dprkRatesOut[DprkState.Wounded]!; dy[DK_] = dprkRatesOut[DprkState.Deployed]!;
       return dy;
     };
   };
@@ -246,21 +216,21 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   };
 
   const regimeAtMonthStart = (previous: number, y: readonly number[]) =>
-    canCollapse && isCollapsed(y[U_]!, U0, colShare) ? OFFENSIVE : previous;
+    monthRegime(previous, false, 0, 0, 0, canCollapse && isCollapsed(y[U_]!, ukraineForce0, territory.collapse.ukraineShareOfInitial));
 
   const project = (y: number[]) => {
     for (let j = 0; j < y.length; j += 1) if (j !== A_ && y[j]! < 0) y[j] = 0;
-    y[A_] = boundArea(y[A_]!, T);
+    y[A_] = boundArea(y[A_]!, total);
     return y;
   };
 
   const seriesOf = (y: readonly number[]): Record<SeriesName, number> => ({
-    occupiedKm2: y[A_]!, occupiedShare: y[A_]! / T,
+    occupiedKm2: y[A_]!, occupiedShare: occupiedShare(y[A_]!, total),
     russiaForce: y[R_]!, dprkForce: y[K_]!, ukraineForce: y[U_]!,
     russiaLosses: y[LR_]!, dprkLosses: y[LK_]!, ukraineLosses: y[LU_]!,
   });
 
-  return { calendar, parameters: p, initialState, initialRegime, regimeAtMonthStart, pieces, project, seriesOf };
+  return { calendar, parameters: p, initialState, initialRegime: firstRegime, regimeAtMonthStart, pieces, project, seriesOf };
 }
 
 /**
