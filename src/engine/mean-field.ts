@@ -52,7 +52,10 @@ import { SERIES, type SeriesName } from "./store.js";
 
 /** Names of the state components, in the order of the state vector. */
 export const MEAN_FIELD_STATE = ["R", "K", "U", "A", "LR", "LK", "LU", "WR", "WK", "WU", "TR", "TU", "deployedK"] as const;
-const [R_, K_, U_, A_, LR_, LK_, LU_, WR_, WK_, WU_, TR_, TU_, DK_] = MEAN_FIELD_STATE.map((_, i) => i) as number[];
+const stateIndex = (name: (typeof MEAN_FIELD_STATE)[number]) => MEAN_FIELD_STATE.indexOf(name);
+const R_ = stateIndex("R"), K_ = stateIndex("K"), U_ = stateIndex("U"), A_ = stateIndex("A");
+const LR_ = stateIndex("LR"), LK_ = stateIndex("LK"), LU_ = stateIndex("LU");
+const WR_ = stateIndex("WR"), WK_ = stateIndex("WK"), WU_ = stateIndex("WU"), TR_ = stateIndex("TR"), TU_ = stateIndex("TU"), DK_ = stateIndex("deployedK");
 
 export interface MeanFieldOptions {
   /** Months to project, 1…1200 (default 120). */
