@@ -4,7 +4,7 @@ import {
 import {
   DPRK_COEFFICIENT_SLOTS, DPRK_STATE_SLOTS, DprkState, dprkStateAtStart, dprkStep, dprkStepCoefficients, furtherWaveCount, pendingAfterNewWaves, WAVE_SLOTS,
 } from "../model/dprk.js";
-import { breakthroughProbability, ceasefireHazard, isCollapsed } from "../model/events.js";
+import { breakthroughProbability, ceasefireHazard } from "../model/events.js";
 import { FORCE_COEFFICIENT_SLOTS, FORCE_STATE_SLOTS, ForceState, forceStateAtStart, forceStep, forceStepCoefficients } from "../model/forces.js";
 import {
   occupiedAtStart, russiaInflowAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineInflowAtStart, ukraineLossesAtStart, ukraineWoundedAtStart,
@@ -13,7 +13,8 @@ import { logIntensityNoise, meanOneMultiplier, territoryNoise } from "../model/n
 import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity, stalemateMonthsAfter } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import {
-  areaGainOverStep, boundArea, forceRatioEffectFromLog, logForceRatio, occupiedShare, relativeForceRatio, stalemateChangePerMonth,
+  areaAfterStep, logForceRatio, occupiedShare, offensiveEffectFromLog, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS,
+  territoryCoefficients, ukraineCollapsed,
 } from "../model/territory.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { quantile } from "../scenario/distribution-math.js";
@@ -111,6 +112,7 @@ export class BlockRun {
   private readonly russiaCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
   private readonly ukraineCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
   private readonly dprkCoefficients = new Float64Array(DPRK_COEFFICIENT_SLOTS);
+  private readonly territoryCoefficients = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
   /** The month's active scheduled waves for one path: (size, start day, end day) each. */
   private readonly activeWaves: Float64Array;
   /** The month-end values the recorder reads, by series name. */
@@ -195,7 +197,7 @@ export class BlockRun {
     const active = this.scheduledWaves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
     const activeWaves = this.activeWaves;
     active.forEach((w, j) => { activeWaves[WAVE_SLOTS * j + 1] = w.startDay; activeWaves[WAVE_SLOTS * j + 2] = w.endDay; });
-    const { occupied, logNoise, stalemateMonths, russiaEffective0, regime, ceased, series } = this;
+    const { occupied, logNoise, stalemateMonths, russiaEffective0, regime, ceased, series, territoryCoefficients: territoryAtPath } = this;
     const { territory, intensity, regimes, ukraine, dprk, ceasefire } = p;
     const waveSizeSpec = plan.scenario.dprk.furtherWaves.size.spec;
 
@@ -207,8 +209,9 @@ export class BlockRun {
       logNoise[i] = logIntensityNoise(m === 0, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, normalQuantile(uNoise[i]!));
       const intensityNoise = meanOneMultiplier(logNoise[i]!, intensitySd);
       const areaNoise = territoryNoise(noiseOn ? territory.offensiveNoiseSd[i]! : 0, normalQuantile(uTerritory[i]!));
+      territoryCoefficients(territoryAtPath, territory, i);
       // A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
-      const collapsedAtStart = canCollapse && isCollapsed(ukraineForceAtStart, ukraineForce0, territory.collapse.ukraineShareOfInitial[i]!);
+      const collapsedAtStart = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForceAtStart, ukraineForce0);
       regime[i] = monthRegime(regime[i]!, switching, uRegime[i]!, regimes.offensiveToStalematePerMonth[i]!, regimes.stalemateToOffensivePerMonth[i]!, collapsedAtStart);
       stalemateMonths[i] = stalemateMonthsAfter(stalemateMonths[i]!, regime[i]!);
       // The stalemate change matters to stalemate months only, the breakthrough to offensive ones
@@ -216,7 +219,7 @@ export class BlockRun {
       const offensive = regime[i] === OFFENSIVE;
       const stalemateChange = offensive
         ? 0
-        : stalemateChangePerMonth(territory.stalemateMeanKm2PerMonth[i]!, noiseOn ? territory.stalemateSdKm2PerMonth[i]! : 0, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
+        : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
       // Layer 3: events.
       let breakthrough = 1;
       if (eventsOn) {
@@ -258,21 +261,20 @@ export class BlockRun {
     active: readonly { size: Float64Array }[],
   ): void {
     const { month, count: stepCount, dt, refreshEvery, frozen, canCollapse } = steps;
-    const { territory, intensity, regimes, attrition, russia, ukraine, dprk } = this.p;
-    const { russiaCoefficients, ukraineCoefficients, dprkCoefficients, activeWaves, occupied, regime } = this;
-    const ukraineForce0 = ukraine.initialForce[i]!, total = territory.totalKm2[i]!, combatValue = dprk.combatValue[i]!;
+    const { intensity, regimes, attrition, russia, ukraine, dprk } = this.p;
+    const { russiaCoefficients, ukraineCoefficients, dprkCoefficients, territoryCoefficients: territoryAtPath, activeWaves, occupied, regime } = this;
+    const ukraineForce0 = ukraine.initialForce[i]!, combatValue = dprk.combatValue[i]!;
     const season = seasonalFactor(month.month, intensity.seasonalAmplitude[i]!, intensity.seasonalPeakMonth[i]!);
     const monthIntensity = combatIntensity(season, regimeIntensity(regime[i]!, regimes.stalemateIntensity[i]!), intensityNoise);
     const offensiveIntensity = combatIntensity(season, 1, intensityNoise);
-    const russiaLossesPerDay = attrition.russiaLossesPerMonth[i]! / DAYS_PER_MONTH, pacePerDay = territory.offensivePaceKm2PerMonth[i]! / DAYS_PER_MONTH;
+    const russiaLossesPerDay = attrition.russiaLossesPerMonth[i]! / DAYS_PER_MONTH;
     const exchangeRatio = attrition.exchangeRatio[i]!, exposure = dprk.exposure[i]!;
     const russiaOnUkraine = attrition.russiaOnUkraineExponent[i]!, russiaOnOwn = attrition.russiaOnOwnExponent[i]!;
     const ukraineOnRussia = attrition.ukraineOnRussiaExponent[i]!, ukraineOnOwn = attrition.ukraineOnOwnExponent[i]!;
-    const gamma = territory.forceRatioExponent[i]!, theta = territory.regainThreshold[i]!, maxGain = territory.maxGainMultiple[i]!;
-    const collapseShare = territory.collapse.ukraineShareOfInitial[i]!, collapseMultiplier = territory.collapse.multiplier[i]!;
     const russiaEffectiveAtStart = this.russiaEffective0[i]!;
     const offensive = regime[i] === OFFENSIVE;
-    // Coefficients fixed for the month (rates per day, shares leaving each delay per step).
+    // Coefficients fixed for the month (rates per day, shares leaving each delay per step); the
+    // territory's were set for this path by runMonth.
     forceStepCoefficients(russiaCoefficients, russia, i, dt);
     forceStepCoefficients(ukraineCoefficients, ukraine, i, dt);
     dprkStepCoefficients(dprkCoefficients, dprk, i, dt);
@@ -292,18 +294,18 @@ export class BlockRun {
         const logRussia = logRelativeStrength(effectiveRussianForce(russiaForce, dprkForce, combatValue), russiaEffectiveAtStart);
         russiaSideLossesPerDay = russiaSideLossesFromLogs(russiaLossesPerDay, monthIntensity, logUkraine, logRussia, russiaOnUkraine, russiaOnOwn);
         ukraineLossesPerDay = ukraineLossesFromLogs(russiaLossesPerDay, exchangeRatio, monthIntensity, logRussia, logUkraine, ukraineOnRussia, ukraineOnOwn);
-        effect = offensive ? forceRatioEffectFromLog(frozen ? 0 : logForceRatio(logRussia, logUkraine, ukraineForce), gamma, theta, maxGain) : 1;
+        effect = offensive ? offensiveEffectFromLog(territoryAtPath, frozen ? 0 : logForceRatio(logRussia, logUkraine, ukraineForce)) : 1;
       }
       const russiaSideHazard = russiaSideHazardPerDay(russiaSideLossesPerDay, russiaForce, dprkForce, exposure);
       const ukraineHazard = perCapitaHazard(ukraineLossesPerDay, ukraineForce);
-      // Territory, from the forces at the start of the step.
-      const collapsed = canCollapse && isCollapsed(ukraineForce, ukraineForce0, collapseShare);
-      const gain = areaGainOverStep(offensive, collapsed, pacePerDay, offensiveIntensity, areaNoise, effect, breakthrough, collapseMultiplier, stalemateChange, dt, month.days);
-      area = boundArea(area + gain, total);
       // Each side's step: losses by the exact integral, then (forces free) returns and recruits.
       forceStep(russiaStocks, forceAt, russiaCoefficients, russiaSideHazard, from, dt, frozen);
       dprkStep(dprkStocks, dprkAt, dprkCoefficients, activeWaves, active.length, russiaSideHazard, from, dt, frozen);
       forceStep(ukraineStocks, forceAt, ukraineCoefficients, ukraineHazard, from, dt, frozen);
+      // Territory, from the forces at the start of the step (held in locals). Written after the
+      // forces' steps: the JIT then inlines the small laws here before it weighs the big ones.
+      const collapsed = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForce, ukraineForce0);
+      area = areaAfterStep(territoryAtPath, area, offensive, collapsed, offensiveIntensity, areaNoise, effect, breakthrough, stalemateChange, dt, month.days);
     }
     occupied[i] = area;
   }

@@ -34,12 +34,14 @@
  */
 import { combatIntensity, effectiveRussianForce, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
 import { DPRK_STATE_SLOTS, dprkRates, DprkState, scheduledArrivalRate } from "../model/dprk.js";
-import { isCollapsed } from "../model/events.js";
 import { FORCE_STATE_SLOTS, forceRates, forceRatesOf, ForceState, targetCeilingDay } from "../model/forces.js";
 import { occupiedAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineLossesAtStart, ukraineWoundedAtStart } from "../model/initial.js";
 import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
-import { areaGainOverStep, boundArea, boundedAreaRate, forceRatioEffect, occupiedShare, relativeForceRatio } from "../model/territory.js";
+import {
+  areaRatePerDay, boundArea, occupiedShare, offensiveEffect, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS, territoryCoefficients,
+  ukraineCollapsed,
+} from "../model/territory.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { median } from "../scenario/distribution-math.js";
@@ -140,7 +142,11 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   const calendar = buildCalendar(scenario.start, horizonMonths);
 
   const total = territory.totalKm2;
-  const pacePerDay = territory.offensivePaceKm2PerMonth / DAYS_PER_MONTH;
+  // The laws that read their own parameters get the medians as a block of one path.
+  const onePath = parameterView(scenario, (parameter) => Float64Array.of(median(parameter.spec)));
+  const territoryAtMedian = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  territoryCoefficients(territoryAtMedian, onePath.territory, 0);
+  const stalemateChange = stalemateChangePerMonth(onePath.territory, 0, 0);
   const russiaLossesPerDay = attrition.russiaLossesPerMonth / DAYS_PER_MONTH;
   const russia = forceRatesOf(p.russia), ukraine = forceRatesOf(p.ukraine);
   const dprkReturnDelayDays = dprk.returnDelayMonths * DAYS_PER_MONTH;
@@ -191,13 +197,12 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
       const russiaLosses = hazard * russiaForce, dprkLosses = dprk.exposure * hazard * dprkForce;
       dy[LR_] = russiaLosses; dy[LK_] = dprkLosses; dy[LU_] = ukraineLosses;
       // Territory.
-      const collapsed = canCollapse && isCollapsed(ukraineForce, ukraineForce0, territory.collapse.ukraineShareOfInitial);
+      const collapsed = canCollapse && ukraineCollapsed(territoryAtMedian, ukraineForce, ukraineForce0);
       const offensive = regime === OFFENSIVE;
       const effect = offensive && !collapsed
-        ? forceRatioEffect(frozen ? 1 : relativeForceRatio(russiaEffective, ukraineForce, russiaEffective0, ukraineForce0), territory.forceRatioExponent, territory.regainThreshold, territory.maxGainMultiple)
+        ? offensiveEffect(territoryAtMedian, frozen ? 1 : relativeForceRatio(russiaEffective, ukraineForce, russiaEffective0, ukraineForce0))
         : 1;
-      const gain = areaGainOverStep(offensive, collapsed, pacePerDay, season, 1, effect, 1, territory.collapse.multiplier, territory.stalemateMeanKm2PerMonth, 1, month.days);
-      dy[A_] = boundedAreaRate(area, total, gain);
+      dy[A_] = areaRatePerDay(territoryAtMedian, area, offensive, collapsed, season, effect, stalemateChange, month.days);
       if (frozen) return dy;
       // Russia and Ukraine: the same law (model/forces.ts, rate form).
       forceRates(sideRates, russia, russiaForce, y[WR_]!, y[TR_]!, russiaLosses, russiaGrowth, t);
@@ -219,7 +224,7 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   };
 
   const regimeAtMonthStart = (previous: number, y: readonly number[]) =>
-    monthRegime(previous, false, 0, 0, 0, canCollapse && isCollapsed(y[U_]!, ukraineForce0, territory.collapse.ukraineShareOfInitial));
+    monthRegime(previous, false, 0, 0, 0, canCollapse && ukraineCollapsed(territoryAtMedian, y[U_]!, ukraineForce0));
 
   const project = (y: number[]) => {
     for (let j = 0; j < y.length; j += 1) if (j !== A_ && y[j]! < 0) y[j] = 0;
