@@ -1,4 +1,3 @@
-import { PER_EVENT_PARAMETERS } from "../engine/block.js";
 import { listParameters } from "../engine/parameters.js";
 import { createStream, validateSeed } from "../engine/rng.js";
 import { simulatePathsSync } from "../engine/run.js";
@@ -161,17 +160,17 @@ export function calibrate(scenario: unknown, observations: Observations, options
   if (typeof options !== "object" || options === null) throw new OptionsError({ path: "", message: `expected an options object with parameters, got ${describeValue(options)}` });
   const o = resolve(options, issues);
   checkObservations(observations, parsed, issues);
-  const slots = new Map(listParameters(parsed).map((s) => [s.path, s.spec]));
+  const slots = new Map(listParameters(parsed).map((s) => [s.path, s]));
   const paths = options.parameters;
   if (!Array.isArray(paths) || paths.length === 0) issues.push({ path: "parameters", message: `expected a non-empty array of parameter paths, got ${describeValue(paths)}` });
   const specs: DistSpec[] = [];
   (Array.isArray(paths) ? paths : []).forEach((path, k) => {
-    const spec = slots.get(path);
-    if (!spec) issues.push({ path: `parameters.${k}`, message: `expected a parameter path of the scenario (e.g. "regimes.stalemateIntensity"), got ${describeValue(path)}` });
-    else if (spec.dist === "fixed") issues.push({ path: `parameters.${k}`, message: `expected a parameter with a prior distribution (a fixed value cannot be calibrated), got ${path} fixed at ${spec.value}` });
-    else if (PER_EVENT_PARAMETERS.has(path)) issues.push({ path: `parameters.${k}`, message: `expected a parameter drawn once per path, got ${path} (drawn per event)` });
+    const slot = slots.get(path);
+    if (!slot) issues.push({ path: `parameters.${k}`, message: `expected a parameter path of the scenario (e.g. "regimes.stalemateIntensity"), got ${describeValue(path)}` });
+    else if (slot.spec.dist === "fixed") issues.push({ path: `parameters.${k}`, message: `expected a parameter with a prior distribution (a fixed value cannot be calibrated), got ${path} fixed at ${slot.spec.value}` });
+    else if (slot.perEvent) issues.push({ path: `parameters.${k}`, message: `expected a parameter drawn once per path, got ${path} (drawn per event)` });
     else if (paths.indexOf(path) !== k) issues.push({ path: `parameters.${k}`, message: `expected each parameter once, got ${path} again` });
-    else specs.push(spec);
+    else specs.push(slot.spec);
   });
   if (issues.length) throw new OptionsError(issues);
 

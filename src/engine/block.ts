@@ -1,18 +1,31 @@
-import { lossOverStep, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesFromLogs, ukraineLossesFromLogs } from "../model/attrition.js";
-import { capToPool, furtherWaveCount, scheduledArrivals } from "../model/dprk.js";
-import { breakthroughProbability, ceasefireHazard, isCollapsed } from "../model/events.js";
-import { delayShare, recruitsOverStep, targetStrength } from "../model/inflows.js";
-import { nextRegime, OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
+import {
+  combatIntensity, effectiveRussianForce, logRelativeStrength, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesFromLogs, ukraineLossesFromLogs,
+} from "../model/attrition.js";
+import {
+  DPRK_COEFFICIENT_SLOTS, DPRK_STATE_SLOTS, DprkState, dprkStateAtStart, dprkStep, dprkStepCoefficients, furtherWaveCount, pendingAfterNewWaves, WAVE_SLOTS,
+} from "../model/dprk.js";
+import { breakthroughProbability, ceasefireHazard } from "../model/events.js";
+import { FORCE_COEFFICIENT_SLOTS, FORCE_STATE_SLOTS, ForceState, forceStateAtStart, forceStep, forceStepCoefficients } from "../model/forces.js";
+import {
+  occupiedAtStart, russiaInflowAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineInflowAtStart, ukraineLossesAtStart, ukraineWoundedAtStart,
+} from "../model/initial.js";
+import { logIntensityNoise, meanOneMultiplier, territoryNoise } from "../model/noise.js";
+import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity, stalemateMonthsAfter } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
-import { boundArea, forceRatioEffectFromLog, offensiveGain, relativeForceRatio } from "../model/territory.js";
+import {
+  areaAfterStep, logForceRatio, occupiedShare, offensiveEffectFromLog, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS,
+  territoryCoefficients, ukraineCollapsed,
+} from "../model/territory.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
 import { normalQuantile } from "../util/special-functions.js";
 import { daysBetween, type CalendarMonth } from "./calendar.js";
-import { sampleBlockParameters, type BlockParameters, type ParameterSlot } from "./parameters.js";
+import type { ParameterSlot } from "./parameters.js";
+import { sampleBlock, type BlockParameterView } from "./sample.js";
 import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";
 import { createStream, fillUniform, type Uniform } from "./rng.js";
+import { ACCOUNTING, SERIES, type AccountingName, type SeriesName } from "./store.js";
 
 /** Everything a block needs; plain data, so it can be sent to a worker as it is. */
 export interface RunPlan {
@@ -28,7 +41,7 @@ export interface RunPlan {
   /** Per-path uniforms replacing the keyed parameter draws (indexed by global path). */
   uniforms?: Readonly<Record<string, ArrayLike<number>>>;
   /**
-   * Day step only: days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
+   * Day step only: whole days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
    * which change by well under 1% a month; 0 = once at each month start, 7 = weekly (the
    * default, measured against the daily reference in test/engine/refresh.test.ts), 1 = every
    * day (the reference).
@@ -36,20 +49,33 @@ export interface RunPlan {
   refreshDays: number;
 }
 
-/** Parameters drawn per event rather than per path. */
-export const PER_EVENT_PARAMETERS = new Set(["dprk.furtherWaves.size"]);
+/** The monthly random streams, one number per path per month each, in this order. */
+const PURPOSES = ["intensity-noise", "territory-noise", "regime", "stalemate-change", "breakthrough", "ceasefire"] as const;
 
-type Side = {
-  f0: Float64Array; growth: Float64Array; ceiling?: Float64Array; capacity: Float64Array; tau: Float64Array;
-  training: Float64Array; wShare: Float64Array; wDelay: Float64Array; desertion: Float64Array;
-};
+/** The accounting series that are cumulative flows: where each is kept (side, slot of its state). */
+const FLOWS = [
+  ["russiaJoined", "russia", ForceState.JoinedSoFar], ["russiaReturned", "russia", ForceState.ReturnedSoFar], ["russiaDeserted", "russia", ForceState.DesertedSoFar],
+  ["ukraineJoined", "ukraine", ForceState.JoinedSoFar], ["ukraineReturned", "ukraine", ForceState.ReturnedSoFar], ["ukraineDeserted", "ukraine", ForceState.DesertedSoFar],
+  ["dprkArrived", "dprk", DprkState.ArrivedSoFar], ["dprkReturned", "dprk", DprkState.ReturnedSoFar], ["dprkBeyondPool", "dprk", DprkState.BeyondPoolSoFar],
+] as const;
+type FlowName = (typeof FLOWS)[number][0];
 
-function side(p: BlockParameters, name: "russia" | "ukraine"): Side {
-  return {
-    f0: p[`${name}.initialForce`]!, growth: p[`${name}.targetGrowthPerMonth`]!, ceiling: p[`${name}.targetCeiling`],
-    capacity: p[`${name}.recruitmentCapacityPerMonth`]!, tau: p[`${name}.adjustmentMonths`]!, training: p[`${name}.trainingMonths`]!,
-    wShare: p[`${name}.woundedReturnShare`]!, wDelay: p[`${name}.returnDelayMonths`]!, desertion: p[`${name}.desertionPerMonth`]!,
-  };
+/** How a month is stepped through (the same for every path of the block). */
+interface MonthSteps {
+  month: CalendarMonth;
+  /** Steps in the month: its days, or 1. */
+  count: number;
+  /** Days per step. */
+  dt: number;
+  /** Steps between re-evaluations of the force-ratio powers. */
+  refreshEvery: number;
+  frozen: boolean;
+  canCollapse: boolean;
+}
+
+/** Slot `slot` of every path of a block's stocks (`slots` per path) into `out`. */
+function gather(out: Float64Array, stocks: Float64Array, slots: number, slot: number): void {
+  for (let i = 0; i < out.length; i += 1) out[i] = stocks[i * slots + slot]!;
 }
 
 /**
@@ -57,84 +83,97 @@ function side(p: BlockParameters, name: "russia" | "ukraine"): Side {
  * results. Random streams are keyed by (seed, block, purpose), and every stream gives exactly
  * one number per path per month (two for DPRK waves) whether used or not — so a block's
  * numbers never depend on who runs it, and scenarios compared on one seed share their draws.
+ *
+ * The engine draws; the laws of model/ do the rest: each month, per path, the noise, the regime
+ * and the events, then per step the attrition law, territory, and one step of each side's
+ * forces (model/forces.ts for Russia and Ukraine alike, model/dprk.ts for the DPRK contingent).
  */
 export class BlockRun {
   readonly count: number;
   private readonly plan: RunPlan;
-  private readonly p: BlockParameters;
+  private readonly p: BlockParameterView;
   private readonly recorder: BlockRecorder;
   private readonly streams: Uniform[];
   private readonly draws: Float64Array[];
   private readonly waveDraws: Float64Array;
-  private readonly waves: { size: Float64Array; startDay: number; endDay: number }[];
-  // State, structure of arrays.
-  private readonly R: Float64Array; private readonly K: Float64Array; private readonly U: Float64Array; private readonly A: Float64Array;
-  private readonly LR: Float64Array; private readonly LK: Float64Array; private readonly LU: Float64Array;
-  private readonly WR: Float64Array; private readonly WK: Float64Array; private readonly WU: Float64Array;
-  private readonly TR: Float64Array; private readonly TU: Float64Array; private readonly PK: Float64Array; private readonly deployed: Float64Array;
-  private readonly inflowR: Float64Array; private readonly inflowU: Float64Array;
-  private readonly logEps: Float64Array; private readonly stalRun: Float64Array; private readonly reff0: Float64Array;
-  private readonly regime: Uint8Array; private readonly ceased: Uint8Array;
-  /** Cumulative flows for the per-path accounting (keepPaths). */
-  private readonly flows: Float64Array[];
+  private readonly scheduledWaves: { size: Float64Array; startDay: number; endDay: number }[];
+  // Per-path state: each side's stocks, the slots of its law's state path after path (path i
+  // from i · FORCE_STATE_SLOTS, or i · DPRK_STATE_SLOTS), which the laws update in place.
+  private readonly russia: Float64Array;
+  private readonly ukraine: Float64Array;
+  private readonly dprk: Float64Array;
+  private readonly occupied: Float64Array;
+  private readonly logNoise: Float64Array;
+  private readonly stalemateMonths: Float64Array;
+  private readonly russiaEffective0: Float64Array;
+  private readonly regime: Uint8Array;
+  private readonly ceased: Uint8Array;
+  // One path's step coefficients while its month is simulated (no allocation per path).
+  private readonly russiaCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
+  private readonly ukraineCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
+  private readonly dprkCoefficients = new Float64Array(DPRK_COEFFICIENT_SLOTS);
+  private readonly territoryCoefficients = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  /** The month's active scheduled waves for one path: (size, start day, end day) each. */
+  private readonly activeWaves: Float64Array;
+  /** The month-end values the recorder reads, by series name. */
+  private readonly series: Record<SeriesName, Float64Array>;
+  /** keepPaths: the cumulative flows the recorder reads, by name (gathered from the stocks each month). */
+  private readonly flows: Record<FlowName, Float64Array> | undefined;
 
   constructor(plan: RunPlan, block: number, firstPath: number, count: number) {
     this.plan = plan;
     this.count = count;
     const { scenario, seed } = plan;
     const noiseOn = scenario.dynamics.noise === "on";
-    const p = sampleBlockParameters(
-      { slots: plan.slots.filter((s) => !PER_EVENT_PARAMETERS.has(s.path)), seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
-      block, firstPath, count,
-    );
+    const { view: p, byPath } = sampleBlock(scenario, plan.slots, { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior }, block, firstPath, count);
     this.p = p;
-    this.recorder = new BlockRecorder(block, firstPath, count, plan.calendar.length, plan.thresholds, plan.summary, plan.keepPaths, plan.keepPaths ? p : undefined);
-    const purposes = ["intensity-noise", "territory-noise", "regime", "stalemate-change", "breakthrough", "ceasefire"];
-    this.streams = [...purposes, "dprk-further-waves"].map((purpose) => createStream(seed, "block", block, purpose));
-    this.draws = purposes.map(() => new Float64Array(count));
+    this.recorder = new BlockRecorder(block, firstPath, count, plan.calendar.length, plan.thresholds, plan.summary, plan.keepPaths, plan.keepPaths ? byPath : undefined);
+    this.streams = [...PURPOSES, "dprk-further-waves"].map((purpose) => createStream(seed, "block", block, purpose));
+    this.draws = PURPOSES.map(() => new Float64Array(count));
     this.waveDraws = new Float64Array(2 * count);
-    this.waves = scenario.dprk.waves.map((w, j) => ({
-      size: p[`dprk.waves.${j}.size`]!,
+    this.scheduledWaves = scenario.dprk.waves.map((w, j) => ({
+      size: p.dprk.waves[j]!.size,
       startDay: daysBetween(scenario.start, w.arrivalStart),
       endDay: daysBetween(scenario.start, w.arrivalEnd) + 1,
     }));
-    const f = () => new Float64Array(count);
-    this.R = f(); this.K = f(); this.U = f(); this.A = f(); this.LR = f(); this.LK = f(); this.LU = f();
-    this.WR = f(); this.WK = f(); this.WU = f(); this.TR = f(); this.TU = f(); this.PK = f(); this.deployed = f();
-    this.inflowR = f(); this.inflowU = f(); this.logEps = f(); this.stalRun = f(); this.reff0 = f();
-    this.regime = new Uint8Array(count); this.ceased = new Uint8Array(count);
-    this.flows = Array.from({ length: 9 }, f);
+    this.activeWaves = new Float64Array(WAVE_SLOTS * this.scheduledWaves.length);
+    this.russia = new Float64Array(count * FORCE_STATE_SLOTS);
+    this.ukraine = new Float64Array(count * FORCE_STATE_SLOTS);
+    this.dprk = new Float64Array(count * DPRK_STATE_SLOTS);
+    this.occupied = new Float64Array(count);
+    this.logNoise = new Float64Array(count);
+    this.stalemateMonths = new Float64Array(count);
+    this.russiaEffective0 = new Float64Array(count);
+    this.regime = new Uint8Array(count);
+    this.ceased = new Uint8Array(count);
+    this.series = Object.fromEntries(SERIES.map((name, s) => [name, this.recorder.month[s]!])) as Record<SeriesName, Float64Array>;
+    this.flows = plan.keepPaths ? (Object.fromEntries(FLOWS.map(([name]) => [name, new Float64Array(count)])) as Record<FlowName, Float64Array>) : undefined;
     this.initialise();
   }
 
+  /** Stocks at t0 (model/initial.ts), path by path. */
   private initialise(): void {
     const { p, plan } = this;
-    const ru = side(p, "russia"), ua = side(p, "ukraine");
-    const regimeMode = plan.scenario.dynamics.regime;
-    const initialRegime = plan.scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
-    const T = p["territory.totalKm2"]!, A0 = p["territory.initialOccupiedKm2"]!, K0 = p["dprk.initialForce"]!, q = p["dprk.combatValue"]!;
-    const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!, expo = p["dprk.exposure"]!;
-    const kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!;
-    const start = this.recorder.initial;
+    const { territory, attrition, russia, ukraine, dprk } = p;
+    const firstRegime = initialRegime(plan.scenario.regimes.initial, plan.scenario.dynamics.regime);
+    const start = Object.fromEntries(SERIES.map((name, s) => [name, this.recorder.initial[s]!])) as Record<SeriesName, Float64Array>;
     for (let i = 0; i < this.count; i += 1) {
-      const r = ru.f0[i]!, u = ua.f0[i]!, k = K0[i]!, a = Math.min(A0[i]!, T[i]!);
-      this.R[i] = r; this.U[i] = u; this.K[i] = k; this.A[i] = a;
-      this.deployed[i] = k;
-      this.reff0[i] = r + q[i]! * k;
-      this.regime[i] = regimeMode === "offensive" ? OFFENSIVE : initialRegime;
-      // Wounded already in recovery at t0: the steady state of the t0 loss rate
-      // (share · monthly loss · delay in months), so that returns do not start from zero.
-      const lossPerMonth = lambdaR[i]!;
-      const hazard0 = russiaSideHazardPerDay(lossPerMonth, r, k, expo[i]!); // per month here
-      this.WR[i] = ru.wShare[i]! * hazard0 * r * ru.wDelay[i]!;
-      this.WK[i] = kShare[i]! * hazard0 * expo[i]! * k * kDelay[i]!;
-      this.WU[i] = ua.wShare[i]! * (lossPerMonth / rho[i]!) * ua.wDelay[i]!;
-      // Both armies start replacing their losses (the t0 rates); the DPRK contingent does not.
-      this.inflowR[i] = (hazard0 * r) / DAYS_PER_MONTH;
-      this.inflowU[i] = lossPerMonth / rho[i]! / DAYS_PER_MONTH;
-      start[0]![i] = a; start[1]![i] = a / T[i]!; start[2]![i] = r; start[3]![i] = k; start[4]![i] = u;
+      const russiaForce0 = russia.initialForce[i]!, ukraineForce0 = ukraine.initialForce[i]!, dprkForce0 = dprk.initialForce[i]!;
+      const exposure = dprk.exposure[i]!, russiaLossesPerMonth = attrition.russiaLossesPerMonth[i]!;
+      const hazard0 = russiaSideHazardAtStart(russiaLossesPerMonth, russiaForce0, dprkForce0, exposure);
+      const ukraineLosses0 = ukraineLossesAtStart(russiaLossesPerMonth, attrition.exchangeRatio[i]!);
+      const forceAt = i * FORCE_STATE_SLOTS;
+      forceStateAtStart(this.russia, forceAt, russiaForce0, russiaSideWoundedAtStart(russia.woundedReturnShare[i]!, hazard0, 1, russiaForce0, russia.returnDelayMonths[i]!), russiaInflowAtStart(hazard0, russiaForce0));
+      forceStateAtStart(this.ukraine, forceAt, ukraineForce0, ukraineWoundedAtStart(ukraine.woundedReturnShare[i]!, ukraineLosses0, ukraine.returnDelayMonths[i]!), ukraineInflowAtStart(ukraineLosses0));
+      dprkStateAtStart(this.dprk, i * DPRK_STATE_SLOTS, dprkForce0, russiaSideWoundedAtStart(dprk.woundedReturnShare[i]!, hazard0, exposure, dprkForce0, dprk.returnDelayMonths[i]!));
+      const area = occupiedAtStart(territory.initialOccupiedKm2[i]!, territory.totalKm2[i]!);
+      this.occupied[i] = area;
+      this.russiaEffective0[i] = effectiveRussianForce(russiaForce0, dprkForce0, dprk.combatValue[i]!);
+      this.regime[i] = firstRegime;
+      start.occupiedKm2[i] = area; start.occupiedShare[i] = occupiedShare(area, territory.totalKm2[i]!);
+      start.russiaForce[i] = russiaForce0; start.dprkForce[i] = dprkForce0; start.ukraineForce[i] = ukraineForce0;
     }
-    this.recorder.initialiseEvents(start[1]!);
+    this.recorder.initialiseEvents(start.occupiedShare);
   }
 
   /** Simulate calendar month `m` for every path of the block and record its end. */
@@ -143,170 +182,144 @@ export class BlockRun {
     const month = plan.calendar[m]!;
     const { forces, regime: regimeMode, noise, events } = plan.scenario.dynamics;
     const frozen = forces === "frozen", noiseOn = noise === "on", eventsOn = events === "on";
-    const switching = regimeMode === "switching" && noiseOn;
+    const switching = regimeMode === "switching" && noiseOn && m > 0;
     const canCollapse = !frozen && regimeMode !== "stalemate";
     const steps = plan.dayStep ? month.days : 1;
-    const dt = plan.dayStep ? 1 : month.days;
-    const refreshEvery = plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps;
+    const monthSteps: MonthSteps = {
+      month, count: steps, dt: plan.dayStep ? 1 : month.days, refreshEvery: plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps, frozen, canCollapse,
+    };
     // Bulk draws: one number per path per stream per month, in path order.
     for (let j = 0; j < this.draws.length; j += 1) fillUniform(this.streams[j]!, this.draws[j]!);
-    fillUniform(this.streams[6]!, this.waveDraws);
-    const [uNoise, uTerr, uReg, uStal, uBreak, uCease] = this.draws as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    const active = this.waves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
-    const { R, K, U, A, LR, LK, LU, WR, WK, WU, TR, TU, PK, deployed, inflowR, inflowU, logEps, stalRun, reff0, regime, ceased } = this;
-    const [joinR, retR, desR, joinU, retU, desU, arrK, retK, beyondPool] = this.flows as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
-    const ru = side(p, "russia"), ua = side(p, "ukraine");
-    const T = p["territory.totalKm2"]!, pace = p["territory.offensivePaceKm2PerMonth"]!, paceSd = p["territory.offensiveNoiseSd"]!;
-    const gamma = p["territory.forceRatioExponent"]!, theta = p["territory.regainThreshold"]!, gmax = p["territory.maxGainMultiple"]!;
-    const stalMean = p["territory.stalemateMeanKm2PerMonth"]!, stalSd = p["territory.stalemateSdKm2PerMonth"]!;
-    const btP = p["territory.breakthrough.probabilityPerMonth"]!, btK = p["territory.breakthrough.forceRatioExponent"]!, btM = p["territory.breakthrough.multiplier"]!;
-    const colShare = p["territory.collapse.ukraineShareOfInitial"]!, colM = p["territory.collapse.multiplier"]!;
-    const seasAmp = p["intensity.seasonalAmplitude"]!, seasPeak = p["intensity.seasonalPeakMonth"]!;
-    const epsSd = p["intensity.noiseSd"]!, epsPhi = p["intensity.noiseAutocorrelation"]!;
-    const pOS = p["regimes.offensiveToStalematePerMonth"]!, pSO = p["regimes.stalemateToOffensivePerMonth"]!, rStal = p["regimes.stalemateIntensity"]!;
-    const lambdaR = p["attrition.russiaLossesPerMonth"]!, rho = p["attrition.exchangeRatio"]!;
-    const expA = p["attrition.russiaOnUkraineExponent"]!, expB = p["attrition.russiaOnOwnExponent"]!;
-    const expC = p["attrition.ukraineOnRussiaExponent"]!, expD = p["attrition.ukraineOnOwnExponent"]!;
-    const q = p["dprk.combatValue"]!, expo = p["dprk.exposure"]!, kShare = p["dprk.woundedReturnShare"]!, kDelay = p["dprk.returnDelayMonths"]!;
-    const pool = p["dprk.deployablePool"]!, waveRate = p["dprk.furtherWaves.ratePerYear"]!, waveSpread = p["dprk.furtherWaves.spreadMonths"]!;
-    const cfBase = p["ceasefire.hazardPerMonth"]!, cfStal = p["ceasefire.hazardPerStalemateMonth"]!;
+    fillUniform(this.streams[PURPOSES.length]!, this.waveDraws);
+    const [uNoise, uTerritory, uRegime, uStalemate, uBreakthrough, uCeasefire] = this.draws as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const waveDraws = this.waveDraws;
+    // Scheduled waves arriving during this month: their windows now, their per-path sizes below.
+    const active = this.scheduledWaves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
+    const activeWaves = this.activeWaves;
+    active.forEach((w, j) => { activeWaves[WAVE_SLOTS * j + 1] = w.startDay; activeWaves[WAVE_SLOTS * j + 2] = w.endDay; });
+    const { occupied, logNoise, stalemateMonths, russiaEffective0, regime, ceased, series, territoryCoefficients: territoryAtPath } = this;
+    const { territory, intensity, regimes, ukraine, dprk, ceasefire } = p;
     const waveSizeSpec = plan.scenario.dprk.furtherWaves.size.spec;
-    const values = this.recorder.month;
 
     for (let i = 0; i < n; i += 1) {
-      const f0R = ru.f0[i]!, f0U = ua.f0[i]!, total = T[i]!;
-      let r = R[i]!, k = K[i]!, u = U[i]!, a = A[i]!;
+      const ukraineForce0 = ukraine.initialForce[i]!, total = territory.totalKm2[i]!, combatValue = dprk.combatValue[i]!;
+      const ukraineForceAtStart = this.ukraine[i * FORCE_STATE_SLOTS + ForceState.Force]!;
       // Layer 2: monthly noise (mean-one lognormal AR(1)) and the regime.
-      const sdE = noiseOn ? epsSd[i]! : 0, phi = epsPhi[i]!;
-      const zE = normalQuantile(uNoise[i]!);
-      logEps[i] = m === 0 ? sdE * zE : phi * logEps[i]! + Math.sqrt(1 - phi * phi) * sdE * zE;
-      const eps = Math.exp(logEps[i]! - (sdE * sdE) / 2);
-      const sdA = noiseOn ? paceSd[i]! : 0;
-      const epsA = Math.exp(sdA * normalQuantile(uTerr[i]!) - (sdA * sdA) / 2);
+      const intensitySd = noiseOn ? intensity.noiseSd[i]! : 0;
+      logNoise[i] = logIntensityNoise(m === 0, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, normalQuantile(uNoise[i]!));
+      const intensityNoise = meanOneMultiplier(logNoise[i]!, intensitySd);
+      const areaNoise = territoryNoise(noiseOn ? territory.offensiveNoiseSd[i]! : 0, normalQuantile(uTerritory[i]!));
+      territoryCoefficients(territoryAtPath, territory, i);
       // A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
-      const collapsedAtStart = canCollapse && isCollapsed(u, f0U, colShare[i]!);
-      if (m > 0 && switching) regime[i] = nextRegime(regime[i]!, uReg[i]!, pOS[i]!, pSO[i]!);
-      if (collapsedAtStart) regime[i] = OFFENSIVE;
-      stalRun[i] = regime[i] === STALEMATE ? stalRun[i]! + 1 : 0;
-      const stalDraw = stalMean[i]! + (noiseOn ? stalSd[i]! * normalQuantile(uStal[i]!) : 0);
+      const collapsedAtStart = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForceAtStart, ukraineForce0);
+      regime[i] = monthRegime(regime[i]!, switching, uRegime[i]!, regimes.offensiveToStalematePerMonth[i]!, regimes.stalemateToOffensivePerMonth[i]!, collapsedAtStart);
+      stalemateMonths[i] = stalemateMonthsAfter(stalemateMonths[i]!, regime[i]!);
+      // The stalemate change matters to stalemate months only, the breakthrough to offensive ones
+      // (areaGainOverStep), so each is evaluated only there; their uniforms are drawn regardless.
+      const offensive = regime[i] === OFFENSIVE;
+      const stalemateChange = offensive
+        ? 0
+        : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
       // Layer 3: events.
-      const r0eff = reff0[i]!, qi = q[i]!;
       let breakthrough = 1;
       if (eventsOn) {
-        const x0 = frozen ? 1 : relativeForceRatio(r + qi * k, u, r0eff, f0U);
-        if (!ceased[i] && uCease[i]! < ceasefireHazard(cfBase[i]!, cfStal[i]!, stalRun[i]!)) ceased[i] = 1;
-        if (uBreak[i]! < breakthroughProbability(btP[i]!, x0, btK[i]!)) breakthrough = btM[i]!;
-        const waves = furtherWaveCount(waveRate[i]!, this.waveDraws[2 * i]!);
+        if (!ceased[i] && uCeasefire[i]! < ceasefireHazard(ceasefire.hazardPerMonth[i]!, ceasefire.hazardPerStalemateMonth[i]!, stalemateMonths[i]!)) ceased[i] = 1;
+        if (offensive && !ceased[i]) {
+          const forceRatio = frozen
+            ? 1
+            : relativeForceRatio(effectiveRussianForce(this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!, this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!, combatValue), ukraineForceAtStart, russiaEffective0[i]!, ukraineForce0);
+          if (uBreakthrough[i]! < breakthroughProbability(territory.breakthrough.probabilityPerMonth[i]!, forceRatio, territory.breakthrough.forceRatioExponent[i]!)) {
+            breakthrough = territory.breakthrough.multiplier[i]!;
+          }
+        }
+        const newWaves = furtherWaveCount(dprk.furtherWaves.ratePerYear[i]!, waveDraws[2 * i]!);
         // Sizes are drawn per wave (at the median with noise off); waves starting in the same
         // month share one size draw, which keeps the stream aligned (two uniforms a month).
-        if (waves > 0) PK[i] = PK[i]! + waves * quantile(waveSizeSpec, noiseOn ? this.waveDraws[2 * i + 1]! : 0.5);
-      }
-      if (!ceased[i]) {
-        const season = seasonalFactor(month.month, seasAmp[i]!, seasPeak[i]!);
-        const intensity = season * regimeIntensity(regime[i]!, rStal[i]!) * eps;
-        const offensiveIntensity = season * eps;
-        const lambdaDay = lambdaR[i]! / DAYS_PER_MONTH, paceDay = pace[i]! / DAYS_PER_MONTH;
-        const desRDay = ru.desertion[i]! / DAYS_PER_MONTH, desUDay = ua.desertion[i]! / DAYS_PER_MONTH;
-        const growthR = ru.growth[i]! / DAYS_PER_MONTH, growthU = ua.growth[i]! / DAYS_PER_MONTH;
-        const ceilR = ru.ceiling ? ru.ceiling[i]! : Infinity, ceilU = ua.ceiling ? ua.ceiling[i]! : Infinity;
-        const capR = ru.capacity[i]! / DAYS_PER_MONTH, capU = ua.capacity[i]! / DAYS_PER_MONTH;
-        // Shares leaving each first-order delay per step: fixed for the month, computed once.
-        const closeR = delayShare(ru.tau[i]! * DAYS_PER_MONTH, dt), closeU = delayShare(ua.tau[i]! * DAYS_PER_MONTH, dt);
-        const trainedR = delayShare(ru.training[i]! * DAYS_PER_MONTH, dt), trainedU = delayShare(ua.training[i]! * DAYS_PER_MONTH, dt);
-        const healedR = delayShare(ru.wDelay[i]! * DAYS_PER_MONTH, dt), healedU = delayShare(ua.wDelay[i]! * DAYS_PER_MONTH, dt);
-        const healedK = delayShare(kDelay[i]! * DAYS_PER_MONTH, dt), arrivedK = delayShare(waveSpread[i]! * DAYS_PER_MONTH, dt);
-        const e = expo[i]!, exchange = rho[i]!, a1 = expA[i]!, b1 = expB[i]!, c1 = expC[i]!, d1 = expD[i]!;
-        const collapseAt = colShare[i]! * f0U, collapseGain = colM[i]!, g1 = gamma[i]!, th1 = theta[i]!, gm1 = gmax[i]!;
-        const returnShareR = ru.wShare[i]!, returnShareU = ua.wShare[i]!, returnShareK = kShare[i]!, poolK = pool[i]!;
-        const offensive = regime[i] === OFFENSIVE;
-        // Per-path state in locals for the month's steps (written back below).
-        let wr = WR[i]!, wk = WK[i]!, wu = WU[i]!, tr = TR[i]!, tu = TU[i]!, pk = PK[i]!, dep = deployed[i]!;
-        let lr = LR[i]!, lk = LK[i]!, lu = LU[i]!, inR0 = inflowR[i]!, inU0 = inflowU[i]!;
-        let jR = joinR[i]!, bR = retR[i]!, dR = desR[i]!, jU = joinU[i]!, bU = retU[i]!, dU = desU[i]!, aK = arrK[i]!, bK = retK[i]!, over = beyondPool[i]!;
-        let lossRate = 0, lossRateU = 0, effect = 1;
-        for (let s = 0; s < steps; s += 1) {
-          const from = month.startDay + s * dt, to = from + dt;
-          if (s % refreshEvery === 0) {
-            // The force-ratio powers: the only transcendental terms, and slow-moving.
-            const logU = Math.log(u / f0U), logR = Math.log((r + qi * k) / r0eff);
-            lossRate = russiaSideLossesFromLogs(lambdaDay, intensity, logU, logR, a1, b1);
-            lossRateU = ukraineLossesFromLogs(lambdaDay, exchange, intensity, logR, logU, c1, d1);
-            // ln x = ln(Reff/Reff0) − ln(U/U0); a defender at zero gives +∞ (g = gmax).
-            effect = offensive ? forceRatioEffectFromLog(frozen ? 0 : u > 0 ? logR - logU : Infinity, g1, th1, gm1) : 1;
-          }
-          const h = russiaSideHazardPerDay(lossRate, r, k, e);
-          // Territory, from the forces at the start of the step. A collapse is counted once:
-          // its multiplier replaces both g(x) and the breakthrough.
-          const collapsed = canCollapse && u < collapseAt; // isCollapsed, with the threshold hoisted
-          const gain = offensive || collapsed
-            ? offensiveGain(paceDay, offensiveIntensity, epsA, collapsed ? collapseGain : effect, collapsed ? 1 : breakthrough, dt)
-            : (stalDraw * dt) / month.days;
-          a = boundArea(a + gain, total);
-          // DPRK inflows of this step are known before the fighting: returns from the wounded
-          // stock, scheduled arrivals, the pending further waves — all capped by the pool.
-          let backK = 0, allowed = 0;
-          if (!frozen) {
-            backK = wk * healedK;
-            let arriving = pk * arrivedK;
-            pk = pk - arriving;
-            for (let w = 0; w < active.length; w += 1) {
-              const wave = active[w]!;
-              arriving += scheduledArrivals(wave.size[i]!, wave.startDay, wave.endDay, from, to);
-            }
-            allowed = capToPool(arriving, dep, poolK);
-            over = over + (arriving - allowed);
-            dep = dep + allowed;
-          }
-          // Losses: a step never takes more than the stock (see lossOverStep). For Russia and
-          // Ukraine the previous step's inflow stands in for this step's (recruits depend on
-          // the losses); frozen forces are replenished exactly (inflow = h·S).
-          const hR = h + desRDay;
-          const outR = lossOverStep(r, frozen ? hR * r : inR0, hR, dt);
-          // Split the outflow between losses and desertion so that the two add up to it and the
-          // force is reduced by the outflow itself: it never goes below zero, even by a rounding.
-          const lossR = hR > 0 ? outR * (h / hR) : 0, desertedR = outR - lossR;
-          const lossK = lossOverStep(k, frozen ? e * h * k : (backK + allowed) / dt, e * h, dt);
-          const hU0 = perCapitaHazard(lossRateU, u), hU = hU0 + desUDay;
-          const outU = lossOverStep(u, frozen ? hU * u : inU0, hU, dt);
-          const lossU = hU > 0 ? outU * (hU0 / hU) : 0, desertedU = outU - lossU;
-          lr = lr + lossR; lk = lk + lossK; lu = lu + lossU;
-          if (frozen) continue;
-          // Russia: wounded return, desertion, recruitment towards the target.
-          const backR = wr * healedR;
-          wr = wr - backR + returnShareR * lossR;
-          const tgtR = targetStrength(f0R, growthR, ceilR, from);
-          const recR = recruitsOverStep(lossR - backR + desertedR, targetStrength(f0R, growthR, ceilR, to) - tgtR, tgtR - r - tr, closeR, capR, dt);
-          tr = tr + recR;
-          const inR = tr * trainedR;
-          tr = tr - inR;
-          r = r - outR + backR + inR;
-          inR0 = (backR + inR) / dt;
-          jR = jR + inR; bR = bR + backR; dR = dR + desertedR;
-          // Ukraine: the same law; its target is its initial strength unless a growth is given.
-          const backU = wu * healedU;
-          wu = wu - backU + returnShareU * lossU;
-          const tgtU = targetStrength(f0U, growthU, ceilU, from);
-          const recU = recruitsOverStep(lossU - backU + desertedU, targetStrength(f0U, growthU, ceilU, to) - tgtU, tgtU - u - tu, closeU, capU, dt);
-          tu = tu + recU;
-          const inU = tu * trainedU;
-          tu = tu - inU;
-          u = u - outU + backU + inU;
-          inU0 = (backU + inU) / dt;
-          jU = jU + inU; bU = bU + backU; dU = dU + desertedU;
-          // DPRK: the step's inflows were settled before the fighting (above).
-          wk = wk - backK + returnShareK * lossK;
-          k = k - lossK + backK + allowed;
-          aK = aK + allowed; bK = bK + backK;
+        if (newWaves > 0) {
+          const pending = i * DPRK_STATE_SLOTS + DprkState.Pending;
+          this.dprk[pending] = pendingAfterNewWaves(this.dprk[pending]!, newWaves, quantile(waveSizeSpec, noiseOn ? waveDraws[2 * i + 1]! : 0.5));
         }
-        WR[i] = wr; WK[i] = wk; WU[i] = wu; TR[i] = tr; TU[i] = tu; PK[i] = pk; deployed[i] = dep;
-        LR[i] = lr; LK[i] = lk; LU[i] = lu; inflowR[i] = inR0; inflowU[i] = inU0;
-        joinR[i] = jR; retR[i] = bR; desR[i] = dR; joinU[i] = jU; retU[i] = bU; desU[i] = dU; arrK[i] = aK; retK[i] = bK; beyondPool[i] = over;
       }
-      R[i] = r; K[i] = k; U[i] = u; A[i] = a;
-      values[0]![i] = a; values[1]![i] = a / total; values[2]![i] = r; values[3]![i] = k; values[4]![i] = u;
-      values[5]![i] = LR[i]!; values[6]![i] = LK[i]!; values[7]![i] = LU[i]!;
+      if (!ceased[i]) this.fightMonth(i, monthSteps, intensityNoise, areaNoise, breakthrough, stalemateChange, active);
+      const area = occupied[i]!;
+      series.occupiedKm2[i] = area; series.occupiedShare[i] = occupiedShare(area, total);
+      const forceAt = i * FORCE_STATE_SLOTS, dprkAt = i * DPRK_STATE_SLOTS;
+      series.russiaForce[i] = this.russia[forceAt + ForceState.Force]!; series.dprkForce[i] = this.dprk[dprkAt + DprkState.Force]!; series.ukraineForce[i] = this.ukraine[forceAt + ForceState.Force]!;
+      series.russiaLosses[i] = this.russia[forceAt + ForceState.LossesSoFar]!; series.dprkLosses[i] = this.dprk[dprkAt + DprkState.LossesSoFar]!;
+      series.ukraineLosses[i] = this.ukraine[forceAt + ForceState.LossesSoFar]!;
     }
-    this.recorder.recordMonth(m, [...this.flows, regime, ceased]);
+    this.recorder.recordMonth(m, this.accountingOfMonth());
+  }
+
+  /**
+   * The steps of month `steps.month` for path `i` (not in ceasefire): per step the attrition law,
+   * territory, then one step of each side's forces. Its own function, so that the JIT inlines the
+   * laws of the steps within its budget rather than spending it on the month's laws.
+   */
+  private fightMonth(
+    i: number, steps: MonthSteps, intensityNoise: number, areaNoise: number, breakthrough: number, stalemateChange: number,
+    active: readonly { size: Float64Array }[],
+  ): void {
+    const { month, count: stepCount, dt, refreshEvery, frozen, canCollapse } = steps;
+    const { intensity, regimes, attrition, russia, ukraine, dprk } = this.p;
+    const { russiaCoefficients, ukraineCoefficients, dprkCoefficients, territoryCoefficients: territoryAtPath, activeWaves, occupied, regime } = this;
+    const ukraineForce0 = ukraine.initialForce[i]!, combatValue = dprk.combatValue[i]!;
+    const season = seasonalFactor(month.month, intensity.seasonalAmplitude[i]!, intensity.seasonalPeakMonth[i]!);
+    const monthIntensity = combatIntensity(season, regimeIntensity(regime[i]!, regimes.stalemateIntensity[i]!), intensityNoise);
+    const offensiveIntensity = combatIntensity(season, 1, intensityNoise);
+    const russiaLossesPerDay = attrition.russiaLossesPerMonth[i]! / DAYS_PER_MONTH;
+    const exchangeRatio = attrition.exchangeRatio[i]!, exposure = dprk.exposure[i]!;
+    const russiaOnUkraine = attrition.russiaOnUkraineExponent[i]!, russiaOnOwn = attrition.russiaOnOwnExponent[i]!;
+    const ukraineOnRussia = attrition.ukraineOnRussiaExponent[i]!, ukraineOnOwn = attrition.ukraineOnOwnExponent[i]!;
+    const russiaEffectiveAtStart = this.russiaEffective0[i]!;
+    const offensive = regime[i] === OFFENSIVE;
+    // Coefficients fixed for the month (rates per day, shares leaving each delay per step); the
+    // territory's were set for this path by runMonth.
+    forceStepCoefficients(russiaCoefficients, russia, i, dt);
+    forceStepCoefficients(ukraineCoefficients, ukraine, i, dt);
+    dprkStepCoefficients(dprkCoefficients, dprk, i, dt);
+    for (let j = 0; j < active.length; j += 1) activeWaves[WAVE_SLOTS * j] = active[j]!.size[i]!;
+    const forceAt = i * FORCE_STATE_SLOTS, dprkAt = i * DPRK_STATE_SLOTS;
+    const russiaStocks = this.russia, ukraineStocks = this.ukraine, dprkStocks = this.dprk;
+    let area = occupied[i]!;
+    let russiaSideLossesPerDay = 0, ukraineLossesPerDay = 0, effect = 1;
+    // A counter rather than s % refreshEvery: an integer division per step costs ≈ 3% of a day-step run.
+    for (let s = 0, refreshAt = 0; s < stepCount; s += 1) {
+      const from = month.startDay + s * dt;
+      const russiaForce = russiaStocks[forceAt + ForceState.Force]!, dprkForce = dprkStocks[dprkAt + DprkState.Force]!, ukraineForce = ukraineStocks[forceAt + ForceState.Force]!;
+      if (s === refreshAt) {
+        refreshAt += refreshEvery;
+        // The force-ratio powers: the only transcendental terms, and slow-moving.
+        const logUkraine = logRelativeStrength(ukraineForce, ukraineForce0);
+        const logRussia = logRelativeStrength(effectiveRussianForce(russiaForce, dprkForce, combatValue), russiaEffectiveAtStart);
+        russiaSideLossesPerDay = russiaSideLossesFromLogs(russiaLossesPerDay, monthIntensity, logUkraine, logRussia, russiaOnUkraine, russiaOnOwn);
+        ukraineLossesPerDay = ukraineLossesFromLogs(russiaLossesPerDay, exchangeRatio, monthIntensity, logRussia, logUkraine, ukraineOnRussia, ukraineOnOwn);
+        effect = offensive ? offensiveEffectFromLog(territoryAtPath, frozen ? 0 : logForceRatio(logRussia, logUkraine, ukraineForce)) : 1;
+      }
+      const russiaSideHazard = russiaSideHazardPerDay(russiaSideLossesPerDay, russiaForce, dprkForce, exposure);
+      const ukraineHazard = perCapitaHazard(ukraineLossesPerDay, ukraineForce);
+      // Each side's step: losses by the exact integral, then (forces free) returns and recruits.
+      forceStep(russiaStocks, forceAt, russiaCoefficients, russiaSideHazard, from, dt, frozen);
+      dprkStep(dprkStocks, dprkAt, dprkCoefficients, activeWaves, active.length, russiaSideHazard, from, dt, frozen);
+      forceStep(ukraineStocks, forceAt, ukraineCoefficients, ukraineHazard, from, dt, frozen);
+      // Territory, from the forces at the start of the step (held in locals). Written after the
+      // forces' steps: the JIT then inlines the small laws here before it weighs the big ones.
+      const collapsed = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForce, ukraineForce0);
+      area = areaAfterStep(territoryAtPath, area, offensive, collapsed, offensiveIntensity, areaNoise, effect, breakthrough, stalemateChange, dt, month.days);
+    }
+    occupied[i] = area;
+  }
+
+  /** keepPaths: the month's accounting arrays, in ACCOUNTING order (none otherwise: the recorder keeps none). */
+  private accountingOfMonth(): ArrayLike<number>[] {
+    const flows = this.flows;
+    if (!flows) return [];
+    for (const [name, side, slot] of FLOWS) {
+      if (side === "dprk") gather(flows[name], this.dprk, DPRK_STATE_SLOTS, slot);
+      else gather(flows[name], this[side], FORCE_STATE_SLOTS, slot);
+    }
+    const accounting: Record<AccountingName, ArrayLike<number>> = { ...flows, regime: this.regime, ceasefire: this.ceased };
+    return ACCOUNTING.map((name) => accounting[name]);
   }
 
   /** The block's results (typed arrays, transferable to another thread). */

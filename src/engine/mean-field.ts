@@ -11,16 +11,18 @@
  *   h = lossesR / (R + e·K)                                               (russiaSideHazardPerDay)
  *   dLR/dt = h·R        dLK/dt = e·h·K        dLU/dt = lossesU  (0 once U = 0)
  *   dWR/dt = sR·h·R − WR/δR        dWU/dt = sU·lossesU − WU/δU        dWK/dt = sK·e·h·K − WK/δK
- *   recR = clamp(h·R − WR/δR + μR·R + dTargetR/dt + (TargetR(t) − R − TR)/τR, 0, capR)   (same for U)
+ *   recR = clamp(h·R − WR/δR + μR·R + dTargetR/dt + (TargetR(t) − R − TR)/τR, 0, capR)   (same for U; forceRates)
  *   dTR/dt = recR − TR/trR,   dR/dt = −h·R − μR·R + WR/δR + TR/trR       (trR > 0)
  *   dR/dt = −h·R − μR·R + WR/δR + recR,   TR ≡ 0                          (trR = 0: no training delay)
  *   dU/dt = −lossesU − μU·U + WU/δU + (TU/trU or recU)
  *   arrivals = Σ_waves size/(window days) while t is in the window, 0 once deployedK ≥ pool
- *   dK/dt = −e·h·K + WK/δK + arrivals,   d(deployedK)/dt = arrivals
+ *   dK/dt = −e·h·K + WK/δK + arrivals,   d(deployedK)/dt = arrivals          (dprkRates)
  *   dA/dt = α_day · S · g(x)   (offensive, or the collapse multiplier in place of g once U < share·U0)
  *   dA/dt = stalemateMean / (days in the calendar month)                  (stalemate)
- *   x = (Reff/U)/(Reff0/U0),  g(x) = min(gmax, (x^γ − θ)/(1 − θ)),  A kept within [0, T]
+ *   x = (Reff/U)/(Reff0/U0),  g(x) = min(gmax, (x^γ − θ)/(1 − θ)),  A kept within [0, T]   (areaGainOverStep per day)
  *
+ * Every term is a call to the law of model/ that the engine's step calls too (its rate form where
+ * the engine uses a step form), and y(0) comes from model/initial.ts as the engine's t0 stocks.
  * δ, τ, tr are in days (months × 30.4375); μ is the desertion share per day. Further DPRK waves,
  * breakthroughs and the ceasefire are events: off. The regime is held at the engine's initial
  * regime (no switching with noise off), except that a collapse seen at a month's start turns it
@@ -30,24 +32,32 @@
  * Pure TypeScript, browser-safe; mathjs is used only by the test that cross-checks this
  * right-hand side with `solveODE`.
  */
-import { russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
-import { isCollapsed } from "../model/events.js";
-import { targetStrength } from "../model/inflows.js";
-import { OFFENSIVE, regimeIntensity, STALEMATE } from "../model/regimes.js";
+import { combatIntensity, effectiveRussianForce, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import { DPRK_STATE_SLOTS, dprkRates, DprkState, scheduledArrivalRate } from "../model/dprk.js";
+import { FORCE_STATE_SLOTS, forceRates, forceRatesOf, ForceState, targetCeilingDay } from "../model/forces.js";
+import { occupiedAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineLossesAtStart, ukraineWoundedAtStart } from "../model/initial.js";
+import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
-import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../model/territory.js";
+import {
+  areaRatePerDay, boundArea, occupiedShare, offensiveEffect, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS, territoryCoefficients,
+  ukraineCollapsed,
+} from "../model/territory.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
 import { buildCalendar, daysBetween, type CalendarMonth } from "./calendar.js";
 import { MAX_HORIZON_MONTHS } from "./options.js";
-import { listParameters } from "./parameters.js";
+import { parameterView } from "../scenario/parameter-list.js";
+import type { MedianParameterView } from "./sample.js";
 import { SERIES, type SeriesName } from "./store.js";
 
 /** Names of the state components, in the order of the state vector. */
 export const MEAN_FIELD_STATE = ["R", "K", "U", "A", "LR", "LK", "LU", "WR", "WK", "WU", "TR", "TU", "deployedK"] as const;
-const [R_, K_, U_, A_, LR_, LK_, LU_, WR_, WK_, WU_, TR_, TU_, DK_] = MEAN_FIELD_STATE.map((_, i) => i) as number[];
+const stateIndex = (name: (typeof MEAN_FIELD_STATE)[number]) => MEAN_FIELD_STATE.indexOf(name);
+const R_ = stateIndex("R"), K_ = stateIndex("K"), U_ = stateIndex("U"), A_ = stateIndex("A");
+const LR_ = stateIndex("LR"), LK_ = stateIndex("LK"), LU_ = stateIndex("LU");
+const WR_ = stateIndex("WR"), WK_ = stateIndex("WK"), WU_ = stateIndex("WU"), TR_ = stateIndex("TR"), TU_ = stateIndex("TU"), DK_ = stateIndex("deployedK");
 
 export interface MeanFieldOptions {
   /** Months to project, 1…1200 (default 120). */
@@ -79,8 +89,8 @@ export interface MeanFieldPiece {
 export interface MeanFieldSystem {
   /** The run's calendar months (month ends are where values are recorded). */
   calendar: CalendarMonth[];
-  /** Every parameter at its median, by dotted path (as the engine's noise-off draws). */
-  parameters: Record<string, number>;
+  /** Every parameter drawn per path, at its median (as the engine's noise-off draws). */
+  parameters: MedianParameterView;
   /** y(0). */
   initialState: number[];
   /** The regime of the first month (OFFENSIVE = 0, STALEMATE = 1). */
@@ -100,8 +110,6 @@ export interface MeanFieldSystem {
   /** The contract series of a state. */
   seriesOf(y: readonly number[]): Record<SeriesName, number>;
 }
-
-const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
 function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
   const o = options ?? {};
@@ -125,62 +133,46 @@ function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
 export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOptions = {}): MeanFieldSystem {
   const { horizonMonths } = checkOptions(options);
   const scenario = parseScenario(scenarioInput);
-  const p: Record<string, number> = {};
-  for (const slot of listParameters(scenario)) p[slot.path] = median(slot.spec);
-  const get = (path: string) => p[path]!;
+  const p: MedianParameterView = parameterView(scenario, (parameter) => median(parameter.spec));
+  const { territory, intensity, regimes, attrition, dprk } = p;
   const { forces, regime: regimeMode } = scenario.dynamics;
   const frozen = forces === "frozen";
   // As the engine: a collapse turns the war offensive unless the regime is held at stalemate.
   const canCollapse = !frozen && regimeMode !== "stalemate";
   const calendar = buildCalendar(scenario.start, horizonMonths);
 
-  const T = get("territory.totalKm2"), A0 = get("territory.initialOccupiedKm2");
-  const paceDay = get("territory.offensivePaceKm2PerMonth") / DAYS_PER_MONTH;
-  const gamma = get("territory.forceRatioExponent"), theta = get("territory.regainThreshold"), gmax = get("territory.maxGainMultiple");
-  const stalMean = get("territory.stalemateMeanKm2PerMonth");
-  const colShare = get("territory.collapse.ukraineShareOfInitial"), colM = get("territory.collapse.multiplier");
-  const seasAmp = get("intensity.seasonalAmplitude"), seasPeak = get("intensity.seasonalPeakMonth");
-  const rStal = get("regimes.stalemateIntensity");
-  const lambdaMonth = get("attrition.russiaLossesPerMonth"), lambdaDay = lambdaMonth / DAYS_PER_MONTH, rho = get("attrition.exchangeRatio");
-  const expA = get("attrition.russiaOnUkraineExponent"), expB = get("attrition.russiaOnOwnExponent");
-  const expC = get("attrition.ukraineOnRussiaExponent"), expD = get("attrition.ukraineOnOwnExponent");
-  const side = (name: "russia" | "ukraine") => ({
-    f0: get(`${name}.initialForce`), growth: get(`${name}.targetGrowthPerMonth`) / DAYS_PER_MONTH,
-    ceiling: p[`${name}.targetCeiling`] ?? Infinity, capacity: get(`${name}.recruitmentCapacityPerMonth`) / DAYS_PER_MONTH,
-    tau: get(`${name}.adjustmentMonths`) * DAYS_PER_MONTH, training: get(`${name}.trainingMonths`) * DAYS_PER_MONTH,
-    wShare: get(`${name}.woundedReturnShare`), wDelayMonths: get(`${name}.returnDelayMonths`),
-    wDelay: get(`${name}.returnDelayMonths`) * DAYS_PER_MONTH, desertion: get(`${name}.desertionPerMonth`) / DAYS_PER_MONTH,
-  });
-  const ru = side("russia"), ua = side("ukraine");
-  const K0 = get("dprk.initialForce"), q = get("dprk.combatValue"), e = get("dprk.exposure");
-  const kShare = get("dprk.woundedReturnShare"), kDelayMonths = get("dprk.returnDelayMonths"), kDelay = kDelayMonths * DAYS_PER_MONTH;
-  const pool = get("dprk.deployablePool");
-  const waves = scenario.dprk.waves.map((w, j) => {
-    const startDay = daysBetween(scenario.start, w.arrivalStart), endDay = daysBetween(scenario.start, w.arrivalEnd) + 1;
-    return { startDay, endDay, perDay: get(`dprk.waves.${j}.size`) / (endDay - startDay) };
-  });
+  const total = territory.totalKm2;
+  // The laws that read their own parameters get the medians as a block of one path.
+  const onePath = parameterView(scenario, (parameter) => Float64Array.of(median(parameter.spec)));
+  const territoryAtMedian = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  territoryCoefficients(territoryAtMedian, onePath.territory, 0);
+  const stalemateChange = stalemateChangePerMonth(onePath.territory, 0, 0);
+  const russiaLossesPerDay = attrition.russiaLossesPerMonth / DAYS_PER_MONTH;
+  const russia = forceRatesOf(p.russia), ukraine = forceRatesOf(p.ukraine);
+  const dprkReturnDelayDays = dprk.returnDelayMonths * DAYS_PER_MONTH;
+  const waves = scenario.dprk.waves.map((w, j) => ({
+    startDay: daysBetween(scenario.start, w.arrivalStart), endDay: daysBetween(scenario.start, w.arrivalEnd) + 1, size: p.dprk.waves[j]!.size,
+  }));
 
-  const U0 = ua.f0, R0 = ru.f0;
-  const reff0 = R0 + q * K0;
-  // Wounded in recovery at t0 — the engine's formula: steady state of the t0 loss rate (per month × months).
-  const hazard0 = russiaSideHazardPerDay(lambdaMonth, R0, K0, e);
+  // Stocks at t0, as the engine's (model/initial.ts).
+  const russiaForce0 = russia.initialForce, ukraineForce0 = ukraine.initialForce, dprkForce0 = dprk.initialForce;
+  const russiaEffective0 = effectiveRussianForce(russiaForce0, dprkForce0, dprk.combatValue);
+  const hazard0 = russiaSideHazardAtStart(attrition.russiaLossesPerMonth, russiaForce0, dprkForce0, dprk.exposure);
   const initialState = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
-  initialState[R_] = R0; initialState[K_] = K0; initialState[U_] = U0; initialState[A_] = Math.min(A0, T);
-  initialState[WR_] = ru.wShare * hazard0 * R0 * ru.wDelayMonths;
-  initialState[WK_] = kShare * hazard0 * e * K0 * kDelayMonths;
-  initialState[WU_] = ua.wShare * (lambdaMonth / rho) * ua.wDelayMonths;
-  initialState[DK_] = K0;
-  const initialRegimeOfScenario = scenario.regimes.initial === "stalemate" || regimeMode === "stalemate" ? STALEMATE : OFFENSIVE;
-  const initialRegime = regimeMode === "offensive" ? OFFENSIVE : initialRegimeOfScenario;
+  initialState[R_] = russiaForce0; initialState[K_] = dprkForce0; initialState[U_] = ukraineForce0;
+  initialState[A_] = occupiedAtStart(territory.initialOccupiedKm2, total);
+  initialState[WR_] = russiaSideWoundedAtStart(p.russia.woundedReturnShare, hazard0, 1, russiaForce0, p.russia.returnDelayMonths);
+  initialState[WK_] = russiaSideWoundedAtStart(dprk.woundedReturnShare, hazard0, dprk.exposure, dprkForce0, dprk.returnDelayMonths);
+  initialState[WU_] = ukraineWoundedAtStart(p.ukraine.woundedReturnShare, ukraineLossesAtStart(attrition.russiaLossesPerMonth, attrition.exchangeRatio), p.ukraine.returnDelayMonths);
+  initialState[DK_] = dprkForce0;
+  const firstRegime = initialRegime(scenario.regimes.initial, regimeMode);
 
-  /** Day on which a side's target reaches its ceiling (Infinity if never): dTarget/dt jumps there. */
-  const ceilingDay = (s: typeof ru) => (s.growth > 0 && s.ceiling < Infinity ? Math.max(0, (s.ceiling - s.f0) / s.growth) : Infinity);
-  const breakpoints = [...waves.flatMap((w) => [w.startDay, w.endDay]), ceilingDay(ru), ceilingDay(ua)];
-  /** recruits/day = clamp(losses − returns + desertion + dTarget/dt + (target − force − inTraining)/τ, 0, capacity). */
-  const recruitsPerDay = (s: typeof ru, growth: number, t: number, force: number, inTraining: number, need: number) => {
-    const target = targetStrength(s.f0, s.growth, s.ceiling, t);
-    return clamp(need + growth + (target - force - inTraining) / s.tau, 0, s.capacity);
-  };
+  /** dTarget/dt jumps to 0 where a side's target reaches its ceiling. */
+  const russiaCeilingDay = targetCeilingDay(russia.initialForce, russia.targetGrowthPerDay, russia.targetCeiling);
+  const ukraineCeilingDay = targetCeilingDay(ukraine.initialForce, ukraine.targetGrowthPerDay, ukraine.targetCeiling);
+  const breakpoints = [...waves.flatMap((w) => [w.startDay, w.endDay]), russiaCeilingDay, ukraineCeilingDay];
+  // Scratch for the laws' rate forms (one side, or the DPRK contingent, at a time).
+  const sideRates = new Float64Array(FORCE_STATE_SLOTS), dprkRatesOut = new Float64Array(DPRK_STATE_SLOTS);
 
   const derivative = (monthIndex: number, regime: number, from: number, to: number): Derivative => {
     const month = calendar[monthIndex]!;
@@ -188,53 +180,38 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
     // wave window edges and where a target reaches its ceiling).
     const mid = (from + to) / 2;
     let arriving = 0;
-    for (const w of waves) if (mid >= w.startDay && mid < w.endDay) arriving += w.perDay;
-    const growthR = mid < ceilingDay(ru) ? ru.growth : 0, growthU = mid < ceilingDay(ua) ? ua.growth : 0;
-    const season = seasonalFactor(month.month, seasAmp, seasPeak);
-    const intensity = season * regimeIntensity(regime, rStal);
-    const stalematePerDay = stalMean / month.days;
+    for (const w of waves) arriving += scheduledArrivalRate(w.size, w.startDay, w.endDay, mid);
+    const russiaGrowth = mid < russiaCeilingDay ? russia.targetGrowthPerDay : 0, ukraineGrowth = mid < ukraineCeilingDay ? ukraine.targetGrowthPerDay : 0;
+    const season = seasonalFactor(month.month, intensity.seasonalAmplitude, intensity.seasonalPeakMonth);
+    const monthIntensity = combatIntensity(season, regimeIntensity(regime, regimes.stalemateIntensity), 1);
     return (t, y) => {
-      const r = y[R_]!, k = y[K_]!, u = y[U_]!, a = y[A_]!;
+      const russiaForce = y[R_]!, dprkForce = y[K_]!, ukraineForce = y[U_]!, area = y[A_]!;
       const dy = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
-      const reff = r + q * k;
-      const uRatio = u / U0, rRatio = reff / reff0;
-      const lossRate = russiaSideLossesPerDay(lambdaDay, intensity, uRatio, rRatio, expA, expB);
-      const lossRateU = u > 0 ? ukraineLossesPerDay(lambdaDay, rho, intensity, rRatio, uRatio, expC, expD) : 0;
-      const h = russiaSideHazardPerDay(lossRate, r, k, e);
-      const lossR = h * r, lossK = e * h * k;
-      dy[LR_] = lossR; dy[LK_] = lossK; dy[LU_] = lossRateU;
+      const russiaEffective = effectiveRussianForce(russiaForce, dprkForce, dprk.combatValue);
+      const ukraineRatio = ukraineForce / ukraineForce0, russiaRatio = russiaEffective / russiaEffective0;
+      const russiaSideLosses = russiaSideLossesPerDay(russiaLossesPerDay, monthIntensity, ukraineRatio, russiaRatio, attrition.russiaOnUkraineExponent, attrition.russiaOnOwnExponent);
+      const ukraineLosses = ukraineForce > 0
+        ? ukraineLossesPerDay(russiaLossesPerDay, attrition.exchangeRatio, monthIntensity, russiaRatio, ukraineRatio, attrition.ukraineOnRussiaExponent, attrition.ukraineOnOwnExponent)
+        : 0;
+      const hazard = russiaSideHazardPerDay(russiaSideLosses, russiaForce, dprkForce, dprk.exposure);
+      const russiaLosses = hazard * russiaForce, dprkLosses = dprk.exposure * hazard * dprkForce;
+      dy[LR_] = russiaLosses; dy[LK_] = dprkLosses; dy[LU_] = ukraineLosses;
       // Territory.
-      const collapsed = canCollapse && isCollapsed(u, U0, colShare);
-      let gain: number;
-      if (regime === OFFENSIVE || collapsed) {
-        const x = frozen ? 1 : relativeForceRatio(reff, u, reff0, U0);
-        const effect = collapsed ? colM : forceRatioEffect(x, gamma, theta, gmax);
-        gain = offensiveGain(paceDay, season, 1, effect, 1, 1);
-      } else {
-        gain = stalematePerDay;
-      }
-      dy[A_] = (a >= T && gain > 0) || (a <= 0 && gain < 0) ? 0 : gain;
+      const collapsed = canCollapse && ukraineCollapsed(territoryAtMedian, ukraineForce, ukraineForce0);
+      const offensive = regime === OFFENSIVE;
+      const effect = offensive && !collapsed
+        ? offensiveEffect(territoryAtMedian, frozen ? 1 : relativeForceRatio(russiaEffective, ukraineForce, russiaEffective0, ukraineForce0))
+        : 1;
+      dy[A_] = areaRatePerDay(territoryAtMedian, area, offensive, collapsed, season, effect, stalemateChange, month.days);
       if (frozen) return dy;
-      // Russia.
-      const backR = y[WR_]! / ru.wDelay, desR = ru.desertion * r;
-      dy[WR_] = ru.wShare * lossR - backR;
-      const recR = recruitsPerDay(ru, growthR, t, r, y[TR_]!, lossR - backR + desR);
-      const inR = ru.training > 0 ? y[TR_]! / ru.training : recR;
-      dy[TR_] = ru.training > 0 ? recR - inR : 0;
-      dy[R_] = -lossR - desR + backR + inR;
-      // Ukraine.
-      const backU = y[WU_]! / ua.wDelay, desU = ua.desertion * u;
-      dy[WU_] = ua.wShare * lossRateU - backU;
-      const recU = recruitsPerDay(ua, growthU, t, u, y[TU_]!, lossRateU - backU + desU);
-      const inU = ua.training > 0 ? y[TU_]! / ua.training : recU;
-      dy[TU_] = ua.training > 0 ? recU - inU : 0;
-      dy[U_] = -lossRateU - desU + backU + inU;
+      // Russia and Ukraine: the same law (model/forces.ts, rate form).
+      forceRates(sideRates, russia, russiaForce, y[WR_]!, y[TR_]!, russiaLosses, russiaGrowth, t);
+      dy[R_] = sideRates[ForceState.Force]!; dy[WR_] = sideRates[ForceState.Wounded]!; dy[TR_] = sideRates[ForceState.InTraining]!;
+      forceRates(sideRates, ukraine, ukraineForce, y[WU_]!, y[TU_]!, ukraineLosses, ukraineGrowth, t);
+      dy[U_] = sideRates[ForceState.Force]!; dy[WU_] = sideRates[ForceState.Wounded]!; dy[TU_] = sideRates[ForceState.InTraining]!;
       // DPRK: scheduled waves, evenly over their window, while the pool has room.
-      const backK = y[WK_]! / kDelay;
-      dy[WK_] = kShare * lossK - backK;
-      const allowed = y[DK_]! < pool ? arriving : 0;
-      dy[DK_] = allowed;
-      dy[K_] = -lossK + backK + allowed;
+      dprkRates(dprkRatesOut, dprk.woundedReturnShare, dprkReturnDelayDays, dprk.deployablePool, y[WK_]!, y[DK_]!, dprkLosses, arriving);
+      dy[K_] = dprkRatesOut[DprkState.Force]!; dy[WK_] = dprkRatesOut[DprkState.Wounded]!; dy[DK_] = dprkRatesOut[DprkState.Deployed]!;
       return dy;
     };
   };
@@ -247,21 +224,21 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   };
 
   const regimeAtMonthStart = (previous: number, y: readonly number[]) =>
-    canCollapse && isCollapsed(y[U_]!, U0, colShare) ? OFFENSIVE : previous;
+    monthRegime(previous, false, 0, 0, 0, canCollapse && ukraineCollapsed(territoryAtMedian, y[U_]!, ukraineForce0));
 
   const project = (y: number[]) => {
     for (let j = 0; j < y.length; j += 1) if (j !== A_ && y[j]! < 0) y[j] = 0;
-    y[A_] = boundArea(y[A_]!, T);
+    y[A_] = boundArea(y[A_]!, total);
     return y;
   };
 
   const seriesOf = (y: readonly number[]): Record<SeriesName, number> => ({
-    occupiedKm2: y[A_]!, occupiedShare: y[A_]! / T,
+    occupiedKm2: y[A_]!, occupiedShare: occupiedShare(y[A_]!, total),
     russiaForce: y[R_]!, dprkForce: y[K_]!, ukraineForce: y[U_]!,
     russiaLosses: y[LR_]!, dprkLosses: y[LK_]!, ukraineLosses: y[LU_]!,
   });
 
-  return { calendar, parameters: p, initialState, initialRegime, regimeAtMonthStart, pieces, project, seriesOf };
+  return { calendar, parameters: p, initialState, initialRegime: firstRegime, regimeAtMonthStart, pieces, project, seriesOf };
 }
 
 /**

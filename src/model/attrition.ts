@@ -25,6 +25,36 @@ function finiteRate(rate: number): number {
 }
 
 /**
+ * The month's combat intensity I = S · r · ε (dimensionless): the seasonal factor, the regime's
+ * intensity relative to the offensive (1 in the offensive) and the mean-one noise.
+ * @example
+ * combatIntensity(1.1, 0.6, 1); // ≈ 0.66
+ */
+export function combatIntensity(seasonalFactor: number, regimeIntensity: number, noise: number): number {
+  return seasonalFactor * regimeIntensity * noise;
+}
+
+/**
+ * The Russian side's effective strength, Reff = R + q·K (q: the combat value of a DPRK soldier
+ * relative to a Russian one). People.
+ * @example
+ * effectiveRussianForce(600_000, 10_000, 0.7); // 607000
+ */
+export function effectiveRussianForce(russiaForce: number, dprkForce: number, combatValue: number): number {
+  return russiaForce + combatValue * dprkForce;
+}
+
+/**
+ * ln(S/S0): a force relative to its t0 value, on the log scale the attrition and territory laws
+ * share (ln(U/U0), ln(Reff/Reff0)).
+ * @example
+ * logRelativeStrength(400_000, 400_000); // 0
+ */
+export function logRelativeStrength(force: number, force0: number): number {
+  return Math.log(force / force0);
+}
+
+/**
  * x^a · y^b from ln x and ln y: exp(a·ln x + b·ln y), with 0^0 = 1 as Math.pow. Two logarithms
  * then serve both attrition laws and the force ratio — about a third of the cost of five
  * Math.pow calls in the engine's loop.
@@ -144,13 +174,4 @@ export function perCapitaHazard(lossesPerDay: number, stock: number): number {
   if (!(lossesPerDay > 0) || !(stock > 0)) return 0;
   const h = lossesPerDay / stock;
   return h < MAX_HAZARD_PER_DAY ? h : MAX_HAZARD_PER_DAY;
-}
-
-/**
- * Claimed losses as the General Staff would report them: true × bias (observation model).
- * @example
- * claimedLosses(36_000, 1.05); // 37800
- */
-export function claimedLosses(trueLosses: number, claimsBias: number): number {
-  return trueLosses * claimsBias;
 }

@@ -4,7 +4,6 @@
  * Sobol indices from a Saltelli design in which the path's own randomness (monthly noise,
  * regime switches, events) is one more factor, so the share of the variance that is chance shows.
  */
-import { PER_EVENT_PARAMETERS } from "../engine/block.js";
 import { listParameters } from "../engine/parameters.js";
 import { createStream } from "../engine/rng.js";
 import { simulate } from "./simulate.js";
@@ -76,7 +75,7 @@ function header(scenario: Scenario, o: ResolvedSensitivityOptions, sha256: strin
 /** Parameters sampled per path and varying: the factors of a sensitivity analysis. */
 function varyingParameters(scenario: Scenario) {
   const posterior = new Set(scenario.posterior?.parameters ?? []);
-  const all = listParameters(scenario).filter((s) => !PER_EVENT_PARAMETERS.has(s.path));
+  const all = listParameters(scenario).filter((s) => !s.perEvent);
   return {
     slots: all.filter((s) => s.spec.dist !== "fixed" && !posterior.has(s.path)),
     posterior: all.filter((s) => posterior.has(s.path)).map((s) => s.path),
@@ -87,7 +86,8 @@ function varyingParameters(scenario: Scenario) {
 async function runTornado(scenario: Scenario, o: ResolvedSensitivityOptions): Promise<TornadoResult> {
   const run = await runTarget(scenario, o, o.seed, o.runs, undefined, (f) => o.onProgress?.(0.95 * f));
   const { distribution } = varyingParameters(scenario);
-  const inputs = Object.fromEntries(Object.entries(run.parameters ?? {}).filter(([path]) => !PER_EVENT_PARAMETERS.has(path)));
+  // The kept per-path parameters hold no per-event parameter: those are not drawn per path.
+  const inputs = run.parameters ?? {};
   const { rows, constant } = tornado(inputs, run.values, {
     share: TORNADO_SHARE, resamples: o.resamples, level: SENSITIVITY_LEVEL, uniform: createStream(o.seed, "sensitivity", "tornado-bootstrap"),
   });

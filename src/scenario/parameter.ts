@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { describeValue } from "../util/errors.js";
 import { distSpecSchema, quantile, support, type DistSpec } from "./distributions.js";
-import type { Parameter } from "./parameter-list.js";
+import { markPerEvent, type Parameter } from "./parameter-list.js";
 import { provenanceSchema, userProvenance, type Provenance } from "./provenance.js";
 import { parseQuantity, QuantityError, type Dimension } from "./units.js";
 
-export type { Parameter } from "./parameter-list.js";
+export type { Parameter, PerEventParameter } from "./parameter-list.js";
 
 /** What a parameter must satisfy: its canonical unit and the bounds of its whole support. */
 export interface ParameterRule {
@@ -136,9 +136,25 @@ function parseDistribution(obj: Record<string, unknown>, rule: ParameterRule, ct
  * share.parse("12%"); // { spec: { dist: "fixed", value: 0.12 }, provenance: { source: "user" } }
  */
 export function parameter(rule: ParameterRule) {
+  return parameterSchema(rule, (parsed) => parsed);
+}
+
+/**
+ * The zod schema of a parameter drawn once per event rather than once per path (the size of
+ * each further DPRK wave): accepted and validated as {@link parameter}, and marked so that
+ * `listParameters` flags its slot `perEvent` and the engine leaves it out of the per-path draws.
+ * @example
+ * const size = perEventParameter({ unit: "1", description: "people per wave", min: 0 });
+ * listParameters({ size: size.parse(20_000) })[0].perEvent; // true
+ */
+export function perEventParameter(rule: ParameterRule) {
+  return parameterSchema(rule, markPerEvent);
+}
+
+function parameterSchema<P extends Parameter>(rule: ParameterRule, finish: (parsed: Parameter) => P) {
   return z
     .unknown()
-    .transform((input, ctx): Parameter => {
+    .transform((input, ctx): P => {
       let provenance: Provenance = userProvenance;
       let spec: DistSpec | undefined;
       if (input === undefined) return addIssue(ctx, `expected a value in ${rule.unit}, got nothing (required)`);
@@ -176,7 +192,7 @@ export function parameter(rule: ParameterRule) {
         const got = spec.dist === "fixed" ? String(spec.value) : `a ${spec.dist} distribution on ${formatSupport(lo, hi)}`;
         return addIssue(ctx, `expected ${boundsText(rule)}${spec.dist === "fixed" ? "" : " over the whole distribution"}, got ${got}`);
       }
-      return { spec, provenance };
+      return finish({ spec, provenance });
     })
     .meta({
       description: `${rule.description} [${rule.unit}${boundsText(rule) ? `; ${boundsText(rule)}` : ""}]`,

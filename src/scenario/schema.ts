@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { support } from "./distributions.js";
-import { parameter } from "./parameter.js";
+import { parameter, perEventParameter } from "./parameter.js";
 import { listParameters } from "./parameter-list.js";
 
 /**
@@ -90,7 +90,8 @@ const dprkSchema = z
     furtherWaves: z
       .object({
         ratePerYear: parameter({ unit: "1/year", description: "Poisson rate of further waves per year", min: 0, max: 12 }),
-        size: count("people per further wave"),
+        // Drawn once per wave (per event), not once per path.
+        size: perEventParameter({ unit: "1", description: "people per further wave", min: 0 }),
         spreadMonths: months("months over which a further wave arrives"),
       })
       .strict(),

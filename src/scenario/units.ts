@@ -234,7 +234,7 @@ export function parseQuantity(text: string, dimension: Dimension): number {
 
   const pct = PERCENT.exec(s);
   if (pct) {
-    const rest = pct[2].trim();
+    const rest = pct[2]!.trim();
     if (rest === "") {
       if (dimension !== "1") throw new QuantityError(text, dimension, "wrong dimension: dimensionless");
       return finite(tidy(Number(pct[1]) / 100), text, dimension);

@@ -1,7 +1,9 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import {
-  claimedLosses,
+  combatIntensity,
+  effectiveRussianForce,
+  logRelativeStrength,
   lossOverStep,
   russiaSideHazardPerDay,
   russiaSideLossesPerDay,
@@ -172,14 +174,24 @@ describe("russiaSideHazardPerDay", () => {
   });
 });
 
-describe("claimedLosses", () => {
-  it("matches its @example: 36,000 × 1.05 = 37,800", () => {
-    expect(claimedLosses(36_000, 1.05)).toBeCloseTo(37_800, 9);
+describe("combatIntensity", () => {
+  it("matches its @example: I = S · r · ε = 1.1 · 0.6 · 1", () => {
+    expect(combatIntensity(1.1, 0.6, 1)).toBeCloseTo(0.66, 14);
+    expect(combatIntensity(1.1, 1, 0.9)).toBe(1.1 * 0.9);
   });
+});
 
-  it("is the identity for an unbiased claim and scales linearly", () => {
-    expect(claimedLosses(12_345, 1)).toBe(12_345);
-    expect(claimedLosses(10_000, 0.8)).toBeCloseTo(8_000, 9);
-    expect(claimedLosses(0, 1.3)).toBe(0);
+describe("effectiveRussianForce", () => {
+  it("matches its @example: Reff = 600,000 + 0.7 · 10,000", () => {
+    expect(effectiveRussianForce(600_000, 10_000, 0.7)).toBe(607_000);
+    expect(effectiveRussianForce(600_000, 10_000, 0)).toBe(600_000);
+  });
+});
+
+describe("logRelativeStrength", () => {
+  it("matches its @example: 0 at t0, ln(S/S0) otherwise", () => {
+    expect(logRelativeStrength(400_000, 400_000)).toBe(0);
+    expect(logRelativeStrength(360_000, 400_000)).toBeCloseTo(Math.log(0.9), 14);
+    expect(logRelativeStrength(0, 400_000)).toBe(-Infinity);
   });
 });

@@ -1,6 +1,11 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { capToPool, furtherWaveCount, scheduledArrivals } from "../../src/model/dprk.js";
+import { lossOverStep } from "../../src/model/attrition.js";
+import {
+  capToPool, DPRK_COEFFICIENT_SLOTS, DPRK_STATE_SLOTS, DprkState, dprkRates, dprkStateAtStart, dprkStep, dprkStepCoefficients, furtherWaveCount,
+  pendingAfterNewWaves, scheduledArrivalRate, scheduledArrivals, type DprkParameters,
+} from "../../src/model/dprk.js";
+import { delayShare } from "../../src/model/forces.js";
 import { buildCalendar } from "../../src/engine/calendar.js";
 
 /** Poisson pmf by logs (independent of the recurrence in the code). */
@@ -146,5 +151,100 @@ describe("furtherWaveCount", () => {
       expect(k).toBeGreaterThanOrEqual(prev);
       prev = k;
     }
+  });
+});
+
+const DPRK = {
+  initialForce: 10_000, combatValue: 0.7, exposure: 2, woundedReturnShare: 0.2, returnDelayMonths: 3, deployablePool: 150_000,
+  waves: [] as { size: number }[], furtherWaves: { ratePerYear: 0, spreadMonths: 2 },
+};
+const dprkDraws = (d: typeof DPRK): DprkParameters<Float64Array> => ({
+  initialForce: Float64Array.of(d.initialForce), combatValue: Float64Array.of(d.combatValue), exposure: Float64Array.of(d.exposure),
+  woundedReturnShare: Float64Array.of(d.woundedReturnShare), returnDelayMonths: Float64Array.of(d.returnDelayMonths), deployablePool: Float64Array.of(d.deployablePool),
+  waves: [], furtherWaves: { ratePerYear: Float64Array.of(d.furtherWaves.ratePerYear), spreadMonths: Float64Array.of(d.furtherWaves.spreadMonths) },
+});
+const dprkCoefficients = (d: typeof DPRK, days: number) => {
+  const c = new Float64Array(DPRK_COEFFICIENT_SLOTS);
+  dprkStepCoefficients(c, dprkDraws(d), 0, days);
+  return c;
+};
+const contingent = (force: number, wounded = 0) => {
+  const state = new Float64Array(DPRK_STATE_SLOTS);
+  dprkStateAtStart(state, 0, force, wounded);
+  return state;
+};
+
+describe("pendingAfterNewWaves", () => {
+  it("matches its @example: 5,000 + 1 · 20,000", () => {
+    expect(pendingAfterNewWaves(5_000, 1, 20_000)).toBe(25_000);
+    expect(pendingAfterNewWaves(5_000, 0, 20_000)).toBe(5_000);
+  });
+});
+
+describe("dprkStateAtStart", () => {
+  it("matches its @example: K0 counts towards the pool", () => {
+    const state = contingent(10_000, 1_200);
+    expect(state[DprkState.Deployed]).toBe(10_000);
+    expect(Array.from(state)).toEqual([10_000, 1_200, 0, 10_000, 0, 0, 0, 0]);
+  });
+});
+
+describe("dprkStep (step form)", () => {
+  it("matches its @example: ≈ 40 lost at e·h = 0.004, 100 arriving from a 15,300 wave over 153 days", () => {
+    const state = contingent(10_000);
+    const lost = dprkStep(state, 0, dprkCoefficients(DPRK, 1), Float64Array.of(15_300, 31, 184), 1, 0.002, 40, 1, false);
+    expect(lost).toBeCloseTo(40, 0);
+    expect(lost).toBeCloseTo(lossOverStep(10_000, 100, 0.004, 1), 12);
+    expect(state[DprkState.ArrivedSoFar]).toBeCloseTo(100, 9);
+    expect(state[DprkState.Force]).toBeCloseTo(10_000 - lost + 100, 9);
+    expect(state[DprkState.Wounded]).toBeCloseTo(0.2 * lost, 9);
+  });
+
+  it("caps arrivals at the pool and counts the rest as beyond it", () => {
+    const state = contingent(10_000);
+    const c = dprkCoefficients({ ...DPRK, deployablePool: 10_050 }, 30);
+    dprkStep(state, 0, c, Float64Array.of(15_300, 31, 184), 1, 0.002, 40, 30, false);
+    expect(state[DprkState.Deployed]).toBe(10_050);
+    expect(state[DprkState.ArrivedSoFar]).toBe(50);
+    expect(state[DprkState.BeyondPoolSoFar]).toBeCloseTo(15_300 * 30 / 153 - 50, 9);
+  });
+
+  it("releases pending further-wave troops as a first-order delay, adding scheduled waves after them", () => {
+    const state = contingent(0);
+    state[DprkState.Pending] = 20_000;
+    const c = dprkCoefficients(DPRK, 30.4375);
+    dprkStep(state, 0, c, Float64Array.of(3_000, 0, 61, 1_000, 10, 20), 2, 0, 0, 30.4375, false);
+    const fromPending = 20_000 * delayShare(2 * 30.4375, 30.4375);
+    expect(state[DprkState.Pending]).toBeCloseTo(20_000 - fromPending, 9);
+    expect(state[DprkState.ArrivedSoFar]).toBeCloseTo(fromPending + scheduledArrivals(3_000, 0, 61, 0, 30.4375) + 1_000, 9);
+  });
+
+  it("frozen: losses at the replenished rate e·h·K·dt, no arrivals, nothing else moves", () => {
+    const state = contingent(10_000, 500);
+    state[DprkState.Pending] = 7_000;
+    const before = Array.from(state);
+    const lost = dprkStep(state, 0, dprkCoefficients(DPRK, 30), Float64Array.of(15_300, 0, 184), 1, 0.002, 0, 30, true);
+    expect(lost).toBeCloseTo(2 * 0.002 * 10_000 * 30, 9);
+    expect(Array.from(state).filter((_, k) => k !== DprkState.LossesSoFar)).toEqual(before.filter((_, k) => k !== DprkState.LossesSoFar));
+  });
+});
+
+describe("scheduledArrivalRate and dprkRates (rate form, for the mean field)", () => {
+  it("match their @examples", () => {
+    expect(scheduledArrivalRate(15_300, 31, 184, 40)).toBe(100);
+    expect(scheduledArrivalRate(15_300, 31, 184, 184)).toBe(0);
+    expect(scheduledArrivalRate(15_300, 31, 184, 30.9)).toBe(0);
+    const d = new Float64Array(DPRK_STATE_SLOTS);
+    dprkRates(d, 0.2, 91.3125, 150_000, 0, 10_000, 40, 100);
+    expect(d[DprkState.Force]).toBe(60);
+    expect(d[DprkState.Wounded]).toBe(8);
+    expect(d[DprkState.Deployed]).toBe(100);
+  });
+
+  it("stops arrivals once the deployments reach the pool", () => {
+    const d = new Float64Array(DPRK_STATE_SLOTS);
+    dprkRates(d, 0.2, 91.3125, 150_000, 9_131.25, 150_000, 40, 100);
+    expect(d[DprkState.Deployed]).toBe(0);
+    expect(d[DprkState.Force]).toBeCloseTo(-40 + 100, 9);
   });
 });

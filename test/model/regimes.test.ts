@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import { nextRegime, OFFENSIVE, regimeIntensity, STALEMATE } from "../../src/model/regimes.js";
+import { initialRegime, monthRegime, nextRegime, OFFENSIVE, regimeIntensity, STALEMATE, stalemateMonthsAfter } from "../../src/model/regimes.js";
 
 describe("regime constants", () => {
   it("are distinct", () => {
@@ -56,5 +56,34 @@ describe("regimeIntensity", () => {
   it("is 1 in the offensive whatever the stalemate intensity", () => {
     for (const r of [0, 0.3, 0.6, 1]) expect(regimeIntensity(OFFENSIVE, r)).toBe(1);
     expect(regimeIntensity(STALEMATE, 0.25)).toBe(0.25);
+  });
+});
+
+describe("initialRegime", () => {
+  it("matches its @example: the scenario's regime unless the regime is held", () => {
+    expect(initialRegime("stalemate", "switching")).toBe(STALEMATE);
+    expect(initialRegime("stalemate", "offensive")).toBe(OFFENSIVE);
+    expect(initialRegime("offensive", "switching")).toBe(OFFENSIVE);
+    expect(initialRegime("offensive", "stalemate")).toBe(STALEMATE);
+  });
+});
+
+describe("monthRegime", () => {
+  it("matches its @example: a collapse turns the war offensive whatever the draw", () => {
+    expect(monthRegime(STALEMATE, true, 0.9, 0.06, 0.1, false)).toBe(STALEMATE);
+    expect(monthRegime(STALEMATE, true, 0.9, 0.06, 0.1, true)).toBe(OFFENSIVE);
+  });
+
+  it("switches as nextRegime only when switching, else keeps the previous regime", () => {
+    expect(monthRegime(OFFENSIVE, true, 0.01, 0.06, 0.1, false)).toBe(nextRegime(OFFENSIVE, 0.01, 0.06, 0.1));
+    expect(monthRegime(OFFENSIVE, false, 0.01, 0.06, 0.1, false)).toBe(OFFENSIVE);
+    expect(monthRegime(STALEMATE, false, 0.01, 0.06, 0.1, false)).toBe(STALEMATE);
+  });
+});
+
+describe("stalemateMonthsAfter", () => {
+  it("matches its @example: counts consecutive stalemate months, 0 in the offensive", () => {
+    expect(stalemateMonthsAfter(3, STALEMATE)).toBe(4);
+    expect(stalemateMonthsAfter(3, OFFENSIVE)).toBe(0);
   });
 });

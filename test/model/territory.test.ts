@@ -1,6 +1,10 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../../src/model/territory.js";
+import {
+  areaAfterStep, areaGainOverStep, areaRatePerDay, boundArea, boundedAreaRate, forceRatioEffect, forceRatioEffectFromLog, logForceRatio, occupiedShare,
+  offensiveEffect, offensiveEffectFromLog, offensiveGain, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS, territoryCoefficients,
+  ukraineCollapsed,
+} from "../../src/model/territory.js";
 
 describe("forceRatioEffect", () => {
   it("matches its @example: g(1) = 1", () => {
@@ -123,5 +127,127 @@ describe("boundArea", () => {
     expect(boundArea(0, 603_628)).toBe(0);
     expect(boundArea(116_000, 603_628)).toBe(116_000);
     expect(boundArea(603_628, 603_628)).toBe(603_628);
+  });
+});
+
+describe("logForceRatio", () => {
+  it("matches its @example: ln(1.1/0.9), and +∞ (never NaN) once Ukraine's force is zero", () => {
+    expect(logForceRatio(Math.log(1.1), Math.log(0.9), 360_000)).toBeCloseTo(Math.log(1.1 / 0.9), 14);
+    expect(logForceRatio(-Infinity, -Infinity, 0)).toBe(Infinity);
+    expect(Math.exp(logForceRatio(Math.log(1.1), Math.log(0.9), 360_000))).toBeCloseTo(relativeForceRatio(1.1, 0.9, 1, 1), 12);
+  });
+});
+
+const TERRITORY = {
+  totalKm2: [603_628], initialOccupiedKm2: [120_725.6], offensivePaceKm2PerMonth: [485], offensiveNoiseSd: [0.3],
+  forceRatioExponent: [1.5], regainThreshold: [0.5], maxGainMultiple: [3], stalemateMeanKm2PerMonth: [40.6], stalemateSdKm2PerMonth: [136],
+  breakthrough: { probabilityPerMonth: [0.02], forceRatioExponent: [2], multiplier: [2] }, collapse: { ukraineShareOfInitial: [0.4], multiplier: [4] },
+};
+const coefficients = () => {
+  const c = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  territoryCoefficients(c, TERRITORY, 0);
+  return c;
+};
+const PACE = 485 / 30.4375;
+
+describe("territoryCoefficients and the laws that read them", () => {
+  const c = coefficients();
+
+  it("offensiveEffectFromLog and offensiveEffect match their @examples: g with the path's γ, θ, gmax", () => {
+    expect(offensiveEffectFromLog(c, 0)).toBe(1);
+    expect(offensiveEffect(c, 1)).toBe(1);
+    expect(offensiveEffect(c, 1.2)).toBeCloseTo((1.2 ** 1.5 - 0.5) / 0.5, 12);
+    expect(offensiveEffect(c, 1.2)).toBe(forceRatioEffect(1.2, 1.5, 0.5, 3));
+    expect(offensiveEffectFromLog(c, Math.log(1.2))).toBe(forceRatioEffectFromLog(Math.log(1.2), 1.5, 0.5, 3));
+    expect(offensiveEffectFromLog(c, Infinity)).toBe(3);
+  });
+
+  it("ukraineCollapsed matches its @example: below 40% of U0", () => {
+    expect(ukraineCollapsed(c, 150_000, 400_000)).toBe(true);
+    expect(ukraineCollapsed(c, 160_000, 400_000)).toBe(false);
+  });
+
+  it("a change of a parameter in the scenario's territory block reaches the law through the coefficients", () => {
+    const faster = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+    territoryCoefficients(faster, { ...TERRITORY, offensivePaceKm2PerMonth: [970] }, 0);
+    expect(areaGainOverStep(faster, true, false, 1, 1, 1, 1, 0, 30.4375, 31)).toBeCloseTo(970, 9);
+  });
+});
+
+describe("stalemateChangePerMonth", () => {
+  it("matches its @example: 40.6 + 136 · (−0.5) = −27.4; the mean at z = 0", () => {
+    expect(stalemateChangePerMonth({ stalemateMeanKm2PerMonth: [40.6], stalemateSdKm2PerMonth: [136] }, 0, -0.5)).toBeCloseTo(-27.4, 12);
+    expect(stalemateChangePerMonth(TERRITORY, 0, 0)).toBe(40.6);
+  });
+});
+
+describe("areaGainOverStep", () => {
+  const c = coefficients();
+
+  it("matches its @example: the offensive pace over a month, a stalemate day's share", () => {
+    expect(areaGainOverStep(c, true, false, 1, 1, 1, 1, 40, 30.4375, 31)).toBeCloseTo(485, 10);
+    expect(areaGainOverStep(c, false, false, 1, 1, 1, 1, 40, 1, 31)).toBe(40 / 31);
+  });
+
+  it("counts a collapse once: its multiplier replaces both g(x) and the breakthrough, in any regime", () => {
+    expect(areaGainOverStep(c, true, true, 1.1, 0.9, 1.7, 3, 40, 1, 31)).toBe(offensiveGain(PACE, 1.1, 0.9, 4, 1, 1));
+    expect(areaGainOverStep(c, false, true, 1.1, 0.9, 1.7, 3, 40, 1, 31)).toBe(offensiveGain(PACE, 1.1, 0.9, 4, 1, 1));
+    expect(areaGainOverStep(c, true, false, 1.1, 0.9, 1.7, 3, 40, 1, 31)).toBe(offensiveGain(PACE, 1.1, 0.9, 1.7, 3, 1));
+  });
+
+  it("spreads the stalemate change evenly: the days of a month add up to it", () => {
+    let sum = 0;
+    for (let d = 0; d < 31; d += 1) sum += areaGainOverStep(c, false, false, 1, 1, 1, 1, -62, 1, 31);
+    expect(sum).toBeCloseTo(-62, 10);
+  });
+});
+
+describe("areaAfterStep and areaRatePerDay", () => {
+  const c = coefficients();
+
+  it("match their @examples: bounded by T; the pace per day", () => {
+    expect(areaAfterStep(c, 603_000, true, true, 1, 1, 1, 1, 0, 30.4375, 31)).toBe(603_628);
+    expect(areaAfterStep(c, 120_000, true, false, 1, 1, 1, 1, 0, 1, 31)).toBe(boundArea(120_000 + offensiveGain(PACE, 1, 1, 1, 1, 1), 603_628));
+    expect(areaRatePerDay(c, 120_000, true, false, 1, 1, 40, 31)).toBeCloseTo(PACE, 12);
+    expect(areaRatePerDay(c, 603_628, true, false, 1, 1, 40, 31)).toBe(0);
+  });
+
+  it("never leave [0, T]: a regaining step stops at 0", () => {
+    expect(areaAfterStep(c, 10, true, false, 1, 1, -5, 1, 0, 30.4375, 31)).toBe(0);
+    expect(areaRatePerDay(c, 0, false, false, 1, 1, -62, 31)).toBe(0);
+  });
+});
+
+describe("boundedAreaRate", () => {
+  it("matches its @example: no gain beyond T, no loss below 0", () => {
+    expect(boundedAreaRate(603_628, 603_628, 15)).toBe(0);
+    expect(boundedAreaRate(120_000, 603_628, 15)).toBe(15);
+    expect(boundedAreaRate(603_628, 603_628, -15)).toBe(-15);
+    expect(boundedAreaRate(0, 603_628, -15)).toBe(0);
+  });
+});
+
+describe("occupiedShare", () => {
+  it("matches its @example: 120,725.6 of 603,628 km² is 20%", () => {
+    expect(occupiedShare(120_725.6, 603_628)).toBeCloseTo(0.2, 15);
+  });
+});
+
+describe("areaAfterStep, written out flat", () => {
+  it("gives the very bits of boundArea(A + areaGainOverStep(…)) (property)", () => {
+    const c = coefficients();
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 603_628, noNaN: true }), fc.boolean(), fc.boolean(), fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: -10, max: 3, noNaN: true }), fc.double({ min: 1, max: 5, noNaN: true }),
+        fc.double({ min: -500, max: 500, noNaN: true }), fc.constantFrom(1, 28, 30, 31), fc.constantFrom(28, 29, 30, 31),
+        (area, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth) =>
+          Object.is(
+            areaAfterStep(c, area, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth),
+            boundArea(area + areaGainOverStep(c, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth), 603_628),
+          ),
+      ),
+      { numRuns: 5_000 },
+    );
   });
 });
