@@ -33,6 +33,7 @@ export type { Scenario, ScenarioInput, Dynamics } from "./scenario/schema.js";
 export type { DistSpec } from "./scenario/distributions.js";
 export type { Provenance } from "./scenario/provenance.js";
 export type { Parameter } from "./scenario/parameter.js";
+export type { PerEventParameter } from "./scenario/parameter-list.js";
 
 // Which assumptions drive the answer.
 export { sensitivity, type SensitivityOptions } from "./results/sensitivity.js";
