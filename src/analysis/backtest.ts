@@ -1,14 +1,16 @@
 import { OptionsError } from "../util/errors.js";
 import { calibrate, type CalibrateOptions, type CalibrationDiagnostics } from "./calibrate.js";
-import { crpsSample, inCentralInterval, studentTSample } from "./crps.js";
 import { addMonths, DEFAULT_CALIBRATED_PARAMETERS, hindcastScenario, observationsFromSeries, type MonthlySeries } from "./observations.js";
 import { quantileSorted } from "./quantiles.js";
+import { crpsSample } from "./scoring-crps.js";
+import { inCentralInterval } from "./scoring-intervals.js";
+import { studentTSample } from "./student-t.js";
 
 /**
  * Rolling-origin backtest (issue 7): for each origin month O, calibrate on the data from `from`
  * to O only, forecast O + h for each horizon h whose month has data, and score the forecasts of
  * the occupied area at the end of O + h (km²) and of the claimed Russian losses summed over
- * O+1 … O+h (people) by CRPS (src/analysis/crps.ts) and by 50% / 90% central-interval coverage.
+ * O+1 … O+h (people) by CRPS (src/analysis/scoring-crps.ts) and by 50% / 90% central-interval coverage.
  * The model's forecast is the continuation of each accepted ABC path past O (the joint
  * posterior of parameters and path, src/analysis/calibrate.ts). The straight lines see the
  * same data (from `from` to O): see {@link straightLineForecast}.
