@@ -4,7 +4,7 @@ import {
   straightLineBaseline, straightLineForecast, type BaselineSeries, type MonthlyValue, type SeriesKind,
 } from "../../src/analysis/scoring.js";
 import { quantileSorted } from "../../src/analysis/quantiles.js";
-import { claimedLossesMonthly, occupiedAreaMonthly } from "../../src/data/index.js";
+import { claimedLossesMonthly, economistCasualtiesMonthly, occupiedAreaMonthly } from "../../src/data/index.js";
 import { createStream } from "../../src/engine/rng.js";
 import { ARTICLE_PACE_KM2_PER_MONTH } from "../../src/scenario/article.js";
 import { OptionsError } from "../../src/util/errors.js";
@@ -245,6 +245,14 @@ describe("the shipped series", () => {
     expect(median(persistenceForecast(area, "2024-06", 3, { uniform: createStream(1, "p") }))).toBeCloseTo(112_683.1, 6);
     const c = persistenceForecast(claims, "2024-06", 3, { uniform: createStream(1, "p") });
     expect(median(c)).toBeCloseTo(542_700 + 3 * 35_050, 6);
+  });
+
+  it("the Economist's casualties are a running total: the bootstrap adds h of its monthly increments", () => {
+    const casualties = monthlySeries(economistCasualtiesMonthly, "casualtiesEst", "cumulative");
+    const f = bootstrapForecast(casualties, "2025-03", 1, { uniform: createStream(1, "b"), samples: 200 });
+    const last = economistCasualtiesMonthly.find((r) => r.month === "2025-03")!.casualtiesEst;
+    const increments = new Set(economistCasualtiesMonthly.filter((r) => r.month >= "2023-01" && r.month <= "2025-03").map((r, k, a) => r.casualtiesEst - (k > 0 ? a[k - 1]!.casualtiesEst : economistCasualtiesMonthly.find((x) => x.month === "2022-12")!.casualtiesEst)));
+    for (const v of f) expect(increments.has(v - last)).toBe(true);
   });
 
   it("is deterministic for a seed and differs between seeds", () => {
