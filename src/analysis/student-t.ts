@@ -1,4 +1,4 @@
-import { betaQuantile } from "../util/special-functions.js";
+import { betaQuantile, regularizedBeta } from "../util/special-functions.js";
 
 /**
  * Quantile of Student's t distribution with ν degrees of freedom, from the inverse regularized
@@ -21,4 +21,16 @@ export function studentTQuantile(p: number, dof: number): number {
  */
 export function studentTSample(location: number, scale: number, dof: number, count: number): Float64Array {
   return Float64Array.from({ length: count }, (_, k) => location + scale * studentTQuantile((k + 0.5) / count, dof));
+}
+
+/**
+ * Two-sided tail of Student's t with ν degrees of freedom, P(|T| ≥ |t|) = I_{ν/(ν+t²)}(ν/2, ½)
+ * (the regularized incomplete beta; Abramowitz & Stegun 26.7.1 and 26.5.27).
+ * @example
+ * studentTTwoSided(4.302653, 2); // ≈ 0.05
+ */
+export function studentTTwoSided(t: number, dof: number): number {
+  if (Number.isNaN(t)) return NaN;
+  if (!Number.isFinite(t)) return 0;
+  return regularizedBeta(dof / (dof + t * t), dof / 2, 0.5);
 }
