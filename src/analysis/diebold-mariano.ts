@@ -46,9 +46,10 @@ export interface DieboldMarianoTest {
  *
  * The Bartlett weights keep V̂ ≥ 0 (Newey & West 1987, Econometrica 55(3): 703–708), where the
  * unweighted sum of autocovariances can go negative. For h = 1 the test is the paired t-test.
- * The statistic is null when V̂ = 0 (every difference the same), when n < 2, or when the
- * correction is not positive (h too long for n origins: at n = h it is exactly 0) — then the
- * data cannot tell the forecasters apart, and `note` says so.
+ * The statistic is null when V̂ = 0 (every difference the same), when n < 2, when n < h (as
+ * `dm.test` refuses: the lags cannot be estimated), or when the correction is not positive (h
+ * too long for n origins: at n = h it is exactly 0) — then the data cannot tell the
+ * forecasters apart, and `note` says so.
  * @throws {OptionsError} when the score arrays differ in length, hold a non-finite value, or the
  * horizon is not a whole number ≥ 1.
  * @example
@@ -81,6 +82,7 @@ export function dieboldMariano(a: ArrayLike<number>, b: ArrayLike<number>, horiz
   const correction = factor > 0 ? Math.sqrt(factor) : 0;
   const found = { ...base, meanDifference: mean, variance, correction };
   if (!(variance > 0)) return { ...found, note: "every score difference is the same: no variance to test against" };
+  if (horizon > n) return { ...found, note: `too few origins for the horizon: lag h − 1 = ${lag} needs n ≥ h = ${horizon} paired scores, got ${n}` };
   if (!(factor > 0)) return { ...found, note: `too few origins for the horizon: n + 1 − 2h + h(h − 1)/n = ${Number(factor * n).toPrecision(3)} ≤ 0 for n = ${n}, h = ${horizon}` };
   const statistic = (mean / Math.sqrt(variance)) * correction;
   return { ...found, statistic, pValue: studentTTwoSided(statistic, n - 1), note: "" };

@@ -69,6 +69,7 @@ describe("Diebold–Mariano with a Bartlett HAC variance (lag h − 1) and the H
     expect(long.pValue).toBeNull();
     expect(long.note).toMatch(/too few origins for the horizon/);
     expect(dieboldMariano([1], [2], 1).note).toMatch(/at least 2 paired scores, got 1/);
+    expect(dieboldMariano([1, 5, 2, 7], [0, 0, 0, 0], 6).note).toBe("too few origins for the horizon: lag h − 1 = 5 needs n ≥ h = 6 paired scores, got 4");
   });
 
   it("refuses bad input", () => {
