@@ -83,7 +83,7 @@ export function dieboldMariano(a: ArrayLike<number>, b: ArrayLike<number>, horiz
   const found = { ...base, meanDifference: mean, variance, correction };
   if (!(variance > 0)) return { ...found, note: "every score difference is the same: no variance to test against" };
   if (horizon > n) return { ...found, note: `too few origins for the horizon: lag h − 1 = ${lag} needs n ≥ h = ${horizon} paired scores, got ${n}` };
-  if (!(factor > 0)) return { ...found, note: `too few origins for the horizon: n + 1 − 2h + h(h − 1)/n = ${Number(factor * n).toPrecision(3)} ≤ 0 for n = ${n}, h = ${horizon}` };
+  if (!(factor > 0)) return { ...found, note: `too few origins for the horizon: n + 1 − 2h + h(h − 1)/n = ${+(factor * n).toFixed(2)} ≤ 0 for n = ${n}, h = ${horizon}` };
   const statistic = (mean / Math.sqrt(variance)) * correction;
   return { ...found, statistic, pValue: studentTTwoSided(statistic, n - 1), note: "" };
 }

@@ -27,6 +27,13 @@ export function formatPValue(value: number | null): string {
   return value < 0.001 ? "<0.001" : Number(value.toPrecision(2)).toString();
 }
 
+/** "p = 0.046", "p < 0.001" ("no p-value" for null). */
+export function formatP(value: number | null, name = "p"): string {
+  if (value === null) return `no ${name}-value`;
+  const text = formatPValue(value);
+  return text.startsWith("<") ? `${name} < ${text.slice(1)}` : `${name} = ${text}`;
+}
+
 /** "1 mo", "12 mo". */
 export const formatHorizon = (h: number) => `${h} mo`;
 
@@ -47,7 +54,7 @@ function summaryCells(r: BacktestSummaryRowJson): string[] {
 /** One sentence on a candidate against the best baseline. */
 export function describeComparison(c: BacktestComparisonJson): string {
   const t = c.test;
-  const test = t.pValue === null ? `no test (${t.note})` : `Diebold–Mariano ${t.statistic!.toFixed(2)}, p = ${formatPValue(t.pValue)}`;
+  const test = t.pValue === null ? `no test (${t.note})` : `Diebold–Mariano ${t.statistic!.toFixed(2)}, ${formatP(t.pValue)}`;
   return `${formatHorizon(c.horizon)}: relative WIS ${formatRatio(c.relativeWis)} against ${c.bestBaseline}; lower WIS at ${c.wins} of ${c.n} origins; ${test}`;
 }
 

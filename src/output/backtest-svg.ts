@@ -5,11 +5,11 @@
  * forecaster's histogram scatters around.
  */
 import type { BacktestJson, BacktestSummaryRowJson } from "./backtest-json.js";
-import { describeBacktest, formatHorizon, formatPValue } from "./backtest-format.js";
+import { describeBacktest, formatHorizon, formatP } from "./backtest-format.js";
 import { escapeXml, niceTicks, PALETTE } from "./svg.js";
 
 const FONT = "DejaVu Sans, Liberation Sans, Helvetica, Arial, sans-serif";
-const PANEL_W = 190, PANEL_H = 118, GAP_X = 26, GAP_Y = 62, LEFT = 150, TOP = 118;
+const PANEL_W = 190, PANEL_H = 118, GAP_X = 26, GAP_Y = 62, LEFT = 160, TOP = 150;
 const px = (v: number) => String(Math.round(v * 100) / 100 + 0);
 
 function text(x: number, y: number, body: string, attrs = ""): string {
@@ -35,7 +35,7 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
   const series = json.data;
   const horizons = json.settings.horizons;
   const width = LEFT + horizons.length * (PANEL_W + GAP_X) + 10;
-  const height = TOP + series.length * (PANEL_H + GAP_Y) + 40;
+  const height = TOP + series.length * (PANEL_H + GAP_Y) - GAP_Y + 50;
   const cells = series.flatMap((d) => horizons.map((h) => json.summary.find((r) => r.forecaster === name && r.series === d.series && r.horizon === h)));
   const peak = Math.max(2, ...cells.flatMap((r) => (r ? density(r) : [])), ...json.comparisons.filter((c) => c.candidate === name).flatMap((c) => {
     const b = json.summary.find((r) => r.forecaster === c.bestBaseline && r.series === c.series && r.horizon === c.horizon);
@@ -53,13 +53,21 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
     text(16, 42, `Rolling-origin backtest: ${describeBacktest(json)}.`, `fill="#374151"`),
     text(16, 58, "Bars: where each observation fell in the forecast distribution (PIT), relative to a flat histogram (dashed, 1).", `fill="#6b7280"`),
     text(16, 72, "Outline: the panel's best baseline. ∪ = bands too narrow, ∩ = too wide, a slope = biased (observations above the forecasts pile up on the right).", `fill="#6b7280"`),
-    `<rect x="16" y="84" width="14" height="10" fill="${PALETTE[0]}" fill-opacity="0.55"/>`, text(35, 93, name, `fill="#374151"`),
-    `<rect x="${px(45 + [...name].length * 6.2)}" y="84" width="14" height="10" fill="none" stroke="${PALETTE[1]}" stroke-width="1.6"/>`,
-    text(64 + [...name].length * 6.2, 93, "best baseline (named in each panel)", `fill="#374151"`),
+    `<rect x="16" y="88" width="14" height="10" fill="${PALETTE[0]}" fill-opacity="0.55"/>`, text(35, 97, name, `fill="#374151"`),
+    `<rect x="${px(55 + [...name].length * 7)}" y="88" width="14" height="10" fill="none" stroke="${PALETTE[1]}" stroke-width="1.6"/>`,
+    text(74 + [...name].length * 7, 97, "best baseline (named in each panel)", `fill="#374151"`),
   ];
   series.forEach((d, i) => {
     const y0 = TOP + i * (PANEL_H + GAP_Y);
-    out.push(text(16, y0 + PANEL_H / 2 - 6, d.label, `font-weight="bold" fill="#111827"`), text(16, y0 + PANEL_H / 2 + 8, `(${d.unit})`, `fill="#6b7280"`));
+    // The series' name in lines of at most ~18 characters, then its unit.
+    const words = d.label.split(" ");
+    const label: string[] = [];
+    for (const w of words) {
+      if (label.length && [...`${label.at(-1)} ${w}`].length <= 18) label[label.length - 1] += ` ${w}`;
+      else label.push(w);
+    }
+    label.forEach((line, k) => out.push(text(16, y0 + PANEL_H / 2 - 7 * label.length + 14 * k, line, `font-weight="bold" fill="#111827"`)));
+    out.push(text(16, y0 + PANEL_H / 2 + 7 * label.length, `(${d.unit})`, `fill="#6b7280"`));
     horizons.forEach((h, j) => {
       const x0 = LEFT + j * (PANEL_W + GAP_X);
       const row = json.summary.find((r) => r.forecaster === name && r.series === d.series && r.horizon === h);
@@ -76,7 +84,7 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
         out.push(text(x0 + PANEL_W / 2, y0 + PANEL_H / 2, "not scored", `text-anchor="middle" fill="#9ca3af"`));
         return;
       }
-      out.push(text(x0, y0 - 7, `χ² p = ${formatPValue(row.pit.pValue)}${best ? ` · vs ${best.forecaster}` : ""}`, `fill="#6b7280" font-size="9.5"`));
+      out.push(text(x0, y0 - 7, `χ² ${formatP(row.pit.pValue)}${best ? ` · vs ${best.forecaster}` : ""}`, `fill="#6b7280" font-size="9.5"`));
       const bins = row.pit.counts.length;
       const bw = PANEL_W / bins;
       density(row).forEach((v, k) => {
@@ -92,7 +100,7 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
       }
     });
   });
-  out.push(text(LEFT, height - 14, "PIT value: the forecast distribution's CDF at the observation (0 = below every draw, 1 = above every draw).", `fill="#6b7280"`));
+  out.push(text(LEFT, height - 12, "PIT value: the forecast distribution's CDF at the observation (0 = below every draw, 1 = above every draw).", `fill="#6b7280"`));
   out.push("</svg>");
   return out.join("\n") + "\n";
 }
