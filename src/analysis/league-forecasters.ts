@@ -55,11 +55,12 @@ export interface Forecaster {
 }
 
 /**
- * The ABC-SMC settings of docs/backtest.md and of `attrition-sim backtest` by default: 2,000
+ * The ABC-SMC settings of docs/backtest.md and of `attrition-sim backtest` by default: 4,000
  * particles, at most 10 generations of up to 30 MCMC sweeps, stopping below 1% acceptance,
- * seed 1 — about 2 minutes for the 23 origins on two cores.
+ * seed 1 — about 3 minutes for the 23 origins on two shared cores (with 1,000 particles the
+ * model's relative WIS moves by up to 0.08: docs/backtest.md, "Monte Carlo check").
  */
-export const BACKTEST_CALIBRATION = { particles: 2000, generations: 10, maxMoves: 30, minAcceptance: 0.01, seed: 1 } as const;
+export const BACKTEST_CALIBRATION = { particles: 4000, generations: 10, maxMoves: 30, minAcceptance: 0.01, seed: 1 } as const;
 
 /** Options of {@link calibratedHindcastForecaster}. */
 export interface HindcastForecasterOptions {

@@ -163,7 +163,7 @@ Commands:
                                 baselines on area, claims and The Economist's casualties (docs/backtest.md)
       --observations DIR        newer CSV files with the shipped names (others stay the shipped data)
       --origins FROM:TO         origin months (default 2023-07 to the last that leaves an observed month)
-      --particles N             ABC-SMC particles per origin (default 2000), --seed S (default 1)
+      --particles N             ABC-SMC particles per origin (default 4000), --seed S (default 1)
       --format table|json|csv|svg   table (default), attrition-sim/backtest@1 JSON, CSV, PIT histograms
       --out, --force            as for run
   report [preset | file]        The main job (npm start): 10-year table and headline answers
