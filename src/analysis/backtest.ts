@@ -16,6 +16,9 @@ export { straightLineForecast };
  * The model's forecast is the continuation of each accepted ABC path past O (the joint
  * posterior of parameters and path, src/analysis/calibrate.ts). The straight lines see the
  * same data (from `from` to O): see {@link straightLineForecast}.
+ *
+ * The league table of issue 13 (src/analysis/league.ts `runLeague`) supersedes this for
+ * docs/backtest.md: three series, horizons 1–12, seven baselines, WIS and a paired test.
  */
 
 export type BacktestSeries = "occupiedKm2" | "claimedLosses";
