@@ -206,6 +206,32 @@ function monteCarloCheck(j: BacktestJson, k: BacktestJson): string {
   return `${lines.join("\n")}\n\nThe largest change of a relative WIS is ${largest.toFixed(2)}. Monte Carlo noise shrinks as 1/√particles, so at\n${CALIBRATION.particles.toLocaleString("en-US")} particles it is about half the gap shown: read relative WIS to ±0.05 and p-values near a threshold\nas on the threshold.`;
 }
 
+/** "the area: better at 3, 6, 12 months (clearly at 6), worse at 1" — from the numbers. */
+function shortly(j: BacktestJson, s: LeagueSeries): string {
+  const cells = j.settings.horizons.map((h) => comparison(s, h)).filter((c): c is BacktestComparisonJson => c !== undefined);
+  const months = (cs: BacktestComparisonJson[]) => `${cs.map((c) => c.horizon).join(", ")} month${cs.length === 1 && cs[0]!.horizon === 1 ? "" : "s"}`;
+  const part = (side: "wins" | "loses", word: string) => {
+    const cs = cells.filter((c) => verdict(c).side === side);
+    if (!cs.length) return "";
+    const clear = cs.filter((c) => verdict(c).evidence === "clear");
+    return `${word} at ${months(cs)}${clear.length ? ` (more than noise only at ${months(clear)})` : " (none of it shown to be more than noise)"}`;
+  };
+  return `${LEAGUE_SERIES_INFO[s].label}: the model is ${[part("wins", "better"), part("loses", "worse")].filter(Boolean).join(", ")}`;
+}
+
+/** One line per series: relative WIS, coverage and p at each horizon. */
+function closing(j: BacktestJson): string {
+  return SERIES.map((s) => {
+    const cells = j.settings.horizons.flatMap((h) => {
+      const c = comparison(s, h);
+      if (!c) return [];
+      const r = modelRow(s, h);
+      return [`${formatHorizon(h)} ${formatRatio(c.relativeWis)} vs ${c.bestBaseline} (coverage ${formatShare(r.coverage50)} / ${formatShare(r.coverage90)}, ${c.test.pValue === null ? "no test" : formatP(c.test.pValue)})`];
+    });
+    return `- **${LEAGUE_SERIES_INFO[s].label}**: ${cells.join("; ")}.`;
+  }).join("\n") + `\n\nIn short: ${SERIES.map((s) => shortly(j, s)).join("; ")}.`;
+}
+
 function perOrigin(j: BacktestJson, h: number): string {
   const lines = ["| origin | series | observed | model median [90%] | model WIS | best baseline's WIS |", "|---|---|---:|---|---:|---:|"];
   for (const origin of j.settings.origins) for (const s of SERIES) {
@@ -327,6 +353,13 @@ ${perOrigin(json, 3)}
 ## Calibration at each origin
 
 ${calTable}
+
+## Closing note
+
+Today's model against the best baseline of each series × horizon, as measured here (relative
+WIS below 1: the model is better; coverage of its central 50% and 90% bands; DM p of the paired test):
+
+${closing(json)}
 
 ## Run
 
