@@ -6,7 +6,8 @@
  *
  *   npx tsx examples/time-to-capture.ts              (ATTRITION_RUNS=1000 for a quicker run)
  */
-import { simulate, UKRAINE_AREA_KM2, type EventSummary } from "../src/index.js";
+import { simulate, type EventSummary } from "../src/index.js";
+import { UKRAINE_AREA_KM2 } from "../src/advanced.js";
 
 const runs = Number(process.env.ATTRITION_RUNS ?? 5_000);
 const years = (months: number | null) => (months === null ? "not within 100 years" : `${(months / 12).toFixed(1)} years`);

@@ -11,7 +11,8 @@ import { calibrate, type Calibration } from "../src/analysis/calibrate.js";
 import { DEFAULT_CALIBRATED_PARAMETERS, hindcastScenario, observationsFromSeries } from "../src/analysis/observations.js";
 import { claimedLossesMonthly, occupiedAreaMonthly } from "../src/data/index.js";
 import { monthlyPaths } from "../src/analysis/predictive.js";
-import { median, parseScenario, quantile, simulateSync } from "../src/index.js";
+import { parseScenario, simulateSync } from "../src/index.js";
+import { median, quantile } from "../src/scenario/distribution-math.js";
 import { listParameters } from "../src/engine/parameters.js";
 
 const quick = process.argv.includes("--quick");
@@ -157,7 +158,7 @@ on two cores and writes the same document every time.
   no DPRK troops (≈2% of the force from Dec 2024); no ceasefire; month step. Every parameter not
   calibrated keeps its baseline prior and is integrated over, as are the regimes, the monthly
   noise and the events.
-- **Priors** for the fitted values are wide and flat (\`CALIBRATION_PRIORS\`), deliberately not
+- **Priors** for the fitted values are wide and flat (\`CALIBRATION_PRIORS\`, in \`attrition-sim/advanced\`), deliberately not
   the baseline's ranges, which were read off the same data. \`attrition.claimsBias\` keeps the
   baseline prior (triangular 0.85/1.05/1.25, from F8 against the cumulative claim): claims enter
   through the observation model *claims = true losses × bias*, and the data alone cannot separate
@@ -266,7 +267,7 @@ ${synthRows.map((r) => r.row).join("\n")}
 ## Using the posterior
 
 \`\`\`ts
-import { calibrate, hindcastScenario, observationsFromSeries, DEFAULT_CALIBRATED_PARAMETERS, applyPosterior } from "attrition-sim";
+import { calibrate, hindcastScenario, observationsFromSeries, DEFAULT_CALIBRATED_PARAMETERS, applyPosterior, simulateSync } from "attrition-sim";
 import { occupiedAreaMonthly, claimedLossesMonthly } from "attrition-sim/data";
 
 const obs = observationsFromSeries({ occupiedArea: occupiedAreaMonthly, claimedLosses: claimedLossesMonthly }, { from: "2023-01", to: "2025-06" });

@@ -2,14 +2,20 @@
 // Package smoke test — the last step of `npm test`, after `npm run build`.
 //
 //  1. `npm pack` into a temp dir; check the tarball's dist/ (entries, dist/data/* among them, + a
-//     declaration file for every .js/.cjs).
-//  2. publint --strict (errors and warnings fail) and attw --profile node16 (any problem fails) on
-//     that same tarball.
+//     declaration file for every .js/.cjs outside dist/chunks/, the shared chunks that only the
+//     entries import); every source module is bundled once per format (one copy of the core);
+//     the worker's whole import closure (its chunks included) loads neither zod nor mathjs nor
+//     any module of src/output/ or src/results/.
+//  2. publint --strict (errors and warnings fail) and attw with its default profile, node10
+//     included (any problem fails), on that same tarball.
 //  3. Install the tarball into a scratch CommonJS project (runtime deps come from the registry,
 //     --prefer-offline).
 //  4. Run the same seeded computation from ESM, CJS and TypeScript (CJS- and ESM-flavoured, both
 //     type-checked with tsc --strict, module nodenext, skipLibCheck false), the `attrition-sim/node`
 //     subpath, and the `attrition-sim/data` subpath (the shipped series and their attribution).
+//     Each fixture also checks that classes are shared across entries (`instanceof` across
+//     `attrition-sim`, `/node`, `/data` and `/advanced`) and that the main entry stays small
+//     (at most 40 runtime names).
 //  5. All outputs must be identical and non-empty; the installed bin must run without crashing.
 //  6. The temp dir is removed at the end, also on failure.
 //
@@ -28,7 +34,7 @@ import { fileURLToPath } from "node:url";
 const SMOKE_EXPRESSION = `lib.simulateSync({ extends: "baseline", russia: { recruitmentCapacityPerMonth: "1300/day" } }, { runs: 300, seed: 7, horizonMonths: 18 }).toJSON()`;
 
 /** A TypeScript-only statement in the .ts fixtures, so that exported *types* are exercised too. */
-const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; const names: lib.SeriesName[] = [...lib.SERIES]; void issue; void names;`;
+const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; const names: lib.SeriesName[] = [...lib.SERIES]; const spec: advanced.DistSpec = { dist: "uniform", min: 0, max: 1 }; const json: lib.ComparisonJson | undefined = undefined; void issue; void names; void advanced.distMean(spec); void json;`;
 
 /** The source text of the expression each fixture evaluates (one place to change it). */
 function smokeExpression() {
@@ -126,13 +132,22 @@ function pack(tmp) {
     "dist/data/index.cjs",
     "dist/data/index.d.ts",
     "dist/data/index.d.cts",
+    "dist/advanced/index.js",
+    "dist/advanced/index.cjs",
+    "dist/advanced/index.d.ts",
+    "dist/advanced/index.d.cts",
+    "dist/scoring/index.js",
+    "dist/scoring/index.cjs",
+    "dist/scoring/index.d.ts",
+    "dist/scoring/index.d.cts",
   ];
   const missing = required.filter((f) => !files.has(f));
   if (missing.length) fail(`the tarball lacks ${missing.join(", ")} — did \`npm run build\` run?`);
 
   const noTypes = [];
   for (const f of files) {
-    if (!f.startsWith("dist/")) continue;
+    // Shared chunks are imported by the entries only (the exports map does not reach them).
+    if (!f.startsWith("dist/") || f.startsWith("dist/chunks/")) continue;
     const decl = f.endsWith(".cjs") ? f.replace(/\.cjs$/, ".d.cts") : f.endsWith(".js") ? f.replace(/\.js$/, ".d.ts") : null;
     if (decl && !files.has(decl)) noTypes.push(`${f} (no ${decl})`);
   }
@@ -155,29 +170,88 @@ function lint(tarball) {
   const p = run(process.execPath, [binOf("publint", "publint"), "run", tarball, "--strict"], { echo: true, okCodes: [0, 1] });
   if (p.status !== 0 || /^(Errors|Warnings):/m.test(p.stdout)) fail("publint reported problems (see above)");
 
-  step("attw --profile node16 (any problem fails)");
-  // attw exits 1 when any problem is found outside the profile's ignored resolutions (node16
-  // ignores node10, which cannot see subpath exports), 3 on an internal error. It passes
-  // untyped packages with exit 0, but the declaration check above rules that out.
+  step("attw, default profile: node10, node16 (CJS and ESM), bundler (any problem fails)");
+  // attw exits 1 when any problem is found, 3 on an internal error. It passes untyped packages
+  // with exit 0, but the declaration check above rules that out. node10 cannot see subpath
+  // exports: package.json's typesVersions gives it the subpaths' types (DESIGN §5).
   // The tarball already packed is checked, equivalent to `attw --pack .` without a second pack.
-  run(process.execPath, [binOf("@arethetypeswrong/cli", "attw"), tarball, "--profile", "node16", "--format", "ascii", "--no-emoji"], {
+  run(process.execPath, [binOf("@arethetypeswrong/cli", "attw"), tarball, "--format", "ascii", "--no-emoji"], {
     echo: true,
   });
 }
 
 // --- 3–5. scratch project -----------------------------------------------------------------------
 
+/** The entries every fixture imports: [binding, subpath]. */
+const ENTRIES = [
+  ["lib", ""],
+  ["node", "/node"],
+  ["data", "/data"],
+  ["advanced", "/advanced"],
+  ["scoring", "/scoring"],
+];
+
+/** Most runtime names the main entry may export (issue 11: `Object.keys(await import(...))`; test/api.test.ts). */
+const MAX_MAIN_EXPORTS = 40;
+
+/**
+ * Checks across entries, as statements valid in JavaScript and TypeScript (strict). Classes must
+ * be one copy shared by every entry, in ESM and in CJS: a Projection made by `attrition-sim/node`
+ * (on a worker thread) is `instanceof Projection` of `attrition-sim`; a `CsvError` thrown by
+ * `attrition-sim/data` is `instanceof InputError` of `attrition-sim`; an `OptionsError` thrown by
+ * `attrition-sim/advanced` (or `attrition-sim/scoring`) is the main entry's; the advanced renderers
+ * take the main entry's objects.
+ */
+const CROSS_ENTRY_CHECKS = `async function crossEntryChecks() {
+  const names = Object.keys(lib).length;
+  if (names > ${MAX_MAIN_EXPORTS}) throw new Error("attrition-sim exports " + names + " runtime names, more than ${MAX_MAIN_EXPORTS}");
+  const parallel = await node.simulateParallel("baseline", { runs: 64, seed: 3, horizonMonths: 3, workers: 1 });
+  if (!(parallel instanceof lib.Projection)) throw new Error("attrition-sim/node: simulateParallel's result is not instanceof Projection of attrition-sim");
+  let csvError;
+  try {
+    data.parseOccupiedAreaMonthlyCsv("month\\n2025-13\\n");
+  } catch (error) {
+    csvError = error;
+  }
+  if (!(csvError instanceof data.CsvError)) throw new Error("attrition-sim/data: a malformed CSV did not throw a CsvError");
+  if (!(csvError instanceof lib.InputError)) throw new Error("attrition-sim/data: CsvError is not instanceof InputError of attrition-sim");
+  let seedError;
+  try {
+    advanced.createStream(-1, "smoke");
+  } catch (error) {
+    seedError = error;
+  }
+  if (!(seedError instanceof lib.OptionsError)) throw new Error("attrition-sim/advanced: a bad seed did not throw the OptionsError of attrition-sim");
+  if (!advanced.fanChartSvg([parallel], "occupiedShare").startsWith("<svg")) throw new Error("attrition-sim/advanced: fanChartSvg did not draw a projection of attrition-sim/node");
+  if (Math.abs(scoring.crpsSample([1, 2, 3], 2) - 2 / 9) > 1e-12) throw new Error("attrition-sim/scoring: crpsSample([1, 2, 3], 2) is not 2/9");
+  let scoreError;
+  try {
+    scoring.crpsSample([], 2);
+  } catch (error) {
+    scoreError = error;
+  }
+  if (!(scoreError instanceof lib.OptionsError)) throw new Error("attrition-sim/scoring: an empty sample did not throw the OptionsError of attrition-sim");
+}`;
+
 function fixtures() {
   const expr = smokeExpression();
-  const nodeCheck = `if (typeof main !== "function") throw new Error("attrition-sim/node: main is not a function, got " + typeof main);`;
+  const nodeCheck = `if (typeof node.main !== "function") throw new Error("attrition-sim/node: main is not a function, got " + typeof node.main);`;
   // The `attrition-sim/data` subpath: the shipped series and their attribution must be there.
   const dataCheck = `if (data.occupiedAreaMonthly[data.occupiedAreaMonthly.length - 1].month !== "2025-06" || !data.DATA_ATTRIBUTION.includes("Petro Ivaniuk")) throw new Error("attrition-sim/data: unexpected content");`;
-  const body = [nodeCheck, dataCheck, `const result = ${expr};`, `console.log(JSON.stringify(result));`, ""].join("\n");
-  const esm = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, `import * as data from "${pkg.name}/data";`, body].join("\n");
-  const ts = [`import * as lib from "${pkg.name}";`, `import { main } from "${pkg.name}/node";`, `import * as data from "${pkg.name}/data";`, TS_TYPE_PROBE, body].join("\n");
+  const body = [
+    nodeCheck,
+    dataCheck,
+    `const result = ${expr};`,
+    CROSS_ENTRY_CHECKS,
+    `crossEntryChecks().then(() => console.log(JSON.stringify(result)), (error) => { console.error(error); process.exitCode = 1; });`,
+    "",
+  ].join("\n");
+  const imports = ENTRIES.map(([name, sub]) => `import * as ${name} from "${pkg.name}${sub}";`);
+  const requires = ENTRIES.map(([name, sub]) => `const ${name} = require("${pkg.name}${sub}");`);
+  const ts = [...imports, TS_TYPE_PROBE, body].join("\n");
   return {
-    "esm.mjs": esm,
-    "cjs.cjs": [`const lib = require("${pkg.name}");`, `const { main } = require("${pkg.name}/node");`, `const data = require("${pkg.name}/data");`, body].join("\n"),
+    "esm.mjs": [...imports, body].join("\n"),
+    "cjs.cjs": [...requires, body].join("\n"),
     // In this "type": "commonjs" project, ts.ts is a CommonJS module for tsc (nodenext) and tsx:
     // it sees the "require" conditions (.d.cts / .cjs). mts.mts sees "import" (.d.ts / .js).
     "ts.ts": ts,
@@ -252,14 +326,74 @@ function scratch(tmp, tarball) {
   console.log(`${Object.keys(pkg.bin)[0]} --help: exit ${r.status}, no stack trace: ok`);
 }
 
-/** Workers must load neither zod nor mathjs: they get the already-validated, numeric plan. */
-function workerImports() {
-  step("worker bundles import neither zod nor mathjs");
-  for (const file of ["dist/node/worker.js", "dist/node/worker.cjs"]) {
+/** The source modules an unminified esbuild bundle holds: its `// src/….ts` region comments. */
+function bundledModules(text) {
+  return [...text.matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((m) => m[1]);
+}
+
+/** Specifiers of a bundle's static imports and requires: [relative ones, bare ones]. */
+function bundleImports(text) {
+  const specs = [
+    ...[...text.matchAll(/^\s*(?:import|export)\s[^'";]*?\sfrom\s*["']([^"']+)["']/gm)].map((m) => m[1]),
+    ...[...text.matchAll(/^\s*import\s*["']([^"']+)["']/gm)].map((m) => m[1]),
+    ...[...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]),
+  ];
+  return [specs.filter((x) => x.startsWith(".")), specs.filter((x) => !x.startsWith("."))];
+}
+
+/** A bundle and every chunk it imports, transitively: its files, bare imports and source modules. */
+function importClosure(entry) {
+  const files = new Set(), bare = new Set(), modules = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
     const text = readFileSync(join(root, file), "utf8");
-    const found = ["zod", "mathjs"].filter((name) => new RegExp(`(from |require\\()["']${name}`).test(text));
-    if (found.length) fail(`${file} imports ${found.join(" and ")}`);
-    console.log(`${file}: ok`);
+    bundledModules(text).forEach((m) => modules.add(m));
+    const [relative, external] = bundleImports(text);
+    external.forEach((x) => bare.add(x));
+    for (const spec of relative) visit(join(dirname(file), spec).replace(/\\/g, "/"));
+  };
+  visit(entry);
+  return { files: [...files], bare: [...bare], modules: [...modules] };
+}
+
+/**
+ * Workers must load neither zod nor mathjs (they get the already-validated, numeric plan), nor
+ * the renderers and result objects (DESIGN §2): checked on each worker bundle and all its chunks.
+ */
+function workerImports() {
+  step("worker bundles and their chunks import neither zod nor mathjs, nor src/output/ or src/results/");
+  for (const file of ["dist/node/worker.js", "dist/node/worker.cjs"]) {
+    const closure = importClosure(file);
+    const found = closure.bare.filter((name) => /^(zod|mathjs)(\/|$)/.test(name));
+    if (found.length) fail(`${file} (through ${closure.files.join(", ")}) imports ${found.join(" and ")}`);
+    const layers = closure.modules.filter((m) => /^src\/(output|results)\//.test(m));
+    if (layers.length) fail(`${file} bundles ${layers.join(", ")}`);
+    if (!closure.modules.includes("src/engine/block.ts")) fail(`${file}: src/engine/block.ts is not in its closure — did the bundle layout change?`);
+    console.log(`${file}: ${closure.files.length} files, ${closure.modules.length} modules, imports ${closure.bare.join(", ") || "nothing else"}: ok`);
+  }
+}
+
+/**
+ * One copy of the core: with code shared between entries (tsup splitting), every source module
+ * is in exactly one file of each format, so `instanceof` holds across the package's entries.
+ */
+function oneCopy(files) {
+  step("every source module is bundled once per format");
+  for (const ext of [".js", ".cjs"]) {
+    const seen = new Map();
+    let bytes = 0;
+    for (const f of files) {
+      if (!f.startsWith("dist/") || !f.endsWith(ext)) continue;
+      const text = readFileSync(join(root, f), "utf8");
+      bytes += Buffer.byteLength(text);
+      // A module may show up in several regions of one file (esbuild hoists parts of it).
+      for (const m of new Set(bundledModules(text))) seen.set(m, [...(seen.get(m) ?? []), f]);
+    }
+    const twice = [...seen].filter(([, where]) => where.length > 1);
+    if (twice.length) fail(`modules bundled in more than one file (${ext}):\n${indent(twice.map(([m, where]) => `${m}: ${where.join(", ")}`).join("\n"))}`);
+    if (!seen.has("src/results/projection.ts")) fail(`no src/results/projection.ts in the ${ext} files — did the bundle layout change?`);
+    console.log(`${ext}: ${seen.size} modules, each in one file (${bytes} bytes of ${ext} in all): ok`);
   }
 }
 
@@ -276,8 +410,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 try {
   console.log(`[smoke] ${pkg.name}@${pkg.version}, temp dir ${tmp}`);
-  const { tarball } = pack(tmp);
+  const { tarball, files } = pack(tmp);
   workerImports();
+  oneCopy(files);
   lint(tarball);
   scratch(tmp, tarball);
   console.log("\n[smoke] all checks passed");

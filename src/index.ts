@@ -1,73 +1,70 @@
 /**
  * attrition-sim — Monte Carlo projections of territory and force sizes in the Russia–Ukraine
  * war from the figures of one analysis article. Browser-safe: no Node built-ins here.
+ *
+ * This entry holds the user's verbs and their types, and stays short (at most 40 runtime names,
+ * test/api.test.ts). Helpers for experts — sensitivity designs, random streams, distribution
+ * maths, chart renderers, calibration internals, constants — are in `attrition-sim/advanced`;
+ * the observed series in `attrition-sim/data`; worker threads and the CLI in `attrition-sim/node`.
+ *
+ * @example
+ * import { simulate } from "attrition-sim";
+ * const projection = await simulate("baseline", { runs: 10_000, seed: 1 });
+ * projection.probability("occupiedShare", ">=", 0.25, "2030-12");
+ * @module
  */
-export { InputError, ScenarioError, OptionsError, type InputIssue } from "./util/errors.js";
-export { parseScenario, deepMerge, toScenarioInput, isParsedScenario } from "./scenario/parse.js";
-export { scenarioSchema, type Scenario, type ScenarioInput, type Dynamics } from "./scenario/schema.js";
-export { scenarioJsonSchema } from "./scenario/json-schema.js";
-export { presets, presetNames, type PresetName, type ScenarioFile } from "./scenario/presets.js";
-export { articleFacts, type ArticleFact, UKRAINE_AREA_KM2, DAYS_PER_MONTH, ARTICLE_PACE_KM2_PER_MONTH } from "./scenario/article.js";
-export { baselineScenario, CLAIMS_BIAS_POINT } from "./scenario/baseline.js";
-export { parameterTable, type ParameterRow } from "./scenario/parameter-table.js";
-export { provenanceSchema, describeProvenance, type Provenance } from "./scenario/provenance.js";
-export { distSpecSchema, quantile, median, mean, variance, sample, support, type DistSpec } from "./scenario/distributions.js";
-export { parseQuantity, loadUnits, QuantityError, type Dimension } from "./scenario/units.js";
-export { createStream, fillUniform, fillStandardNormal, type Uniform } from "./engine/rng.js";
+
+// Run a scenario, compare two on the same random draws, the deterministic reference.
 export { simulate, simulateSync } from "./results/simulate.js";
-export { BLOCK_SIZE } from "./engine/run.js";
-export { type SimulateOptions, DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_STORE_BYTES } from "./engine/options.js";
-export { SERIES, SERIES_UNITS, ACCOUNTING, type SeriesName, type AccountingName, type RunStore } from "./engine/store.js";
-export { Projection, type ComparisonOperator } from "./results/projection.js";
-export type { ProjectionJson, SeriesSummaryJson } from "./output/result-schema.js";
-export type { SeriesSummary } from "./analysis/projection-summary.js";
-export { type EventSummary } from "./analysis/events.js";
-export { meanField, type MeanFieldResult } from "./engine/mean-field.js";
-export { projectionJsonSchema } from "./output/result-schema.js";
-export { LIBRARY } from "./util/version.js";
 export { compare, compareSync, Comparison, type CompareOptions, type ComparisonJson } from "./results/comparison.js";
-export type { EventShift } from "./analysis/paired.js";
-export { fanChartSvg, renderFanChart, fanChartData, SERIES_DISPLAY, type SvgOptions, type FanChartData, type SeriesDisplay } from "./output/svg.js";
-export { fanChartSpec, chartSpec, VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./output/vega.js";
-export { projectionMimeBundle, comparisonMimeBundle, type MimeBundle } from "./output/display.js";
-export { sensitivity, NOISE_FACTOR, type SensitivityOptions } from "./results/sensitivity.js";
-export { DEFAULT_SOBOL_RUNS, DEFAULT_TORNADO_RUNS } from "./analysis/sensitivity-options.js";
-export { parseTarget, type SensitivityTarget } from "./analysis/targets.js";
-export { saltelliDesign, sobolEstimates, sobolBootstrap, sobolIndices, type SobolEstimate, type FirstOrderEstimator } from "./analysis/sobol.js";
-export { tornado, spearman, type TornadoRow } from "./analysis/tornado.js";
-export { sensitivityJsonSchema, type SensitivityResult, type TornadoResult, type SobolResult } from "./output/sensitivity-json.js";
-export { sensitivityToCsv } from "./output/sensitivity-csv.js";
-export { sensitivityToSvg } from "./output/sensitivity-svg.js";
-export { mergeProjections, shardToText, projectionFromShard } from "./results/shard.js";
-export { EXACT_RUNS, RunSummary } from "./engine/store.js";
-export { calibrate, applyPosterior, type CalibrateOptions, type Calibration, type CalibrationDiagnostics, type PosteriorSpec } from "./analysis/calibrate.js";
-export { observationsFromSeries, hindcastScenario, CALIBRATION_PRIORS, DEFAULT_CALIBRATED_PARAMETERS, type Observations, type MonthlySeries } from "./analysis/observations.js";
-export { predictiveCheck, monthlyPaths, type PredictiveCheck, type PredictiveBand, type MonthlyPaths } from "./analysis/predictive.js";
-export { runBacktest, straightLineForecast, type BacktestOptions, type BacktestResult } from "./analysis/backtest.js";
-export { crpsSample, inCentralInterval } from "./analysis/crps.js";
-// Types referenced by the public API (so that the API reference can link them).
-export type { AbcGeneration } from "./analysis/abc.js";
-export type { BacktestSummaryRow, ForecastScore } from "./analysis/backtest.js";
-export type { BlockResult, SummaryMode } from "./engine/block-result.js";
-export type { ChartableProjection, FanLayer } from "./output/svg.js";
-export type { DesignMatrix, Interval, MatrixSource, SobolIndices } from "./analysis/sobol.js";
-export type { EngineTuning } from "./engine/run.js";
-export type { MeanFieldOptions } from "./engine/mean-field.js";
-export type { MonthsToTarget, ValueTarget } from "./analysis/targets.js";
-export type { Parameter } from "./scenario/parameter.js";
-export type { ParameterFit } from "./analysis/posterior-summary.js";
-export type { ProjectionMeta } from "./results/projection.js";
-export type { QuantileKey } from "./analysis/quantiles.js";
-export type { TornadoOptions } from "./analysis/tornado.js";
-export type { WeightedSample } from "./engine/store.js";
-export { dynamicsSchema } from "./scenario/schema.js";
-export { sobolResultSchema, tornadoResultSchema } from "./output/sensitivity-json.js";
-export { QUANTILE_KEYS, PROBABILITIES } from "./analysis/quantiles.js";
-export type { BacktestSeries } from "./analysis/backtest.js";
-export type { BlockParameters } from "./engine/parameters.js";
-export type { FanBands } from "./output/svg.js";
-export type { TargetOperator } from "./analysis/targets.js";
+export { Projection, type ComparisonOperator, type ProjectionMeta } from "./results/projection.js";
+export { meanField, type MeanFieldOptions, type MeanFieldResult } from "./engine/mean-field.js";
+export type { SimulateOptions } from "./engine/options.js";
+export type { RunMeta } from "./engine/run.js";
 export type { CalendarMonth } from "./engine/calendar.js";
-export type { RunPlan } from "./engine/block.js";
-export { GROUP } from "./engine/block-result.js";
-export type { ParameterSlot } from "./scenario/parameter-list.js";
+export { SERIES, type SeriesName, type RunStore } from "./engine/store.js";
+
+// Scenarios: parse (presets, files, overrides), the parameters with their provenance.
+export { parseScenario } from "./scenario/parse.js";
+export { presets, presetNames, type PresetName, type ScenarioFile } from "./scenario/presets.js";
+export { parameterTable, type ParameterRow } from "./scenario/parameter-table.js";
+export { articleFacts, type ArticleFact } from "./scenario/article.js";
+export type { Scenario, ScenarioInput, Dynamics } from "./scenario/schema.js";
+export type { DistSpec } from "./scenario/distributions.js";
+export type { Provenance } from "./scenario/provenance.js";
+export type { Parameter } from "./scenario/parameter.js";
+
+// Which assumptions drive the answer.
+export { sensitivity, type SensitivityOptions } from "./results/sensitivity.js";
+export { sensitivityToSvg } from "./output/sensitivity-svg.js";
+export { sensitivityToCsv } from "./output/sensitivity-csv.js";
+export type { SensitivityResult, TornadoResult, SobolResult } from "./output/sensitivity-json.js";
+
+// Fit to the observed series (attrition-sim/data), and the rolling-origin backtest.
+export { calibrate, applyPosterior, type CalibrateOptions, type Calibration, type CalibrationDiagnostics, type PosteriorSpec } from "./analysis/calibrate.js";
+export { observationsFromSeries, hindcastScenario, DEFAULT_CALIBRATED_PARAMETERS, type Observations, type MonthlySeries } from "./analysis/observations.js";
+export { runBacktest, type BacktestOptions, type BacktestResult, type BacktestSummaryRow, type BacktestSeries, type ForecastScore } from "./analysis/backtest.js";
+export type { AbcGeneration } from "./analysis/abc.js";
+export type { ParameterFit } from "./analysis/posterior-summary.js";
+export type { PredictiveCheck, PredictiveBand } from "./analysis/predictive.js";
+
+// Runs split over machines: shards of one run, merged exactly.
+export { mergeProjections, shardToText, projectionFromShard } from "./results/shard.js";
+
+// Schemas: of scenario files (JSON Schema) and of every result's JSON (zod; the types are z.infer).
+export { scenarioJsonSchema } from "./scenario/json-schema.js";
+export { projectionJsonSchema, comparisonJsonSchema, type ProjectionJson, type SeriesSummaryJson } from "./output/result-schema.js";
+export { sensitivityJsonSchema } from "./output/sensitivity-json.js";
+
+// Errors: every problem with user input is an InputError, with the field's path.
+export { InputError, ScenarioError, OptionsError, type InputIssue } from "./util/errors.js";
+
+// Types of what the verbs return (summaries, events, charts).
+export type { SeriesSummary } from "./analysis/projection-summary.js";
+export type { EventSummary } from "./analysis/events.js";
+export type { EventShift } from "./analysis/paired.js";
+export type { QuantileKey } from "./analysis/quantiles.js";
+export type { FanChartData, FanLayer, FanBands, SeriesDisplay } from "./output/fan-chart-data.js";
+export type { SvgOptions } from "./output/fan-chart-svg.js";
+export type { VegaLiteSpec } from "./output/vega.js";
+export type { MimeBundle } from "./output/display.js";

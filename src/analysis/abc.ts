@@ -141,7 +141,7 @@ export function robustScales(summaries: Float64Array, count: number, statistics:
 }
 
 /** Lower Cholesky factor of a d × d covariance, adding a growing ridge until it is positive definite. */
-export function cholesky(cov: Float64Array, d: number): Float64Array {
+function cholesky(cov: Float64Array, d: number): Float64Array {
   let trace = 0;
   for (let a = 0; a < d; a += 1) trace += cov[a * d + a]!;
   for (let ridge = 0, attempt = 0; attempt < 30; attempt += 1, ridge = ridge ? ridge * 10 : (1e-12 * trace) / d + 1e-15) {

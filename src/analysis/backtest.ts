@@ -22,7 +22,7 @@ export { straightLineForecast };
  */
 
 export type BacktestSeries = "occupiedKm2" | "claimedLosses";
-export const BACKTEST_SERIES: readonly BacktestSeries[] = ["occupiedKm2", "claimedLosses"];
+const BACKTEST_SERIES: readonly BacktestSeries[] = ["occupiedKm2", "claimedLosses"];
 
 export interface BacktestOptions {
   /** First month of every calibration window (default "2023-01"). */

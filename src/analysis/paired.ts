@@ -3,13 +3,13 @@
  * keyed draw (DESIGN §4), so per-path differences isolate the effect of a change from Monte
  * Carlo noise (test/results/comparison.test.ts measures how much narrower they are).
  */
-import type { RunStore } from "../engine/store.js";
+import type { RunStore, SeriesName } from "../engine/store.js";
 import { summarizeMonths, type SeriesSummary } from "./projection-summary.js";
 import { summarizeSample, type QuantileKey } from "./quantiles.js";
 
 /** How the time to one `occupiedShare` threshold changes from `a` to `b`. */
 export interface EventShift {
-  series: string;
+  series: SeriesName;
   threshold: number;
   /** Median months to the threshold in each scenario (null: not within the horizon). */
   medianMonths: { a: number | null; b: number | null };

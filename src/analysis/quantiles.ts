@@ -83,7 +83,7 @@ export function summarizeSample(values: Float64Array): SampleSummary {
  * @example
  * weightedQuantile(Float64Array.of(1, 3), Uint32Array.of(0, 1), Float64Array.of(2, 4), 0.5); // 3 (virtual 1,1,3,3)
  */
-export function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, cumulative: Float64Array, p: number): number {
+function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, cumulative: Float64Array, p: number): number {
   const n = cumulative[cumulative.length - 1]!;
   if (!(n > 0)) return NaN;
   const at = (rank: number): number => {

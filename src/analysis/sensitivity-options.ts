@@ -33,7 +33,7 @@ export const DEFAULT_SOBOL_RUNS = 2048;
 /** Paths of a tornado run by default. */
 export const DEFAULT_TORNADO_RUNS = 10_000;
 /** Fewest paths: the bottom and top 20% need a few paths each. */
-export const MIN_SENSITIVITY_RUNS = 10;
+const MIN_SENSITIVITY_RUNS = 10;
 /** Level of every bootstrap interval. */
 export const SENSITIVITY_LEVEL = 0.95;
 /** Share of draws in each tornado group. */

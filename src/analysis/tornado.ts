@@ -27,7 +27,7 @@ export interface TornadoRow {
 }
 
 /** The median of `values` (copied, not modified). */
-export function medianOf(values: ArrayLike<number>): number {
+function medianOf(values: ArrayLike<number>): number {
   return quantileSorted(Float64Array.from(values).sort(), 0.5);
 }
 
@@ -51,7 +51,7 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
 }
 
 /** Pearson correlation of two equal-length samples (0 when either is constant). */
-export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
   let mx = 0, my = 0;
   for (let i = 0; i < n; i += 1) { mx += x[i]!; my += y[i]!; }

@@ -2,7 +2,7 @@ import { OptionsError } from "../util/errors.js";
 import { canonicalJson, sha256 } from "../util/sha256.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
-import { BlockRun, type RunPlan } from "./block.js";
+import { BlockRun, runBlock, type RunPlan } from "./block.js";
 import { buildCalendar, type CalendarMonth } from "./calendar.js";
 import { checkParameterUniforms, MAX_STORE_BYTES, resolveOptions, type ResolvedOptions, type SimulateOptions } from "./options.js";
 import { listParameters } from "./parameters.js";
@@ -132,21 +132,16 @@ export async function runBlocks(run: PreparedRun): Promise<RunSummary> {
   return run.summary;
 }
 
-/** The synchronous form of {@link runBlocks} (no yielding, no signal). */
+/** The synchronous form of {@link runBlocks} (no yielding, no signal; progress after each block). */
 export function runBlocksSync(run: PreparedRun): RunSummary {
-  const { plan, options: o } = run;
-  const totalWork = run.blocks.reduce((n, [, , count]) => n + count, 0) * o.horizonMonths;
+  const total = run.blocks.reduce((n, [, , count]) => n + count, 0);
   let done = 0;
   for (const [block, first, count] of run.blocks) {
-    const blockRun = new BlockRun(plan, block, first, count);
-    for (let m = 0; m < o.horizonMonths; m += 1) {
-      blockRun.runMonth(m);
-      done += count;
-      o.onProgress?.(done / totalWork);
-    }
-    run.summary.accept(blockRun.finish());
+    run.summary.accept(runBlock(run.plan, block, first, count));
+    done += count;
+    run.options.onProgress?.(done / total);
   }
-  o.onProgress?.(1);
+  run.options.onProgress?.(1);
   return run.summary;
 }
 

@@ -105,7 +105,7 @@ export function rangeFlag(text: string | undefined): [number, number] | undefine
   return [Number(match[1]), Number(match[2])];
 }
 
-export function thresholdFlags(texts: readonly string[] | undefined): number[] | undefined {
+function thresholdFlags(texts: readonly string[] | undefined): number[] | undefined {
   if (!texts) return undefined;
   return texts.flatMap((text) => text.split(",")).map((part) => {
     const t = part.trim();
@@ -125,6 +125,21 @@ export function optionLines(error: OptionsError): string[] {
     const flag = issue.path.startsWith("thresholds") ? "--threshold" : FLAG_OF_OPTION[issue.path];
     return flag ? `${flag}: ${issue.message}` : formatIssue(issue);
   });
+}
+
+/** Where a command writes its result: `--out FILE` (replacing an existing FILE only with `--force`), or stdout. */
+export interface OutputFlags {
+  out: string | undefined;
+  force: boolean;
+}
+
+/** `--out FILE` and `--force`, checked before any work: a file name, and `--force` only with `--out`. */
+export function outputFlags(flags: Flags): OutputFlags {
+  const out = flags.out?.[0];
+  const force = flags.force !== undefined;
+  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
+  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  return { out, force };
 }
 
 /** The run options shared by run and compare: --runs, --seed, --months, --step, --threshold. */

@@ -1,13 +1,10 @@
-#!/usr/bin/env node
 /**
  * The `attrition-sim` command (DESIGN §4). Exit codes: 0 ok, 1 internal error, 2 bad input,
  * 130 interrupted. Only results go to stdout; messages and the progress bar go to stderr.
  * Never imports mathjs (units load it lazily, only for unit strings), so it starts fast.
+ * The executable is src/node/bin.ts (dist/node/cli.js); this module only exports `main`.
  */
-import { realpathSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { basename } from "node:path";
-import { fileURLToPath } from "node:url";
 import { MAX_RUNS, resolveOptions } from "../engine/options.js";
 import { BLOCK_SIZE } from "../engine/run.js";
 import { simulate } from "../results/simulate.js";
@@ -18,8 +15,8 @@ import { presetNames, presets } from "../scenario/presets.js";
 import { shardToText } from "../results/shard.js";
 import { LIBRARY } from "../util/version.js";
 import { formatNameList, formatParameterTable, formatProjectionTable, formatUsage } from "./format-table.js";
-import { BadInput, choiceFlag, expectPositionals, integerFlag, optionLines, parseFlags, rangeFlag, runOptionFlags, seriesFlag, type CliIO } from "./args.js";
-import { checkWritable, interruptible, loadScenario, progressBar, writeAtomically } from "./io.js";
+import { BadInput, choiceFlag, expectPositionals, integerFlag, optionLines, outputFlags, parseFlags, rangeFlag, runOptionFlags, seriesFlag, type CliIO } from "./args.js";
+import { checkWritable, loadScenario, writeResult } from "./io.js";
 import { backtestCommand } from "./commands/backtest.js";
 import { compare } from "./commands/compare.js";
 import { merge } from "./commands/merge.js";
@@ -40,34 +37,18 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg", "shard"] as const) ?? "table";
   if (options.runRange && format !== "shard") throw new BadInput(`--range: a shard is only written with --format shard (merge shards with 'attrition-sim merge'), got --format ${format}`);
   const series = seriesFlag(flags.series?.[0], format);
-  const out = flags.out?.[0];
-  const force = flags.force !== undefined;
-  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
-  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  const output = outputFlags(flags);
   expectPositionals("run", positionals, ["<preset | scenario.json>"]);
   resolveOptions(options); // the library's own checks, before any work
+  if (output.out !== undefined) checkWritable(output.out, output.force);
+  const scenario = loadScenario(positionals[0]!);
 
-  // From here a Ctrl-C aborts the run (exit 130) and leaves no output file. The listener stays
-  // until the file is written, so a Ctrl-C during the (synchronous) write lets it finish instead
-  // of killing the process half-way; a second Ctrl-C falls through to Node's default (exit).
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
-  try {
-    if (out !== undefined) checkWritable(out, force);
-    const scenario = loadScenario(positionals[0]!);
-    const run = { ...options, signal: controller.signal, onProgress: progress?.update };
+  await writeResult(io, output, async (signal, onProgress) => {
+    const run = { ...options, signal, onProgress };
     // Worker threads only pay off beyond a few blocks; the results are identical either way.
     const projection = workers > 1 && (options.runs ?? 10_000) > 4 * BLOCK_SIZE ? await simulateParallel(scenario, { ...run, workers }) : await simulate(scenario, run);
-    const text = format === "json" ? `${JSON.stringify(projection.toJSON(), null, 2)}\n` : format === "csv" ? projection.toCSV() : format === "svg" ? projection.toSVG(series) : format === "shard" ? shardToText(projection) : formatProjectionTable(projection.toJSON());
-    progress?.clear();
-    if (out !== undefined) writeAtomically(out, text, force);
-    else io.stdout.write(text);
-  } finally {
-    process.removeListener("SIGINT", onInterrupt);
-    progress?.clear();
-  }
+    return format === "json" ? `${JSON.stringify(projection.toJSON(), null, 2)}\n` : format === "csv" ? projection.toCSV() : format === "svg" ? projection.toSVG(series) : format === "shard" ? shardToText(projection) : formatProjectionTable(projection.toJSON());
+  });
   return 0;
 }
 
@@ -77,7 +58,7 @@ async function report(args: readonly string[], io: CliIO): Promise<number> {
   const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1);
   if (positionals.length > 1) expectPositionals("report", positionals, ["[preset | scenario.json]"]);
   const scenario = loadScenario(positionals[0] ?? "baseline");
-  io.stdout.write(await interruptible(io, (signal, onProgress) => scenarioReport(scenario, { runs, seed, signal, onProgress })));
+  await writeResult(io, { out: undefined, force: false }, (signal, onProgress) => scenarioReport(scenario, { runs, seed, signal, onProgress }));
   return 0;
 }
 
@@ -161,37 +142,4 @@ export async function main(argv: readonly string[] = process.argv.slice(2), io: 
     }
     return 2;
   }
-}
-
-/** True when this module is the script Node was started with (ESM or CJS build, or tsx). */
-function isRunAsScript(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  let self: string;
-  try {
-    self = realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-  // The Node entry (dist/node/index.*) bundles this module too: only the cli file is the bin.
-  if (!/^cli\.[cm]?[jt]s$/.test(basename(self))) return false;
-  for (const candidate of [script, `${script}.js`, `${script}.cjs`, `${script}.mjs`]) {
-    try {
-      if (realpathSync(candidate) === self) return true;
-    } catch {
-      // not this one
-    }
-  }
-  return false;
-}
-
-if (isRunAsScript()) {
-  // `attrition-sim … | head` closes the pipe early: stop quietly instead of crashing.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  void main().then((code) => {
-    process.exitCode = code;
-  });
 }

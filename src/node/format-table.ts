@@ -3,12 +3,12 @@
  * the parameter table and the preset list. Pure functions of their inputs (no I/O).
  */
 import type { EventSummary } from "../analysis/events.js";
-import type { SeriesSummary } from "../analysis/projection-summary.js";
 import type { ProjectionJson } from "../output/result-schema.js";
 import type { ParameterRow } from "../scenario/parameter-table.js";
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
 import { presetNames } from "../scenario/presets.js";
 import { PEOPLE_COLUMNS } from "../output/columns.js";
+import { formatGroupedNumber, formatMedianBand, formatMonths, formatPercent, formatThousands, formatThresholdPercent } from "../util/format.js";
 
 /** Pad cells to aligned columns: the first `leftColumns` left-aligned, the rest right-aligned. */
 export function alignColumns(rows: readonly (readonly string[])[], leftColumns = 1, gap = "  "): string[] {
@@ -25,25 +25,6 @@ export function alignColumns(rows: readonly (readonly string[])[], leftColumns =
   );
 }
 
-/** People in thousands: `712k`, `8.5k`, `0`. */
-export function formatThousands(value: number): string {
-  if (!Number.isFinite(value)) return "–";
-  const k = value / 1000;
-  if (Math.abs(value) < 50) return "0";
-  if (Math.abs(k) < 10) return `${k.toFixed(1)}k`;
-  return `${Math.round(k)}k`;
-}
-
-/** A share as a percentage with one decimal: `19.5%`. */
-export function formatPercent(share: number): string {
-  return Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : "–";
-}
-
-/** `median [p05–p95]` of one month of a series. */
-function band(s: Pick<SeriesSummary, "p05" | "p50" | "p95">, m: number, fmt: (v: number) => string): string {
-  return `${fmt(s.p50[m]!)} [${fmt(s.p05[m]!)}–${fmt(s.p95[m]!)}]`;
-}
-
 /** Indices of the rows of the year table: every December, and the final month. */
 export function yearRowIndices(months: readonly string[]): number[] {
   const out: number[] = [];
@@ -55,19 +36,13 @@ export function yearRowIndices(months: readonly string[]): number[] {
 
 const COLUMNS = PEOPLE_COLUMNS;
 
-function formatMonths(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
 /** The cells of one event line: months until `occupiedShare` first reaches the threshold. */
-export function formatEvent(event: EventSummary, months: readonly string[]): string[] {
+function formatEvent(event: EventSummary, months: readonly string[]): string[] {
   const { p05, p50, p95 } = event.quantiles;
-  const label = `≥ ${formatPercent(event.threshold).replace(".0%", "%")}`;
+  const label = `≥ ${formatThresholdPercent(event.threshold)}`;
   const when = (q: number) => (q <= 0 ? "at start" : months[Math.min(months.length, Math.max(1, Math.ceil(q))) - 1]!.slice(0, 7));
   const median = p50 === null ? "median not within horizon" : `median ${formatMonths(p50)} months (${when(p50)})`;
-  const lo = p05 === null ? "not within horizon" : formatMonths(p05);
-  const hi = p95 === null ? "not within horizon" : formatMonths(p95);
-  const range = p05 === null ? "90% band: not within horizon" : `90% band ${lo}–${hi}`;
+  const range = p05 === null ? "90% band: not within horizon" : `90% band ${formatMonths(p05)}–${formatMonths(p95)}`;
   return [`occupied share ${label}`, median, range, `P(never within ${months.length} months) ${formatPercent(event.pNever)}`];
 }
 
@@ -82,8 +57,8 @@ export function formatProjectionTable(json: ProjectionJson): string {
   for (const m of yearRowIndices(months)) {
     rows.push([
       months[m]!.slice(0, 7),
-      band(series.occupiedShare, m, formatPercent),
-      ...COLUMNS.map(([, name]) => band(series[name], m, formatThousands)),
+      formatMedianBand(series.occupiedShare, m, formatPercent),
+      ...COLUMNS.map(([, name]) => formatMedianBand(series[name], m, formatThousands)),
     ]);
   }
   const lines = [
@@ -100,9 +75,7 @@ export function formatProjectionTable(json: ProjectionJson): string {
 
 /** The parameter table of a scenario: path, value or distribution, median, provenance. */
 export function formatParameterTable(rows: readonly ParameterRow[]): string {
-  const median = (v: number) =>
-    !Number.isFinite(v) ? String(v) : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : String(Number(v.toPrecision(4)));
-  const cells = [["Parameter", "Value", "Median", "Provenance"], ...rows.map((r) => [r.path, r.value, median(r.median), r.provenance])];
+  const cells = [["Parameter", "Value", "Median", "Provenance"], ...rows.map((r) => [r.path, r.value, formatGroupedNumber(r.median, 4), r.provenance])];
   // Left-align path and value; right-align the median; provenance last, left-aligned.
   const widths = [0, 1, 2].map((i) => Math.max(...cells.map((row) => [...row[i]!].length)));
   return (

@@ -1,5 +1,4 @@
 // Node-only entry (`attrition-sim/node`): the command line, worker pools, shards on disk.
 export { main, type CliIO, type CliStream } from "./cli.js";
 export { simulateParallel, WorkerPool, type ParallelOptions } from "./parallel.js";
-export type { WorkerRequest } from "./worker.js";
 export { scenarioReport, type ReportOptions } from "./report.js";

@@ -7,7 +7,7 @@ import { formatIssue, InputError } from "../util/errors.js";
 import { parseScenario } from "../scenario/parse.js";
 import { presetNames } from "../scenario/presets.js";
 import type { Scenario } from "../scenario/schema.js";
-import { BadInput, type CliIO, type CliStream } from "./args.js";
+import { BadInput, type CliIO, type CliStream, type OutputFlags } from "./args.js";
 import { formatProgress } from "./format-table.js";
 import { checkWritable as checkTarget, safeWriteFile, SafeWriteError } from "./safe-write.js";
 
@@ -145,7 +145,7 @@ export function checkWritable(file: string, force = false): void {
  * Write through a temporary file in the same folder, renamed into place, so there is never a
  * partial file (src/node/safe-write.ts); an existing file is replaced only with `force`.
  */
-export function writeAtomically(file: string, text: string, force = false): void {
+function writeAtomically(file: string, text: string, force = false): void {
   try {
     safeWriteFile(file, text, { force });
   } catch (error) {
@@ -153,35 +153,40 @@ export function writeAtomically(file: string, text: string, force = false): void
   }
 }
 
-/** Redraw the progress line on stderr when the whole percentage changes. */
-export function progressBar(stream: CliStream): { update: (fraction: number) => void; clear: () => void } {
+/** Redraw the progress line on stderr when the whole percentage changes; `clear` erases it (once). */
+function progressBar(stream: CliStream): { update: (fraction: number) => void; clear: () => void } {
   let shown = -1;
   const update = (fraction: number) => {
     if (Math.floor(fraction * 100) !== shown) stream.write(`\r${formatProgress(fraction)}`);
     shown = Math.floor(fraction * 100);
   };
-  return { update, clear: () => void (shown >= 0 && stream.write("\r\x1b[2K")) };
+  const clear = () => {
+    if (shown >= 0) stream.write("\r\x1b[2K");
+    shown = -1;
+  };
+  return { update, clear };
 }
 
 /**
- * Run `work` with Ctrl-C wired to its AbortSignal (exit 130, nothing written) and a progress bar
- * on stderr when it is a terminal; a second Ctrl-C falls through to Node's default (exit).
+ * The end of every command that writes a result: run `work` with Ctrl-C wired to its
+ * AbortSignal (exit 130, nothing written) and a progress bar on stderr when it is a terminal,
+ * then write the text it returns to `--out` (through a temporary file; an existing file only
+ * with `--force`) or to stdout. The Ctrl-C listener stays until the text is written, so a
+ * Ctrl-C during the (synchronous) write lets it finish instead of killing the process half-way;
+ * a second Ctrl-C falls through to Node's default (exit).
  */
-export async function interruptible<T>(io: CliIO, work: (signal: AbortSignal, onProgress?: (fraction: number) => void) => Promise<T>): Promise<T> {
+export async function writeResult(io: CliIO, output: OutputFlags, work: (signal: AbortSignal, onProgress?: (fraction: number) => void) => Promise<string>): Promise<void> {
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once("SIGINT", onInterrupt);
   const progress = io.stderr.isTTY ? progressBar(io.stderr) : undefined;
   try {
-    return await work(controller.signal, progress?.update);
+    const text = await work(controller.signal, progress?.update);
+    progress?.clear();
+    if (output.out !== undefined) writeAtomically(output.out, text, output.force);
+    else io.stdout.write(text);
   } finally {
     process.removeListener("SIGINT", onInterrupt);
     progress?.clear();
   }
-}
-
-/** Write a result to `--out` (safely, refusing to overwrite without --force) or to stdout. */
-export function emit(io: CliIO, out: string | undefined, text: string, force: boolean): void {
-  if (out !== undefined) writeAtomically(out, text, force);
-  else io.stdout.write(text);
 }

@@ -11,7 +11,11 @@ import type { WorkerRequest } from "./worker.js";
 
 type WorkerReply = { kind: "result"; result: BlockResult } | { kind: "error"; message: string };
 
-/** The worker script next to this module (the built .js; from source, the .ts through tsx). */
+/**
+ * The worker script (the built .js; from source, the .ts through tsx). Built, this code sits in a
+ * shared chunk in dist/chunks/ (or in dist/node/), one folder below dist/ as this file is below
+ * src/: so the worker is `../node/worker.*` from either (tsup.config.ts).
+ */
 function spawnWorker(): Worker {
   const here = import.meta.url;
   if (/\.ts$/.test(new URL(here).pathname)) {
@@ -20,10 +24,10 @@ function spawnWorker(): Worker {
     const tsxRoot = require.resolve("tsx/package.json");
     const tsxEsm = (require(tsxRoot) as { exports: Record<string, { import: { default: string } }> }).exports["./esm/api"]!.import.default;
     const tsxApi = new URL(tsxEsm, pathToFileURL(tsxRoot)).href;
-    const source = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL("./worker.ts", here).href)});`;
+    const source = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL("../node/worker.ts", here).href)});`;
     return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`));
   }
-  return new Worker(new URL("./worker.js", here));
+  return new Worker(new URL("../node/worker.js", here));
 }
 
 /**
@@ -48,7 +52,8 @@ export class WorkerPool {
 
   /**
    * Run the blocks of a prepared plan; results are handed to `accept` as they come (they are
-   * placed by block index, so arrival order does not matter).
+   * placed by block index, so arrival order does not matter). Used by `simulateParallel`.
+   * @internal
    */
   run(
     plan: WorkerRequest & { kind: "plan" },
@@ -115,6 +120,9 @@ export interface ParallelOptions extends SimulateOptions {
  * @example
  * const projection = await simulateParallel("baseline", { runs: 100_000, workers: 2 });
  */
+export function simulateParallel(scenario: unknown, options?: ParallelOptions): Promise<Projection>;
+/** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
+export function simulateParallel(scenario: unknown, options: ParallelOptions | undefined, tuning: EngineTuning | undefined): Promise<Projection>;
 export async function simulateParallel(scenario: unknown, options: ParallelOptions = {}, tuning?: EngineTuning): Promise<Projection> {
   const { workers, pool: given, ...rest } = options;
   const run = prepareRun(scenario, rest, tuning);

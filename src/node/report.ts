@@ -2,7 +2,8 @@ import { availableParallelism } from "node:os";
 import { deepMerge, parseScenario, toScenarioInput } from "../scenario/parse.js";
 import type { Projection } from "../results/projection.js";
 import { ARTICLE_PACE_KM2_PER_MONTH, articleFacts, UKRAINE_AREA_KM2 } from "../scenario/article.js";
-import { formatPercent, formatProjectionTable, formatThousands } from "./format-table.js";
+import { formatMedianBand, formatPercent, formatThousands } from "../util/format.js";
+import { formatProjectionTable } from "./format-table.js";
 import { simulateParallel, WorkerPool, type ParallelOptions } from "./parallel.js";
 
 export interface ReportOptions {
@@ -23,9 +24,7 @@ function eventLine(q: { p05: number | null; p50: number | null; p95: number | nu
 }
 
 function bandAt(projection: Projection, series: "dprkLosses", month: string): string {
-  const m = projection.monthIndex(month);
-  const s = projection.series(series);
-  return `${formatThousands(s.p50[m]!)} [${formatThousands(s.p05[m]!)}–${formatThousands(s.p95[m]!)}]`;
+  return formatMedianBand(projection.series(series), projection.monthIndex(month), formatThousands);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { BacktestJson, BacktestSummaryRowJson } from "./backtest-json.js";
 import { describeBacktest, formatHorizon, formatP } from "./backtest-format.js";
-import { escapeXml, niceTicks, PALETTE } from "./svg.js";
+import { escapeXml, niceTicks, PALETTE } from "./svg-primitives.js";
 
 const FONT = "DejaVu Sans, Liberation Sans, Helvetica, Arial, sans-serif";
 const PANEL_W = 190, PANEL_H = 118, GAP_X = 26, GAP_Y = 62, LEFT = 160, TOP = 150;

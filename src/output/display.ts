@@ -8,6 +8,7 @@ import type { EventSummary } from "../analysis/events.js";
 import type { SeriesName } from "../engine/store.js";
 import type { SeriesSummary } from "../analysis/projection-summary.js";
 import type { RunMeta } from "../engine/run.js";
+import { formatMedianBand, formatMonths, formatPercent, formatPointsChange, formatShareChange, formatThousands, formatThousandsChange, formatThresholdPercent } from "../util/format.js";
 
 /** What a projection's display needs (a `Projection` is one). Plain data and renderers only. */
 export interface DisplayableProjection {
@@ -32,7 +33,7 @@ export interface DisplayableComparison {
   toDifferenceSVG(series: SeriesName): string;
   toString(): string;
 }
-import { escapeXml } from "./svg.js";
+import { escapeXml } from "./svg-primitives.js";
 import { PEOPLE_COLUMNS } from "./columns.js";
 
 /** A Jupyter MIME bundle: the same result as plain text, HTML and SVG. */
@@ -50,24 +51,6 @@ const STYLE = {
   td: "text-align: right; padding: 2px 8px; white-space: nowrap",
   note: "color: #4b5563; font-size: 12px",
 };
-
-/** A share as a percentage with one decimal: `19.5%`. */
-const percent = (share: number) => (Number.isFinite(share) ? `${(share * 100).toFixed(1)}%` : "–");
-/** People in thousands: `712k`, `8.5k`, `0`. */
-function thousands(value: number): string {
-  if (!Number.isFinite(value)) return "–";
-  if (Math.abs(value) < 50) return "0";
-  const k = value / 1000;
-  return Math.abs(k) < 10 ? `${k.toFixed(1)}k` : `${Math.round(k)}k`;
-}
-/** A signed change: `+1.2k` (people), `−0.35 pp` (a share, in percentage points), `0`. */
-export function formatChange(value: number, share: boolean): string {
-  if (!Number.isFinite(value)) return "–";
-  const text = share ? `${Math.abs(value * 100).toFixed(2)} pp` : thousands(Math.abs(value));
-  if (text === "0" || /^0\.00 pp$/.test(text)) return share ? "0.00 pp" : "0";
-  return `${value > 0 ? "+" : "−"}${text}`;
-}
-const months = (v: number | null) => (v === null ? "not within horizon" : Number.isInteger(v) ? String(v) : v.toFixed(1));
 
 /** Indices of the table rows: year ends and the final month, thinned to at most 12 rows. */
 function rowIndices(dates: readonly string[]): number[] {
@@ -88,12 +71,9 @@ const COLUMNS: readonly [title: string, series: SeriesName][] = [
   ...PEOPLE_COLUMNS,
 ];
 
-const band = (s: SeriesSummary, m: number, fmt: (v: number) => string) => `${fmt(s.p50[m]!)} [${fmt(s.p05[m]!)}–${fmt(s.p95[m]!)}]`;
-
 function eventLine(e: EventSummary, horizon: number): string {
-  const t = percent(e.threshold).replace(".0%", "%");
-  const median = e.quantiles.p50 === null ? "median not within horizon" : `median ${months(e.quantiles.p50)} months`;
-  return `≥ ${t}: ${median}, P(never within ${horizon} months) ${percent(e.pNever)}`;
+  const median = e.quantiles.p50 === null ? "median not within horizon" : `median ${formatMonths(e.quantiles.p50)} months`;
+  return `≥ ${formatThresholdPercent(e.threshold)}: ${median}, P(never within ${horizon} months) ${formatPercent(e.pNever)}`;
 }
 
 /**
@@ -106,7 +86,7 @@ export function projectionMimeBundle(projection: DisplayableProjection): MimeBun
   const svg = projection.toSVG("occupiedShare");
   const rows = rowIndices(projection.months).map((m) => [
     projection.months[m]!.slice(0, 7),
-    ...COLUMNS.map(([, name]) => band(projection.series(name), m, name === "occupiedShare" ? percent : thousands)),
+    ...COLUMNS.map(([, name]) => formatMedianBand(projection.series(name), m, name === "occupiedShare" ? formatPercent : formatThousands)),
   ]);
   const html = [
     `<div class="attrition-sim-projection" style="${STYLE.box}">`,
@@ -122,13 +102,13 @@ export function projectionMimeBundle(projection: DisplayableProjection): MimeBun
 
 function shiftCells(e: EventShift): string[] {
   const ps = e.pairedShift;
-  const paired = ps.paths === 0 ? "no path reaches it in both" : `${months(ps.p50)} [${months(ps.p05)} to ${months(ps.p95)}] (${ps.paths} paths)`;
+  const paired = ps.paths === 0 ? "no path reaches it in both" : `${formatMonths(ps.p50)} [${formatMonths(ps.p05)} to ${formatMonths(ps.p95)}] (${ps.paths} paths)`;
   return [
-    `≥ ${percent(e.threshold).replace(".0%", "%")}`,
-    months(e.medianMonths.a),
-    months(e.medianMonths.b),
+    `≥ ${formatThresholdPercent(e.threshold)}`,
+    formatMonths(e.medianMonths.a),
+    formatMonths(e.medianMonths.b),
     paired,
-    `${percent(e.pNever.a)} → ${percent(e.pNever.b)} (${e.pNever.difference > 0 ? "+" : e.pNever.difference < 0 ? "−" : ""}${(Math.abs(e.pNever.difference) * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)})`,
+    `${formatPercent(e.pNever.a)} → ${formatPercent(e.pNever.b)} (${formatPointsChange(e.pNever.difference, e.pNever.differenceSe)})`,
   ];
 }
 
@@ -140,7 +120,7 @@ function shiftCells(e: EventShift): string[] {
 /** One table cell of a comparison: mean [5th to 95th percentile] of the per-path difference. */
 export function differenceCell(comparison: DisplayableComparison, name: SeriesName, m: number): string {
   const d = comparison.difference(name);
-  const f = (v: number) => formatChange(v, name === "occupiedShare").replace(" pp", "");
+  const f = name === "occupiedShare" ? (v: number) => formatShareChange(v).replace(" pp", "") : formatThousandsChange;
   return `${f(d.mean[m]!)} [${f(d.p05[m]!)} to ${f(d.p95[m]!)}]`;
 }
 

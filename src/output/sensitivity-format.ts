@@ -3,23 +3,13 @@
  * in the target's unit, parameter draws, indices. Shared by the CLI table, the SVG and the docs.
  */
 import type { SensitivityResult, SensitivityTargetJson } from "./sensitivity-json.js";
-import { SERIES_DISPLAY } from "./svg.js";
+import { formatGroupedNumber, formatPercentUnchecked, formatSignedFixed, formatThousandsSigned, signNumberText, withTypographicMinus } from "../util/format.js";
+import { SERIES_DISPLAY } from "./fan-chart-data.js";
 
 /** Thousands separators for big numbers, 3–4 significant digits for small ones. */
 export function formatInput(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString("en-US");
-  return String(Number(value.toPrecision(3)));
+  return formatGroupedNumber(value, 3);
 }
-
-function people(value: number, signed: boolean): string {
-  const a = Math.abs(value);
-  if (a < 50) return "0";
-  const sign = signed && value > 0 ? "+" : value < 0 ? "−" : "";
-  return `${sign}${a < 10_000 ? `${(a / 1000).toFixed(1)}k` : `${Math.round(a / 1000)}k`}`;
-}
-
-const minus = (text: string) => text.replace(/^-/, "−");
 
 /**
  * A value of the target in its unit: `23.6%`, `38k`, `114 months` (and `> 120 months` for the
@@ -32,9 +22,9 @@ export function formatTargetValue(target: SensitivityTargetJson, value: number):
     if (target.censoredAs !== null && value >= target.censoredAs) return `> ${target.censoredAs - 1} months`;
     return `${Number(value.toFixed(1))} months`;
   }
-  if (target.series === "occupiedShare") return `${(value * 100).toFixed(1)}%`;
+  if (target.series === "occupiedShare") return formatPercentUnchecked(value);
   if (target.series === "occupiedKm2") return `${Math.round(value).toLocaleString("en-US")} km²`;
-  return people(value, false);
+  return formatThousandsSigned(value);
 }
 
 /**
@@ -44,16 +34,15 @@ export function formatTargetValue(target: SensitivityTargetJson, value: number):
  * formatTargetShift({ kind: "value", series: "occupiedShare", … }, -0.04); // "−4.0 pp"
  */
 export function formatTargetShift(target: SensitivityTargetJson, shift: number, unit = true): string {
-  const signed = (body: string) => (/^-?0(\.0+)?$/.test(body) ? body.replace(/^-/, "") : body.startsWith("-") ? `−${body.slice(1)}` : `+${body}`);
-  if (target.kind === "monthsTo") return `${signed(shift.toFixed(1))}${unit ? " months" : ""}`;
-  if (target.series === "occupiedShare") return `${signed((shift * 100).toFixed(1))}${unit ? " pp" : ""}`;
-  if (target.series === "occupiedKm2") return `${signed(String(Math.round(shift)))}${unit ? " km²" : ""}`;
-  return people(shift, true);
+  if (target.kind === "monthsTo") return `${formatSignedFixed(shift, 1)}${unit ? " months" : ""}`;
+  if (target.series === "occupiedShare") return `${formatSignedFixed(shift * 100, 1)}${unit ? " pp" : ""}`;
+  if (target.series === "occupiedKm2") return `${signNumberText(String(Math.round(shift)))}${unit ? " km²" : ""}`;
+  return formatThousandsSigned(shift, true);
 }
 
 /** An index with two decimals (`0.27`, `−0.01`), or `–` when undefined. */
 export function formatIndex(value: number | null): string {
-  return value === null ? "–" : minus(value.toFixed(2)).replace(/^−0\.00$/, "0.00");
+  return value === null ? "–" : withTypographicMinus(value.toFixed(2)).replace(/^−0\.00$/, "0.00");
 }
 
 /** The target in words: "occupied share of Ukraine at the end of 2030-12". */

@@ -14,7 +14,7 @@ const finite = z.number().describe("a finite number");
 const interval = z.tuple([finite, finite]).describe("[low, high] of a percentile-bootstrap interval at options.level");
 const index = finite.nullable().describe("a Sobol index (an estimate: may stray slightly below 0 or above 1); null when the output does not vary");
 
-export const sensitivityTargetSchema = z.strictObject({
+const sensitivityTargetSchema = z.strictObject({
   text: z.string().min(1).describe("the target as written, normalised: occupiedShare@2030-12, monthsTo:occupiedShare>=0.25"),
   kind: z.enum(["value", "monthsTo"]).describe("a series at a month's end, or the first month a comparison holds"),
   series: z.enum(SERIES),
@@ -49,7 +49,7 @@ const common = {
   library: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }),
 };
 
-export const tornadoRowSchema = z.strictObject({
+const tornadoRowSchema = z.strictObject({
   parameter: z.string().min(1).describe("dotted parameter path"),
   distribution: z.string().describe("the parameter's prior, as in `attrition-sim params`"),
   lowInput: finite.describe("median draw of the parameter among the bottom groupShare of its draws"),
@@ -61,7 +61,7 @@ export const tornadoRowSchema = z.strictObject({
   spearman: finite.min(-1).max(1).describe("Spearman rank correlation between the parameter and the target"),
 });
 
-export const sobolRowSchema = z.strictObject({
+const sobolRowSchema = z.strictObject({
   factor: z.string().min(1).describe("a parameter path, or \"noise\" for the path's own randomness"),
   kind: z.enum(["parameter", "noise"]),
   distribution: z.string().describe("the parameter's prior; for noise, what it includes"),
@@ -108,5 +108,4 @@ export type SensitivityResult = z.infer<typeof sensitivityJsonSchema>;
 export type TornadoResult = z.infer<typeof tornadoResultSchema>;
 export type SobolResult = z.infer<typeof sobolResultSchema>;
 export type SensitivityTargetJson = z.infer<typeof sensitivityTargetSchema>;
-export type TornadoRowJson = z.infer<typeof tornadoRowSchema>;
 export type SobolRowJson = z.infer<typeof sobolRowSchema>;

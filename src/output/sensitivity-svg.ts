@@ -6,11 +6,10 @@
  */
 import { describeRun, describeRunParts, describeTarget, formatIndex, formatTargetShift, formatTargetValue } from "./sensitivity-format.js";
 import type { SensitivityResult, SobolResult, TornadoResult } from "./sensitivity-json.js";
-import { escapeXml, niceTicks, PALETTE } from "./svg.js";
+import { escapeXml, FONT, niceTicks, PALETTE, px } from "./svg-primitives.js";
+import { withTypographicMinus } from "../util/format.js";
 
-const FONT = "DejaVu Sans, Liberation Sans, Helvetica, Arial, sans-serif";
 const W = 860, LEFT = 300, PLOT = 360, ROW = 26, TOP = 110;
-const px = (v: number) => String(Math.round(v * 100) / 100 + 0);
 
 interface Axis { lo: number; hi: number; ticks: number[]; label: (v: number) => string }
 
@@ -65,7 +64,7 @@ function tornadoSvg(result: TornadoResult, maxRows: number): string {
   const { scale, suffix, title } = targetScale(result);
   const values = [center, ...rows.flatMap((r) => [r.low, r.high])].map((v) => v * scale);
   const ticks = niceTicks(Math.min(...values), Math.max(...values), 6);
-  const axis: Axis = { lo: ticks[0]!, hi: ticks.at(-1)!, ticks, label: (v) => `${String(v).replace(/^-/, "−")}${suffix}` };
+  const axis: Axis = { lo: ticks[0]!, hi: ticks.at(-1)!, ticks, label: (v) => `${withTypographicMinus(String(v))}${suffix}` };
   const share = Math.round(result.tornado.groupShare * 100);
   const shiftText = (v: number, unit = true) => formatTargetShift(result.target, v, unit);
   const draw = (x: Scale): string[] => {

@@ -3,7 +3,8 @@
  * over month-end dates, one colour per scenario. Plain JSON data inline, so the spec renders
  * anywhere Vega-Lite does (a notebook, vega-embed, the online editor) with nothing else.
  */
-import { fanChartData, type ChartableProjection, type FanChartData } from "./svg.js";
+import { roundSignificant6OrNull } from "../util/format.js";
+import { fanChartData, type ChartableProjection, type FanChartData } from "./fan-chart-data.js";
 
 /** A Vega-Lite spec (plain JSON). */
 export interface VegaLiteSpec {
@@ -13,9 +14,6 @@ export interface VegaLiteSpec {
 
 /** The Vega-Lite v5 schema URL the specs declare. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
-
-/** Round to 6 significant digits, as the JSON result does (Float32 samples underneath). */
-const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : null);
 
 /**
  * The Vega-Lite spec of chart data (see `fanChartData`). One row per scenario and month with
@@ -27,7 +25,9 @@ export function chartSpec(data: FanChartData): VegaLiteSpec & { layer: unknown[]
   const values = data.layers.flatMap((l) =>
     data.months.map((date, m) => ({
       scenario: l.label, date,
-      p05: round(l.bands.p05[m]!), p25: round(l.bands.p25[m]!), p50: round(l.bands.p50[m]!), p75: round(l.bands.p75[m]!), p95: round(l.bands.p95[m]!),
+      // 6 significant digits, as the JSON result (Float32 samples underneath); non-finite as null.
+      p05: roundSignificant6OrNull(l.bands.p05[m]!), p25: roundSignificant6OrNull(l.bands.p25[m]!), p50: roundSignificant6OrNull(l.bands.p50[m]!),
+      p75: roundSignificant6OrNull(l.bands.p75[m]!), p95: roundSignificant6OrNull(l.bands.p95[m]!),
     })),
   );
   const { display } = data;

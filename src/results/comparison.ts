@@ -13,34 +13,21 @@ import { csvField } from "../output/csv.js";
 import { comparisonMimeBundle, type MimeBundle } from "../output/display.js";
 import { eventShift, pairedDifference, type EventShift } from "../analysis/paired.js";
 import type { SeriesSummary } from "../analysis/projection-summary.js";
-import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
+import type { ComparisonJson, SeriesSummaryJson } from "../output/result-schema.js";
 import type { Projection } from "./projection.js";
-import { fanChartData, renderFanChart, resolveSvgOptions, SERIES_DISPLAY, checkChartSeries, type FanChartData, type SvgOptions } from "../output/svg.js";
+import { checkChartSeries, fanChartData, SERIES_DISPLAY, type FanChartData } from "../output/fan-chart-data.js";
+import { renderFanChart, resolveSvgOptions, type SvgOptions } from "../output/fan-chart-svg.js";
 import { chartSpec, type VegaLiteSpec } from "../output/vega.js";
 import { parseScenario } from "../scenario/parse.js";
 import { LIBRARY } from "../util/version.js";
+import { formatPercentagePoints, roundSignificant6, roundSignificant6OrNull } from "../util/format.js";
 import { QUANTILE_KEYS } from "../analysis/quantiles.js";
 
 /** Run options of a comparison: those of `simulate`, without `keepPaths` (always on here). */
 export type CompareOptions = Omit<SimulateOptions, "keepPaths" | "parameterUniforms">;
 
-/** The versioned JSON form of a comparison. Differences are b − a, per path, then summarised. */
-export interface ComparisonJson {
-  schema: "attrition-sim/comparison@1";
-  /** What the differences are: "<b> minus <a>". */
-  difference: string;
-  options: ProjectionJson["options"];
-  months: string[];
-  /** Per series: summaries of the paired per-path differences b − a. */
-  series: Record<SeriesName, SeriesSummaryJson>;
-  events: EventShift[];
-  a: ProjectionJson;
-  b: ProjectionJson;
-  library: { name: string; version: string };
-}
-
-const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
-const roundOrNull = (v: number | null): number | null => (v === null || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
+/** The versioned JSON form of a comparison (`attrition-sim/comparison@1`): z.infer of `comparisonJsonSchema`. */
+export type { ComparisonJson } from "../output/result-schema.js";
 
 /**
  * Two projections of the same calendar on the same random draws, and the distribution of their
@@ -113,8 +100,8 @@ export class Comparison {
     const series = {} as Record<SeriesName, SeriesSummaryJson>;
     for (const name of SERIES) {
       const s = this.difference(name);
-      const r = (a: number[]) => a.map(round);
-      const rs = (a: number[]) => a.map((v) => roundOrNull(v));
+      const r = (a: number[]) => a.map(roundSignificant6);
+      const rs = (a: number[]) => a.map(roundSignificant6OrNull);
       series[name] = {
         unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
         se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
@@ -129,9 +116,9 @@ export class Comparison {
       series,
       events: this.events.map((e) => ({
         ...e,
-        medianShift: roundOrNull(e.medianShift),
-        pairedShift: { paths: e.pairedShift.paths, mean: roundOrNull(e.pairedShift.mean), p05: roundOrNull(e.pairedShift.p05), p50: roundOrNull(e.pairedShift.p50), p95: roundOrNull(e.pairedShift.p95) },
-        pNever: { a: round(e.pNever.a), b: round(e.pNever.b), difference: round(e.pNever.difference), differenceSe: round(e.pNever.differenceSe) },
+        medianShift: roundSignificant6OrNull(e.medianShift),
+        pairedShift: { paths: e.pairedShift.paths, mean: roundSignificant6OrNull(e.pairedShift.mean), p05: roundSignificant6OrNull(e.pairedShift.p05), p50: roundSignificant6OrNull(e.pairedShift.p50), p95: roundSignificant6OrNull(e.pairedShift.p95) },
+        pNever: { a: roundSignificant6(e.pNever.a), b: roundSignificant6(e.pNever.b), difference: roundSignificant6(e.pNever.difference), differenceSe: roundSignificant6(e.pNever.differenceSe) },
       })),
       a: { ...a, scenario: { ...a.scenario, name: this.labels[0] } },
       b: { ...b, scenario: { ...b.scenario, name: this.labels[1] } },
@@ -209,7 +196,7 @@ export class Comparison {
   toString(): string {
     const d = this.difference("occupiedShare");
     const last = this.months.length - 1;
-    const pp = (v: number) => `${v > 0 ? "+" : v < 0 ? "−" : ""}${Math.abs(v * 100).toFixed(2)} pp`;
+    const pp = (v: number) => `${formatPercentagePoints(v, 2)} pp`;
     return `Comparison(${this.label}, ${this.runs} paired runs, seed ${this.a.meta.seed}, ${this.a.meta.horizonMonths} months from ${this.a.meta.start}; occupied share at ${this.months[last]}: mean ${pp(d.mean[last]!)} [${pp(d.p05[last]!)} to ${pp(d.p95[last]!)}])`;
   }
 

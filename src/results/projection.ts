@@ -6,9 +6,10 @@ import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.
 import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { LIBRARY } from "../util/version.js";
+import { formatMedianBand, formatPercentUnchecked, roundSignificant6, roundSignificant6Nullable, roundSignificant6OrNull } from "../util/format.js";
 import { toTidyCsv } from "../output/csv.js";
 import { projectionMimeBundle, type MimeBundle } from "../output/display.js";
-import { fanChartSvg, type SvgOptions } from "../output/svg.js";
+import { fanChartSvg, type SvgOptions } from "../output/fan-chart-svg.js";
 import { fanChartSpec, type VegaLiteSpec } from "../output/vega.js";
 
 /** What a run was (scenario, options, calendar). */
@@ -17,11 +18,6 @@ export type ProjectionMeta = RunMeta;
 export type ComparisonOperator = ">=" | ">" | "<=" | "<" | "==";
 const OPERATORS: readonly ComparisonOperator[] = [">=", ">", "<=", "<", "=="];
 
-/** Round to 6 significant digits for the JSON (the samples are Float32 anyway). */
-const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(6)) : v);
-/** A standard error that cannot be estimated (a single run) is null, never NaN. */
-const roundSe = (v: number): number | null => (Number.isFinite(v) ? Number(v.toPrecision(6)) : null);
-
 /**
  * The result of a run: per-month summaries of every contract series, time-to-threshold
  * events, probability queries, and (with `keepPaths`) every path.
@@ -29,11 +25,19 @@ const roundSe = (v: number): number | null => (Number.isFinite(v) ? Number(v.toP
 export class Projection {
   readonly months: string[];
   readonly meta: ProjectionMeta;
-  /** The run's results, block by block (read-only; use the methods). */
+  /**
+   * The run's results, block by block (read-only; use the methods).
+   * @internal
+   */
   readonly summary: RunSummary;
   private readonly cache = new Map<SeriesName, SeriesSummary>();
   private pathsCache?: RunStore;
 
+  /**
+   * Made by `simulate`, `simulateSync`, `mergeProjections`, `projectionFromShard` and
+   * `simulateParallel` (attrition-sim/node), from the engine's run summary.
+   * @internal
+   */
   constructor(summary: RunSummary, meta: ProjectionMeta) {
     this.summary = summary;
     this.meta = meta;
@@ -135,24 +139,24 @@ export class Projection {
     const series = {} as Record<SeriesName, SeriesSummaryJson>;
     for (const name of SERIES) {
       const s = this.series(name);
-      const r = (a: number[]) => a.map(round);
-      const rs = (a: number[]) => a.map(roundSe);
+      const r = (a: number[]) => a.map(roundSignificant6);
+      // A standard error that cannot be estimated (a single run) is null, never NaN.
+      const rs = (a: number[]) => a.map(roundSignificant6OrNull);
       series[name] = {
         unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
         se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
       };
     }
-    const roundNullable = (v: number | null) => (v === null ? null : round(v));
-    const mapKeys = (o: Record<QuantileKey, number | null>) => Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundNullable(o[k])])) as Record<QuantileKey, number | null>;
+    const mapKeys = (o: Record<QuantileKey, number | null>) => Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundSignificant6Nullable(o[k])])) as Record<QuantileKey, number | null>;
     const { meta } = this;
     return {
       schema: "attrition-sim/projection@1",
       scenario: { name: meta.scenarioName, sha256: meta.scenarioSha256 },
       options: { runs: meta.runs, seed: meta.seed, horizonMonths: meta.horizonMonths, step: meta.step, start: meta.start },
       months: this.months,
-      initial: Object.fromEntries(Object.entries(this.initial).map(([k, v]) => [k, round(v)])) as Record<SeriesName, number>,
+      initial: Object.fromEntries(Object.entries(this.initial).map(([k, v]) => [k, roundSignificant6(v)])) as Record<SeriesName, number>,
       series,
-      events: this.events.map((e) => ({ ...e, quantiles: mapKeys(e.quantiles), quantilesSe: mapKeys(e.quantilesSe), pNever: round(e.pNever), pNeverSe: round(e.pNeverSe) })),
+      events: this.events.map((e) => ({ ...e, quantiles: mapKeys(e.quantiles), quantilesSe: mapKeys(e.quantilesSe), pNever: roundSignificant6(e.pNever), pNeverSe: roundSignificant6(e.pNeverSe) })),
       library: { name: LIBRARY.name, version: LIBRARY.version },
     };
   }
@@ -166,8 +170,7 @@ export class Projection {
   toString(): string {
     const share = this.series("occupiedShare");
     const last = this.months.length - 1;
-    const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
-    return `Projection(${this.meta.scenarioName}, ${this.meta.runs} runs, ${this.meta.horizonMonths} months from ${this.meta.start}, seed ${this.meta.seed}; occupied at ${this.months[last]}: ${pct(share.p50[last]!)} [${pct(share.p05[last]!)}–${pct(share.p95[last]!)}])`;
+    return `Projection(${this.meta.scenarioName}, ${this.meta.runs} runs, ${this.meta.horizonMonths} months from ${this.meta.start}, seed ${this.meta.seed}; occupied at ${this.months[last]}: ${formatMedianBand(share, last, formatPercentUnchecked)})`;
   }
 
   [Symbol.for("nodejs.util.inspect.custom")](): string {
@@ -187,7 +190,7 @@ export class Projection {
     }
   }
 
-  /** Fan chart of a series (default `occupiedShare`) as standalone SVG, 800×450 (output/svg.ts). */
+  /** Fan chart of a series (default `occupiedShare`) as standalone SVG, 800×450 (output/fan-chart-svg.ts). */
   toSVG(series?: SeriesName, options?: SvgOptions): string {
     return fanChartSvg([this], series, options);
   }

@@ -13,6 +13,7 @@ import { describeSpec } from "../scenario/parameter-table.js";
 import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { LIBRARY } from "../util/version.js";
+import { roundSignificant6 as r6, roundSignificant6Nullable as r6n } from "../util/format.js";
 import { summarizeSample } from "../analysis/quantiles.js";
 import { resolveSensitivityOptions, SENSITIVITY_LEVEL, TORNADO_SHARE, type ResolvedSensitivityOptions, type SensitivityOptions } from "../analysis/sensitivity-options.js";
 import { saltelliDesign, sobolBootstrap } from "../analysis/sobol.js";
@@ -21,9 +22,7 @@ import { tornado } from "../analysis/tornado.js";
 
 export type { SensitivityOptions } from "../analysis/sensitivity-options.js";
 
-/** Six significant digits, as in the projection JSON (equal runs, equal bytes). */
-const r6 = (v: number) => Number(v.toPrecision(6));
-const r6n = (v: number | null) => (v === null ? null : r6(v));
+// Six significant digits, as in the projection JSON (equal runs, equal bytes).
 const r6i = (v: [number, number] | null): [number, number] | null => (v === null ? null : [r6(v[0]), r6(v[1])]);
 
 /** The name of the noise factor in a Sobol result. */

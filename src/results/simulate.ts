@@ -12,6 +12,9 @@ import { Projection } from "./projection.js";
  * const projection = await simulate("baseline", { runs: 1000, seed: 1 });
  * projection.series("occupiedShare").p50.at(-1);
  */
+export function simulate(scenario: unknown, options?: SimulateOptions): Promise<Projection>;
+/** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
+export function simulate(scenario: unknown, options: SimulateOptions | undefined, tuning: EngineTuning | undefined): Promise<Projection>;
 export async function simulate(scenario: unknown, options: SimulateOptions = {}, tuning?: EngineTuning): Promise<Projection> {
   const run = prepareRun(scenario, options, tuning);
   return new Projection(await runBlocks(run), run.meta);
@@ -22,6 +25,9 @@ export async function simulate(scenario: unknown, options: SimulateOptions = {},
  * @example
  * simulateSync("no-dprk", { runs: 200, horizonMonths: 24 }).probability("occupiedShare", ">=", 0.2, "2027-06");
  */
+export function simulateSync(scenario: unknown, options?: Omit<SimulateOptions, "signal">): Projection;
+/** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
+export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> | undefined, tuning: EngineTuning | undefined): Projection;
 export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> = {}, tuning?: EngineTuning): Projection {
   const run = prepareRun(scenario, options, tuning);
   return new Projection(runBlocksSync(run), run.meta);

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CLAIMS_BIAS_POINT, median, parseScenario, simulateSync, UKRAINE_AREA_KM2 } from "../../src/index.js";
+import { parseScenario, simulateSync } from "../../src/index.js";
+import { UKRAINE_AREA_KM2 } from "../../src/scenario/article.js";
+import { CLAIMS_BIAS_POINT } from "../../src/scenario/baseline.js";
+import { median } from "../../src/scenario/distribution-math.js";
 
 /** Calibration targets of DESIGN §3, with the dynamics switches that make them deterministic. */
 const quiet = { noise: "off", events: "off" } as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { simulateSync, BLOCK_SIZE } from "../../src/index.js";
+import { simulateSync } from "../../src/index.js";
+import { BLOCK_SIZE } from "../../src/engine/run.js";
 
 describe("determinism and keyed random streams", () => {
   it("same seed ⇒ byte-identical JSON; another seed differs", () => {

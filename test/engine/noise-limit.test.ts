@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { deepMerge, median, meanField, parseScenario, simulateSync, toScenarioInput, type Scenario } from "../../src/index.js";
+import { meanField, parseScenario, simulateSync, type Scenario } from "../../src/index.js";
+import { median } from "../../src/scenario/distribution-math.js";
+import { deepMerge, toScenarioInput } from "../../src/scenario/parse.js";
 
 /** Every parameter at its median: only the monthly noise (layer 2) is left random. */
 function atMedians(scenario: Scenario): Record<string, unknown> {

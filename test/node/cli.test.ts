@@ -110,6 +110,42 @@ describe("run", () => {
     expect(r.stderr).toBe("attrition-sim: interrupted\n");
     expect(process.listeners("SIGINT").filter((listener) => !before.has(listener))).toEqual([]);
   });
+
+  it("on a terminal, draws the progress bar on stderr and erases it once, before the result", async () => {
+    let stdout = "";
+    let stderr = "";
+    const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: true } };
+    expect(await main(["run", "baseline", ...SMALL], io)).toBe(0);
+    expect(stderr).toMatch(/^\r\[#* *\] +\d+%/);
+    expect(stderr.endsWith("\r\x1b[2K")).toBe(true);
+    expect(stderr.split("\r\x1b[2K")).toHaveLength(2);
+    expect(stdout).toContain("Occupied %");
+  });
+});
+
+describe("every command that writes a result", () => {
+  it.each([
+    ["run", "baseline", ...SMALL],
+    ["compare", "baseline", "no-pledge", ...SMALL],
+    ["sensitivity", "baseline", "--target", "occupiedShare@2026-06", "--runs", "50", "--resamples", "10"],
+    ["report", "--runs", "20"],
+  ])("%s: holds a Ctrl-C listener only while it works", async (...argv) => {
+    const before = new Set(process.listeners("SIGINT"));
+    const pending = cli(...argv);
+    expect(process.listeners("SIGINT").filter((listener) => !before.has(listener))).toHaveLength(1);
+    expect((await pending).code).toBe(0);
+    expect(process.listeners("SIGINT").filter((listener) => !before.has(listener))).toEqual([]);
+  });
+
+  it.each(["run baseline", "compare baseline no-pledge", "sensitivity baseline --target occupiedShare@2026-06", "merge a.shard"])("%s: --force only with --out, and --out needs a name", async (command) => {
+    const argv = command.split(" ");
+    const force = await cli(...argv, "--force");
+    expectBadInput(force);
+    expect(force.stderr).toBe("attrition-sim: --force: only with --out FILE\n");
+    const empty = await cli(...argv, "--out", " ");
+    expectBadInput(empty);
+    expect(empty.stderr).toBe("attrition-sim: --out: expected a file name, got nothing\n");
+  });
 });
 
 describe("other commands", () => {

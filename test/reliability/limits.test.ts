@@ -9,8 +9,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_STORE_BYTES, OptionsError, simulateSync } from "../../src/index.js";
-import { MAX_RUNS, resolveOptions } from "../../src/engine/options.js";
+import { OptionsError, simulateSync } from "../../src/index.js";
+import { DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_RUNS, MAX_STORE_BYTES, resolveOptions } from "../../src/engine/options.js";
 import { storeBytes } from "../../src/engine/store.js";
 import {
   lossOverStep, MAX_HAZARD_PER_DAY, MAX_LOSS_RATE_PER_DAY, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay,

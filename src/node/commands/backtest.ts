@@ -17,8 +17,8 @@ import { backtestToCsv } from "../../output/backtest-csv.js";
 import { formatBacktestTable } from "../../output/backtest-format.js";
 import { backtestToJson } from "../../output/backtest-json.js";
 import { backtestPitSvg } from "../../output/backtest-svg.js";
-import { BadInput, choiceFlag, expectPositionals, integerFlag, parseFlags, type CliIO } from "../args.js";
-import { checkWritable, emit, interruptible } from "../io.js";
+import { BadInput, choiceFlag, expectPositionals, integerFlag, outputFlags, parseFlags, type CliIO } from "../args.js";
+import { checkWritable, writeResult } from "../io.js";
 
 /** The observation files `--observations DIR` looks for, by the shipped names. */
 export const OBSERVATION_FILES: Record<LeagueSeries, string> = {
@@ -106,23 +106,21 @@ export async function backtestCommand(args: readonly string[], io: CliIO): Promi
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
   const particles = integerFlag("particles", flags.particles?.[0], 20, 100_000) ?? BACKTEST_CALIBRATION.particles;
   const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1) ?? 1;
-  const out = flags.out?.[0];
-  const force = flags.force !== undefined;
-  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
-  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  const output = outputFlags(flags);
   const dir = flags.observations?.[0];
   if (dir !== undefined && dir.trim() === "") throw new BadInput("--observations: expected a folder, got nothing");
   const { data, sources } = dir === undefined ? { data: SHIPPED_LEAGUE_DATA, sources: {} } : loadObservations(dir);
   const origins = originsFlag(flags.origins?.[0], defaultLeagueOrigins(data));
-  if (out !== undefined) checkWritable(out, force);
+  if (output.out !== undefined) checkWritable(output.out, output.force);
 
   const forecasters = [
     calibratedHindcastForecaster({ from: BACKTEST_FROM, calibration: { ...BACKTEST_CALIBRATION, particles, seed } }),
     ...baselineForecasters({ from: BACKTEST_FROM }),
   ];
-  const result = await interruptible(io, (signal, onProgress) => runLeague(data, forecasters, { origins, seed, signal, onProgress: onProgress && ((f) => onProgress(f)) }));
-  const json = backtestToJson(result, data, sources);
-  const text = format === "json" ? `${JSON.stringify(json, null, 2)}\n` : format === "csv" ? backtestToCsv(json) : format === "svg" ? backtestPitSvg(json) : formatBacktestTable(json);
-  emit(io, out, text, force);
+  await writeResult(io, output, async (signal, onProgress) => {
+    const result = await runLeague(data, forecasters, { origins, seed, signal, onProgress });
+    const json = backtestToJson(result, data, sources);
+    return format === "json" ? `${JSON.stringify(json, null, 2)}\n` : format === "csv" ? backtestToCsv(json) : format === "svg" ? backtestPitSvg(json) : formatBacktestTable(json);
+  });
   return 0;
 }

@@ -8,9 +8,10 @@ import { compare as compareScenarios, type Comparison } from "../../results/comp
 import { resolveOptions } from "../../engine/options.js";
 import type { SeriesName } from "../../engine/store.js";
 import { differenceCell } from "../../output/display.js";
-import { BadInput, choiceFlag, expectPositionals, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
-import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
-import { alignColumns, formatPercent, yearRowIndices } from "../format-table.js";
+import { choiceFlag, expectPositionals, outputFlags, parseFlags, runOptionFlags, seriesFlag, type CliIO } from "../args.js";
+import { checkWritable, loadScenario, writeResult } from "../io.js";
+import { alignColumns, yearRowIndices } from "../format-table.js";
+import { formatMonths, formatPercent, formatPointsChange, formatSignedMonths, formatThresholdPercent } from "../../util/format.js";
 import { PEOPLE_COLUMNS } from "../../output/columns.js";
 
 const COLUMNS: readonly [title: string, series: SeriesName][] = [
@@ -18,21 +19,17 @@ const COLUMNS: readonly [title: string, series: SeriesName][] = [
   ...PEOPLE_COLUMNS,
 ];
 
-const months = (v: number | null) => (v === null ? "not within horizon" : Number.isInteger(v) ? String(v) : v.toFixed(1));
-const signedMonths = (v: number | null) => (v === null ? "–" : `${v > 0 ? "+" : v < 0 ? "−" : ""}${months(Math.abs(v))}`);
-
 /** The cells of one event line of the comparison table. */
 function eventCells(e: EventShift, horizon: number): string[] {
   const ps = e.pairedShift;
   const paired = ps.paths === 0
     ? "paired shift: no path reaches it in both"
-    : `paired shift ${signedMonths(ps.p50)} [${signedMonths(ps.p05)} to ${signedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
-  const d = e.pNever.difference;
+    : `paired shift ${formatSignedMonths(ps.p50)} [${formatSignedMonths(ps.p05)} to ${formatSignedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
   return [
-    `occupied share ≥ ${formatPercent(e.threshold).replace(".0%", "%")}`,
-    `median ${months(e.medianMonths.a)} → ${months(e.medianMonths.b)}`,
+    `occupied share ≥ ${formatThresholdPercent(e.threshold)}`,
+    `median ${formatMonths(e.medianMonths.a)} → ${formatMonths(e.medianMonths.b)}`,
     paired,
-    `P(never within ${horizon} months) ${formatPercent(e.pNever.a)} → ${formatPercent(e.pNever.b)} (${d > 0 ? "+" : d < 0 ? "−" : ""}${(Math.abs(d) * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)} points)`,
+    `P(never within ${horizon} months) ${formatPercent(e.pNever.a)} → ${formatPercent(e.pNever.b)} (${formatPointsChange(e.pNever.difference, e.pNever.differenceSe)} points)`,
   ];
 }
 
@@ -40,7 +37,7 @@ function eventCells(e: EventShift, horizon: number): string[] {
  * The comparison as a plain-text table: mean [5th to 95th percentile] of the per-path
  * difference at each year end and the final month, then the shift of each threshold event.
  */
-export function formatComparisonTable(comparison: Comparison): string {
+function formatComparisonTable(comparison: Comparison): string {
   const { meta } = comparison.a;
   const rows = [["Month", ...COLUMNS.map(([title]) => title)]];
   for (const m of yearRowIndices(comparison.months)) {
@@ -68,18 +65,16 @@ export async function compare(args: readonly string[], io: CliIO): Promise<numbe
   const options = runOptionFlags(flags);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
   const series = seriesFlag(flags.series?.[0], format);
-  const out = flags.out?.[0];
-  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
+  const output = outputFlags(flags);
   expectPositionals("compare", positionals, ["<preset | scenario.json> (a)", "<preset | scenario.json> (b)"]);
   resolveOptions({ ...options, keepPaths: true }); // the library's own checks, before any work
-  const force = flags.force !== undefined;
-  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
-  if (out !== undefined) checkWritable(out, force);
+  if (output.out !== undefined) checkWritable(output.out, output.force);
   const a = loadScenario(positionals[0]!);
   const b = loadScenario(positionals[1]!);
 
-  const comparison = await interruptible(io, (signal, onProgress) => compareScenarios(a, b, { ...options, signal, onProgress }));
-  const text = format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
-  emit(io, out, text, force);
+  await writeResult(io, output, async (signal, onProgress) => {
+    const comparison = await compareScenarios(a, b, { ...options, signal, onProgress });
+    return format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
+  });
   return 0;
 }

@@ -5,17 +5,16 @@
 import { readFileSync } from "node:fs";
 import { InputError } from "../../util/errors.js";
 import { mergeProjections, projectionFromShard, shardToText } from "../../results/shard.js";
-import { BadInput, choiceFlag, parseFlags, type CliIO } from "../args.js";
-import { checkWritable, writeAtomically } from "../io.js";
+import { BadInput, choiceFlag, outputFlags, parseFlags, type CliIO } from "../args.js";
+import { checkWritable, writeResult } from "../io.js";
 import { formatProjectionTable } from "../format-table.js";
 
 export async function merge(args: readonly string[], io: CliIO): Promise<number> {
   const { positionals, flags } = parseFlags("merge", args, ["format", "out", "force"], [], ["force"]);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "shard"] as const) ?? "table";
-  const out = flags.out?.[0];
-  const force = flags.force !== undefined;
+  const output = outputFlags(flags);
   if (positionals.length === 0) throw new BadInput("merge: expected one or more shard files, got none");
-  if (out !== undefined) checkWritable(out, force);
+  if (output.out !== undefined) checkWritable(output.out, output.force);
   const parts = positionals.map((file) => {
     let text: string;
     try {
@@ -38,7 +37,6 @@ export async function merge(args: readonly string[], io: CliIO): Promise<number>
     throw error;
   }
   const text = format === "json" ? `${JSON.stringify(whole.toJSON(), null, 2)}\n` : format === "csv" ? whole.toCSV() : format === "shard" ? shardToText(whole) : formatProjectionTable(whole.toJSON());
-  if (out !== undefined) writeAtomically(out, text, force);
-  else io.stdout.write(text);
+  await writeResult(io, output, async () => text);
   return 0;
 }

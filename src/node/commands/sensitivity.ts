@@ -11,18 +11,19 @@ import { sensitivityToCsv } from "../../output/sensitivity-csv.js";
 import { describeRun, describeTarget, formatIndex, formatInput, formatTargetShift, formatTargetValue } from "../../output/sensitivity-format.js";
 import type { SensitivityResult } from "../../output/sensitivity-json.js";
 import { sensitivityToSvg } from "../../output/sensitivity-svg.js";
-import { BadInput, choiceFlag, expectPositionals, integerFlag, parseFlags, type CliIO } from "../args.js";
-import { checkWritable, emit, interruptible, loadScenario } from "../io.js";
+import { BadInput, choiceFlag, expectPositionals, integerFlag, outputFlags, parseFlags, type CliIO } from "../args.js";
+import { checkWritable, loadScenario, writeResult } from "../io.js";
 import { alignColumns } from "../format-table.js";
+import { formatPercentUnchecked } from "../../util/format.js";
 
 /** The result as a plain-text table: what was run, the target across paths, one row per factor. */
-export function formatSensitivityTable(result: SensitivityResult): string {
+function formatSensitivityTable(result: SensitivityResult): string {
   const t = result.target;
   const out = result.output;
   const lines = [
     `Sensitivity of ${t.text}: ${describeTarget(t)}`,
     describeRun(result),
-    `Across the paths: median ${formatTargetValue(t, out.p50)} [5th–95th percentile ${formatTargetValue(t, out.p05)}–${formatTargetValue(t, out.p95)}]${t.kind === "monthsTo" ? `; ${(out.censoredShare * 100).toFixed(1)}% of paths never get there within the horizon` : ""}`,
+    `Across the paths: median ${formatTargetValue(t, out.p50)} [5th–95th percentile ${formatTargetValue(t, out.p05)}–${formatTargetValue(t, out.p95)}]${t.kind === "monthsTo" ? `; ${formatPercentUnchecked(out.censoredShare)} of paths never get there within the horizon` : ""}`,
     "",
   ];
   if (result.method === "tornado") {
@@ -80,10 +81,7 @@ export async function sensitivityCommand(args: readonly string[], io: CliIO): Pr
   };
   for (const key of Object.keys(options) as (keyof SensitivityOptions)[]) if (options[key] === undefined) delete options[key];
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
-  const out = flags.out?.[0];
-  const force = flags.force !== undefined;
-  if (out !== undefined && out.trim() === "") throw new BadInput("--out: expected a file name, got nothing");
-  if (force && out === undefined) throw new BadInput("--force: only with --out FILE");
+  const output = outputFlags(flags);
   expectPositionals("sensitivity", positionals, ["<preset | scenario.json>"]);
   const scenario = loadScenario(positionals[0]!);
   try {
@@ -92,10 +90,11 @@ export async function sensitivityCommand(args: readonly string[], io: CliIO): Pr
     if (error instanceof OptionsError) throw new BadInput(...optionLines(error));
     throw error;
   }
-  if (out !== undefined) checkWritable(out, force);
+  if (output.out !== undefined) checkWritable(output.out, output.force);
 
-  const result = await interruptible(io, (signal, onProgress) => sensitivity(scenario, { ...options, signal, onProgress }));
-  const text = format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? sensitivityToCsv(result) : format === "svg" ? sensitivityToSvg(result) : formatSensitivityTable(result);
-  emit(io, out, text, force);
+  await writeResult(io, output, async (signal, onProgress) => {
+    const result = await sensitivity(scenario, { ...options, signal, onProgress });
+    return format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? sensitivityToCsv(result) : format === "svg" ? sensitivityToSvg(result) : formatSensitivityTable(result);
+  });
   return 0;
 }

@@ -5,7 +5,8 @@ import { compareSync } from "../../src/results/comparison.js";
 import { simulateSync } from "../../src/results/simulate.js";
 import { SERIES } from "../../src/engine/store.js";
 import { OptionsError } from "../../src/util/errors.js";
-import { escapeXml, fanChartSvg, niceTicks, PALETTE } from "../../src/output/svg.js";
+import { fanChartSvg } from "../../src/output/fan-chart-svg.js";
+import { PALETTE } from "../../src/output/svg-primitives.js";
 import { countColor, decodePng, findChromium, luminanceVariance, renderSvgToPng } from "../helpers/chromium.js";
 
 /**
@@ -93,8 +94,13 @@ describe("fan chart SVG", () => {
     expect(diff).toContain('stroke="#374151" stroke-width="1"'); // the zero line
   });
 
+  it("draws a series that is constant up to rounding (a single run)", () => {
+    const chart = compareSync("baseline", "baseline", { runs: 1, seed: 4, horizonMonths: 6, step: "month" }).toSVG("ukraineForce");
+    checkXml(chart);
+    expect(chart).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
   it("escapes every text and drops characters XML forbids", () => {
-    expect(escapeXml(`<a & "b" 'c'>\u0001\uD800`)).toBe("&lt;a &amp; &quot;b&quot; &#39;c&#39;&gt;");
     const hostile = simulateSync({ extends: "no-dprk", name: `</text><script>alert("x")</script> & \u0007` }, { runs: 5, horizonMonths: 3 });
     const chart = hostile.toSVG("ukraineForce", { title: "A <b>bold</b> title & more" });
     checkXml(chart);
@@ -109,12 +115,6 @@ describe("fan chart SVG", () => {
     expect(() => projection.toSVG("occupiedShare", { width: 10 })).toThrow(/width: expected an integer from 320 to 4000, got 10/);
     expect(() => projection.toSVG("occupiedShare", { colour: "red" } as never)).toThrow(/colour: expected one of width, height, title/);
     expect(() => fanChartSvg([], "occupiedShare")).toThrow(/expected at least one projection/);
-  });
-
-  it("picks round tick values", () => {
-    expect(niceTicks(19.6, 36.6, 6)).toEqual([15, 20, 25, 30, 35, 40]);
-    expect(niceTicks(0, 0, 5)).toEqual([-1, -0.5, 0, 0.5, 1]);
-    expect(niceTicks(-27, 0, 6)).toEqual([-30, -25, -20, -15, -10, -5, 0]);
   });
 });
 
