@@ -1,6 +1,7 @@
 import { defineConfig } from "tsup";
 
 // Entries: the browser-safe core, the helpers for experts (`attrition-sim/advanced`, browser-safe),
+// forecast scores, baselines and the league table (`attrition-sim/scoring`, browser-safe),
 // the observed series (`attrition-sim/data`, browser-safe) and the Node-only subpath (CLI, workers).
 // ESM + CJS with declarations for both (.d.ts and .d.cts).
 //
@@ -13,6 +14,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     "advanced/index": "src/advanced.ts",
+    "scoring/index": "src/scoring.ts",
     "data/index": "src/data/index.ts",
     "node/index": "src/node/index.ts",
     // The bin: its own small entry, since the CLI's code lives in a shared chunk.

@@ -62,7 +62,20 @@ const TABLES = [
     doc: "Dated public statements on Russian contract recruitment and DPRK deployments/casualties, collected from news pages (each with its URL).",
     columns: [["topic", "topic", "s"], ["date_reported", "dateReported", "s"], ["claimant_or_source", "claimantOrSource", "s"], ["value_low", "valueLow", "n?"], ["value_high", "valueHigh", "n?"], ["unit", "unit", "s"], ["period", "period", "s"], ["statement_summary", "statementSummary", "s"], ["url", "url", "s"]],
   },
+  {
+    // A daily file read down to month ends: each month's last row, with its month first.
+    file: "economist_russian_losses_meta_estimate_daily.csv", constant: "economistCasualtiesMonthly", type: "EconomistCasualtiesMonth", monthEndOf: "date",
+    doc: "The Economist's meta-estimate of Russian casualties (killed + wounded) since 2022-02-24 with its 95% confidence and prediction intervals, at month ends (TheEconomist/the-economist-ukraine-war-dead-and-wounded-estimates, output-data/tracker/ · CC BY 4.0 — \"The Economist\"). An estimate of true Russian losses, not a warring party's claim. One retrospective model run: every month comes from a single fit made after the fact, so early values already use later information.",
+    columns: [["date", "date", "s"], ["casualties_est", "casualtiesEst", "n"], ["casualties_ci_low", "casualtiesCiLow", "n"], ["casualties_ci_high", "casualtiesCiHigh", "n"], ["casualties_pi_low", "casualtiesPiLow", "n"], ["casualties_pi_high", "casualtiesPiHigh", "n"]],
+  },
 ];
+
+/** Keep the last record of each month (by the YYYY-MM-DD field at `index`), as the library's parseEconomistCasualtiesCsv does. */
+function monthEnds(records, index) {
+  const byMonth = new Map();
+  records.forEach((fields, r) => byMonth.set(fields[index].slice(0, 7), [fields, r]));
+  return [...byMonth.entries()].map(([month, [fields, r]]) => [month, fields, r]);
+}
 
 function cell(raw, kind, where) {
   const text = kind.startsWith("n") ? raw.trim() : raw;
@@ -81,7 +94,7 @@ const out = [
   "// Re-generate with `node scripts/build-data.mjs`; test/data/series.test.ts checks it equals the CSVs.",
   "// Attribution and licences: src/data/attribution.ts (MIT © 2022 Petro Ivaniuk; CC BY 4.0 The Economist; ISW).",
   "",
-  'import type { ClaimedLossesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";',
+  'import type { ClaimedLossesMonth, EconomistCasualtiesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";',
   "",
   "/** The date the shipped series were cut at (the source article's latest figures). */",
   'export const DATA_VINTAGE = "2025-06-30";',
@@ -94,11 +107,16 @@ for (const table of TABLES) {
     if (k < 0) throw new Error(`${table.file}: no column ${name}`);
     return k;
   });
-  out.push("", `/** ${table.doc} Source file: data/${table.file} (${rows.length} rows). */`);
-  out.push(`export const ${table.constant}: readonly ${table.type}[] = [`);
   rows.forEach((fields, r) => {
     if (fields.length !== header.length) throw new Error(`${table.file} record ${r + 2}: ${fields.length} fields, header has ${header.length}`);
+  });
+  const kept = table.monthEndOf ? monthEnds(rows, header.indexOf(table.monthEndOf)) : rows.map((fields, r) => [null, fields, r]);
+  const counted = table.monthEndOf ? `${rows.length} daily rows, ${kept.length} month ends` : `${rows.length} rows`;
+  out.push("", `/** ${table.doc} Source file: data/${table.file} (${counted}). */`);
+  out.push(`export const ${table.constant}: readonly ${table.type}[] = [`);
+  kept.forEach(([month, fields, r]) => {
     const parts = table.columns.map(([name, field, kind], c) => `${field}: ${cell(fields[index[c]], kind, `${table.file} record ${r + 2}, ${name}`)}`);
+    if (month !== null) parts.unshift(`month: ${JSON.stringify(month)}`);
     out.push(`  { ${parts.join(", ")} },`);
   });
   out.push("];");

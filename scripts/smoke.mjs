@@ -136,6 +136,10 @@ function pack(tmp) {
     "dist/advanced/index.cjs",
     "dist/advanced/index.d.ts",
     "dist/advanced/index.d.cts",
+    "dist/scoring/index.js",
+    "dist/scoring/index.cjs",
+    "dist/scoring/index.d.ts",
+    "dist/scoring/index.d.cts",
   ];
   const missing = required.filter((f) => !files.has(f));
   if (missing.length) fail(`the tarball lacks ${missing.join(", ")} — did \`npm run build\` run?`);
@@ -184,6 +188,7 @@ const ENTRIES = [
   ["node", "/node"],
   ["data", "/data"],
   ["advanced", "/advanced"],
+  ["scoring", "/scoring"],
 ];
 
 /** Most runtime names the main entry may export (issue 11: `Object.keys(await import(...))`; test/api.test.ts). */
@@ -194,7 +199,8 @@ const MAX_MAIN_EXPORTS = 40;
  * be one copy shared by every entry, in ESM and in CJS: a Projection made by `attrition-sim/node`
  * (on a worker thread) is `instanceof Projection` of `attrition-sim`; a `CsvError` thrown by
  * `attrition-sim/data` is `instanceof InputError` of `attrition-sim`; an `OptionsError` thrown by
- * `attrition-sim/advanced` is the main entry's; the advanced renderers take the main entry's objects.
+ * `attrition-sim/advanced` (or `attrition-sim/scoring`) is the main entry's; the advanced renderers
+ * take the main entry's objects.
  */
 const CROSS_ENTRY_CHECKS = `async function crossEntryChecks() {
   const names = Object.keys(lib).length;
@@ -217,6 +223,14 @@ const CROSS_ENTRY_CHECKS = `async function crossEntryChecks() {
   }
   if (!(seedError instanceof lib.OptionsError)) throw new Error("attrition-sim/advanced: a bad seed did not throw the OptionsError of attrition-sim");
   if (!advanced.fanChartSvg([parallel], "occupiedShare").startsWith("<svg")) throw new Error("attrition-sim/advanced: fanChartSvg did not draw a projection of attrition-sim/node");
+  if (Math.abs(scoring.crpsSample([1, 2, 3], 2) - 2 / 9) > 1e-12) throw new Error("attrition-sim/scoring: crpsSample([1, 2, 3], 2) is not 2/9");
+  let scoreError;
+  try {
+    scoring.crpsSample([], 2);
+  } catch (error) {
+    scoreError = error;
+  }
+  if (!(scoreError instanceof lib.OptionsError)) throw new Error("attrition-sim/scoring: an empty sample did not throw the OptionsError of attrition-sim");
 }`;
 
 function fixtures() {

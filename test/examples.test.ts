@@ -24,6 +24,7 @@ const runs = {
   "time-to-capture": runExample("time-to-capture"),
   "custom-scenario": runExample("custom-scenario"),
   "long-horizon": runExample("long-horizon"),
+  "score-a-forecast": runExample("score-a-forecast"),
 };
 
 async function ok(name: keyof typeof runs): Promise<string> {
@@ -67,5 +68,15 @@ describe("examples (npx tsx examples/<name>.ts, ATTRITION_RUNS=50)", () => {
     expect(out).toMatch(/^Projection\(dprk-waves, 50 runs, 600 months/);
     expect(out).toMatch(/^2075-06 +\d+\.\d% \[/m);
     expect(out).toMatch(/step: month$/m);
+  });
+
+  it("score-a-forecast: a user's samples scored, then the same forecast in the league", async () => {
+    const out = await ok("score-a-forecast");
+    expect(out).toMatch(/^My forecast of the occupied area \(km²\), 3 months ahead, origins 2024-01 … 2024-12:$/m);
+    expect(out).toMatch(/^2024-06 +2024-09 +113,680 +[\d,]+ \[[\d,]+–[\d,]+\] +\d+ +\d+ +(yes|no) +0\.\d\d$/m);
+    expect(out).toMatch(/^Mean CRPS \d+ km², mean WIS \d+ km²; coverage \d+% \(50% band\), \d+% \(90% band\); mean bias -?\d\.\d\d$/m);
+    expect(out).toMatch(/^PIT histogram \(4 bins\): \d+ \d+ \d+ \d+; chi-square p = \d\.\d\d/m);
+    expect(out).toMatch(/^In the league \(12 origins, 3 months ahead\): mean WIS \d+ km², relative WIS \d\.\d\d against the best baseline, .+ \(\d+ km²\)$/m);
+    expect(out).toMatch(/^Lower WIS than it at \d+ of 12 origins; Diebold–Mariano \(lag 2\) p = \d\.\d\d$/m);
   });
 });

@@ -1,5 +1,6 @@
 import { createStream } from "../engine/rng.js";
 import { normalQuantile } from "../scenario/distributions.js";
+import { runSteps, type Steps } from "./steps.js";
 
 /**
  * Approximate Bayesian computation by sequential Monte Carlo with MCMC moves — the
@@ -206,6 +207,17 @@ function distinctEss(uniforms: Float64Array, count: number, d: number): number {
  *   { particles: 200, generations: 6, seed: 1, quantile: 0.5, minAcceptance: 0.01, maxMoves: 5 });
  */
 export function runAbcSmc(problem: AbcProblem, settings: AbcSettings): AbcResult {
+  return runSteps(abcSmcSteps(problem, settings));
+}
+
+/**
+ * {@link runAbcSmc} as steps (src/analysis/steps.ts): the generator yields after each
+ * simulation call, so `runStepsAsync` can give the event loop a turn and honour an AbortSignal
+ * between them. Same random streams, same result.
+ * @example
+ * const fit = await runStepsAsync(abcSmcSteps(problem, settings), signal);
+ */
+export function* abcSmcSteps(problem: AbcProblem, settings: AbcSettings): Steps<AbcResult> {
   const d = problem.dimension;
   const K = problem.observed.length;
   const E = problem.extras;
@@ -222,6 +234,7 @@ export function runAbcSmc(problem: AbcProblem, settings: AbcSettings): AbcResult
   let uniforms = new Float64Array(N * d);
   for (let i = 0; i < N * d; i += 1) uniforms[i] = prior();
   let { summaries, extras } = problem.simulate(uniforms, N, "0");
+  yield;
   let simulated = [summaries];
   let scales = robustScales(summaries, N, K);
   record({ generation: 0, epsilon: Infinity, moves: 0, proposals: N, accepted: N, acceptanceRate: 1, ess: N });
@@ -273,6 +286,7 @@ export function runAbcSmc(problem: AbcProblem, settings: AbcSettings): AbcResult
       const batch = new Float64Array(inside.length * d);
       inside.forEach((i, k) => batch.set(proposal.subarray(i * d, (i + 1) * d), k * d));
       const result = inside.length ? problem.simulate(batch, inside.length, `${t}.${r}`) : { summaries: new Float64Array(0), extras: new Float64Array(0) };
+      yield;
       simulated.push(result.summaries);
       let acceptedNow = 0;
       inside.forEach((i, k) => {

@@ -1,17 +1,24 @@
-import { OptionsError } from "../util/errors.js";
 import { calibrate, type CalibrateOptions, type CalibrationDiagnostics } from "./calibrate.js";
-import { crpsSample, inCentralInterval, studentTSample } from "./crps.js";
 import { addMonths, DEFAULT_CALIBRATED_PARAMETERS, hindcastScenario, observationsFromSeries, type MonthlySeries } from "./observations.js";
 import { quantileSorted } from "./quantiles.js";
+import { crpsSample } from "./scoring-crps.js";
+import { inCentralInterval } from "./scoring-intervals.js";
+import { straightLineForecast } from "./baselines.js";
+
+// The straight line moved to the baselines; re-exported for src/index.ts (owned by the API work).
+export { straightLineForecast };
 
 /**
  * Rolling-origin backtest (issue 7): for each origin month O, calibrate on the data from `from`
  * to O only, forecast O + h for each horizon h whose month has data, and score the forecasts of
  * the occupied area at the end of O + h (km²) and of the claimed Russian losses summed over
- * O+1 … O+h (people) by CRPS (src/analysis/crps.ts) and by 50% / 90% central-interval coverage.
+ * O+1 … O+h (people) by CRPS (src/analysis/scoring-crps.ts) and by 50% / 90% central-interval coverage.
  * The model's forecast is the continuation of each accepted ABC path past O (the joint
  * posterior of parameters and path, src/analysis/calibrate.ts). The straight lines see the
  * same data (from `from` to O): see {@link straightLineForecast}.
+ *
+ * The league table of issue 13 (src/analysis/league.ts `runLeague`) supersedes this for
+ * docs/backtest.md: three series, horizons 1–12, seven baselines, WIS and a paired test.
  */
 
 export type BacktestSeries = "occupiedKm2" | "claimedLosses";
@@ -70,27 +77,6 @@ export interface BacktestResult {
   summary: BacktestSummaryRow[];
   /** The calibration diagnostics at each origin. */
   calibrations: { origin: string; months: number; acceptanceRate: number; ess: number; generations: number; stopped: CalibrationDiagnostics["stopped"] }[];
-}
-
-/** Number of evenly spaced quantiles that stand for a straight line's Student-t forecast. */
-const STRAIGHT_LINE_SAMPLES = 1000;
-
-/**
- * The straight-line forecast of a sum of the next h monthly values from the last k observed
- * ones x_1 … x_k (all of them if fewer are available): location h·x̄; the spread from the
- * residuals about the mean rate, s = sd(x) with k − 1 degrees of freedom, as the prediction
- * interval of a sum of h future values of an i.i.d. normal series with unknown mean and
- * variance: h·x̄ + t_{k−1} · s · √(h + h²/k) (the h term for the months' own spread, h²/k for
- * the error of the rate). Returned as 1000 evenly spaced quantiles of that Student-t.
- * @example
- * straightLineForecast([400, 500, 450], 6).length; // 1000 values around 2700
- */
-export function straightLineForecast(recent: readonly number[], horizon: number): Float64Array {
-  const k = recent.length;
-  if (k < 2) throw new OptionsError({ path: "straightLineMonths", message: `expected at least 2 months to average, got ${k}` });
-  const mean = recent.reduce((s, v) => s + v, 0) / k;
-  const sd = Math.sqrt(recent.reduce((s, v) => s + (v - mean) ** 2, 0) / (k - 1));
-  return studentTSample(horizon * mean, sd * Math.sqrt(horizon + (horizon * horizon) / k), k - 1, STRAIGHT_LINE_SAMPLES);
 }
 
 function score(method: string, origin: string, horizon: number, series: BacktestSeries, samples: Float64Array, observed: number): ForecastScore {

@@ -5,10 +5,11 @@ import { describeValue, OptionsError, type InputIssue } from "../util/errors.js"
 import { quantile, type DistSpec } from "../scenario/distributions.js";
 import { parseScenario, toScenarioInput } from "../scenario/parse.js";
 import type { Scenario, ScenarioInput } from "../scenario/schema.js";
-import { runAbcSmc, type AbcGeneration, type AbcResult } from "./abc.js";
+import { abcSmcSteps, type AbcGeneration, type AbcResult } from "./abc.js";
 import { addMonths, type Observations } from "./observations.js";
 import { summarizeFit, type ParameterFit } from "./posterior-summary.js";
 import { monthlyPaths, predictiveCheck, type PredictiveCheck } from "./predictive.js";
+import { runSteps, runStepsAsync, type Steps } from "./steps.js";
 import { pathSummaries, summaryPlan } from "./summaries.js";
 
 /**
@@ -82,8 +83,13 @@ export interface Calibration {
   /** The calibrated scenario (the input scenario with `posterior` set): pass it to `simulate`. */
   scenario: ScenarioInput;
   diagnostics: CalibrationDiagnostics;
-  /** With `forecastMonths`: each posterior draw's accepted path continued past the data — per month, one value per draw. */
-  forecast?: { months: string[]; occupiedChangeKm2: Float64Array[]; claimedLosses: Float64Array[] };
+  /**
+   * With `forecastMonths`: each posterior draw's accepted path continued past the data — per
+   * month, one value per draw: the change of the occupied area (km²), the losses as the General
+   * Staff would claim them ((ΔLR + ΔLK) × claimsBias, people) and the true Russian-side losses
+   * they observe (ΔLR + ΔLK: killed, wounded, captured and missing, people).
+   */
+  forecast?: { months: string[]; occupiedChangeKm2: Float64Array[]; claimedLosses: Float64Array[]; trueLosses: Float64Array[] };
 }
 
 const TWO_POW_32 = 4294967296;
@@ -155,6 +161,24 @@ const batchSeed = (seed: number, key: string) => Math.floor(createStream(seed, "
  * simulateSync(fit.scenario, { runs: 2000, horizonMonths: 30, step: "month" }); // the posterior predictive
  */
 export function calibrate(scenario: unknown, observations: Observations, options: CalibrateOptions): Calibration {
+  return runSteps(calibrationSteps(scenario, observations, options));
+}
+
+/**
+ * {@link calibrate} that gives the event loop a turn between its simulation calls (every ~10 ms
+ * of work) and stops with an AbortError when `options.signal` is aborted (e.g. on Ctrl-C).
+ * Same steps in the same order: the same result as `calibrate`.
+ * @throws {OptionsError | ScenarioError} (as a rejection) for bad input, before any simulation.
+ * @example
+ * const fit = await calibrateAsync(hindcastScenario(obs), obs, { parameters: [...DEFAULT_CALIBRATED_PARAMETERS], signal });
+ */
+export function calibrateAsync(scenario: unknown, observations: Observations, options: CalibrateOptions & { signal?: AbortSignal }): Promise<Calibration> {
+  // A generator's body runs on the first step, inside runStepsAsync: bad input rejects.
+  return runStepsAsync(calibrationSteps(scenario, observations, options), options?.signal);
+}
+
+/** {@link calibrate} as steps (src/analysis/steps.ts): yields after each simulation call. */
+export function* calibrationSteps(scenario: unknown, observations: Observations, options: CalibrateOptions): Steps<Calibration> {
   const parsed = parseScenario(scenario);
   const issues: InputIssue[] = [];
   if (typeof options !== "object" || options === null) throw new OptionsError({ path: "", message: `expected an options object with parameters, got ${describeValue(options)}` });
@@ -188,18 +212,21 @@ export function calibrate(scenario: unknown, observations: Observations, options
     paths.forEach((path, c) => { parameterUniforms[path] = Float64Array.from({ length: count }, (_, i) => uniforms[i * d + c]!); });
     const { store } = simulatePathsSync(parsed, { runs: count, seed: batchSeed(o.seed, key), horizonMonths: horizon, step: o.step, parameterUniforms, thresholds: [] });
     const m = monthlyPaths(store);
-    const extras = new Float64Array(count * 2 * F);
+    const extras = new Float64Array(count * 3 * F);
+    const { russiaLosses, dprkLosses } = store.series;
     for (let i = 0; i < count; i += 1) {
       for (let k = 0; k < F; k += 1) {
-        extras[i * 2 * F + k] = m.occupiedChangeKm2[(n + k) * count + i]!;
-        extras[i * 2 * F + F + k] = m.claimedLosses[(n + k) * count + i]!;
+        const at = (n + k) * count + i, before = at - count;
+        extras[i * 3 * F + k] = m.occupiedChangeKm2[at]!;
+        extras[i * 3 * F + F + k] = m.claimedLosses[at]!;
+        extras[i * 3 * F + 2 * F + k] = russiaLosses[at]! + dprkLosses[at]! - russiaLosses[before]! - dprkLosses[before]!;
       }
     }
     return { summaries: pathSummaries(plan, m), extras };
   };
 
-  const abc = runAbcSmc(
-    { dimension: d, circular, observed: plan.observed, extras: 2 * F, simulate: simulateBatch },
+  const abc = yield* abcSmcSteps(
+    { dimension: d, circular, observed: plan.observed, extras: 3 * F, simulate: simulateBatch },
     { particles: o.particles, generations: o.generations, seed: o.seed, quantile: o.quantile, minAcceptance: o.minAcceptance, maxMoves: o.maxMoves, onGeneration: options.onGeneration },
   );
   const pop = abc.population;
@@ -212,11 +239,12 @@ export function calibrate(scenario: unknown, observations: Observations, options
   if (F > 0) {
     const last = observations.months[n - 1]!;
     const months = Array.from({ length: F }, (_, k) => addMonths(last, k + 1));
-    const column = (offset: number) => Float64Array.from({ length: N }, (_, i) => pop.extras[i * 2 * F + offset]!);
+    const column = (offset: number) => Float64Array.from({ length: N }, (_, i) => pop.extras[i * 3 * F + offset]!);
     forecast = {
       months,
       occupiedChangeKm2: months.map((_, k) => column(k)),
       claimedLosses: months.map((_, k) => column(F + k)),
+      trueLosses: months.map((_, k) => column(2 * F + k)),
     };
   }
 
@@ -225,6 +253,7 @@ export function calibrate(scenario: unknown, observations: Observations, options
     const seed = Math.floor(createStream(o.seed, "calibrate", "predictive")() * TWO_POW_32);
     const { store, meta } = simulatePathsSync(calibrated, { runs: o.predictiveRuns, seed, horizonMonths: n, step: o.step, thresholds: [] });
     predictive = predictiveCheck({ paths: store, months: meta.calendar.map((m) => m.endDate) }, observations);
+    yield;
   }
 
   const fit = summarizeFit(paths, specs, circular, pop.uniforms, new Float64Array(N).fill(1 / N), N);

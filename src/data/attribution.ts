@@ -29,19 +29,21 @@ SOFTWARE.
 `;
 
 /** The CC BY 4.0 notice for The Economist's series (attribution, licence link, changes made). */
-export const CC_BY_4_0_NOTICE_ECONOMIST = `Occupied area and dated loss estimates: "The Economist; ISW".
+export const CC_BY_4_0_NOTICE_ECONOMIST = `Occupied area and dated loss estimates: "The Economist; ISW". Meta-estimate of Russian casualties: "The Economist".
 Source: The Economist, https://github.com/TheEconomist/the-economist-ukraine-war-dead-and-wounded-estimates
 (occupied area computed by The Economist from ISW/AEI Critical Threats maps; loss estimates compiled by
-The Economist). Licensed under Creative Commons Attribution 4.0 International (CC BY 4.0),
+The Economist; the meta-estimate of Russian deaths and casualties from output-data/tracker/, The
+Economist's model). Licensed under Creative Commons Attribution 4.0 International (CC BY 4.0),
 https://creativecommons.org/licenses/by/4.0/ — no warranties are given.
 Changes: cut at 2025-06-30; the monthly file holds month-end values and their differences, computed by
-us from the daily series; rows are converted to typed records (camelCase field names, empty cells as null).
+us from the daily series; of the meta-estimate we keep the month-end casualties_est and its 95%
+intervals; rows are converted to typed records (camelCase field names, empty cells as null).
 `;
 
 /** One shipped dataset: where it comes from and under which terms. */
 export interface DatasetInfo {
   /** The exported constant holding the rows. */
-  constant: "occupiedAreaMonthly" | "claimedLossesMonthly" | "lossEstimates" | "recruitmentClaims";
+  constant: "occupiedAreaMonthly" | "claimedLossesMonthly" | "lossEstimates" | "recruitmentClaims" | "economistCasualtiesMonthly";
   /** The CSV file in the repository's data/ folder it was generated from. */
   file: string;
   /** What the rows are. */
@@ -87,6 +89,14 @@ export const DATASETS: readonly DatasetInfo[] = [
     attribution: "the news pages named in each row's url",
     licence: "facts with source URLs",
     sourceUrl: "see each row's url",
+  },
+  {
+    constant: "economistCasualtiesMonthly",
+    file: "economist_russian_losses_meta_estimate_daily.csv",
+    description: "The Economist's meta-estimate of Russian casualties (killed + wounded) since 2022-02-24 with 95% intervals, a statistical model of public and leaked estimates, fire activity and territorial change; month-end values of the daily file. One retrospective model run (vintage 2025-06-30): early months were estimated with later data, so a backtest that treats them as known at the time flatters every forecaster",
+    attribution: "The Economist",
+    licence: "CC-BY-4.0",
+    sourceUrl: "https://github.com/TheEconomist/the-economist-ukraine-war-dead-and-wounded-estimates",
   },
 ];
 

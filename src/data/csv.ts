@@ -153,6 +153,17 @@ export function readCsvTable<T>(text: string, columns: readonly ColumnSpec[]): T
   return readTable<T>(text, columns).rows;
 }
 
+/**
+ * {@link readCsvTable} with the line each row starts on, for checks that span rows (dates in
+ * order, consecutive months) and name the line of the offending row.
+ * @throws {CsvError} as {@link readCsvTable}.
+ * @example
+ * readCsvTableWithLines("m\n2024-01\n", [{ name: "m", field: "month", kind: "month" }]).lines; // [2]
+ */
+export function readCsvTableWithLines<T>(text: string, columns: readonly ColumnSpec[]): { rows: T[]; lines: number[] } {
+  return readTable<T>(text, columns);
+}
+
 function readTable<T>(text: string, columns: readonly ColumnSpec[]): { rows: T[]; lines: number[] } {
   const records = parseCsv(text);
   if (records.length === 0) throw new CsvError([csvIssue(1, "", "", `expected a header line with the columns ${columns.map((c) => c.name).join(", ")}, got an empty file`)]);

@@ -7,8 +7,9 @@
  * import { occupiedAreaMonthly, claimedLossesMonthly, DATA_ATTRIBUTION } from "attrition-sim/data";
  * occupiedAreaMonthly.at(-1); // { month: "2025-06", occupiedKm2: 117718.2, … }
  */
-export type { ClaimedLossesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
-export { DATA_VINTAGE, occupiedAreaMonthly, claimedLossesMonthly, lossEstimates, recruitmentClaims } from "./series.js";
+export type { ClaimedLossesMonth, EconomistCasualtiesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
+export { DATA_VINTAGE, occupiedAreaMonthly, claimedLossesMonthly, lossEstimates, recruitmentClaims, economistCasualtiesMonthly } from "./series.js";
+export { ECONOMIST_CASUALTIES_DAILY_COLUMNS, parseEconomistCasualtiesCsv } from "./economist.js";
 export {
   CC_BY_4_0_NOTICE_ECONOMIST, DATA_ATTRIBUTION, DATASETS, MIT_LICENCE_IVANIUK, type DatasetInfo,
 } from "./attribution.js";

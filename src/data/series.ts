@@ -2,7 +2,7 @@
 // Re-generate with `node scripts/build-data.mjs`; test/data/series.test.ts checks it equals the CSVs.
 // Attribution and licences: src/data/attribution.ts (MIT © 2022 Petro Ivaniuk; CC BY 4.0 The Economist; ISW).
 
-import type { ClaimedLossesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
+import type { ClaimedLossesMonth, EconomistCasualtiesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
 
 /** The date the shipped series were cut at (the source article's latest figures). */
 export const DATA_VINTAGE = "2025-06-30";
@@ -222,4 +222,49 @@ export const recruitmentClaims: readonly RecruitmentClaim[] = [
   { topic: "dprk_casualties", dateReported: "2025-04-28", claimantOrSource: "Western officials, via BBC", valueLow: 1000, valueHigh: null, unit: "killed (at least)", period: "~3 months to 2025-04", statementSummary: "at least 1,000 of 11,000 troops killed over three months; DPRK confirmed deployment", url: "github:thebadely/thebadely.github.io/_posts/2025-04-28-big-news-n-korea-confirms-it-sent-troops-to-fight-for-russia-in-ukraine-war.md (repost of a BBC report)" },
   { topic: "dprk_casualties", dateReported: "2025-06-15", claimantOrSource: "UK Ministry of Defence (via Interfax-Ukraine/BTimes)", valueLow: 6000, valueHigh: null, unit: "killed+wounded (more than)", period: "to 2025-06", statementSummary: "more than 6,000 of ~11,000 killed or wounded", url: "https://en.interfax.com.ua/news/general/1083066.html" },
   { topic: "dprk_deployment", dateReported: "2025-06-26", claimantOrSource: "South Korean NIS via lawmakers", valueLow: 3000, valueHigh: 4000, unit: "additional DPRK soldiers", period: "early 2025", statementSummary: "10,000-12,000 sent in autumn 2024 plus 3,000-4,000 earlier in 2025; 6,000 more (1,000 sappers + 5,000 construction workers) expected Jul/Aug 2025", url: "https://localeurope.news/north-korea-to-send-military-construction-workers-to-russia" },
+];
+
+/** The Economist's meta-estimate of Russian casualties (killed + wounded) since 2022-02-24 with its 95% confidence and prediction intervals, at month ends (TheEconomist/the-economist-ukraine-war-dead-and-wounded-estimates, output-data/tracker/ · CC BY 4.0 — "The Economist"). An estimate of true Russian losses, not a warring party's claim. One retrospective model run: every month comes from a single fit made after the fact, so early values already use later information. Source file: data/economist_russian_losses_meta_estimate_daily.csv (1223 daily rows, 41 month ends). */
+export const economistCasualtiesMonthly: readonly EconomistCasualtiesMonth[] = [
+  { month: "2022-02", date: "2022-02-28", casualtiesEst: 6364, casualtiesCiLow: 1736, casualtiesCiHigh: 25488, casualtiesPiLow: 989, casualtiesPiHigh: 46871 },
+  { month: "2022-03", date: "2022-03-31", casualtiesEst: 12958, casualtiesCiLow: 6524, casualtiesCiHigh: 25739, casualtiesPiLow: 4024, casualtiesPiHigh: 46871 },
+  { month: "2022-04", date: "2022-04-30", casualtiesEst: 26664, casualtiesCiLow: 21589, casualtiesCiHigh: 32933, casualtiesPiLow: 13301, casualtiesPiHigh: 53456 },
+  { month: "2022-05", date: "2022-05-31", casualtiesEst: 32393, casualtiesCiLow: 26916, casualtiesCiHigh: 38985, casualtiesPiLow: 17258, casualtiesPiHigh: 60803 },
+  { month: "2022-06", date: "2022-06-30", casualtiesEst: 37953, casualtiesCiLow: 32187, casualtiesCiHigh: 44753, casualtiesPiLow: 21243, casualtiesPiHigh: 67810 },
+  { month: "2022-07", date: "2022-07-31", casualtiesEst: 44223, casualtiesCiLow: 38103, casualtiesCiHigh: 51328, casualtiesPiLow: 25849, casualtiesPiHigh: 75658 },
+  { month: "2022-08", date: "2022-08-31", casualtiesEst: 51217, casualtiesCiLow: 44503, casualtiesCiHigh: 58944, casualtiesPiLow: 31068, casualtiesPiHigh: 84433 },
+  { month: "2022-09", date: "2022-09-30", casualtiesEst: 65597, casualtiesCiLow: 58215, casualtiesCiHigh: 73915, casualtiesPiLow: 42210, casualtiesPiHigh: 101944 },
+  { month: "2022-10", date: "2022-10-31", casualtiesEst: 78473, casualtiesCiLow: 70037, casualtiesCiHigh: 87925, casualtiesPiLow: 52355, casualtiesPiHigh: 117619 },
+  { month: "2022-11", date: "2022-11-30", casualtiesEst: 96652, casualtiesCiLow: 85281, casualtiesCiHigh: 109540, casualtiesPiLow: 66627, casualtiesPiHigh: 140210 },
+  { month: "2022-12", date: "2022-12-31", casualtiesEst: 114668, casualtiesCiLow: 103907, casualtiesCiHigh: 126543, casualtiesPiLow: 81891, casualtiesPiHigh: 160564 },
+  { month: "2023-01", date: "2023-01-31", casualtiesEst: 134081, casualtiesCiLow: 123010, casualtiesCiHigh: 146149, casualtiesPiLow: 98327, casualtiesPiHigh: 182835 },
+  { month: "2023-02", date: "2023-02-28", casualtiesEst: 152610, casualtiesCiLow: 140487, casualtiesCiHigh: 165779, casualtiesPiLow: 114029, casualtiesPiHigh: 204246 },
+  { month: "2023-03", date: "2023-03-31", casualtiesEst: 173230, casualtiesCiLow: 159907, casualtiesCiHigh: 187662, casualtiesPiLow: 131663, casualtiesPiHigh: 227920 },
+  { month: "2023-04", date: "2023-04-30", casualtiesEst: 194974, casualtiesCiLow: 179691, casualtiesCiHigh: 211557, casualtiesPiLow: 150239, casualtiesPiHigh: 253029 },
+  { month: "2023-05", date: "2023-05-31", casualtiesEst: 212546, casualtiesCiLow: 197051, casualtiesCiHigh: 229259, casualtiesPiLow: 165703, casualtiesPiHigh: 272631 },
+  { month: "2023-06", date: "2023-06-30", casualtiesEst: 231230, casualtiesCiLow: 216086, casualtiesCiHigh: 247434, casualtiesPiLow: 182373, casualtiesPiHigh: 293175 },
+  { month: "2023-07", date: "2023-07-31", casualtiesEst: 247670, casualtiesCiLow: 232606, casualtiesCiHigh: 263710, casualtiesPiLow: 197046, casualtiesPiHigh: 311301 },
+  { month: "2023-08", date: "2023-08-31", casualtiesEst: 262933, casualtiesCiLow: 247126, casualtiesCiHigh: 279751, casualtiesPiLow: 210526, casualtiesPiHigh: 328387 },
+  { month: "2023-09", date: "2023-09-30", casualtiesEst: 275692, casualtiesCiLow: 257880, casualtiesCiHigh: 294733, casualtiesPiLow: 221478, casualtiesPiHigh: 343175 },
+  { month: "2023-10", date: "2023-10-31", casualtiesEst: 293006, casualtiesCiLow: 273325, casualtiesCiHigh: 314104, casualtiesPiLow: 236572, casualtiesPiHigh: 362903 },
+  { month: "2023-11", date: "2023-11-30", casualtiesEst: 315834, casualtiesCiLow: 296872, casualtiesCiHigh: 336007, casualtiesPiLow: 257410, casualtiesPiHigh: 387519 },
+  { month: "2023-12", date: "2023-12-31", casualtiesEst: 343076, casualtiesCiLow: 325894, casualtiesCiHigh: 361165, casualtiesPiLow: 282562, casualtiesPiHigh: 416551 },
+  { month: "2024-01", date: "2024-01-31", casualtiesEst: 369890, casualtiesCiLow: 352255, casualtiesCiHigh: 388407, casualtiesPiLow: 306868, casualtiesPiHigh: 445854 },
+  { month: "2024-02", date: "2024-02-29", casualtiesEst: 394766, casualtiesCiLow: 374800, casualtiesCiHigh: 415795, casualtiesPiLow: 329037, casualtiesPiHigh: 473625 },
+  { month: "2024-03", date: "2024-03-31", casualtiesEst: 419839, casualtiesCiLow: 398679, casualtiesCiHigh: 442123, casualtiesPiLow: 351715, casualtiesPiHigh: 501159 },
+  { month: "2024-04", date: "2024-04-30", casualtiesEst: 445556, casualtiesCiLow: 424280, casualtiesCiHigh: 467899, casualtiesPiLow: 375319, casualtiesPiHigh: 528936 },
+  { month: "2024-05", date: "2024-05-31", casualtiesEst: 475610, casualtiesCiLow: 455025, casualtiesCiHigh: 497127, casualtiesPiLow: 403176, casualtiesPiHigh: 561059 },
+  { month: "2024-06", date: "2024-06-30", casualtiesEst: 507163, casualtiesCiLow: 486447, casualtiesCiHigh: 528762, casualtiesPiLow: 432284, casualtiesPiHigh: 595013 },
+  { month: "2024-07", date: "2024-07-31", casualtiesEst: 541673, casualtiesCiLow: 521696, casualtiesCiHigh: 562415, casualtiesPiLow: 464397, casualtiesPiHigh: 631808 },
+  { month: "2024-08", date: "2024-08-31", casualtiesEst: 579441, casualtiesCiLow: 558285, casualtiesCiHigh: 601399, casualtiesPiLow: 499187, casualtiesPiHigh: 672597 },
+  { month: "2024-09", date: "2024-09-30", casualtiesEst: 619067, casualtiesCiLow: 595150, casualtiesCiHigh: 643945, casualtiesPiLow: 535418, casualtiesPiHigh: 715785 },
+  { month: "2024-10", date: "2024-10-31", casualtiesEst: 663100, casualtiesCiLow: 638224, casualtiesCiHigh: 688946, casualtiesPiLow: 576268, casualtiesPiHigh: 763017 },
+  { month: "2024-11", date: "2024-11-30", casualtiesEst: 708898, casualtiesCiLow: 685033, casualtiesCiHigh: 733594, casualtiesPiLow: 619334, casualtiesPiHigh: 811414 },
+  { month: "2024-12", date: "2024-12-31", casualtiesEst: 754041, casualtiesCiLow: 729104, casualtiesCiHigh: 779831, casualtiesPiLow: 661387, casualtiesPiHigh: 859676 },
+  { month: "2025-01", date: "2025-01-31", casualtiesEst: 796241, casualtiesCiLow: 768350, casualtiesCiHigh: 825145, casualtiesPiLow: 700294, casualtiesPiHigh: 905334 },
+  { month: "2025-02", date: "2025-02-28", casualtiesEst: 835939, casualtiesCiLow: 806097, casualtiesCiHigh: 866886, casualtiesPiLow: 737136, casualtiesPiHigh: 947985 },
+  { month: "2025-03", date: "2025-03-31", casualtiesEst: 874420, casualtiesCiLow: 844275, casualtiesCiHigh: 905642, casualtiesPiLow: 773312, casualtiesPiHigh: 988747 },
+  { month: "2025-04", date: "2025-04-30", casualtiesEst: 912379, casualtiesCiLow: 881670, casualtiesCiHigh: 944157, casualtiesPiLow: 808975, casualtiesPiHigh: 1029000 },
+  { month: "2025-05", date: "2025-05-31", casualtiesEst: 951490, casualtiesCiLow: 919990, casualtiesCiHigh: 984067, casualtiesPiLow: 845710, casualtiesPiHigh: 1070499 },
+  { month: "2025-06", date: "2025-06-30", casualtiesEst: 990989, casualtiesCiLow: 959932, casualtiesCiHigh: 1023052, casualtiesPiLow: 883177, casualtiesPiHigh: 1111963 },
 ];

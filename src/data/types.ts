@@ -62,3 +62,24 @@ export interface RecruitmentClaim {
   statementSummary: string;
   url: string;
 }
+
+/**
+ * `economist_russian_losses_meta_estimate_daily.csv`, at month ends: The Economist's
+ * meta-estimate of Russian casualties (killed + wounded), cumulative since 2022-02-24, with
+ * its 95% intervals. One retrospective model run: every value comes from a single fit made
+ * after the fact, so early months already reflect later information.
+ */
+export interface EconomistCasualtiesMonth {
+  /** YYYY-MM */
+  month: string;
+  /** The last day of the month in the file (the month end when the file has it), YYYY-MM-DD. */
+  date: string;
+  /** Central estimate of Russian casualties since 2022-02-24, people (`casualties_est`). */
+  casualtiesEst: number;
+  /** 95% confidence interval of the estimate (`casualties_ci_low`, `casualties_ci_high`). */
+  casualtiesCiLow: number;
+  casualtiesCiHigh: number;
+  /** 95% prediction interval (`casualties_pi_low`, `casualties_pi_high`). */
+  casualtiesPiLow: number;
+  casualtiesPiHigh: number;
+}

@@ -17,6 +17,7 @@ import { LIBRARY } from "../util/version.js";
 import { formatNameList, formatParameterTable, formatProjectionTable, formatUsage } from "./format-table.js";
 import { BadInput, choiceFlag, expectPositionals, integerFlag, optionLines, outputFlags, parseFlags, rangeFlag, runOptionFlags, seriesFlag, type CliIO } from "./args.js";
 import { checkWritable, loadScenario, writeResult } from "./io.js";
+import { backtestCommand } from "./commands/backtest.js";
 import { compare } from "./commands/compare.js";
 import { merge } from "./commands/merge.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
@@ -88,7 +89,7 @@ function params(args: readonly string[], io: CliIO): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | Promise<number>> = { run, report, scenarios, schema, validate, params, compare, sensitivity: sensitivityCommand, merge };
+const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | Promise<number>> = { run, report, scenarios, schema, validate, params, compare, sensitivity: sensitivityCommand, merge, backtest: backtestCommand };
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const end = argv.indexOf("--");

@@ -132,6 +132,13 @@ Commands:
   merge <shard>...              Merge shards of one run (run --range … --format shard) into the
                                 whole run, identical to running it at once
       --format table|json|csv|shard, --out, --force   as for run
+  backtest                      Rolling-origin league table: the calibrated model against naive
+                                baselines on area, claims and The Economist's casualties (docs/backtest.md)
+      --observations DIR        newer CSV files with the shipped names (others stay the shipped data)
+      --origins FROM:TO         origin months (default 2023-07 to the last that leaves an observed month)
+      --particles N             ABC-SMC particles per origin (default 4000), --seed S (default 1)
+      --format table|json|csv|svg   table (default), attrition-sim/backtest@1 JSON, CSV, PIT histograms
+      --out, --force            as for run
   report [preset | file]        The main job (npm start): 10-year table and headline answers
       --runs N, --seed S        as for run (defaults 10000 and 1)
   scenarios                     List the presets

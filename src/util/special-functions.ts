@@ -83,7 +83,7 @@ export function normalCdf(x: number): number {
  * @example
  * normalPdf(0); // 0.3989422804014327
  */
-function normalPdf(x: number): number {
+export function normalPdf(x: number): number {
   return Number.isFinite(x) ? 0.3989422804014327 * Math.exp(-0.5 * x * x) : 0;
 }
 
@@ -167,7 +167,7 @@ const HALF_LOG_TWO_PI = 0.91893853320467274178;
  * @example
  * lnGamma(5); // 3.178053830347944 (ln 24 = 3.1780538303479458)
  */
-function lnGamma(x: number): number {
+export function lnGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runAbcSmc, robustScales, weightedQuantile } from "../../src/analysis/abc.js";
-import { applyPosterior, calibrate } from "../../src/analysis/calibrate.js";
+import { applyPosterior, calibrate, calibrateAsync } from "../../src/analysis/calibrate.js";
 import { DEFAULT_CALIBRATED_PARAMETERS, hindcastScenario, observationsFromSeries } from "../../src/analysis/observations.js";
 import { summarizeFit } from "../../src/analysis/posterior-summary.js";
 import { predictiveCheck } from "../../src/analysis/predictive.js";
@@ -143,6 +143,26 @@ describe("calibrate", () => {
     for (let i = 0; i < 50; i += 1) {
       expect(rows.has(parameters.map((p) => run.paths!.parameters![p]![i]).join(","))).toBe(true);
     }
+  });
+
+  it("calibrateAsync runs the same steps: the same posterior and forecast; an aborted signal stops it with an AbortError", async () => {
+    const parameters = ["regimes.stalemateIntensity", "attrition.russiaLossesPerMonth", "attrition.claimsBias"];
+    const options = { ...small, parameters, forecastMonths: 2 };
+    const sync = calibrate(scenario, obs, options);
+    const async = await calibrateAsync(scenario, obs, options);
+    expect(async.posterior).toEqual(sync.posterior);
+    expect(async.forecast).toEqual(sync.forecast);
+    expect(async.diagnostics.generations).toEqual(sync.diagnostics.generations);
+    // The true losses behind the claims: claimed = true × the draw's claimsBias.
+    const bias = sync.posterior.draws.map((row) => row[2]!);
+    sync.forecast!.trueLosses.forEach((month, k) => month.forEach((v, i) => {
+      expect(v).toBeGreaterThan(0);
+      expect(sync.forecast!.claimedLosses[k]![i]!).toBeCloseTo(v * bias[i]!, 6);
+    }));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 5);
+    await expect(calibrateAsync(scenario, obs, { ...options, particles: 400, generations: 20, signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(calibrateAsync(scenario, obs, { ...options, particles: 5 })).rejects.toBeInstanceOf(OptionsError);
   });
 
   it("applyPosterior attaches the draws to another scenario with calibration provenance", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  claimedLossesMonthly, DATA_ATTRIBUTION, DATA_VINTAGE, DATASETS, lossEstimates, occupiedAreaMonthly,
-  parseClaimedLossesMonthlyCsv, parseLossEstimatesCsv, parseOccupiedAreaMonthlyCsv, parseRecruitmentClaimsCsv, recruitmentClaims,
+  claimedLossesMonthly, DATA_ATTRIBUTION, DATA_VINTAGE, DATASETS, economistCasualtiesMonthly, lossEstimates, occupiedAreaMonthly,
+  parseClaimedLossesMonthlyCsv, parseEconomistCasualtiesCsv, parseLossEstimatesCsv, parseOccupiedAreaMonthlyCsv, parseRecruitmentClaimsCsv, recruitmentClaims,
 } from "../../src/data/index.js";
 
 const csv = (file: string) => readFileSync(new URL(`../../data/${file}`, import.meta.url), "utf8");
@@ -21,6 +21,9 @@ describe("the generated dataset module equals data/*.csv", () => {
   });
   it("recruitment and DPRK statements", () => {
     expect(recruitmentClaims).toEqual(parseRecruitmentClaimsCsv(csv("recruitment_and_dprk_claims.csv")));
+  });
+  it("the Economist's meta-estimate of Russian casualties, at month ends", () => {
+    expect(economistCasualtiesMonthly).toEqual(parseEconomistCasualtiesCsv(csv("economist_russian_losses_meta_estimate_daily.csv")));
   });
 
   it("has the vintage, the facts quoted in data/README.md, and internally consistent sums", () => {
@@ -42,8 +45,13 @@ describe("the generated dataset module equals data/*.csv", () => {
 
   it("ships attribution and licence texts with every dataset", () => {
     expect(DATASETS.map((d) => d.file).sort()).toEqual([
-      "loss_estimates_point_claims.csv", "occupied_area_isw_monthly.csv", "recruitment_and_dprk_claims.csv", "russia_personnel_losses_monthly.csv",
+      "economist_russian_losses_meta_estimate_daily.csv", "loss_estimates_point_claims.csv", "occupied_area_isw_monthly.csv",
+      "recruitment_and_dprk_claims.csv", "russia_personnel_losses_monthly.csv",
     ]);
+    const economist = DATASETS.find((d) => d.constant === "economistCasualtiesMonthly")!;
+    expect(economist).toMatchObject({ attribution: "The Economist", licence: "CC-BY-4.0" });
+    expect(economist.description).toMatch(/retrospective/);
+    expect(DATA_ATTRIBUTION).toContain('Meta-estimate of Russian casualties: "The Economist"');
     expect(DATA_ATTRIBUTION).toContain("Copyright (c) 2022 Petro Ivaniuk");
     expect(DATA_ATTRIBUTION).toContain("Permission is hereby granted, free of charge");
     expect(DATA_ATTRIBUTION).toContain('"The Economist; ISW"');
@@ -51,7 +59,7 @@ describe("the generated dataset module equals data/*.csv", () => {
   });
 
   it("the data module is browser-safe (no node: imports)", () => {
-    for (const file of ["index.ts", "series.ts", "csv.ts", "types.ts", "attribution.ts"]) {
+    for (const file of ["index.ts", "series.ts", "csv.ts", "types.ts", "attribution.ts", "economist.ts"]) {
       const text = readFileSync(new URL(`../../src/data/${file}`, import.meta.url), "utf8");
       expect(text, file).not.toMatch(/from "node:|require\(/);
     }
