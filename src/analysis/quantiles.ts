@@ -109,14 +109,14 @@ function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, c
  * sums Σx, Σx² (mean and its standard error come from the sums, so they are exact in both
  * modes). Quantiles and their standard errors as in {@link summarizeSample}.
  */
-export function summarizeWeighted(values: Float64Array, weights: Float64Array | null, n: number, sum: number, sumSq: number): SampleSummary {
+export function summarizeWeighted(values: Float64Array, weights: Float64Array | null, n: number, sum: number, sumSq: number, sorted = false): SampleSummary {
   const mean = sum / n;
   const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : NaN;
   const meanSe = Math.sqrt(variance / n);
   const quantiles = {} as Record<QuantileKey, number>;
   const quantileSe = {} as Record<QuantileKey, number>;
   if (!weights) {
-    values.sort();
+    if (!sorted) values.sort();
     PROBABILITIES.forEach((p, j) => {
       quantiles[QUANTILE_KEYS[j]!] = quantileSorted(values, p);
       quantileSe[QUANTILE_KEYS[j]!] = quantileStandardError(values, p);

@@ -1,3 +1,4 @@
+import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
 import { GROUP, NEVER, pointsPerBlock, type BlockResult, type SummaryMode } from "./block-result.js";
 
 /** The contract series (DESIGN §4). Stable names; this order is the engine's series index. */
@@ -78,6 +79,8 @@ export function storeBytes(runs: number, months: number, keepPaths: boolean, thr
 /** A sample to summarise: values, with a weight each in compressed mode (null = all 1). */
 export interface WeightedSample {
   values: Float64Array;
+  /** True when `values` are already in ascending order. */
+  sorted?: boolean;
   weights: Float64Array | null;
 }
 
@@ -97,6 +100,19 @@ export class RunSummary {
     blockCount: number,
   ) {
     this.blocks = new Array<BlockResult | undefined>(blockCount).fill(undefined);
+  }
+
+  private gathered?: Float32Array;
+  private scratch?: RadixScratch;
+
+  private gatherBuffer(n: number): Float32Array {
+    if (!this.gathered || this.gathered.length !== n) this.gathered = new Float32Array(n);
+    return this.gathered;
+  }
+
+  private get radixScratch(): RadixScratch {
+    this.scratch ??= new RadixScratch(this.pathsPresent);
+    return this.scratch;
   }
 
   accept(result: BlockResult): void {
@@ -135,6 +151,15 @@ export class RunSummary {
       let at = 0;
       for (const b of blocks) { values.set(b.initial[s]!, at); at += b.count; }
       return { values, weights: null };
+    }
+    if (this.mode === "exact" && blocks.every((b) => b.values![s] instanceof Float32Array)) {
+      // Float32 month ends (no keepPaths): a radix sort of the bit patterns, ≈ 5× faster than
+      // Float64Array.prototype.sort at 10,000 values, and the same order (bench/results.json).
+      const gathered = this.gatherBuffer(this.pathsPresent);
+      let at = 0;
+      for (const b of blocks) { gathered.set(b.values![s]!.subarray(m * b.count, (m + 1) * b.count), at); at += b.count; }
+      sortFloat32(gathered, this.radixScratch);
+      return { values: Float64Array.from(gathered), weights: null, sorted: true };
     }
     if (this.mode === "exact") {
       const values = new Float64Array(this.pathsPresent);
@@ -207,3 +232,4 @@ export class RunSummary {
     };
   }
 }
+

@@ -57,9 +57,9 @@ export class Projection {
     const s = SERIES.indexOf(name);
     const { runs, months } = this.summary;
     const out = summarizeMonths(SERIES_UNITS[name], months, (m) => {
-      const { values, weights } = this.summary.sample(s, m);
+      const { values, weights, sorted } = this.summary.sample(s, m);
       const { sum, sumSq } = this.summary.sums(s, m);
-      return summarizeWeighted(values, weights, runs, sum, sumSq);
+      return summarizeWeighted(values, weights, runs, sum, sumSq, sorted);
     });
     this.cache.set(name, out);
     return out;
