@@ -18,7 +18,8 @@ const workers = Number(workersArg ?? availableParallelism());
 const options = { runs: w.runs, horizonMonths: w.horizonMonths, step: w.step, seed: 1 };
 const days = (() => {
   const start = new Date("2025-07-01T00:00:00Z");
-  const end = new Date(start); end.setUTCMonth(end.getUTCMonth() + w.horizonMonths);
+  const end = new Date(start);
+  end.setUTCMonth(end.getUTCMonth() + w.horizonMonths);
   return Math.round((end - start) / 86_400_000);
 })();
 
@@ -48,10 +49,17 @@ if (mode === "single") {
 // workers' threads (process.cpuUsage counts every thread of the process).
 const cpu = process.cpuUsage(cpuBefore);
 const pathDays = w.runs * days;
-process.stdout.write(JSON.stringify({
-  workload: name, mode, workers: mode === "single" ? 1 : workers, ...w, days,
-  wallSeconds: +(wall / 1000).toFixed(3), summarySeconds: +(summaryMs / 1000).toFixed(3),
-  cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(3),
-  pathDaysPerSecond: Math.round(pathDays / (wall / 1000)),
-  peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-}) + "\n");
+process.stdout.write(
+  JSON.stringify({
+    workload: name,
+    mode,
+    workers: mode === "single" ? 1 : workers,
+    ...w,
+    days,
+    wallSeconds: +(wall / 1000).toFixed(3),
+    summarySeconds: +(summaryMs / 1000).toFixed(3),
+    cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(3),
+    pathDaysPerSecond: Math.round(pathDays / (wall / 1000)),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }) + "\n",
+);

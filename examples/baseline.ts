@@ -24,7 +24,8 @@ for (const month of ["2025-12", "2026-12", "2027-12", "2030-12", "2035-06"]) {
   const m = projection.monthIndex(month);
   console.log(
     `${month}   ${pct(share.p50[m]!)} [${pct(share.p05[m]!)}–${pct(share.p95[m]!)}]`.padEnd(48) +
-      `${k(russia.p50[m]!)}`.padEnd(16) + k(ukraine.p50[m]!),
+      `${k(russia.p50[m]!)}`.padEnd(16) +
+      k(ukraine.p50[m]!),
   );
 }
 const p = projection.probability("occupiedShare", ">=", 0.25, "2030-12");

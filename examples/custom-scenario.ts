@@ -31,6 +31,11 @@ const last = comparison.months.length - 1;
 for (const series of ["russiaForce", "ukraineForce", "occupiedShare"] as const) {
   const d = comparison.difference(series);
   const sign = (v: number) => (v > 0 ? "+" : v < 0 ? "−" : "");
-  const f = (v: number) => (series === "occupiedShare" ? `${sign(v)}${Math.abs(v * 100).toFixed(2)} pp` : (Math.abs(v) < 50 ? "0" : `${sign(v)}${(Math.abs(v) / 1000).toFixed(1)}k`));
+  const f = (v: number) =>
+    series === "occupiedShare"
+      ? `${sign(v)}${Math.abs(v * 100).toFixed(2)} pp`
+      : Math.abs(v) < 50
+        ? "0"
+        : `${sign(v)}${(Math.abs(v) / 1000).toFixed(1)}k`;
   console.log(`  ${series.padEnd(14)} at ${comparison.months[last]}: mean ${f(d.mean[last]!)} [${f(d.p05[last]!)} to ${f(d.p95[last]!)}]`);
 }

@@ -31,7 +31,11 @@ for (const [title, series, fmt] of [
 }
 
 const e = comparison.event(0.25);
-console.log(`\nOccupied share ≥ 25% within 60 months: P(never) ${(e.pNever.a * 100).toFixed(1)}% → ${(e.pNever.b * 100).toFixed(1)}% (paired difference ${(e.pNever.difference * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)} points)`);
+console.log(
+  `\nOccupied share ≥ 25% within 60 months: P(never) ${(e.pNever.a * 100).toFixed(1)}% → ${(e.pNever.b * 100).toFixed(1)}% (paired difference ${(e.pNever.difference * 100).toFixed(1)} ± ${(e.pNever.differenceSe * 100).toFixed(1)} points)`,
+);
 if (e.pairedShift.paths > 0) {
-  console.log(`Paths reaching it in both: ${e.pairedShift.paths}; months later without the wave: median ${e.pairedShift.p50!.toFixed(1)}, 90% band ${e.pairedShift.p05!.toFixed(1)} to ${e.pairedShift.p95!.toFixed(1)}`);
+  console.log(
+    `Paths reaching it in both: ${e.pairedShift.paths}; months later without the wave: median ${e.pairedShift.p50!.toFixed(1)}, 90% band ${e.pairedShift.p05!.toFixed(1)} to ${e.pairedShift.p95!.toFixed(1)}`,
+  );
 }

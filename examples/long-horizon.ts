@@ -16,7 +16,9 @@ const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const k = (v: number) => `${Math.round(v / 1000)}k`;
 console.log("Month     occupied share (median [90% band])   DPRK casualties since 2025-07 (median [90% band])");
 for (let m = 119; m < projection.months.length; m += 120) {
-  console.log(`${projection.months[m]!.slice(0, 7)}   ${`${pct(share.p50[m]!)} [${pct(share.p05[m]!)}–${pct(share.p95[m]!)}]`.padEnd(38)}${k(dprk.p50[m]!)} [${k(dprk.p05[m]!)}–${k(dprk.p95[m]!)}]`);
+  console.log(
+    `${projection.months[m]!.slice(0, 7)}   ${`${pct(share.p50[m]!)} [${pct(share.p05[m]!)}–${pct(share.p95[m]!)}]`.padEnd(38)}${k(dprk.p50[m]!)} [${k(dprk.p05[m]!)}–${k(dprk.p95[m]!)}]`,
+  );
 }
 const half = projection.event(0.5);
 console.log(`\nP(half of Ukraine occupied within 50 years) = ${pct(1 - half.pNever)}; step: ${projection.meta.step}`);

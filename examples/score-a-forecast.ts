@@ -12,12 +12,37 @@
  */
 import { occupiedAreaMonthly } from "../src/data/index.js";
 import {
-  baselineForecasters, biasSample, chiSquareUniformity, createStream, crpsSample, HUB_QUANTILE_LEVELS, inCentralInterval,
-  pitHistogram, pitSample, runLeague, sampleQuantiles, SHIPPED_LEAGUE_DATA, weightedIntervalScore, type Forecaster,
+  baselineForecasters,
+  biasSample,
+  chiSquareUniformity,
+  createStream,
+  crpsSample,
+  HUB_QUANTILE_LEVELS,
+  inCentralInterval,
+  pitHistogram,
+  pitSample,
+  runLeague,
+  sampleQuantiles,
+  SHIPPED_LEAGUE_DATA,
+  weightedIntervalScore,
+  type Forecaster,
 } from "../src/scoring.js";
 
 const HORIZON = 3;
-const ORIGINS = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"];
+const ORIGINS = [
+  "2024-01",
+  "2024-02",
+  "2024-03",
+  "2024-04",
+  "2024-05",
+  "2024-06",
+  "2024-07",
+  "2024-08",
+  "2024-09",
+  "2024-10",
+  "2024-11",
+  "2024-12",
+];
 const areaAt = (month: string) => occupiedAreaMonthly.find((r) => r.month === month)!.occupiedKm2;
 const monthAfter = (month: string, k: number) => {
   const [y, m] = month.split("-").map(Number) as [number, number];
@@ -52,25 +77,46 @@ const rows = ORIGINS.map((origin, k) => {
     bias: biasSample(samples, observed),
   };
   const [p05, p50, p95] = sampleQuantiles(samples, [0.05, 0.5, 0.95]);
-  console.log(`${origin}   ${target}   ${fmt(observed).padStart(7)}   ${fmt(p50!)} [${fmt(p05!)}–${fmt(p95!)}]`.padEnd(60) + `${fmt(row.crps).padStart(6)} ${fmt(row.wis).padStart(6)}  ${row.in90 ? "yes" : "no "}    ${row.pit.toFixed(2)}`);
+  console.log(
+    `${origin}   ${target}   ${fmt(observed).padStart(7)}   ${fmt(p50!)} [${fmt(p05!)}–${fmt(p95!)}]`.padEnd(60) +
+      `${fmt(row.crps).padStart(6)} ${fmt(row.wis).padStart(6)}  ${row.in90 ? "yes" : "no "}    ${row.pit.toFixed(2)}`,
+  );
   return row;
 });
 const mean = (f: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
 const pct = (v: number) => `${Math.round(100 * v)}%`;
-console.log(`Mean CRPS ${fmt(mean((r) => r.crps))} km², mean WIS ${fmt(mean((r) => r.wis))} km²; coverage ${pct(mean((r) => +r.in50))} (50% band), ${pct(mean((r) => +r.in90))} (90% band); mean bias ${mean((r) => r.bias).toFixed(2)}`);
-const histogram = pitHistogram(rows.map((r) => r.pit), 4);
-console.log(`PIT histogram (4 bins): ${histogram.counts.join(" ")}; chi-square p = ${chiSquareUniformity(histogram.counts).pValue.toFixed(2)} (flat is calibrated)`);
+console.log(
+  `Mean CRPS ${fmt(mean((r) => r.crps))} km², mean WIS ${fmt(mean((r) => r.wis))} km²; coverage ${pct(mean((r) => +r.in50))} (50% band), ${pct(mean((r) => +r.in90))} (90% band); mean bias ${mean((r) => r.bias).toFixed(2)}`,
+);
+const histogram = pitHistogram(
+  rows.map((r) => r.pit),
+  4,
+);
+console.log(
+  `PIT histogram (4 bins): ${histogram.counts.join(" ")}; chi-square p = ${chiSquareUniformity(histogram.counts).pValue.toFixed(2)} (flat is calibrated)`,
+);
 
 // 2. The same forecast in the league table: a Forecaster sees the data up to its origin only
 //    (and gets its own seed at each origin, so its draws differ a little from part 1's).
 const mine: Forecaster = {
-  name: "my forecast", role: "candidate", description: "+300 km²/month ± 250 km² × √h", series: ["occupiedKm2"],
+  name: "my forecast",
+  role: "candidate",
+  description: "+300 km²/month ± 250 km² × √h",
+  series: ["occupiedKm2"],
   forecast: ({ origin, horizons, data, seed }) => {
     const level = data.occupiedArea.at(-1)!.occupiedKm2; // the origin's row: nothing later is there
     return { samples: { occupiedKm2: horizons.map((h) => myForecast(level, h, seed)) } };
   },
 };
-const league = await runLeague(SHIPPED_LEAGUE_DATA, [mine, ...baselineForecasters()], { origins: ORIGINS, horizons: [HORIZON], series: ["occupiedKm2"] });
+const league = await runLeague(SHIPPED_LEAGUE_DATA, [mine, ...baselineForecasters()], {
+  origins: ORIGINS,
+  horizons: [HORIZON],
+  series: ["occupiedKm2"],
+});
 const c = league.comparisons[0]!;
-console.log(`\nIn the league (${c.n} origins, ${HORIZON} months ahead): mean WIS ${fmt(c.candidateWis)} km², relative WIS ${c.relativeWis.toFixed(2)} against the best baseline, ${c.bestBaseline} (${fmt(c.baselineWis)} km²)`);
-console.log(`Lower WIS than it at ${c.wins} of ${c.n} origins; Diebold–Mariano (lag ${c.test.lag}) ${c.test.pValue === null ? `no test: ${c.test.note}` : `p = ${c.test.pValue.toFixed(2)}`}`);
+console.log(
+  `\nIn the league (${c.n} origins, ${HORIZON} months ahead): mean WIS ${fmt(c.candidateWis)} km², relative WIS ${c.relativeWis.toFixed(2)} against the best baseline, ${c.bestBaseline} (${fmt(c.baselineWis)} km²)`,
+);
+console.log(
+  `Lower WIS than it at ${c.wins} of ${c.n} origins; Diebold–Mariano (lag ${c.test.lag}) ${c.test.pValue === null ? `no test: ${c.test.note}` : `p = ${c.test.pValue.toFixed(2)}`}`,
+);

@@ -12,7 +12,9 @@ import { UKRAINE_AREA_KM2 } from "../src/advanced.js";
 const runs = Number(process.env.ATTRITION_RUNS ?? 5_000);
 const years = (months: number | null) => (months === null ? "not within 100 years" : `${(months / 12).toFixed(1)} years`);
 const show = (title: string, e: EventSummary) =>
-  console.log(`${title.padEnd(44)} median ${years(e.quantiles.p50)}; 90% band ${years(e.quantiles.p05)} to ${years(e.quantiles.p95)}; P(not within 100 years) ${(e.pNever * 100).toFixed(1)}%`);
+  console.log(
+    `${title.padEnd(44)} median ${years(e.quantiles.p50)}; 90% band ${years(e.quantiles.p05)} to ${years(e.quantiles.p95)}; P(not within 100 years) ${(e.pNever * 100).toFixed(1)}%`,
+  );
 
 // The article's arithmetic: 80% of Ukraine at the 2025 pace, nothing else moving.
 const straightLine = {
@@ -24,5 +26,9 @@ const straightLine = {
 const century = { horizonMonths: 1200, step: "month" } as const;
 show("Straight line (F12), from 20%:", (await simulate(straightLine, { runs: 1, ...century })).event(1));
 show("Baseline, regimes and ceasefire:", (await simulate("baseline", { runs, seed: 1, ...century })).event(1));
-const noCeasefire = { extends: "baseline", name: "baseline without ceasefire", ceasefire: { hazardPerMonth: 0, hazardPerStalemateMonth: 0 } };
+const noCeasefire = {
+  extends: "baseline",
+  name: "baseline without ceasefire",
+  ceasefire: { hazardPerMonth: 0, hazardPerStalemateMonth: 0 },
+};
 show("Baseline, no ceasefire (same draws otherwise):", (await simulate(noCeasefire, { runs, seed: 1, ...century })).event(1));

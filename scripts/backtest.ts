@@ -21,7 +21,15 @@ import { DEFAULT_CALIBRATED_PARAMETERS } from "../src/analysis/observations.js";
 import { createStream } from "../src/engine/rng.js";
 import { normalQuantile } from "../src/util/special-functions.js";
 import { backtestToCsv } from "../src/output/backtest-csv.js";
-import { formatBacktestTable, formatHorizon, formatP, formatPValue, formatRatio, formatScore, formatShare } from "../src/output/backtest-format.js";
+import {
+  formatBacktestTable,
+  formatHorizon,
+  formatP,
+  formatPValue,
+  formatRatio,
+  formatScore,
+  formatShare,
+} from "../src/output/backtest-format.js";
 import { backtestToJson, type BacktestComparisonJson, type BacktestJson } from "../src/output/backtest-json.js";
 import { backtestPitSvg } from "../src/output/backtest-svg.js";
 
@@ -30,20 +38,28 @@ const quick = process.argv.includes("--quick");
 const particlesAt = process.argv.indexOf("--particles");
 const particles = particlesAt > 0 ? Number(process.argv[particlesAt + 1]) : undefined;
 const write = !quick && particles === undefined;
-const CALIBRATION = quick ? { ...BACKTEST_CALIBRATION, particles: 100, generations: 3 } : { ...BACKTEST_CALIBRATION, particles: particles ?? BACKTEST_CALIBRATION.particles };
+const CALIBRATION = quick
+  ? { ...BACKTEST_CALIBRATION, particles: 100, generations: 3 }
+  : { ...BACKTEST_CALIBRATION, particles: particles ?? BACKTEST_CALIBRATION.particles };
 const ORIGINS = quick ? ["2023-07", "2024-01", "2024-06", "2025-03"] : defaultLeagueOrigins(SHIPPED_LEAGUE_DATA);
 const MODEL = "model (calibrated hindcast)";
 
 const started = Date.now();
 let lastOrigin = "";
-const league = await runLeague(SHIPPED_LEAGUE_DATA, [calibratedHindcastForecaster({ calibration: CALIBRATION }), ...baselineForecasters()], {
-  origins: ORIGINS,
-  onProgress: (_, at) => {
-    if (at.origin === lastOrigin) return;
-    lastOrigin = at.origin;
-    process.stderr.write(`  origin ${at.origin} (${ORIGINS.indexOf(at.origin) + 1}/${ORIGINS.length}) ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+const league = await runLeague(
+  SHIPPED_LEAGUE_DATA,
+  [calibratedHindcastForecaster({ calibration: CALIBRATION }), ...baselineForecasters()],
+  {
+    origins: ORIGINS,
+    onProgress: (_, at) => {
+      if (at.origin === lastOrigin) return;
+      lastOrigin = at.origin;
+      process.stderr.write(
+        `  origin ${at.origin} (${ORIGINS.indexOf(at.origin) + 1}/${ORIGINS.length}) ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      );
+    },
   },
-});
+);
 const json = backtestToJson(league, SHIPPED_LEAGUE_DATA);
 
 // Monte Carlo check: the same league with a quarter of the particles. The baselines and the PIT
@@ -52,7 +68,11 @@ const CHECK_PARTICLES = 1000;
 let check: BacktestJson | undefined;
 if (write) {
   process.stderr.write(`  Monte Carlo check: the model with ${CHECK_PARTICLES} particles\n`);
-  const again = await runLeague(SHIPPED_LEAGUE_DATA, [calibratedHindcastForecaster({ calibration: { ...CALIBRATION, particles: CHECK_PARTICLES } }), ...baselineForecasters()], { origins: ORIGINS });
+  const again = await runLeague(
+    SHIPPED_LEAGUE_DATA,
+    [calibratedHindcastForecaster({ calibration: { ...CALIBRATION, particles: CHECK_PARTICLES } }), ...baselineForecasters()],
+    { origins: ORIGINS },
+  );
   check = backtestToJson(again, SHIPPED_LEAGUE_DATA);
 }
 const seconds = (Date.now() - started) / 1000;
@@ -64,7 +84,10 @@ const comparison = (s: LeagueSeries, h: number) => json.comparisons.find((c) => 
 const modelRow = (s: LeagueSeries, h: number) => json.summary.find((r) => r.forecaster === MODEL && r.series === s && r.horizon === h)!;
 
 /** How a comparison reads: who has the lower mean WIS, and whether the test calls it more than noise. */
-function verdict(c: BacktestComparisonJson): { side: "wins" | "loses" | "ties"; evidence: "clear" | "suggestive" | "noise" | "untestable" } {
+function verdict(c: BacktestComparisonJson): {
+  side: "wins" | "loses" | "ties";
+  evidence: "clear" | "suggestive" | "noise" | "untestable";
+} {
   // "ties" only when the two mean WIS agree to half a per cent.
   const side = c.relativeWis === null || Math.abs(c.relativeWis - 1) < 0.005 ? "ties" : c.relativeWis < 1 ? "wins" : "loses";
   const p = c.test.pValue;
@@ -94,44 +117,71 @@ function evidence(c: BacktestComparisonJson): string {
   if (p === null) return "no test is possible (too few independent windows)";
   const at = `DM ${formatP(p)}`;
   if (p < 0.01) return `${at}: more than noise`;
-  if (p < 0.05) return `${at}: suggestive only (below 0.05, not below 0.01; at n = ${c.n}, h = ${c.horizon} the test's false-alarm rate at the 5% level is ${formatShare(testSize(c.n, c.horizon))})`;
+  if (p < 0.05)
+    return `${at}: suggestive only (below 0.05, not below 0.01; at n = ${c.n}, h = ${c.horizon} the test's false-alarm rate at the 5% level is ${formatShare(testSize(c.n, c.horizon))})`;
   return `${at}: not distinguishable from noise`;
 }
 
 /** Coverage in words: the 50% band's width, the centre's side. */
 function coverageWords(r: BacktestJson["summary"][number]): string {
-  const width = r.coverage50 > 0.65 ? "the 50% band too wide" : r.coverage50 < 0.35 ? "the 50% band too narrow or off-centre" : "the 50% band about right";
-  const centre = r.meanBias < -0.2 ? `; mean bias ${r.meanBias.toFixed(2)}: observations mostly above the forecasts` : r.meanBias > 0.2 ? `; mean bias ${r.meanBias.toFixed(2)}: observations mostly below the forecasts` : "";
+  const width =
+    r.coverage50 > 0.65
+      ? "the 50% band too wide"
+      : r.coverage50 < 0.35
+        ? "the 50% band too narrow or off-centre"
+        : "the 50% band about right";
+  const centre =
+    r.meanBias < -0.2
+      ? `; mean bias ${r.meanBias.toFixed(2)}: observations mostly above the forecasts`
+      : r.meanBias > 0.2
+        ? `; mean bias ${r.meanBias.toFixed(2)}: observations mostly below the forecasts`
+        : "";
   return `coverage ${formatShare(r.coverage50)} (50%) / ${formatShare(r.coverage90)} (90%), ${width}${centre}`;
 }
 
 /** The Monte Carlo check's p-value for the same cell when it reads differently, else "". */
 function edgeNote(c: BacktestComparisonJson, k: BacktestJson | undefined): string {
   const d = k?.comparisons.find((x) => x.candidate === MODEL && x.series === c.series && x.horizon === c.horizon);
-  return d && verdict(d).evidence !== verdict(c).evidence ? `; on the edge: with ${CHECK_PARTICLES.toLocaleString("en-US")} particles ${formatP(d.test.pValue)}` : "";
+  return d && verdict(d).evidence !== verdict(c).evidence
+    ? `; on the edge: with ${CHECK_PARTICLES.toLocaleString("en-US")} particles ${formatP(d.test.pValue)}`
+    : "";
 }
 
 function headline(j: BacktestJson, k: BacktestJson | undefined): string {
-  const lines = ["| series | horizon | origins | model mean WIS | best baseline | its mean WIS | **relative WIS** | model better at | DM p | model 50% / 90% coverage | reading |", "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|"];
-  for (const s of SERIES) for (const h of j.settings.horizons) {
-    const c = comparison(s, h);
-    if (!c) continue;
-    const r = modelRow(s, h);
-    const v = verdict(c);
-    const side = v.side === "wins" ? "model better" : v.side === "loses" ? "baseline better" : "tie";
-    const read = { clear: "more than noise", suggestive: "weak evidence", noise: "within noise", untestable: "no test possible" }[v.evidence];
-    lines.push(`| ${LEAGUE_SERIES_INFO[s].label} | ${formatHorizon(h)} | ${c.n} | ${formatScore(c.candidateWis)} | ${c.bestBaseline} | ${formatScore(c.baselineWis)} | **${formatRatio(c.relativeWis)}** | ${c.wins} of ${c.n} | ${formatPValue(c.test.pValue)} | ${formatShare(r.coverage50)} / ${formatShare(r.coverage90)} | ${side}; ${read}${edgeNote(c, k) ? " (on the edge)" : ""} |`);
-  }
+  const lines = [
+    "| series | horizon | origins | model mean WIS | best baseline | its mean WIS | **relative WIS** | model better at | DM p | model 50% / 90% coverage | reading |",
+    "|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const s of SERIES)
+    for (const h of j.settings.horizons) {
+      const c = comparison(s, h);
+      if (!c) continue;
+      const r = modelRow(s, h);
+      const v = verdict(c);
+      const side = v.side === "wins" ? "model better" : v.side === "loses" ? "baseline better" : "tie";
+      const read = { clear: "more than noise", suggestive: "weak evidence", noise: "within noise", untestable: "no test possible" }[
+        v.evidence
+      ];
+      lines.push(
+        `| ${LEAGUE_SERIES_INFO[s].label} | ${formatHorizon(h)} | ${c.n} | ${formatScore(c.candidateWis)} | ${c.bestBaseline} | ${formatScore(c.baselineWis)} | **${formatRatio(c.relativeWis)}** | ${c.wins} of ${c.n} | ${formatPValue(c.test.pValue)} | ${formatShare(r.coverage50)} / ${formatShare(r.coverage90)} | ${side}; ${read}${edgeNote(c, k) ? " (on the edge)" : ""} |`,
+      );
+    }
   return lines.join("\n");
 }
 
 function fullTable(j: BacktestJson, s: LeagueSeries): string {
-  const lines = ["| horizon | forecaster | n | mean WIS | (dispersion / over / under) | relative WIS | mean CRPS | 50% | 90% | mean bias | PIT χ² p |", "|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|"];
-  for (const h of j.settings.horizons) for (const r of j.summary.filter((x) => x.series === s && x.horizon === h)) {
-    const f = r.forecaster === MODEL ? `**${r.forecaster}**` : r.forecaster;
-    const part = (v: number) => (v < 0.05 ? "0" : formatScore(v));
-    lines.push(`| ${formatHorizon(h)} | ${f} | ${r.n} | ${formatScore(r.meanWis)} | ${part(r.dispersion)} / ${part(r.overprediction)} / ${part(r.underprediction)} | ${formatRatio(r.relativeWis)} | ${formatScore(r.meanCrps)} | ${formatShare(r.coverage50)} | ${formatShare(r.coverage90)} | ${r.meanBias.toFixed(2)} | ${formatPValue(r.pit.pValue)} |`);
-  }
+  const lines = [
+    "| horizon | forecaster | n | mean WIS | (dispersion / over / under) | relative WIS | mean CRPS | 50% | 90% | mean bias | PIT χ² p |",
+    "|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const h of j.settings.horizons)
+    for (const r of j.summary.filter((x) => x.series === s && x.horizon === h)) {
+      const f = r.forecaster === MODEL ? `**${r.forecaster}**` : r.forecaster;
+      const part = (v: number) => (v < 0.05 ? "0" : formatScore(v));
+      lines.push(
+        `| ${formatHorizon(h)} | ${f} | ${r.n} | ${formatScore(r.meanWis)} | ${part(r.dispersion)} / ${part(r.overprediction)} / ${part(r.underprediction)} | ${formatRatio(r.relativeWis)} | ${formatScore(r.meanCrps)} | ${formatShare(r.coverage50)} | ${formatShare(r.coverage90)} | ${r.meanBias.toFixed(2)} | ${formatPValue(r.pit.pValue)} |`,
+      );
+    }
   return lines.join("\n");
 }
 
@@ -140,7 +190,8 @@ function overall(j: BacktestJson, k: BacktestJson | undefined): string {
   const all = j.comparisons.filter((c) => c.candidate === MODEL);
   // The same cell in the Monte Carlo check, when its p-value falls on the other side of 0.01 or 0.05.
   const edge = (c: BacktestComparisonJson) => edgeNote(c, k);
-  const label = (c: BacktestComparisonJson) => `${LEAGUE_SERIES_INFO[c.series].label} at ${formatHorizon(c.horizon)} (relative WIS ${formatRatio(c.relativeWis)}, ${formatP(c.test.pValue)}${edge(c)})`;
+  const label = (c: BacktestComparisonJson) =>
+    `${LEAGUE_SERIES_INFO[c.series].label} at ${formatHorizon(c.horizon)} (relative WIS ${formatRatio(c.relativeWis)}, ${formatP(c.test.pValue)}${edge(c)})`;
   const list = (cs: BacktestComparisonJson[]) => (cs.length ? cs.map(label).join("; ") : "none");
   const wins = all.filter((c) => verdict(c).side === "wins");
   const losses = all.filter((c) => verdict(c).side === "loses");
@@ -149,7 +200,11 @@ function overall(j: BacktestJson, k: BacktestJson | undefined): string {
     `Of the ${all.length} series × horizons, the model has the lower mean WIS than the best baseline in ${wins.length} and the higher in ${losses.length}.`,
     `Wins more than noise (p < 0.01): ${list(of(wins, "clear"))}. Wins with weak evidence (0.01 ≤ p < 0.05): ${list(of(wins, "suggestive"))}.`,
     `Losses more than noise: ${list(of(losses, "clear"))}. Losses with weak evidence: ${list(of(losses, "suggestive"))}.`,
-    `Every other difference is within noise, except that ${of(all, "untestable").length} cannot be tested at all (too few origins for the horizon: ${of(all, "untestable").map((c) => `${LEAGUE_SERIES_INFO[c.series].label} at ${formatHorizon(c.horizon)}`).join(", ") || "none"}).`,
+    `Every other difference is within noise, except that ${of(all, "untestable").length} cannot be tested at all (too few origins for the horizon: ${
+      of(all, "untestable")
+        .map((c) => `${LEAGUE_SERIES_INFO[c.series].label} at ${formatHorizon(c.horizon)}`)
+        .join(", ") || "none"
+    }).`,
     `${all.length - of(all, "untestable").length} tests are made, so one p-value below 0.01 among them turns up by chance about ${formatShare(1 - 0.99 ** (all.length - of(all, "untestable").length))} of the time even if the model and the baselines were equally good.`,
     partsSentence(j, wins, losses),
     coverageSentence(all),
@@ -159,24 +214,44 @@ function overall(j: BacktestJson, k: BacktestJson | undefined): string {
 /** The model's coverage and bias over all cells, in words that follow the counts. */
 function coverageSentence(all: BacktestComparisonJson[]): string {
   const rows = all.map((c) => modelRow(c.series, c.horizon));
-  const wide50 = rows.filter((r) => r.coverage50 > 0.65).length, wide90 = rows.filter((r) => r.coverage90 >= 0.95).length, low = rows.filter((r) => r.meanBias < 0).length;
-  const width = wide50 + wide90 > rows.length ? "its bands are mostly wider than they need to be (a calibrated 90% band misses about 1 observation in 10)" : "its bands are not generally too wide";
-  const centre = low > rows.length / 2 ? "the observations tend to land above its median (it under-forecasts)" : low < rows.length / 2 ? "the observations tend to land below its median" : "its median is not off to one side overall";
+  const wide50 = rows.filter((r) => r.coverage50 > 0.65).length,
+    wide90 = rows.filter((r) => r.coverage90 >= 0.95).length,
+    low = rows.filter((r) => r.meanBias < 0).length;
+  const width =
+    wide50 + wide90 > rows.length
+      ? "its bands are mostly wider than they need to be (a calibrated 90% band misses about 1 observation in 10)"
+      : "its bands are not generally too wide";
+  const centre =
+    low > rows.length / 2
+      ? "the observations tend to land above its median (it under-forecasts)"
+      : low < rows.length / 2
+        ? "the observations tend to land below its median"
+        : "its median is not off to one side overall";
   return `The model's central 50% band holds more than 65% of the observations in ${wide50} of the ${rows.length} cells and its 90% band at least 95% in ${wide90}: ${width}; its mean bias is negative in ${low} of ${rows.length}: ${centre}.`;
 }
 
 /** Where the WIS comes from: the best baseline's under-prediction where the model wins, the model's dispersion where it loses. */
 function partsSentence(j: BacktestJson, wins: BacktestComparisonJson[], losses: BacktestComparisonJson[]): string {
-  const row = (name: string, c: BacktestComparisonJson) => j.summary.find((r) => r.forecaster === name && r.series === c.series && r.horizon === c.horizon)!;
+  const row = (name: string, c: BacktestComparisonJson) =>
+    j.summary.find((r) => r.forecaster === name && r.series === c.series && r.horizon === c.horizon)!;
   const share = (cs: BacktestComparisonJson[], name: (c: BacktestComparisonJson) => string, part: "underprediction" | "dispersion") => {
     const rows = cs.map((c) => row(name(c), c));
     return rows.reduce((t, r) => t + r[part], 0) / rows.reduce((t, r) => t + r.meanWis, 0);
   };
   const out: string[] = [];
   const under = wins.length ? share(wins, (c) => c.bestBaseline, "underprediction") : 0;
-  if (wins.length) out.push(`Where the model wins, ${formatShare(under)} of the best baselines' WIS is under-prediction${under > 0.5 ? " (observations above their bands: they carried on too little growth)" : ""}`);
-  if (losses.length) out.push(`where it loses, ${formatShare(share(losses, () => MODEL, "dispersion"))} of the model's WIS is dispersion (the width of its own bands)`);
-  const baselines = j.summary.filter((r) => r.role === "baseline" && r.forecaster !== "article pace").map((r) => r.coverage90).sort((a, b) => a - b);
+  if (wins.length)
+    out.push(
+      `Where the model wins, ${formatShare(under)} of the best baselines' WIS is under-prediction${under > 0.5 ? " (observations above their bands: they carried on too little growth)" : ""}`,
+    );
+  if (losses.length)
+    out.push(
+      `where it loses, ${formatShare(share(losses, () => MODEL, "dispersion"))} of the model's WIS is dispersion (the width of its own bands)`,
+    );
+  const baselines = j.summary
+    .filter((r) => r.role === "baseline" && r.forecaster !== "article pace")
+    .map((r) => r.coverage90)
+    .sort((a, b) => a - b);
   const median = baselines[Math.floor(baselines.length / 2)]!;
   return `${out.join("; ")}. The baselines' 90% coverage runs from ${formatShare(baselines[0]!)} to ${formatShare(baselines.at(-1)!)} (median ${formatShare(median)}; the article's pace is a point, 0%)${median < 0.8 ? ": their bands are mostly too narrow" : ""}.`;
 }
@@ -187,7 +262,12 @@ function reading(j: BacktestJson, k: BacktestJson | undefined): string[] {
     const cells = j.settings.horizons.map((h) => ({ h, c: comparison(s, h) })).filter((x) => x.c);
     const parts = cells.map(({ h, c }) => {
       const v = verdict(c!);
-      const how = v.side === "wins" ? `the model's mean WIS is ${Math.round(100 * (1 - c!.relativeWis!))}% below` : v.side === "loses" ? `the model's mean WIS is ${Math.round(100 * (c!.relativeWis! - 1))}% above` : "the model ties with";
+      const how =
+        v.side === "wins"
+          ? `the model's mean WIS is ${Math.round(100 * (1 - c!.relativeWis!))}% below`
+          : v.side === "loses"
+            ? `the model's mean WIS is ${Math.round(100 * (c!.relativeWis! - 1))}% above`
+            : "the model ties with";
       return `${formatHorizon(h)}: ${how} the ${c!.bestBaseline}'s (relative WIS ${formatRatio(c!.relativeWis)}; lower at ${c!.wins} of ${c!.n} origins); ${evidence(c!)}; ${coverageWords(modelRow(s, h))}.`;
     });
     out.push(`- **${name(s)}** —`, ...parts.map((p) => `  - ${p}`));
@@ -196,12 +276,17 @@ function reading(j: BacktestJson, k: BacktestJson | undefined): string[] {
 }
 
 function monteCarloCheck(j: BacktestJson, k: BacktestJson): string {
-  const lines = [`| series | horizon | relative WIS, ${CALIBRATION.particles.toLocaleString("en-US")} particles | with ${CHECK_PARTICLES.toLocaleString("en-US")} | DM p, ${CALIBRATION.particles.toLocaleString("en-US")} | with ${CHECK_PARTICLES.toLocaleString("en-US")} |`, "|---|---:|---:|---:|---:|---:|"];
+  const lines = [
+    `| series | horizon | relative WIS, ${CALIBRATION.particles.toLocaleString("en-US")} particles | with ${CHECK_PARTICLES.toLocaleString("en-US")} | DM p, ${CALIBRATION.particles.toLocaleString("en-US")} | with ${CHECK_PARTICLES.toLocaleString("en-US")} |`,
+    "|---|---:|---:|---:|---:|---:|",
+  ];
   let largest = 0;
   for (const c of j.comparisons.filter((x) => x.candidate === MODEL)) {
     const d = k.comparisons.find((x) => x.candidate === MODEL && x.series === c.series && x.horizon === c.horizon)!;
     largest = Math.max(largest, Math.abs((c.relativeWis ?? 0) - (d.relativeWis ?? 0)));
-    lines.push(`| ${LEAGUE_SERIES_INFO[c.series].label} | ${formatHorizon(c.horizon)} | ${formatRatio(c.relativeWis)} | ${formatRatio(d.relativeWis)}${d.bestBaseline === c.bestBaseline ? "" : ` (vs ${d.bestBaseline})`} | ${formatPValue(c.test.pValue)} | ${formatPValue(d.test.pValue)} |`);
+    lines.push(
+      `| ${LEAGUE_SERIES_INFO[c.series].label} | ${formatHorizon(c.horizon)} | ${formatRatio(c.relativeWis)} | ${formatRatio(d.relativeWis)}${d.bestBaseline === c.bestBaseline ? "" : ` (vs ${d.bestBaseline})`} | ${formatPValue(c.test.pValue)} | ${formatPValue(d.test.pValue)} |`,
+    );
   }
   return `${lines.join("\n")}\n\nThe largest change of a relative WIS is ${largest.toFixed(2)}. Monte Carlo noise shrinks as 1/√particles, so at\n${CALIBRATION.particles.toLocaleString("en-US")} particles it is about half the gap shown: read relative WIS to ±0.05 and p-values near a threshold\nas on the threshold.`;
 }
@@ -209,7 +294,8 @@ function monteCarloCheck(j: BacktestJson, k: BacktestJson): string {
 /** "the area: better at 3, 6, 12 months (clearly at 6), worse at 1" — from the numbers. */
 function shortly(j: BacktestJson, s: LeagueSeries): string {
   const cells = j.settings.horizons.map((h) => comparison(s, h)).filter((c): c is BacktestComparisonJson => c !== undefined);
-  const months = (cs: BacktestComparisonJson[]) => `${cs.map((c) => c.horizon).join(", ")} month${cs.length === 1 && cs[0]!.horizon === 1 ? "" : "s"}`;
+  const months = (cs: BacktestComparisonJson[]) =>
+    `${cs.map((c) => c.horizon).join(", ")} month${cs.length === 1 && cs[0]!.horizon === 1 ? "" : "s"}`;
   const part = (side: "wins" | "loses", word: string) => {
     const cs = cells.filter((c) => verdict(c).side === side);
     if (!cs.length) return "";
@@ -221,34 +307,53 @@ function shortly(j: BacktestJson, s: LeagueSeries): string {
 
 /** One line per series: relative WIS, coverage and p at each horizon. */
 function closing(j: BacktestJson): string {
-  return SERIES.map((s) => {
-    const cells = j.settings.horizons.flatMap((h) => {
-      const c = comparison(s, h);
-      if (!c) return [];
-      const r = modelRow(s, h);
-      return [`${formatHorizon(h)} ${formatRatio(c.relativeWis)} vs ${c.bestBaseline} (coverage ${formatShare(r.coverage50)} / ${formatShare(r.coverage90)}, ${c.test.pValue === null ? "no test" : formatP(c.test.pValue)})`];
-    });
-    return `- **${LEAGUE_SERIES_INFO[s].label}**: ${cells.join("; ")}.`;
-  }).join("\n") + `\n\nIn short: ${SERIES.map((s) => shortly(j, s)).join("; ")}.`;
+  return (
+    SERIES.map((s) => {
+      const cells = j.settings.horizons.flatMap((h) => {
+        const c = comparison(s, h);
+        if (!c) return [];
+        const r = modelRow(s, h);
+        return [
+          `${formatHorizon(h)} ${formatRatio(c.relativeWis)} vs ${c.bestBaseline} (coverage ${formatShare(r.coverage50)} / ${formatShare(r.coverage90)}, ${c.test.pValue === null ? "no test" : formatP(c.test.pValue)})`,
+        ];
+      });
+      return `- **${LEAGUE_SERIES_INFO[s].label}**: ${cells.join("; ")}.`;
+    }).join("\n") + `\n\nIn short: ${SERIES.map((s) => shortly(j, s)).join("; ")}.`
+  );
 }
 
 function perOrigin(j: BacktestJson, h: number): string {
   const lines = ["| origin | series | observed | model median [90%] | model WIS | best baseline's WIS |", "|---|---|---:|---|---:|---:|"];
-  for (const origin of j.settings.origins) for (const s of SERIES) {
-    const m = j.scores.find((x) => x.forecaster === MODEL && x.series === s && x.origin === origin && x.horizon === h);
-    const c = comparison(s, h);
-    const b = c && j.scores.find((x) => x.forecaster === c.bestBaseline && x.series === s && x.origin === origin && x.horizon === h);
-    if (!m || !b) continue;
-    lines.push(`| ${origin} | ${LEAGUE_SERIES_INFO[s].label} | ${formatScore(m.observed)} | ${formatScore(m.p50)} [${formatScore(m.p05)}…${formatScore(m.p95)}]${m.in90 ? "" : " (miss)"} | ${formatScore(m.wis)}${m.wis > b.wis ? " ✗" : ""} | ${formatScore(b.wis)} |`);
-  }
+  for (const origin of j.settings.origins)
+    for (const s of SERIES) {
+      const m = j.scores.find((x) => x.forecaster === MODEL && x.series === s && x.origin === origin && x.horizon === h);
+      const c = comparison(s, h);
+      const b = c && j.scores.find((x) => x.forecaster === c.bestBaseline && x.series === s && x.origin === origin && x.horizon === h);
+      if (!m || !b) continue;
+      lines.push(
+        `| ${origin} | ${LEAGUE_SERIES_INFO[s].label} | ${formatScore(m.observed)} | ${formatScore(m.p50)} [${formatScore(m.p05)}…${formatScore(m.p95)}]${m.in90 ? "" : " (miss)"} | ${formatScore(m.wis)}${m.wis > b.wis ? " ✗" : ""} | ${formatScore(b.wis)} |`,
+      );
+    }
   return lines.join("\n");
 }
 
 const calibrations = json.diagnostics.filter((d) => d.forecaster === MODEL);
-const calTable = ["| origin | months fitted | generations | stopped | final acceptance | ESS |", "|---|---:|---:|---|---:|---:|",
-  ...calibrations.map((d) => `| ${d.origin} | ${d.values.monthsFitted} | ${d.values.generations} | ${d.values.stopped} | ${(100 * Number(d.values.acceptanceRate)).toFixed(1)}% | ${Number(d.values.ess).toFixed(0)} |`)].join("\n");
-const sizes = [...new Set(json.comparisons.filter((c) => c.test.pValue !== null).map((c) => `${c.n}:${c.horizon}`))].map((k) => k.split(":").map(Number) as [number, number]);
-const sizeTable = ["| origins n | horizon h | share of p < 0.05 under the null |", "|---:|---:|---:|", ...sizes.map(([n, h]) => `| ${n} | ${formatHorizon(h)} | ${formatShare(testSize(n, h))} |`)].join("\n");
+const calTable = [
+  "| origin | months fitted | generations | stopped | final acceptance | ESS |",
+  "|---|---:|---:|---|---:|---:|",
+  ...calibrations.map(
+    (d) =>
+      `| ${d.origin} | ${d.values.monthsFitted} | ${d.values.generations} | ${d.values.stopped} | ${(100 * Number(d.values.acceptanceRate)).toFixed(1)}% | ${Number(d.values.ess).toFixed(0)} |`,
+  ),
+].join("\n");
+const sizes = [...new Set(json.comparisons.filter((c) => c.test.pValue !== null).map((c) => `${c.n}:${c.horizon}`))].map(
+  (k) => k.split(":").map(Number) as [number, number],
+);
+const sizeTable = [
+  "| origins n | horizon h | share of p < 0.05 under the null |",
+  "|---:|---:|---:|",
+  ...sizes.map(([n, h]) => `| ${n} | ${formatHorizon(h)} | ${formatShare(testSize(n, h))} |`),
+].join("\n");
 const minutes = Math.max(1, Math.round(seconds / 60));
 
 const doc = `<!-- GENERATED by scripts/backtest.ts (npm run backtest) — do not edit by hand. -->
@@ -276,7 +381,10 @@ ${SERIES.map((s) => `- **${name(s)}**: ${LEAGUE_SERIES_INFO[s].description}.`).j
   model's true Russian-side losses ΔLR + ΔLK read as killed + wounded (the model's losses also count
   the captured and missing, a few per cent; the hindcast has no DPRK troops). The calibration never
   sees the Economist series.
-${json.forecasters.filter((f) => f.role === "baseline").map((f) => `- **${f.name}** — ${f.description} (src/analysis/baselines*.ts).`).join("\n")}
+${json.forecasters
+  .filter((f) => f.role === "baseline")
+  .map((f) => `- **${f.name}** — ${f.description} (src/analysis/baselines*.ts).`)
+  .join("\n")}
 
 **Scores** (src/analysis/scoring.ts): the weighted interval score (WIS; Bracher et al. 2021) on the
 COVID-19 Forecast Hub's 23 quantile levels taken from the samples, with its dispersion /
@@ -374,7 +482,12 @@ if (previewAt > 0) writeFileSync(process.argv[previewAt + 1]!, doc);
 if (write) {
   writeFileSync(new URL("../docs/backtest.md", import.meta.url), doc);
   writeFileSync(new URL("../docs/backtest-pit-model.svg", import.meta.url), backtestPitSvg(json, { forecaster: MODEL }));
-  writeFileSync(new URL("../docs/backtest-pit-bootstrap.svg", import.meta.url), backtestPitSvg(json, { forecaster: "bootstrap (all months)" }));
+  writeFileSync(
+    new URL("../docs/backtest-pit-bootstrap.svg", import.meta.url),
+    backtestPitSvg(json, { forecaster: "bootstrap (all months)" }),
+  );
   writeFileSync(new URL("../docs/backtest.csv", import.meta.url), backtestToCsv(json));
 }
-process.stderr.write(`backtest: ${ORIGINS.length} origins in ${seconds.toFixed(0)} s${!write ? " (nothing written)" : "; wrote docs/backtest.md, docs/backtest-pit-*.svg, docs/backtest.csv"}\n`);
+process.stderr.write(
+  `backtest: ${ORIGINS.length} origins in ${seconds.toFixed(0)} s${!write ? " (nothing written)" : "; wrote docs/backtest.md, docs/backtest-pit-*.svg, docs/backtest.csv"}\n`,
+);

@@ -22,16 +22,21 @@ function parseCsv(text) {
   for (let i = 0; i < src.length; i += 1) {
     const c = src[i];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i += 1; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") { fields.push(field); field = ""; }
-    else if (c === "\n" || c === "\r") {
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
       if (c === "\r" && src[i + 1] === "\n") i += 1;
       fields.push(field);
       if (!(fields.length === 1 && fields[0] === "")) records.push(fields);
-      fields = []; field = "";
+      fields = [];
+      field = "";
     } else field += c;
   }
   if (quoted) throw new Error("unterminated quoted field");
@@ -43,30 +48,80 @@ function parseCsv(text) {
 /** [csv column, field, kind] with kind: s (text), n (number), n? (number or null), s? (text or null). */
 const TABLES = [
   {
-    file: "occupied_area_isw_monthly.csv", constant: "occupiedAreaMonthly", type: "OccupiedAreaMonth",
-    doc: "Month-end occupied area (km², Crimea included), ISW/AEI Critical Threats maps as computed by The Economist · CC BY 4.0 — \"The Economist; ISW\".",
-    columns: [["month", "month", "s"], ["last_obs_date", "lastObsDate", "s"], ["occupied_km2", "occupiedKm2", "n"], ["monthly_change_km2", "monthlyChangeKm2", "n"]],
+    file: "occupied_area_isw_monthly.csv",
+    constant: "occupiedAreaMonthly",
+    type: "OccupiedAreaMonth",
+    doc: 'Month-end occupied area (km², Crimea included), ISW/AEI Critical Threats maps as computed by The Economist · CC BY 4.0 — "The Economist; ISW".',
+    columns: [
+      ["month", "month", "s"],
+      ["last_obs_date", "lastObsDate", "s"],
+      ["occupied_km2", "occupiedKm2", "n"],
+      ["monthly_change_km2", "monthlyChangeKm2", "n"],
+    ],
   },
   {
-    file: "russia_personnel_losses_monthly.csv", constant: "claimedLossesMonthly", type: "ClaimedLossesMonth",
+    file: "russia_personnel_losses_monthly.csv",
+    constant: "claimedLossesMonthly",
+    type: "ClaimedLossesMonth",
     doc: "Ukraine's General Staff claims of Russian personnel losses, monthly (PetroIvaniuk/2022-Ukraine-Russia-War-Dataset · MIT). A warring party's claims: an observation with its own bias, not truth.",
-    columns: [["month", "month", "s"], ["month_end_date", "monthEndDate", "s"], ["cumulative_at_month_end", "cumulativeAtMonthEnd", "n"], ["monthly_increment", "monthlyIncrement", "n"], ["days_covered", "daysCovered", "n"], ["avg_per_day", "avgPerDay", "n"]],
+    columns: [
+      ["month", "month", "s"],
+      ["month_end_date", "monthEndDate", "s"],
+      ["cumulative_at_month_end", "cumulativeAtMonthEnd", "n"],
+      ["monthly_increment", "monthlyIncrement", "n"],
+      ["days_covered", "daysCovered", "n"],
+      ["avg_per_day", "avgPerDay", "n"],
+    ],
   },
   {
-    file: "loss_estimates_point_claims.csv", constant: "lossEstimates", type: "LossEstimate",
+    file: "loss_estimates_point_claims.csv",
+    constant: "lossEstimates",
+    type: "LossEstimate",
     doc: "Dated point estimates of Russian and Ukrainian deaths and casualties compiled by The Economist · CC BY 4.0.",
-    columns: [["date", "date", "s"], ["country_of_losses", "countryOfLosses", "s"], ["type", "type", "s"], ["estimate_low", "estimateLow", "n?"], ["estimate_high", "estimateHigh", "n?"], ["estimate", "estimate", "n?"], ["source", "source", "s"], ["from_warring_party", "fromWarringParty", "s?"], ["source_url", "sourceUrl", "s"]],
+    columns: [
+      ["date", "date", "s"],
+      ["country_of_losses", "countryOfLosses", "s"],
+      ["type", "type", "s"],
+      ["estimate_low", "estimateLow", "n?"],
+      ["estimate_high", "estimateHigh", "n?"],
+      ["estimate", "estimate", "n?"],
+      ["source", "source", "s"],
+      ["from_warring_party", "fromWarringParty", "s?"],
+      ["source_url", "sourceUrl", "s"],
+    ],
   },
   {
-    file: "recruitment_and_dprk_claims.csv", constant: "recruitmentClaims", type: "RecruitmentClaim",
+    file: "recruitment_and_dprk_claims.csv",
+    constant: "recruitmentClaims",
+    type: "RecruitmentClaim",
     doc: "Dated public statements on Russian contract recruitment and DPRK deployments/casualties, collected from news pages (each with its URL).",
-    columns: [["topic", "topic", "s"], ["date_reported", "dateReported", "s"], ["claimant_or_source", "claimantOrSource", "s"], ["value_low", "valueLow", "n?"], ["value_high", "valueHigh", "n?"], ["unit", "unit", "s"], ["period", "period", "s"], ["statement_summary", "statementSummary", "s"], ["url", "url", "s"]],
+    columns: [
+      ["topic", "topic", "s"],
+      ["date_reported", "dateReported", "s"],
+      ["claimant_or_source", "claimantOrSource", "s"],
+      ["value_low", "valueLow", "n?"],
+      ["value_high", "valueHigh", "n?"],
+      ["unit", "unit", "s"],
+      ["period", "period", "s"],
+      ["statement_summary", "statementSummary", "s"],
+      ["url", "url", "s"],
+    ],
   },
   {
     // A daily file read down to month ends: each month's last row, with its month first.
-    file: "economist_russian_losses_meta_estimate_daily.csv", constant: "economistCasualtiesMonthly", type: "EconomistCasualtiesMonth", monthEndOf: "date",
+    file: "economist_russian_losses_meta_estimate_daily.csv",
+    constant: "economistCasualtiesMonthly",
+    type: "EconomistCasualtiesMonth",
+    monthEndOf: "date",
     doc: "The Economist's meta-estimate of Russian casualties (killed + wounded) since 2022-02-24 with its 95% confidence and prediction intervals, at month ends (TheEconomist/the-economist-ukraine-war-dead-and-wounded-estimates, output-data/tracker/ · CC BY 4.0 — \"The Economist\"). An estimate of true Russian losses, not a warring party's claim. One retrospective model run: every month comes from a single fit made after the fact, so early values already use later information.",
-    columns: [["date", "date", "s"], ["casualties_est", "casualtiesEst", "n"], ["casualties_ci_low", "casualtiesCiLow", "n"], ["casualties_ci_high", "casualtiesCiHigh", "n"], ["casualties_pi_low", "casualtiesPiLow", "n"], ["casualties_pi_high", "casualtiesPiHigh", "n"]],
+    columns: [
+      ["date", "date", "s"],
+      ["casualties_est", "casualtiesEst", "n"],
+      ["casualties_ci_low", "casualtiesCiLow", "n"],
+      ["casualties_ci_high", "casualtiesCiHigh", "n"],
+      ["casualties_pi_low", "casualtiesPiLow", "n"],
+      ["casualties_pi_high", "casualtiesPiHigh", "n"],
+    ],
   },
 ];
 
@@ -108,14 +163,17 @@ for (const table of TABLES) {
     return k;
   });
   rows.forEach((fields, r) => {
-    if (fields.length !== header.length) throw new Error(`${table.file} record ${r + 2}: ${fields.length} fields, header has ${header.length}`);
+    if (fields.length !== header.length)
+      throw new Error(`${table.file} record ${r + 2}: ${fields.length} fields, header has ${header.length}`);
   });
   const kept = table.monthEndOf ? monthEnds(rows, header.indexOf(table.monthEndOf)) : rows.map((fields, r) => [null, fields, r]);
   const counted = table.monthEndOf ? `${rows.length} daily rows, ${kept.length} month ends` : `${rows.length} rows`;
   out.push("", `/** ${table.doc} Source file: data/${table.file} (${counted}). */`);
   out.push(`export const ${table.constant}: readonly ${table.type}[] = [`);
   kept.forEach(([month, fields, r]) => {
-    const parts = table.columns.map(([name, field, kind], c) => `${field}: ${cell(fields[index[c]], kind, `${table.file} record ${r + 2}, ${name}`)}`);
+    const parts = table.columns.map(
+      ([name, field, kind], c) => `${field}: ${cell(fields[index[c]], kind, `${table.file} record ${r + 2}, ${name}`)}`,
+    );
     if (month !== null) parts.unshift(`month: ${JSON.stringify(month)}`);
     out.push(`  { ${parts.join(", ")} },`);
   });

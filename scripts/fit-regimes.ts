@@ -28,17 +28,31 @@ const scenario = hindcastScenario(observations);
 const log = (text: string) => process.stderr.write(`${text}\n`);
 log(`fit-regimes: ${observations.months.length} months, ${DEFAULT_CALIBRATED_PARAMETERS.length} parameters, ${JSON.stringify(SETTINGS)}`);
 const fit = calibrate(scenario, observations, {
-  ...SETTINGS, parameters: DEFAULT_CALIBRATED_PARAMETERS,
-  onGeneration: (g) => log(`  generation ${g.generation}: ε ${g.epsilon.toFixed(3)}, ${g.proposals} proposals, acceptance ${(100 * g.acceptanceRate).toFixed(1)}%, ESS ${g.ess.toFixed(0)}`),
+  ...SETTINGS,
+  parameters: DEFAULT_CALIBRATED_PARAMETERS,
+  onGeneration: (g) =>
+    log(
+      `  generation ${g.generation}: ε ${g.epsilon.toFixed(3)}, ${g.proposals} proposals, acceptance ${(100 * g.acceptanceRate).toFixed(1)}%, ESS ${g.ess.toFixed(0)}`,
+    ),
 });
 
 // A synthetic check of the method: data simulated from known values, fitted the same way.
 const truth: Record<string, number> = {
-  "regimes.offensiveToStalematePerMonth": 0.03, "regimes.stalemateToOffensivePerMonth": 0.06, "regimes.stalemateIntensity": 0.6,
-  "territory.stalemateMeanKm2PerMonth": 40, "territory.stalemateSdKm2PerMonth": 150, "territory.offensivePaceKm2PerMonth": 350,
-  "territory.offensiveNoiseSd": 0.3, "intensity.seasonalAmplitude": 0.15, "intensity.seasonalPeakMonth": 7, "intensity.noiseSd": 0.15,
-  "intensity.noiseAutocorrelation": 0.6, "attrition.russiaLossesPerMonth": 35_000, "territory.forceRatioExponent": 1.5,
-  "attrition.russiaOnOwnExponent": 0.5, "attrition.claimsBias": 1.05,
+  "regimes.offensiveToStalematePerMonth": 0.03,
+  "regimes.stalemateToOffensivePerMonth": 0.06,
+  "regimes.stalemateIntensity": 0.6,
+  "territory.stalemateMeanKm2PerMonth": 40,
+  "territory.stalemateSdKm2PerMonth": 150,
+  "territory.offensivePaceKm2PerMonth": 350,
+  "territory.offensiveNoiseSd": 0.3,
+  "intensity.seasonalAmplitude": 0.15,
+  "intensity.seasonalPeakMonth": 7,
+  "intensity.noiseSd": 0.15,
+  "intensity.noiseAutocorrelation": 0.6,
+  "attrition.russiaLossesPerMonth": 35_000,
+  "territory.forceRatioExponent": 1.5,
+  "attrition.russiaOnOwnExponent": 0.5,
+  "attrition.claimsBias": 1.05,
 };
 function syntheticCheck(): { fit: Calibration; months: number } {
   const input = structuredClone(scenario) as Record<string, unknown>;
@@ -49,7 +63,14 @@ function syntheticCheck(): { fit: Calibration; months: number } {
     node[keys.at(-1)!] = { value, provenance: { source: "user", note: "synthetic truth" } };
   }
   const runs = 64;
-  const p = simulateSync(input, { runs, seed: 99, horizonMonths: observations.months.length, step: "month", keepPaths: true, thresholds: [] });
+  const p = simulateSync(input, {
+    runs,
+    seed: 99,
+    horizonMonths: observations.months.length,
+    step: "month",
+    keepPaths: true,
+    thresholds: [],
+  });
   const m = monthlyPaths(p.paths!);
   // The first path with exactly one switch, stalemate → offensive, like the data.
   const regime = p.paths!.accounting!.regime;
@@ -58,14 +79,20 @@ function syntheticCheck(): { fit: Calibration; months: number } {
   for (let i = 0; i < runs; i += 1) {
     let switches = 0;
     for (let t = 1; t < n; t += 1) if (regime[t * runs + i] !== regime[(t - 1) * runs + i]) switches += 1;
-    if (switches === 1 && regime[(n - 1) * runs + i] === 0) { pick = i; break; }
+    if (switches === 1 && regime[(n - 1) * runs + i] === 0) {
+      pick = i;
+      break;
+    }
   }
   const synthetic = {
     ...observations,
     occupiedChangeKm2: observations.months.map((_, t) => m.occupiedChangeKm2[t * runs + pick]!),
     claimedLosses: observations.months.map((_, t) => m.claimedLosses[t * runs + pick]!),
   };
-  return { fit: calibrate(hindcastScenario(synthetic), synthetic, { ...SETTINGS, parameters: DEFAULT_CALIBRATED_PARAMETERS, predictiveRuns: 0 }), months: n };
+  return {
+    fit: calibrate(hindcastScenario(synthetic), synthetic, { ...SETTINGS, parameters: DEFAULT_CALIBRATED_PARAMETERS, predictiveRuns: 0 }),
+    months: n,
+  };
 }
 log("synthetic check…");
 const synthetic = syntheticCheck();
@@ -73,14 +100,24 @@ const seconds = (Date.now() - started) / 1000;
 
 // ---- formatting ----------------------------------------------------------------------------------
 const baseline = new Map(listParameters(parseScenario("baseline")).map((s) => [s.path, s.spec]));
-const sig = (v: number, digits = 3) => (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : Number(v.toPrecision(digits)).toString());
+const sig = (v: number, digits = 3) =>
+  Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : Number(v.toPrecision(digits)).toString();
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
-const monthName = (m: number) => ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(((Math.round(m) - 1) % 12) + 12) % 12]!;
+const monthName = (m: number) =>
+  ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][(((Math.round(m) - 1) % 12) + 12) % 12]!;
 const wrapMonth = (m: number) => ((((m - 1) % 12) + 12) % 12) + 1;
 const column = (path: string) => fit.posterior.draws.map((row) => row[fit.posterior.parameters.indexOf(path)]!);
 const meanOf = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
-const varOf = (x: number[]) => { const m = meanOf(x); return x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1); };
-const q = (x: number[], p: number) => { const s = [...x].sort((a, b) => a - b); const h = (s.length - 1) * p, lo = Math.floor(h); return s[lo]! + (h - lo) * ((s[Math.min(s.length - 1, lo + 1)] ?? s[lo]!) - s[lo]!); };
+const varOf = (x: number[]) => {
+  const m = meanOf(x);
+  return x.reduce((s, v) => s + (v - m) ** 2, 0) / (x.length - 1);
+};
+const q = (x: number[], p: number) => {
+  const s = [...x].sort((a, b) => a - b);
+  const h = (s.length - 1) * p,
+    lo = Math.floor(h);
+  return s[lo]! + (h - lo) * ((s[Math.min(s.length - 1, lo + 1)] ?? s[lo]!) - s[lo]!);
+};
 function describeBaseline(path: string): string {
   const spec = baseline.get(path);
   if (!spec) return "—";
@@ -88,7 +125,8 @@ function describeBaseline(path: string): string {
   return `${sig(median(spec))} [${sig(quantile(spec, 0.05))}–${sig(quantile(spec, 0.95))}]`;
 }
 function betaFor(x: number[]): string {
-  const m = meanOf(x), v = varOf(x);
+  const m = meanOf(x),
+    v = varOf(x);
   const k = (m * (1 - m)) / v - 1;
   return `Beta(${(m * k).toFixed(2)}, ${((1 - m) * k).toFixed(2)})`;
 }
@@ -100,41 +138,66 @@ const paramRows = d.parameters.map((p) => {
     : `${sig(p.posterior.p50)} [${sig(p.posterior.p05)}–${sig(p.posterior.p95)}]`;
   return `| \`${p.path}\` | ${sig(p.prior.p05)}–${sig(p.prior.p95)} | ${post} | ${p.widthRatio.toFixed(2)} | ${p.verdict} | ${describeBaseline(p.path)} |`;
 });
-const genRows = d.generations.map((g) => `| ${g.generation} | ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : "∞"} | ${g.moves} | ${g.proposals.toLocaleString("en-US")} | ${g.accepted.toLocaleString("en-US")} | ${(100 * g.acceptanceRate).toFixed(1)}% | ${g.ess.toFixed(0)} |`);
+const genRows = d.generations.map(
+  (g) =>
+    `| ${g.generation} | ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : "∞"} | ${g.moves} | ${g.proposals.toLocaleString("en-US")} | ${g.accepted.toLocaleString("en-US")} | ${(100 * g.acceptanceRate).toFixed(1)}% | ${g.ess.toFixed(0)} |`,
+);
 
-const pOS = column("regimes.offensiveToStalematePerMonth"), pSO = column("regimes.stalemateToOffensivePerMonth");
-const amp = column("intensity.seasonalAmplitude"), peak = column("intensity.seasonalPeakMonth").map(wrapMonth);
+const pOS = column("regimes.offensiveToStalematePerMonth"),
+  pSO = column("regimes.stalemateToOffensivePerMonth");
+const amp = column("intensity.seasonalAmplitude"),
+  peak = column("intensity.seasonalPeakMonth").map(wrapMonth);
 const inSummer = peak.filter((m) => m >= 5 && m < 10).length / peak.length;
 const inWinter = peak.filter((m) => m >= 11 || m < 3).length / peak.length;
-const lambda = column("attrition.russiaLossesPerMonth"), bias = column("attrition.claimsBias");
+const lambda = column("attrition.russiaLossesPerMonth"),
+  bias = column("attrition.claimsBias");
 const claimed = lambda.map((l, i) => l * bias[i]!);
-const stalMean = column("territory.stalemateMeanKm2PerMonth"), stalSd = column("territory.stalemateSdKm2PerMonth");
-const noiseSd = column("intensity.noiseSd"), noiseAr = column("intensity.noiseAutocorrelation"), offNoise = column("territory.offensiveNoiseSd");
+const stalMean = column("territory.stalemateMeanKm2PerMonth"),
+  stalSd = column("territory.stalemateSdKm2PerMonth");
+const noiseSd = column("intensity.noiseSd"),
+  noiseAr = column("intensity.noiseAutocorrelation"),
+  offNoise = column("territory.offensiveNoiseSd");
 const stalInt = column("regimes.stalemateIntensity");
 const band = (x: number[], digits = 3) => `${sig(q(x, 0.5), digits)} [${sig(q(x, 0.05), digits)}–${sig(q(x, 0.95), digits)}]`;
 
 const pred = d.predictive!;
 const predRows = pred.months.map((m, k) => {
-  const a = pred.occupiedChangeKm2, c = pred.claimedLosses;
+  const a = pred.occupiedChangeKm2,
+    c = pred.claimedLosses;
   const mark = (obs: number | null, lo: number, hi: number) => (obs === null ? "" : obs < lo || obs > hi ? " **outside**" : "");
   return `| ${m} | ${sig(a.observed[k]!)} | ${sig(a.p50[k]!)} [${sig(a.p05[k]!)}…${sig(a.p95[k]!)}]${mark(a.observed[k]!, a.p05[k]!, a.p95[k]!)} | ${sig(c.observed[k]!)} | ${sig(c.p50[k]!)} [${sig(c.p05[k]!)}…${sig(c.p95[k]!)}]${mark(c.observed[k]!, c.p05[k]!, c.p95[k]!)} |`;
 });
-const outsideA = pred.months.filter((_, k) => { const o = pred.occupiedChangeKm2.observed[k]!; return o < pred.occupiedChangeKm2.p05[k]! || o > pred.occupiedChangeKm2.p95[k]!; });
-const outsideC = pred.months.filter((_, k) => { const o = pred.claimedLosses.observed[k]!; return o < pred.claimedLosses.p05[k]! || o > pred.claimedLosses.p95[k]!; });
+const outsideA = pred.months.filter((_, k) => {
+  const o = pred.occupiedChangeKm2.observed[k]!;
+  return o < pred.occupiedChangeKm2.p05[k]! || o > pred.occupiedChangeKm2.p95[k]!;
+});
+const outsideC = pred.months.filter((_, k) => {
+  const o = pred.claimedLosses.observed[k]!;
+  return o < pred.claimedLosses.p05[k]! || o > pred.claimedLosses.p95[k]!;
+});
 // Residual check: standardised by the band's half-width, and their lag-1 autocorrelation.
 function residualAcf(b: typeof pred.claimedLosses, log: boolean): number {
   const f = (v: number) => (log ? Math.log(v) : v);
   const r = pred.months.map((_, k) => (f(b.observed[k]!) - f(b.p50[k]!)) / ((f(b.p95[k]!) - f(b.p05[k]!)) / 3.29));
   const m = meanOf(r);
-  let num = 0, den = 0;
-  r.forEach((v, k) => { den += (v - m) ** 2; if (k) num += (v - m) * (r[k - 1]! - m); });
+  let num = 0,
+    den = 0;
+  r.forEach((v, k) => {
+    den += (v - m) ** 2;
+    if (k) num += (v - m) * (r[k - 1]! - m);
+  });
   return num / den;
 }
 const statRows = d.statistics.labels.map((l, k) => `| ${l} | ${sig(d.statistics.observed[k]!)} | ${sig(d.statistics.scales[k]!)} |`);
 const synthRows = synthetic.fit.diagnostics.parameters.map((p) => {
   const t = truth[p.path]!;
-  const inside = p.circular ? Math.abs(((t - p.posterior.p50 + 18) % 12) - 6) <= (p.posterior.p95 - p.posterior.p05) / 2 : t >= p.posterior.p05 && t <= p.posterior.p95;
-  return { row: `| \`${p.path}\` | ${sig(t)} | ${p.circular ? `${sig(wrapMonth(p.posterior.p50))} [${sig(wrapMonth(p.posterior.p05))}…${sig(wrapMonth(p.posterior.p95))}]` : `${sig(p.posterior.p50)} [${sig(p.posterior.p05)}–${sig(p.posterior.p95)}]`} | ${p.widthRatio.toFixed(2)} | ${inside ? "yes" : "**no**"} |`, inside };
+  const inside = p.circular
+    ? Math.abs(((t - p.posterior.p50 + 18) % 12) - 6) <= (p.posterior.p95 - p.posterior.p05) / 2
+    : t >= p.posterior.p05 && t <= p.posterior.p95;
+  return {
+    row: `| \`${p.path}\` | ${sig(t)} | ${p.circular ? `${sig(wrapMonth(p.posterior.p50))} [${sig(wrapMonth(p.posterior.p05))}…${sig(wrapMonth(p.posterior.p95))}]` : `${sig(p.posterior.p50)} [${sig(p.posterior.p05)}–${sig(p.posterior.p95)}]`} | ${p.widthRatio.toFixed(2)} | ${inside ? "yes" : "**no**"} |`,
+    inside,
+  };
 });
 const covered = synthRows.filter((r) => r.inside).length;
 
@@ -214,9 +277,12 @@ stalemate draw: mean ${band(stalMean)} km²/month, sd ${band(stalSd)} km²/month
 
 Amplitude ${band(amp)}; peak month: posterior probability **${pct(inSummer)}** for a peak in May–September
 (F13's summer window) and **${pct(inWinter)}** for November–February. ${
-  inWinter > 0.6 ? "The data put the peak in winter: the fit wins over F13, as the baseline already assumes."
-  : inSummer > 0.6 ? "The data put the peak in summer, as F13 says — against the baseline's late-December peak."
-  : "Once the regimes are in the model, the data cannot place the peak: the winter peaks of the claims (Dec 2023, Dec 2024) coincide with offensive phases, which the regime and the force trend already explain. Neither F13's summer window nor the baseline's late-December peak is supported with confidence; the amplitude is small."}
+  inWinter > 0.6
+    ? "The data put the peak in winter: the fit wins over F13, as the baseline already assumes."
+    : inSummer > 0.6
+      ? "The data put the peak in summer, as F13 says — against the baseline's late-December peak."
+      : "Once the regimes are in the model, the data cannot place the peak: the winter peaks of the claims (Dec 2023, Dec 2024) coincide with offensive phases, which the regime and the force trend already explain. Neither F13's summer window nor the baseline's late-December peak is supported with confidence; the amplitude is small."
+}
 (A fit of log claims on a seasonal curve and a trend alone, without regimes, puts the peak in late
 December with amplitude ≈ 0.14 — the baseline's current values.)
 
@@ -289,12 +355,33 @@ if (quick) {
   writeFileSync(new URL("../docs/calibration.md", import.meta.url), doc);
   log(`wrote docs/calibration.md (${seconds.toFixed(0)} s)`);
 }
-console.log(JSON.stringify({
-  seconds, acceptanceRate: d.acceptanceRate, ess: d.ess, stopped: d.stopped, summary: d.summary,
-  proposals: { offensiveToStalemate: betaFor(pOS), stalemateToOffensive: betaFor(pSO) },
-  parameters: d.parameters.map((p) => ({ path: p.path, p05: p.posterior.p05, p50: p.posterior.p50, p95: p.posterior.p95, mean: p.posterior.mean, sd: p.posterior.sd, widthRatio: p.widthRatio })),
-  claimedLevel: { p05: q(claimed, 0.05), p50: q(claimed, 0.5), p95: q(claimed, 0.95) },
-  season: { inSummer, inWinter },
-  predictive: { area: [pred.occupiedChangeKm2.coverage50, pred.occupiedChangeKm2.coverage90], claims: [pred.claimedLosses.coverage50, pred.claimedLosses.coverage90] },
-  synthetic: { covered, of: synthRows.length },
-}, null, 1));
+console.log(
+  JSON.stringify(
+    {
+      seconds,
+      acceptanceRate: d.acceptanceRate,
+      ess: d.ess,
+      stopped: d.stopped,
+      summary: d.summary,
+      proposals: { offensiveToStalemate: betaFor(pOS), stalemateToOffensive: betaFor(pSO) },
+      parameters: d.parameters.map((p) => ({
+        path: p.path,
+        p05: p.posterior.p05,
+        p50: p.posterior.p50,
+        p95: p.posterior.p95,
+        mean: p.posterior.mean,
+        sd: p.posterior.sd,
+        widthRatio: p.widthRatio,
+      })),
+      claimedLevel: { p05: q(claimed, 0.05), p50: q(claimed, 0.5), p95: q(claimed, 0.95) },
+      season: { inSummer, inWinter },
+      predictive: {
+        area: [pred.occupiedChangeKm2.coverage50, pred.occupiedChangeKm2.coverage90],
+        claims: [pred.claimedLosses.coverage50, pred.claimedLosses.coverage90],
+      },
+      synthetic: { covered, of: synthRows.length },
+    },
+    null,
+    1,
+  ),
+);

@@ -91,12 +91,19 @@ function main() {
   // The kernel spec, inside the build: found through JUPYTER_PATH.
   const kernelDir = join(jupyterDir, "kernels", "deno");
   mkdirSync(kernelDir, { recursive: true });
-  writeFileSync(join(kernelDir, "kernel.json"), `${JSON.stringify({
-    argv: [deno.path, "jupyter", "--kernel", "--conn", "{connection_file}"],
-    display_name: "Deno",
-    language: "typescript",
-    env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-  }, null, 2)}\n`);
+  writeFileSync(
+    join(kernelDir, "kernel.json"),
+    `${JSON.stringify(
+      {
+        argv: [deno.path, "jupyter", "--kernel", "--conn", "{connection_file}"],
+        display_name: "Deno",
+        language: "typescript",
+        env: { NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+      },
+      null,
+      2,
+    )}\n`,
+  );
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
@@ -114,9 +121,17 @@ function main() {
     PYTHONWARNINGS: "ignore",
   };
   const args = [
-    "nbconvert", "--to", "notebook", "--execute",
-    "--ExecutePreprocessor.kernel_name=deno", "--ExecutePreprocessor.timeout=600",
-    "--output-dir", outDir, "--output", "notebook.executed.ipynb", notebook,
+    "nbconvert",
+    "--to",
+    "notebook",
+    "--execute",
+    "--ExecutePreprocessor.kernel_name=deno",
+    "--ExecutePreprocessor.timeout=600",
+    "--output-dir",
+    outDir,
+    "--output",
+    "notebook.executed.ipynb",
+    notebook,
   ];
   log(`jupyter ${args.map((a) => a.replace(root, "<repo>")).join(" ")}   (ATTRITION_RUNS=${env.ATTRITION_RUNS})`);
   const started = Date.now();
@@ -140,7 +155,8 @@ function check(nb) {
     if (cell.execution_count === null || cell.execution_count === undefined) problems.push(`cell ${name}: not executed`);
     for (const out of cell.outputs ?? []) {
       if (out.output_type === "error") problems.push(`cell ${name}: ${out.ename}: ${out.evalue}`);
-      if (out.output_type === "stream" && out.name === "stderr") log(`cell ${name} wrote to stderr: ${text(out.text).trim().slice(0, 300)}`);
+      if (out.output_type === "stream" && out.name === "stderr")
+        log(`cell ${name} wrote to stderr: ${text(out.text).trim().slice(0, 300)}`);
     }
     if ((cell.metadata?.tags ?? []).includes("chart")) {
       charts += 1;

@@ -22,19 +22,25 @@ const ROWS = 12;
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /** Where each baseline parameter comes from, short: "article F18", "data <file>", "assumption". */
-const SOURCE = new Map(parameterTable(parseScenario("baseline")).map((r) => [r.path, r.provenance.replace(/^assumption:.*$/, "assumption")]));
+const SOURCE = new Map(
+  parameterTable(parseScenario("baseline")).map((r) => [r.path, r.provenance.replace(/^assumption:.*$/, "assumption")]),
+);
 const source = (path: string) => SOURCE.get(path) ?? "";
 
 /** A sentence below states this; if the numbers stop supporting it, fail instead of writing it. */
 function claim(holds: boolean, what: string): void {
-  if (!holds) throw new Error(`docs/sensitivity.md: the text says "${what}", which the numbers no longer support — update scripts/sensitivity-docs.ts`);
+  if (!holds)
+    throw new Error(
+      `docs/sensitivity.md: the text says "${what}", which the numbers no longer support — update scripts/sensitivity-docs.ts`,
+    );
 }
 const cell = (text: string) => text.replace(/\|/g, "\\|");
-const table = (rows: string[][]) => [
-  `| ${rows[0]!.map(cell).join(" | ")} |`,
-  `|${rows[0]!.map((h) => (/^(Parameter|Factor|Prior|Source)$/.test(h) ? "---" : "---:")).join("|")}|`,
-  ...rows.slice(1).map((r) => `| ${r.map(cell).join(" | ")} |`),
-].join("\n");
+const table = (rows: string[][]) =>
+  [
+    `| ${rows[0]!.map(cell).join(" | ")} |`,
+    `|${rows[0]!.map((h) => (/^(Parameter|Factor|Prior|Source)$/.test(h) ? "---" : "---:")).join("|")}|`,
+    ...rows.slice(1).map((r) => `| ${r.map(cell).join(" | ")} |`),
+  ].join("\n");
 
 function progress(label: string): (f: number) => void {
   let shown = -1;
@@ -49,8 +55,15 @@ function tornadoTable(r: TornadoResult): string {
   const t = r.target;
   const rows = [["Parameter", "Prior", "Source", "Draws: bottom → top 20%", "Median: bottom → top", "Shift [95%]", "Spearman"]];
   for (const p of r.tornado.parameters.slice(0, ROWS)) {
-    rows.push([`\`${p.parameter}\``, p.distribution, source(p.parameter), `${formatInput(p.lowInput)} → ${formatInput(p.highInput)}`, `${formatTargetValue(t, p.low)} → ${formatTargetValue(t, p.high)}`,
-      `${formatTargetShift(t, p.shift)} [${formatTargetShift(t, p.shiftInterval[0], false)}, ${formatTargetShift(t, p.shiftInterval[1], false)}]`, formatIndex(p.spearman)]);
+    rows.push([
+      `\`${p.parameter}\``,
+      p.distribution,
+      source(p.parameter),
+      `${formatInput(p.lowInput)} → ${formatInput(p.highInput)}`,
+      `${formatTargetValue(t, p.low)} → ${formatTargetValue(t, p.high)}`,
+      `${formatTargetShift(t, p.shift)} [${formatTargetShift(t, p.shiftInterval[0], false)}, ${formatTargetShift(t, p.shiftInterval[1], false)}]`,
+      formatIndex(p.spearman),
+    ]);
   }
   const rest = r.tornado.parameters.slice(ROWS);
   const largest = Math.max(0, ...rest.map((p) => Math.abs(p.shift)));
@@ -63,7 +76,13 @@ function sobolTable(r: SobolResult, rows = ROWS): string {
   const out = [["Factor", "Prior", "Source", "First order [95%]", "Total order [95%]"]];
   for (const f of r.sobol.factors.slice(0, rows)) {
     const noise = f.kind === "noise";
-    out.push([noise ? "**noise** (the path's own chance)" : `\`${f.factor}\``, noise ? "monthly noise, regimes, events" : f.distribution, noise ? "" : source(f.factor), `${formatIndex(f.first)}${iv(f.firstInterval)}`, `${formatIndex(f.total)}${iv(f.totalInterval)}`]);
+    out.push([
+      noise ? "**noise** (the path's own chance)" : `\`${f.factor}\``,
+      noise ? "monthly noise, regimes, events" : f.distribution,
+      noise ? "" : source(f.factor),
+      `${formatIndex(f.first)}${iv(f.firstInterval)}`,
+      `${formatIndex(f.total)}${iv(f.totalInterval)}`,
+    ]);
   }
   const rest = r.sobol.factors.slice(rows);
   const restMax = Math.max(0, ...rest.map((f) => f.total ?? 0));
@@ -78,29 +97,46 @@ function reading(tornado: TornadoResult, sobol: SobolResult): string {
   const params = factors.filter((f) => f.kind === "parameter");
   const big = params.filter((f) => (f.total ?? 0) >= 0.05);
   const small = params.filter((f) => (f.total ?? 0) < 0.01).length;
-  const named = (f: { factor: string; first: number | null; total: number | null }) => `\`${f.factor}\` (total ${formatIndex(f.total)}, alone ${formatIndex(f.first)})`;
+  const named = (f: { factor: string; first: number | null; total: number | null }) =>
+    `\`${f.factor}\` (total ${formatIndex(f.total)}, alone ${formatIndex(f.first)})`;
   const lines: string[] = [];
   claim(factors[0]!.kind === "noise", "chance is the largest single factor");
-  lines.push(`- **Chance is the largest single factor.** The path's own randomness — monthly noise, regime switches, the timing of a ceasefire and of breakthroughs — explains ${pct(noise.first ?? 0)} of the variance on its own and ${pct(noise.total ?? 0)} counting its interactions with the parameters. No narrowing of the parameter ranges removes the first part; the interactions are shared with the parameters.`);
-  if (big.length) lines.push(`- **The assumptions that matter** (total-order index ≥ 0.05): ${big.map(named).join("; ")}. ${small} of the ${params.length} varying parameters each explain less than 1%.`);
+  lines.push(
+    `- **Chance is the largest single factor.** The path's own randomness — monthly noise, regime switches, the timing of a ceasefire and of breakthroughs — explains ${pct(noise.first ?? 0)} of the variance on its own and ${pct(noise.total ?? 0)} counting its interactions with the parameters. No narrowing of the parameter ranges removes the first part; the interactions are shared with the parameters.`,
+  );
+  if (big.length)
+    lines.push(
+      `- **The assumptions that matter** (total-order index ≥ 0.05): ${big.map(named).join("; ")}. ${small} of the ${params.length} varying parameters each explain less than 1%.`,
+    );
   const interacting = big.filter((f) => (f.first ?? 0) < 0.5 * (f.total ?? 0));
   if (interacting.length) {
-    lines.push(`- **Interactions.** ${interacting.map((f) => `\`${f.factor}\``).join(", ")} ${interacting.length > 1 ? "act" : "acts"} mostly together with other factors (first-order index under half the total): a rate sets how likely an event or regime is, the path's own draw decides when it happens. The first-order indices add up to ${formatIndex(sobol.sobol.sumFirst)}, so about ${pct(Math.max(0, 1 - (sobol.sobol.sumFirst ?? 1)))} of the variance comes from interactions.`);
+    lines.push(
+      `- **Interactions.** ${interacting.map((f) => `\`${f.factor}\``).join(", ")} ${interacting.length > 1 ? "act" : "acts"} mostly together with other factors (first-order index under half the total): a rate sets how likely an event or regime is, the path's own draw decides when it happens. The first-order indices add up to ${formatIndex(sobol.sobol.sumFirst)}, so about ${pct(Math.max(0, 1 - (sobol.sobol.sumFirst ?? 1)))} of the variance comes from interactions.`,
+    );
   }
   const top = tornado.tornado.parameters.slice(0, 3);
   const t = tornado.target;
   const first = params[0]!;
   const tornadoRank = tornado.tornado.parameters.findIndex((p) => p.parameter === first.factor) + 1;
-  const contrast = tornadoRank > 3
-    ? ` The two views differ here: \`${first.factor}\` comes first by Sobol total but only ${tornadoRank}th by median shift — it acts mostly on the tail (paths in which the war stops early), which a median hardly sees and a variance does.`
-    : " The two views agree on the leading parameters.";
-  lines.push(`- **Tornado (medians).** Moving from the bottom to the top 20% of a parameter's draws shifts the median most for ${top.map((p) => `\`${p.parameter}\` (${formatTargetShift(t, p.shift)})`).join(", ")}.${contrast}`);
+  const contrast =
+    tornadoRank > 3
+      ? ` The two views differ here: \`${first.factor}\` comes first by Sobol total but only ${tornadoRank}th by median shift — it acts mostly on the tail (paths in which the war stops early), which a median hardly sees and a variance does.`
+      : " The two views agree on the leading parameters.";
+  lines.push(
+    `- **Tornado (medians).** Moving from the bottom to the top 20% of a parameter's draws shifts the median most for ${top.map((p) => `\`${p.parameter}\` (${formatTargetShift(t, p.shift)})`).join(", ")}.${contrast}`,
+  );
   return lines.join("\n");
 }
 
 async function section(title: string, target: string): Promise<{ text: string; tornado: TornadoResult; sobol: SobolResult }> {
   const tornado = (await sensitivity("baseline", { target, seed: SEED, onProgress: progress(`${target} tornado`) })) as TornadoResult;
-  const sobol = (await sensitivity("baseline", { target, method: "sobol", runs: SOBOL_RUNS, seed: SEED, onProgress: progress(`${target} sobol`) })) as SobolResult;
+  const sobol = (await sensitivity("baseline", {
+    target,
+    method: "sobol",
+    runs: SOBOL_RUNS,
+    seed: SEED,
+    onProgress: progress(`${target} sobol`),
+  })) as SobolResult;
   const o = tornado.output;
   const text = [
     `## ${title}`,
@@ -127,11 +163,28 @@ const totalOf = (r: SobolResult, path: string) => r.sobol.factors.find((f) => f.
 const paramsOf = (r: SobolResult) => r.sobol.factors.filter((f) => f.kind === "parameter");
 
 function territoryBullet(r: SobolResult): string {
-  const top = paramsOf(r).slice(0, 3).map((f) => f.factor).sort();
-  claim(JSON.stringify(top) === JSON.stringify(["ceasefire.hazardPerMonth", "regimes.offensiveToStalematePerMonth", "regimes.stalemateToOffensivePerMonth"]), "the ceasefire hazard and the regime switching lead the territory answer");
-  const minor = ["attrition.russiaLossesPerMonth", "attrition.exchangeRatio", "ukraine.initialForce", "ukraine.recruitmentCapacityPerMonth"];
-  claim(minor.every((p) => totalOf(r, p) < 0.02), "the casualty rate, the exchange ratio and Ukraine's force barely register by 2030");
-  const named = paramsOf(r).slice(0, 4).map((f) => `\`${f.factor}\` ${formatIndex(f.total)} (${source(f.factor)})`);
+  const top = paramsOf(r)
+    .slice(0, 3)
+    .map((f) => f.factor)
+    .sort();
+  claim(
+    JSON.stringify(top) ===
+      JSON.stringify(["ceasefire.hazardPerMonth", "regimes.offensiveToStalematePerMonth", "regimes.stalemateToOffensivePerMonth"]),
+    "the ceasefire hazard and the regime switching lead the territory answer",
+  );
+  const minor = [
+    "attrition.russiaLossesPerMonth",
+    "attrition.exchangeRatio",
+    "ukraine.initialForce",
+    "ukraine.recruitmentCapacityPerMonth",
+  ];
+  claim(
+    minor.every((p) => totalOf(r, p) < 0.02),
+    "the casualty rate, the exchange ratio and Ukraine's force barely register by 2030",
+  );
+  const named = paramsOf(r)
+    .slice(0, 4)
+    .map((f) => `\`${f.factor}\` ${formatIndex(f.total)} (${source(f.factor)})`);
   return `- **Among the assumptions, the war's rhythm dominates the territory answer.** Total-order indices: ${named.join(", ")}. The casualty rate, the exchange ratio (F10) and Ukraine's strength and recruitment barely register by 2030 (${minor.map((p) => `\`${p}\` ${formatIndex(totalOf(r, p))}`).join(", ")}).`;
 }
 
@@ -139,13 +192,24 @@ function dprkBullet(r: SobolResult): string {
   const params = paramsOf(r);
   claim(params[0]?.factor === "ceasefire.hazardPerMonth", "whether the war stops early matters most for DPRK casualties");
   const next = ["dprk.exposure", "attrition.russiaLossesPerMonth", "dprk.initialForce"];
-  claim(next.every((p) => params.slice(0, 6).some((f) => f.factor === p)), "then DPRK exposure, the loss rate and the DPRK force in theatre");
+  claim(
+    next.every((p) => params.slice(0, 6).some((f) => f.factor === p)),
+    "then DPRK exposure, the loss rate and the DPRK force in theatre",
+  );
   return `- **DPRK casualties by 2026** depend first on whether the war stops early (\`ceasefire.hazardPerMonth\` ${formatIndex(params[0]!.total)}), then on ${next.map((p) => `\`${p}\` ${formatIndex(totalOf(r, p))} (${source(p)})`).join(", ")}: how exposed the DPRK troops are, the overall loss rate, and how many are in theatre.`;
 }
 
 function dataBullet(territory: SobolResult, dprk: SobolResult): string {
-  const small = ["attrition.exchangeRatio", "ukraine.initialForce", "ukraine.recruitmentCapacityPerMonth", "russia.recruitmentCapacityPerMonth"];
-  claim(small.every((p) => totalOf(territory, p) < 0.02 && totalOf(dprk, p) < 0.02), "the exchange ratio and the Russian and Ukrainian force parameters matter little for both targets");
+  const small = [
+    "attrition.exchangeRatio",
+    "ukraine.initialForce",
+    "ukraine.recruitmentCapacityPerMonth",
+    "russia.recruitmentCapacityPerMonth",
+  ];
+  claim(
+    small.every((p) => totalOf(territory, p) < 0.02 && totalOf(dprk, p) < 0.02),
+    "the exchange ratio and the Russian and Ukrainian force parameters matter little for both targets",
+  );
   const rate = "attrition.russiaLossesPerMonth";
   claim(totalOf(dprk, rate) > totalOf(territory, rate), "the casualty rate matters more for DPRK casualties than for territory");
   return [
@@ -160,10 +224,19 @@ function dataBullet(territory: SobolResult, dprk: SobolResult): string {
 async function main(): Promise<void> {
   const share = await section("Occupied share of Ukraine at the end of 2030", "occupiedShare@2030-12");
   const dprk = await section("DPRK casualties by the end of 2026", "dprkLosses@2026-12");
-  const months = (await sensitivity("baseline", { target: "monthsTo:occupiedShare>=0.25", method: "sobol", seed: SEED, onProgress: progress("monthsTo sobol") })) as SobolResult;
+  const months = (await sensitivity("baseline", {
+    target: "monthsTo:occupiedShare>=0.25",
+    method: "sobol",
+    seed: SEED,
+    onProgress: progress("monthsTo sobol"),
+  })) as SobolResult;
   if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
   const noiseOf = (r: SobolResult) => r.sobol.factors.find((f) => f.kind === "noise")!;
-  const topParams = (r: SobolResult, n: number) => r.sobol.factors.filter((f) => f.kind === "parameter").slice(0, n).map((f) => `\`${f.factor}\``);
+  const topParams = (r: SobolResult, n: number) =>
+    r.sobol.factors
+      .filter((f) => f.kind === "parameter")
+      .slice(0, n)
+      .map((f) => `\`${f.factor}\``);
   const doc = [
     "# Sensitivity: which assumptions drive the answer",
     "",

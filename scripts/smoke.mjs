@@ -343,7 +343,9 @@ function bundleImports(text) {
 
 /** A bundle and every chunk it imports, transitively: its files, bare imports and source modules. */
 function importClosure(entry) {
-  const files = new Set(), bare = new Set(), modules = new Set();
+  const files = new Set(),
+    bare = new Set(),
+    modules = new Set();
   const visit = (file) => {
     if (files.has(file)) return;
     files.add(file);
@@ -369,8 +371,11 @@ function workerImports() {
     if (found.length) fail(`${file} (through ${closure.files.join(", ")}) imports ${found.join(" and ")}`);
     const layers = closure.modules.filter((m) => /^src\/(output|results)\//.test(m));
     if (layers.length) fail(`${file} bundles ${layers.join(", ")}`);
-    if (!closure.modules.includes("src/engine/block.ts")) fail(`${file}: src/engine/block.ts is not in its closure — did the bundle layout change?`);
-    console.log(`${file}: ${closure.files.length} files, ${closure.modules.length} modules, imports ${closure.bare.join(", ") || "nothing else"}: ok`);
+    if (!closure.modules.includes("src/engine/block.ts"))
+      fail(`${file}: src/engine/block.ts is not in its closure — did the bundle layout change?`);
+    console.log(
+      `${file}: ${closure.files.length} files, ${closure.modules.length} modules, imports ${closure.bare.join(", ") || "nothing else"}: ok`,
+    );
   }
 }
 
@@ -391,7 +396,8 @@ function oneCopy(files) {
       for (const m of new Set(bundledModules(text))) seen.set(m, [...(seen.get(m) ?? []), f]);
     }
     const twice = [...seen].filter(([, where]) => where.length > 1);
-    if (twice.length) fail(`modules bundled in more than one file (${ext}):\n${indent(twice.map(([m, where]) => `${m}: ${where.join(", ")}`).join("\n"))}`);
+    if (twice.length)
+      fail(`modules bundled in more than one file (${ext}):\n${indent(twice.map(([m, where]) => `${m}: ${where.join(", ")}`).join("\n"))}`);
     if (!seen.has("src/results/projection.ts")) fail(`no src/results/projection.ts in the ${ext} files — did the bundle layout change?`);
     console.log(`${ext}: ${seen.size} modules, each in one file (${bytes} bytes of ${ext} in all): ok`);
   }

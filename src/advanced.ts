@@ -22,7 +22,18 @@ import { mean, median, quantile, sample, support, variance } from "./scenario/di
 import type { DistSpec } from "./scenario/dist-spec.js";
 
 // --- Sensitivity designs -------------------------------------------------------------------------
-export { saltelliDesign, sobolEstimates, sobolBootstrap, sobolIndices, type SobolEstimate, type SobolIndices, type FirstOrderEstimator, type DesignMatrix, type Interval, type MatrixSource } from "./analysis/sobol.js";
+export {
+  saltelliDesign,
+  sobolEstimates,
+  sobolBootstrap,
+  sobolIndices,
+  type SobolEstimate,
+  type SobolIndices,
+  type FirstOrderEstimator,
+  type DesignMatrix,
+  type Interval,
+  type MatrixSource,
+} from "./analysis/sobol.js";
 export { tornado, spearman, type TornadoRow, type TornadoOptions } from "./analysis/tornado.js";
 export { parseTarget, type SensitivityTarget, type ValueTarget, type MonthsToTarget, type TargetOperator } from "./analysis/targets.js";
 export { NOISE_FACTOR } from "./results/sensitivity.js";

@@ -42,9 +42,29 @@ export { sensitivityToCsv } from "./output/sensitivity-csv.js";
 export type { SensitivityResult, TornadoResult, SobolResult } from "./output/sensitivity-json.js";
 
 // Fit to the observed series (attrition-sim/data), and the rolling-origin backtest.
-export { calibrate, applyPosterior, type CalibrateOptions, type Calibration, type CalibrationDiagnostics, type PosteriorSpec } from "./analysis/calibrate.js";
-export { observationsFromSeries, hindcastScenario, DEFAULT_CALIBRATED_PARAMETERS, type Observations, type MonthlySeries } from "./analysis/observations.js";
-export { runBacktest, type BacktestOptions, type BacktestResult, type BacktestSummaryRow, type BacktestSeries, type ForecastScore } from "./analysis/backtest.js";
+export {
+  calibrate,
+  applyPosterior,
+  type CalibrateOptions,
+  type Calibration,
+  type CalibrationDiagnostics,
+  type PosteriorSpec,
+} from "./analysis/calibrate.js";
+export {
+  observationsFromSeries,
+  hindcastScenario,
+  DEFAULT_CALIBRATED_PARAMETERS,
+  type Observations,
+  type MonthlySeries,
+} from "./analysis/observations.js";
+export {
+  runBacktest,
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestSummaryRow,
+  type BacktestSeries,
+  type ForecastScore,
+} from "./analysis/backtest.js";
 export type { AbcGeneration } from "./analysis/abc.js";
 export type { ParameterFit } from "./analysis/posterior-summary.js";
 export type { PredictiveCheck, PredictiveBand } from "./analysis/predictive.js";

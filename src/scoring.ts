@@ -19,14 +19,42 @@
 
 // Scores and calibration checks; the naive baselines (src/analysis/scoring.ts is their index).
 export {
-  crpsQuantiles, crpsSample,
-  centralIntervalLevels, HUB_QUANTILE_LEVELS, inCentralInterval, intervalCoverageQuantiles, intervalScore, sampleQuantiles, weightedIntervalScore,
-  type IntervalScoreParts, type WisParts,
-  biasSample, chiSquareUniformity, pitHistogram, pitSample, type ChiSquareTest, type PitHistogram,
-  chiSquareSurvival, regularizedGammaP, regularizedGammaQ,
-  articlePaceForecast, bootstrapForecast, persistenceForecast, straightLineBaseline, straightLineForecast, type BootstrapOptions,
-  AREA_REGIME_THRESHOLD_KM2, fitRegimes, regimeClimatologyForecast, type RegimeFit, type RegimeOptions,
-  monthlySeries, type BaselineSeries, type MonthlyValue, type ResamplingOptions, type SeriesKind,
+  crpsQuantiles,
+  crpsSample,
+  centralIntervalLevels,
+  HUB_QUANTILE_LEVELS,
+  inCentralInterval,
+  intervalCoverageQuantiles,
+  intervalScore,
+  sampleQuantiles,
+  weightedIntervalScore,
+  type IntervalScoreParts,
+  type WisParts,
+  biasSample,
+  chiSquareUniformity,
+  pitHistogram,
+  pitSample,
+  type ChiSquareTest,
+  type PitHistogram,
+  chiSquareSurvival,
+  regularizedGammaP,
+  regularizedGammaQ,
+  articlePaceForecast,
+  bootstrapForecast,
+  persistenceForecast,
+  straightLineBaseline,
+  straightLineForecast,
+  type BootstrapOptions,
+  AREA_REGIME_THRESHOLD_KM2,
+  fitRegimes,
+  regimeClimatologyForecast,
+  type RegimeFit,
+  type RegimeOptions,
+  monthlySeries,
+  type BaselineSeries,
+  type MonthlyValue,
+  type ResamplingOptions,
+  type SeriesKind,
 } from "./analysis/scoring.js";
 
 // The paired test.
@@ -35,23 +63,50 @@ export { studentTTwoSided } from "./analysis/student-t.js";
 
 // The rolling-origin league table.
 export {
-  runLeague, defaultLeagueOrigins,
-  type LeagueOptions, type LeagueResult, type LeagueScore, type LeagueSummaryRow, type LeagueComparison,
+  runLeague,
+  defaultLeagueOrigins,
+  type LeagueOptions,
+  type LeagueResult,
+  type LeagueScore,
+  type LeagueSummaryRow,
+  type LeagueComparison,
 } from "./analysis/league.js";
 export { summarizeLeague } from "./analysis/league-summary.js";
 export {
-  LEAGUE_SERIES, LEAGUE_HORIZONS, LEAGUE_SERIES_INFO, FIRST_LEAGUE_ORIGIN, SHIPPED_LEAGUE_DATA, dataUpTo, baselineSeries, seriesMonths, valueAt,
-  type LeagueData, type LeagueSeries, type LeagueSeriesInfo,
+  LEAGUE_SERIES,
+  LEAGUE_HORIZONS,
+  LEAGUE_SERIES_INFO,
+  FIRST_LEAGUE_ORIGIN,
+  SHIPPED_LEAGUE_DATA,
+  dataUpTo,
+  baselineSeries,
+  seriesMonths,
+  valueAt,
+  type LeagueData,
+  type LeagueSeries,
+  type LeagueSeriesInfo,
 } from "./analysis/league-data.js";
 export {
-  baselineForecasters, calibratedHindcastForecaster, BACKTEST_CALIBRATION,
-  type Forecaster, type ForecastRequest, type Forecast, type HindcastForecasterOptions, type BaselineForecasterOptions,
+  baselineForecasters,
+  calibratedHindcastForecaster,
+  BACKTEST_CALIBRATION,
+  type Forecaster,
+  type ForecastRequest,
+  type Forecast,
+  type HindcastForecasterOptions,
+  type BaselineForecasterOptions,
 } from "./analysis/league-forecasters.js";
 
 // The versioned result and its renderings.
 export {
-  backtestJsonSchema, backtestJsonSchemaDocument, backtestToJson, SHIPPED_SOURCES,
-  type BacktestJson, type BacktestScoreJson, type BacktestSummaryRowJson, type BacktestComparisonJson,
+  backtestJsonSchema,
+  backtestJsonSchemaDocument,
+  backtestToJson,
+  SHIPPED_SOURCES,
+  type BacktestJson,
+  type BacktestScoreJson,
+  type BacktestSummaryRowJson,
+  type BacktestComparisonJson,
 } from "./output/backtest-json.js";
 export { backtestToCsv, BACKTEST_CSV_COLUMNS } from "./output/backtest-csv.js";
 export { formatBacktestTable } from "./output/backtest-format.js";

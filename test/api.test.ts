@@ -15,17 +15,54 @@ const MAX_MAIN_EXPORTS = 40;
  * CHANGELOG.md (and docs/migration.md for a removal or a rename).
  */
 const MAIN = [
-  "simulate", "simulateSync", "compare", "compareSync", "meanField", "Projection", "Comparison", "SERIES",
-  "parseScenario", "presets", "presetNames", "parameterTable", "articleFacts",
-  "sensitivity", "sensitivityToSvg", "sensitivityToCsv",
-  "calibrate", "applyPosterior", "observationsFromSeries", "hindcastScenario", "DEFAULT_CALIBRATED_PARAMETERS", "runBacktest",
-  "mergeProjections", "shardToText", "projectionFromShard",
-  "scenarioJsonSchema", "projectionJsonSchema", "comparisonJsonSchema", "sensitivityJsonSchema",
-  "InputError", "ScenarioError", "OptionsError",
+  "simulate",
+  "simulateSync",
+  "compare",
+  "compareSync",
+  "meanField",
+  "Projection",
+  "Comparison",
+  "SERIES",
+  "parseScenario",
+  "presets",
+  "presetNames",
+  "parameterTable",
+  "articleFacts",
+  "sensitivity",
+  "sensitivityToSvg",
+  "sensitivityToCsv",
+  "calibrate",
+  "applyPosterior",
+  "observationsFromSeries",
+  "hindcastScenario",
+  "DEFAULT_CALIBRATED_PARAMETERS",
+  "runBacktest",
+  "mergeProjections",
+  "shardToText",
+  "projectionFromShard",
+  "scenarioJsonSchema",
+  "projectionJsonSchema",
+  "comparisonJsonSchema",
+  "sensitivityJsonSchema",
+  "InputError",
+  "ScenarioError",
+  "OptionsError",
 ];
 
 /** Engine internals: exported from no entry. */
-const INTERNALS = ["RunSummary", "GROUP", "RunPlan", "BlockResult", "BlockParameters", "ParameterSlot", "EngineTuning", "prepareRun", "runBlocks", "runBlock", "resolveOptions"];
+const INTERNALS = [
+  "RunSummary",
+  "GROUP",
+  "RunPlan",
+  "BlockResult",
+  "BlockParameters",
+  "ParameterSlot",
+  "EngineTuning",
+  "prepareRun",
+  "runBlocks",
+  "runBlock",
+  "resolveOptions",
+];
 
 /** simple-statistics-like names that meant "of a distribution spec": now distMean, distQuantile, … */
 const MISLEADING = ["mean", "median", "quantile", "variance", "sample", "support"];
@@ -75,7 +112,9 @@ describe("attrition-sim/advanced (src/advanced.ts)", () => {
         if (seen.has(file)) return;
         seen.add(file);
         const text = readFileSync(file, "utf8");
-        const specifiers = [...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'";]*?\sfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm)].map((m) => (m[1] ?? m[2])!);
+        const specifiers = [
+          ...text.matchAll(/^\s*(?:import|export)\s(?!type\s)[^'";]*?\sfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']/gm),
+        ].map((m) => (m[1] ?? m[2])!);
         for (const spec of specifiers) {
           if (spec.startsWith(".")) visit(resolve(dirname(file), spec.replace(/\.js$/, ".ts")));
           else if (builtins.has(spec)) found.push(`${file}: ${spec}`);

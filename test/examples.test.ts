@@ -8,8 +8,12 @@ const tsx = join(root, "node_modules", ".bin", "tsx");
 /** Run `npx tsx examples/<name>.ts` with few paths (ATTRITION_RUNS) and capture its output. */
 function runExample(name: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [join("examples", `${name}.ts`), ...args], { cwd: root, env: { ...process.env, ATTRITION_RUNS: "50", NO_COLOR: "1" } });
-    let stdout = "", stderr = "";
+    const child = spawn(tsx, [join("examples", `${name}.ts`), ...args], {
+      cwd: root,
+      env: { ...process.env, ATTRITION_RUNS: "50", NO_COLOR: "1" },
+    });
+    let stdout = "",
+      stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
@@ -76,7 +80,9 @@ describe("examples (npx tsx examples/<name>.ts, ATTRITION_RUNS=50)", () => {
     expect(out).toMatch(/^2024-06 +2024-09 +113,680 +[\d,]+ \[[\d,]+–[\d,]+\] +\d+ +\d+ +(yes|no) +0\.\d\d$/m);
     expect(out).toMatch(/^Mean CRPS \d+ km², mean WIS \d+ km²; coverage \d+% \(50% band\), \d+% \(90% band\); mean bias -?\d\.\d\d$/m);
     expect(out).toMatch(/^PIT histogram \(4 bins\): \d+ \d+ \d+ \d+; chi-square p = \d\.\d\d/m);
-    expect(out).toMatch(/^In the league \(12 origins, 3 months ahead\): mean WIS \d+ km², relative WIS \d\.\d\d against the best baseline, .+ \(\d+ km²\)$/m);
+    expect(out).toMatch(
+      /^In the league \(12 origins, 3 months ahead\): mean WIS \d+ km², relative WIS \d\.\d\d against the best baseline, .+ \(\d+ km²\)$/m,
+    );
     expect(out).toMatch(/^Lower WIS than it at \d+ of 12 origins; Diebold–Mariano \(lag 2\) p = \d\.\d\d$/m);
   });
 });

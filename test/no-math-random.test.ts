@@ -19,9 +19,7 @@ describe("no unseeded randomness", () => {
   it(`no file under src/ contains "${forbidden}"`, () => {
     const files = listFiles(srcDir);
     expect(files.length).toBeGreaterThan(0);
-    const offenders = files
-      .filter((file) => readFileSync(file, "utf8").includes(forbidden))
-      .map((file) => relative(srcDir, file));
+    const offenders = files.filter((file) => readFileSync(file, "utf8").includes(forbidden)).map((file) => relative(srcDir, file));
     expect(offenders).toEqual([]);
   });
 });

@@ -126,7 +126,10 @@ export function robustScales(summaries: Float64Array, count: number, statistics:
   const scales = new Float64Array(statistics);
   for (let k = 0; k < statistics; k += 1) {
     const column: number[] = [];
-    for (let i = 0; i < count; i += 1) { const v = summaries[i * statistics + k]!; if (Number.isFinite(v)) column.push(v); }
+    for (let i = 0; i < count; i += 1) {
+      const v = summaries[i * statistics + k]!;
+      if (Number.isFinite(v)) column.push(v);
+    }
     column.sort((x, y) => x - y);
     const med = column.length ? column[column.length >> 1]! : 0;
     const dev = column.map((v) => Math.abs(v - med)).sort((x, y) => x - y);
@@ -152,7 +155,10 @@ function cholesky(cov: Float64Array, d: number): Float64Array {
         let s = cov[a * d + b]! + (a === b ? ridge : 0);
         for (let k = 0; k < b; k += 1) s -= L[a * d + k]! * L[b * d + k]!;
         if (a === b) {
-          if (!(s > 0)) { ok = false; break; }
+          if (!(s > 0)) {
+            ok = false;
+            break;
+          }
           L[a * d + a] = Math.sqrt(s);
         } else L[a * d + b] = s / L[b * d + b]!;
       }
@@ -167,8 +173,12 @@ function covariance(uniforms: Float64Array, count: number, d: number, circular: 
   const centre = new Float64Array(d);
   for (let c = 0; c < d; c += 1) {
     if (!circular[c]) continue;
-    let s = 0, k = 0;
-    for (let i = 0; i < count; i += 1) { s += Math.sin(2 * Math.PI * uniforms[i * d + c]!); k += Math.cos(2 * Math.PI * uniforms[i * d + c]!); }
+    let s = 0,
+      k = 0;
+    for (let i = 0; i < count; i += 1) {
+      s += Math.sin(2 * Math.PI * uniforms[i * d + c]!);
+      k += Math.cos(2 * Math.PI * uniforms[i * d + c]!);
+    }
     const angle = Math.atan2(s, k) / (2 * Math.PI);
     centre[c] = angle - Math.floor(angle);
   }
@@ -223,10 +233,16 @@ export function* abcSmcSteps(problem: AbcProblem, settings: AbcSettings): Steps<
   const E = problem.extras;
   const { particles: N, seed } = settings;
   const history: AbcGeneration[] = [];
-  const record = (g: AbcGeneration) => { history.push(g); settings.onGeneration?.(g); };
+  const record = (g: AbcGeneration) => {
+    history.push(g);
+    settings.onGeneration?.(g);
+  };
   const distanceOf = (summaries: Float64Array, i: number, scales: Float64Array) => {
     let sum = 0;
-    for (let k = 0; k < K; k += 1) { const r = (summaries[i * K + k]! - problem.observed[k]!) / scales[k]!; sum += r * r; }
+    for (let k = 0; k < K; k += 1) {
+      const r = (summaries[i * K + k]! - problem.observed[k]!) / scales[k]!;
+      sum += r * r;
+    }
     return Number.isFinite(sum) ? Math.sqrt(sum / K) : Infinity;
   };
 
@@ -243,7 +259,10 @@ export function* abcSmcSteps(problem: AbcProblem, settings: AbcSettings): Steps<
   for (let t = 1; t <= settings.generations; t += 1) {
     // 1. Scales from the previous generation's simulations; the new tolerance.
     const pooled = new Float64Array(simulated.reduce((s, a) => s + a.length, 0));
-    simulated.reduce((offset, a) => { pooled.set(a, offset); return offset + a.length; }, 0);
+    simulated.reduce((offset, a) => {
+      pooled.set(a, offset);
+      return offset + a.length;
+    }, 0);
     scales = robustScales(pooled, pooled.length / K, K);
     for (let i = 0; i < N; i += 1) distances[i] = distanceOf(summaries, i, scales);
     const sorted = Float64Array.from(distances).sort();
@@ -252,20 +271,28 @@ export function* abcSmcSteps(problem: AbcProblem, settings: AbcSettings): Steps<
     const survivors: number[] = [];
     for (let i = 0; i < N; i += 1) if (distances[i]! <= epsilon) survivors.push(i);
     const pick = createStream(seed, "abc", "replenish", t);
-    const source = Int32Array.from({ length: N }, (_, i) => (distances[i]! <= epsilon ? i : survivors[Math.floor(pick() * survivors.length)]!));
+    const source = Int32Array.from({ length: N }, (_, i) =>
+      distances[i]! <= epsilon ? i : survivors[Math.floor(pick() * survivors.length)]!,
+    );
     const copy = (from: Float64Array, width: number) => {
       const out = new Float64Array(N * width);
       source.forEach((j, i) => out.set(from.subarray(j * width, (j + 1) * width), i * width));
       return out;
     };
-    uniforms = copy(uniforms, d); summaries = copy(summaries, K); extras = copy(extras, E); distances = copy(distances, 1);
+    uniforms = copy(uniforms, d);
+    summaries = copy(summaries, K);
+    extras = copy(extras, E);
+    distances = copy(distances, 1);
     // 3. MCMC sweeps.
     const cov = covariance(uniforms, N, d, problem.circular);
     const step = (2.38 * 2.38) / d;
     for (let i = 0; i < d * d; i += 1) cov[i] = step * cov[i]!;
     const L = cholesky(cov, d);
     simulated = [];
-    let sweeps = 1, proposals = 0, accepted = 0, firstRate = 0;
+    let sweeps = 1,
+      proposals = 0,
+      accepted = 0,
+      firstRate = 0;
     for (let r = 0; r < sweeps; r += 1) {
       const normal = createStream(seed, "abc", "move", t, r);
       const inside: number[] = [];
@@ -277,15 +304,19 @@ export function* abcSmcSteps(problem: AbcProblem, settings: AbcSettings): Steps<
         for (let a = 0; a < d; a += 1) {
           let x = uniforms[i * d + a]!;
           for (let b = 0; b <= a; b += 1) x += L[a * d + b]! * z[b]!;
-          if (problem.circular[a]) { x -= Math.floor(x); if (!(x > 0)) x = 0.5 / 4294967296; }
-          else if (!(x > 0 && x < 1)) ok = false;
+          if (problem.circular[a]) {
+            x -= Math.floor(x);
+            if (!(x > 0)) x = 0.5 / 4294967296;
+          } else if (!(x > 0 && x < 1)) ok = false;
           proposal[i * d + a] = x;
         }
         if (ok) inside.push(i);
       }
       const batch = new Float64Array(inside.length * d);
       inside.forEach((i, k) => batch.set(proposal.subarray(i * d, (i + 1) * d), k * d));
-      const result = inside.length ? problem.simulate(batch, inside.length, `${t}.${r}`) : { summaries: new Float64Array(0), extras: new Float64Array(0) };
+      const result = inside.length
+        ? problem.simulate(batch, inside.length, `${t}.${r}`)
+        : { summaries: new Float64Array(0), extras: new Float64Array(0) };
       yield;
       simulated.push(result.summaries);
       let acceptedNow = 0;
@@ -303,12 +334,18 @@ export function* abcSmcSteps(problem: AbcProblem, settings: AbcSettings): Steps<
       accepted += acceptedNow;
       if (r === 0) {
         firstRate = acceptedNow / N;
-        sweeps = firstRate >= 1 ? 1 : firstRate <= 0 ? settings.maxMoves : Math.min(settings.maxMoves, Math.max(1, Math.ceil(Math.log(0.01) / Math.log(1 - firstRate))));
+        sweeps =
+          firstRate >= 1
+            ? 1
+            : firstRate <= 0
+              ? settings.maxMoves
+              : Math.min(settings.maxMoves, Math.max(1, Math.ceil(Math.log(0.01) / Math.log(1 - firstRate))));
       }
     }
     const acceptanceRate = accepted / proposals;
     record({ generation: t, epsilon, moves: sweeps, proposals, accepted, acceptanceRate, ess: distinctEss(uniforms, N, d) });
-    if (acceptanceRate < settings.minAcceptance) return { population: { uniforms, distances, summaries, extras, count: N }, history, scales, stopped: "acceptance" };
+    if (acceptanceRate < settings.minAcceptance)
+      return { population: { uniforms, distances, summaries, extras, count: N }, history, scales, stopped: "acceptance" };
   }
   return { population: { uniforms, distances, summaries, extras, count: N }, history, scales, stopped: "generations" };
 }

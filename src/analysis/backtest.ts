@@ -76,16 +76,40 @@ export interface BacktestResult {
   scores: ForecastScore[];
   summary: BacktestSummaryRow[];
   /** The calibration diagnostics at each origin. */
-  calibrations: { origin: string; months: number; acceptanceRate: number; ess: number; generations: number; stopped: CalibrationDiagnostics["stopped"] }[];
+  calibrations: {
+    origin: string;
+    months: number;
+    acceptanceRate: number;
+    ess: number;
+    generations: number;
+    stopped: CalibrationDiagnostics["stopped"];
+  }[];
 }
 
-function score(method: string, origin: string, horizon: number, series: BacktestSeries, samples: Float64Array, observed: number): ForecastScore {
+function score(
+  method: string,
+  origin: string,
+  horizon: number,
+  series: BacktestSeries,
+  samples: Float64Array,
+  observed: number,
+): ForecastScore {
   const sorted = Float64Array.from(samples).sort();
   const q = (p: number) => quantileSorted(sorted, p);
   return {
-    method, origin, horizon, series, observed,
-    p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95),
-    crps: crpsSample(sorted, observed), in50: inCentralInterval(sorted, observed, 0.5), in90: inCentralInterval(sorted, observed, 0.9),
+    method,
+    origin,
+    horizon,
+    series,
+    observed,
+    p05: q(0.05),
+    p25: q(0.25),
+    p50: q(0.5),
+    p75: q(0.75),
+    p95: q(0.95),
+    crps: crpsSample(sorted, observed),
+    in50: inCentralInterval(sorted, observed, 0.5),
+    in90: inCentralInterval(sorted, observed, 0.9),
   };
 }
 
@@ -115,7 +139,14 @@ export function runBacktest(series: MonthlySeries, options: BacktestOptions): Ba
       predictiveRuns: 0,
     });
     const g = fit.diagnostics;
-    calibrations.push({ origin, months: observations.months.length, acceptanceRate: g.acceptanceRate, ess: g.ess, generations: g.generations.length - 1, stopped: g.stopped });
+    calibrations.push({
+      origin,
+      months: observations.months.length,
+      acceptanceRate: g.acceptanceRate,
+      ess: g.ess,
+      generations: g.generations.length - 1,
+      stopped: g.stopped,
+    });
     const forecast = fit.forecast!;
     const draws = forecast.occupiedChangeKm2[0]!.length;
     const levelAtOrigin = area.get(origin)!.occupiedKm2;
@@ -137,8 +168,14 @@ export function runBacktest(series: MonthlySeries, options: BacktestOptions): Ba
       scores.push(score("model", origin, h, "claimedLosses", modelClaims, observedClaims));
       lines.forEach((k, j) => {
         const recent = windowMonths.slice(-k);
-        const areaLine = straightLineForecast(recent.map((m) => area.get(m)!.monthlyChangeKm2), h).map((v) => v + levelAtOrigin);
-        const claimsLine = straightLineForecast(recent.map((m) => claims.get(m)!.monthlyIncrement), h);
+        const areaLine = straightLineForecast(
+          recent.map((m) => area.get(m)!.monthlyChangeKm2),
+          h,
+        ).map((v) => v + levelAtOrigin);
+        const claimsLine = straightLineForecast(
+          recent.map((m) => claims.get(m)!.monthlyIncrement),
+          h,
+        );
         scores.push(score(methods[j + 1]!, origin, h, "occupiedKm2", areaLine, observedArea));
         scores.push(score(methods[j + 1]!, origin, h, "claimedLosses", claimsLine, observedClaims));
       });
@@ -152,7 +189,15 @@ export function runBacktest(series: MonthlySeries, options: BacktestOptions): Ba
         const rows = scores.filter((r) => r.series === s && r.horizon === h && r.method === method);
         if (rows.length === 0) continue;
         const share = (f: (r: ForecastScore) => boolean) => rows.filter(f).length / rows.length;
-        summary.push({ series: s, horizon: h, method, n: rows.length, crps: rows.reduce((t, r) => t + r.crps, 0) / rows.length, coverage50: share((r) => r.in50), coverage90: share((r) => r.in90) });
+        summary.push({
+          series: s,
+          horizon: h,
+          method,
+          n: rows.length,
+          crps: rows.reduce((t, r) => t + r.crps, 0) / rows.length,
+          coverage50: share((r) => r.in50),
+          coverage90: share((r) => r.in90),
+        });
       }
     }
   }

@@ -1,7 +1,14 @@
 import { quantileSorted } from "./quantiles.js";
 import {
-  checkHorizon, checkPool, drawIndex, fail, historyUpTo, incrementsFrom, resamplingOptions,
-  type BaselineSeries, type ResamplingOptions,
+  checkHorizon,
+  checkPool,
+  drawIndex,
+  fail,
+  historyUpTo,
+  incrementsFrom,
+  resamplingOptions,
+  type BaselineSeries,
+  type ResamplingOptions,
 } from "./baselines-series.js";
 
 /**
@@ -44,16 +51,24 @@ export interface RegimeFit {
  * @example
  * fitRegimes(monthlySeries(occupiedAreaMonthly, "occupiedKm2", "level"), "2024-12", { threshold: 150 }).state; // 1 (589 km² in 2024-12)
  */
-export function fitRegimes(series: BaselineSeries, origin: string, options: { threshold?: number | "median"; from?: string } = {}): RegimeFit {
+export function fitRegimes(
+  series: BaselineSeries,
+  origin: string,
+  options: { threshold?: number | "median"; from?: string } = {},
+): RegimeFit {
   const history = historyUpTo(series, origin);
   const from = options.from ?? "2023-01";
   const { increments } = incrementsFrom(history, from);
   checkPool(increments, 2, `monthly increments from ${from} to the origin`, "from");
   const chosen = options.threshold ?? "median";
   const threshold = chosen === "median" ? quantileSorted(Float64Array.from(increments).sort(), 0.5) : chosen;
-  if (typeof threshold !== "number" || !Number.isFinite(threshold)) fail("threshold", `expected a finite number or "median", got ${String(chosen)}`);
+  if (typeof threshold !== "number" || !Number.isFinite(threshold))
+    fail("threshold", `expected a finite number or "median", got ${String(chosen)}`);
   const states = Array.from(increments, (x) => (x > threshold ? 1 : 0));
-  const counts = [[0, 0], [0, 0]];
+  const counts = [
+    [0, 0],
+    [0, 0],
+  ];
   for (let i = 1; i < states.length; i += 1) counts[states[i - 1]!]![states[i]!]! += 1;
   const highShare = states.reduce<number>((s, v) => s + v, 0) / states.length;
   const row = (s: number): [number, number] => {

@@ -36,7 +36,11 @@ export interface BaselineSeries {
  * const area = monthlySeries(occupiedAreaMonthly, "occupiedKm2", "level");
  * const claims = monthlySeries(claimedLossesMonthly, "cumulativeAtMonthEnd", "cumulative");
  */
-export function monthlySeries<K extends string>(rows: readonly ({ month: string } & Record<K, number>)[], field: K, kind: SeriesKind): BaselineSeries {
+export function monthlySeries<K extends string>(
+  rows: readonly ({ month: string } & Record<K, number>)[],
+  field: K,
+  kind: SeriesKind,
+): BaselineSeries {
   return { kind, rows: rows.map((r) => ({ month: r.month, value: r[field] })) };
 }
 
@@ -75,7 +79,8 @@ export function checkMonth(month: unknown, path: string): asserts month is strin
  */
 export function historyUpTo(series: BaselineSeries, origin: string): History {
   if (series === null || typeof series !== "object") fail("series", `expected { kind, rows }, got ${describeValue(series)}`);
-  if (series.kind !== "level" && series.kind !== "cumulative") fail("series.kind", `expected "level" or "cumulative", got ${describeValue(series.kind)}`);
+  if (series.kind !== "level" && series.kind !== "cumulative")
+    fail("series.kind", `expected "level" or "cumulative", got ${describeValue(series.kind)}`);
   if (!Array.isArray(series.rows)) fail("series.rows", `expected an array of { month, value }, got ${describeValue(series.rows)}`);
   checkMonth(origin, "origin");
   const months: string[] = [];
@@ -85,10 +90,14 @@ export function historyUpTo(series: BaselineSeries, origin: string): History {
     const month = row.month;
     checkMonth(month, `series.rows[${i}].month`);
     if (i > 0 && month !== nextMonth(months[i - 1]!)) {
-      fail(`series.rows[${i}].month`, `expected the month after ${months[i - 1]} (${nextMonth(months[i - 1]!)}): a monthly series runs without gaps or repeats, got ${describeValue(month)}`);
+      fail(
+        `series.rows[${i}].month`,
+        `expected the month after ${months[i - 1]} (${nextMonth(months[i - 1]!)}): a monthly series runs without gaps or repeats, got ${describeValue(month)}`,
+      );
     }
     if (month > origin) break;
-    if (typeof row.value !== "number" || !Number.isFinite(row.value)) fail(`series.rows[${i}].value`, `expected a finite number, got ${describeValue(row.value)}`);
+    if (typeof row.value !== "number" || !Number.isFinite(row.value))
+      fail(`series.rows[${i}].value`, `expected a finite number, got ${describeValue(row.value)}`);
     months.push(month);
     values.push(row.value);
     if (month === origin) return { kind: series.kind, months, values: Float64Array.from(values) };
@@ -117,7 +126,8 @@ export function incrementHistory(history: History): History {
 
 /** A forecast horizon: a whole number of months ≥ 1. */
 export function checkHorizon(horizon: unknown): asserts horizon is number {
-  if (typeof horizon !== "number" || !Number.isInteger(horizon) || horizon < 1) fail("horizon", `expected a whole number of months ≥ 1, got ${describeValue(horizon)}`);
+  if (typeof horizon !== "number" || !Number.isInteger(horizon) || horizon < 1)
+    fail("horizon", `expected a whole number of months ≥ 1, got ${describeValue(horizon)}`);
 }
 
 /** The options every resampling baseline takes. */
@@ -132,10 +142,13 @@ export interface ResamplingOptions {
 
 /** Checked resampling options with their defaults. */
 export function resamplingOptions(options: ResamplingOptions): { uniform: Uniform; samples: number; from: string } {
-  if (options === null || typeof options !== "object") fail("options", `expected an options object with a uniform random source, got ${describeValue(options)}`);
+  if (options === null || typeof options !== "object")
+    fail("options", `expected an options object with a uniform random source, got ${describeValue(options)}`);
   const { uniform, samples = 1000, from = "2023-01" } = options;
-  if (typeof uniform !== "function") fail("uniform", `expected a uniform random source (createStream(seed, …)), got ${describeValue(uniform)}`);
-  if (typeof samples !== "number" || !Number.isInteger(samples) || samples < 1) fail("samples", `expected a whole number ≥ 1, got ${describeValue(samples)}`);
+  if (typeof uniform !== "function")
+    fail("uniform", `expected a uniform random source (createStream(seed, …)), got ${describeValue(uniform)}`);
+  if (typeof samples !== "number" || !Number.isInteger(samples) || samples < 1)
+    fail("samples", `expected a whole number ≥ 1, got ${describeValue(samples)}`);
   checkMonth(from, "from");
   return { uniform, samples, from };
 }

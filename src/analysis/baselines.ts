@@ -1,8 +1,18 @@
 import { ARTICLE_PACE_KM2_PER_MONTH } from "../scenario/article.js";
 import { OptionsError } from "../util/errors.js";
 import {
-  checkHorizon, checkMonth, checkPool, drawIndex, fail, historyUpTo, incrementHistory, incrementsFrom, resamplingOptions,
-  type BaselineSeries, type History, type ResamplingOptions,
+  checkHorizon,
+  checkMonth,
+  checkPool,
+  drawIndex,
+  fail,
+  historyUpTo,
+  incrementHistory,
+  incrementsFrom,
+  resamplingOptions,
+  type BaselineSeries,
+  type History,
+  type ResamplingOptions,
 } from "./baselines-series.js";
 import { studentTSample } from "./student-t.js";
 
@@ -51,7 +61,12 @@ function lastValue(history: History): number {
  * straightLineBaseline(monthlySeries(occupiedAreaMonthly, "occupiedKm2", "level"), "2024-12", 6, { months: 12 });
  * // 1000 quantiles around 115,473.5 + 6 × 311 km²
  */
-export function straightLineBaseline(series: BaselineSeries, origin: string, horizon: number, options: { months?: number; from?: string } = {}): Float64Array {
+export function straightLineBaseline(
+  series: BaselineSeries,
+  origin: string,
+  horizon: number,
+  options: { months?: number; from?: string } = {},
+): Float64Array {
   const history = historyUpTo(series, origin);
   checkHorizon(horizon);
   const { months = 3, from = "2023-01" } = options;
@@ -74,7 +89,8 @@ export function straightLineBaseline(series: BaselineSeries, origin: string, hor
 export function articlePaceForecast(series: BaselineSeries, origin: string, horizon: number): Float64Array {
   const history = historyUpTo(series, origin);
   checkHorizon(horizon);
-  if (history.kind !== "level") fail("series.kind", `expected "level" (the occupied area, km²: the article's pace is of area only), got "${history.kind}"`);
+  if (history.kind !== "level")
+    fail("series.kind", `expected "level" (the occupied area, km²: the article's pace is of area only), got "${history.kind}"`);
   return Float64Array.of(lastValue(history) + ARTICLE_PACE_KM2_PER_MONTH * horizon);
 }
 
@@ -166,7 +182,8 @@ export function bootstrapForecast(series: BaselineSeries, origin: string, horizo
   checkHorizon(horizon);
   const { uniform, samples, from } = resamplingOptions(options);
   const { trailingMonths } = options;
-  if (trailingMonths !== undefined && (!Number.isInteger(trailingMonths) || trailingMonths < 1)) fail("trailingMonths", `expected a whole number of months ≥ 1, got ${trailingMonths}`);
+  if (trailingMonths !== undefined && (!Number.isInteger(trailingMonths) || trailingMonths < 1))
+    fail("trailingMonths", `expected a whole number of months ≥ 1, got ${trailingMonths}`);
   const all = incrementsFrom(history, from).increments;
   const pool = trailingMonths === undefined ? all : all.subarray(Math.max(0, all.length - trailingMonths));
   checkPool(pool, 1, `monthly increments from ${from} to the origin`, "from");

@@ -95,14 +95,22 @@ export interface Calibration {
 const TWO_POW_32 = 4294967296;
 
 interface Resolved {
-  particles: number; generations: number; seed: number; quantile: number; minAcceptance: number; maxMoves: number;
-  step: "day" | "month"; forecastMonths: number; predictiveRuns: number;
+  particles: number;
+  generations: number;
+  seed: number;
+  quantile: number;
+  minAcceptance: number;
+  maxMoves: number;
+  step: "day" | "month";
+  forecastMonths: number;
+  predictiveRuns: number;
 }
 
 function resolve(options: CalibrateOptions, issues: InputIssue[]): Resolved {
   const int = (v: unknown, path: string, min: number, max: number, fallback: number) => {
     if (v === undefined) return fallback;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max) issues.push({ path, message: `expected an integer from ${min} to ${max}, got ${describeValue(v)}` });
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > max)
+      issues.push({ path, message: `expected an integer from ${min} to ${max}, got ${describeValue(v)}` });
     return v as number;
   };
   const real = (v: unknown, path: string, ok: (x: number) => boolean, what: string, fallback: number) => {
@@ -113,11 +121,19 @@ function resolve(options: CalibrateOptions, issues: InputIssue[]): Resolved {
   const particles = int(options.particles, "particles", 20, 1_000_000, 1000);
   let seed = 1;
   if (options.seed !== undefined) {
-    try { validateSeed(options.seed); seed = options.seed; } catch (error) { if (error instanceof OptionsError) issues.push(...error.issues); else throw error; }
+    try {
+      validateSeed(options.seed);
+      seed = options.seed;
+    } catch (error) {
+      if (error instanceof OptionsError) issues.push(...error.issues);
+      else throw error;
+    }
   }
-  if (options.step !== undefined && options.step !== "day" && options.step !== "month") issues.push({ path: "step", message: `expected "day" or "month", got ${describeValue(options.step)}` });
+  if (options.step !== undefined && options.step !== "day" && options.step !== "month")
+    issues.push({ path: "step", message: `expected "day" or "month", got ${describeValue(options.step)}` });
   return {
-    particles, seed,
+    particles,
+    seed,
     generations: int(options.generations, "generations", 0, 100, 10),
     quantile: real(options.quantile, "quantile", (x) => x > 0 && x < 1, "a share in (0, 1)", 0.5),
     minAcceptance: real(options.minAcceptance, "minAcceptance", (x) => x >= 0 && x < 1, "a share in [0, 1)", 0.03),
@@ -130,21 +146,44 @@ function resolve(options: CalibrateOptions, issues: InputIssue[]): Resolved {
 
 function checkObservations(obs: Observations, scenario: Scenario, issues: InputIssue[]): void {
   const n = obs?.months?.length;
-  if (!Array.isArray(obs?.months) || n === 0) { issues.push({ path: "observations.months", message: `expected a non-empty array of months YYYY-MM, got ${describeValue(obs?.months)}` }); return; }
+  if (!Array.isArray(obs?.months) || n === 0) {
+    issues.push({
+      path: "observations.months",
+      message: `expected a non-empty array of months YYYY-MM, got ${describeValue(obs?.months)}`,
+    });
+    return;
+  }
   for (const key of ["occupiedChangeKm2", "claimedLosses"] as const) {
     const values = obs[key];
-    if (!Array.isArray(values) || values.length !== n) { issues.push({ path: `observations.${key}`, message: `expected ${n} values (one per month, null if missing), got ${describeValue(values)}` }); continue; }
+    if (!Array.isArray(values) || values.length !== n) {
+      issues.push({
+        path: `observations.${key}`,
+        message: `expected ${n} values (one per month, null if missing), got ${describeValue(values)}`,
+      });
+      continue;
+    }
     values.forEach((v, m) => {
       const ok = v === null || (typeof v === "number" && Number.isFinite(v) && (key === "occupiedChangeKm2" || v > 0));
-      if (!ok) issues.push({ path: `observations.${key}.${m}`, message: `expected ${key === "claimedLosses" ? "a positive number" : "a finite number"} or null, got ${describeValue(v)}` });
+      if (!ok)
+        issues.push({
+          path: `observations.${key}.${m}`,
+          message: `expected ${key === "claimedLosses" ? "a positive number" : "a finite number"} or null, got ${describeValue(v)}`,
+        });
     });
   }
   const gap = obs.months.findIndex((m, k) => k > 0 && m !== addMonths(obs.months[k - 1]!, 1));
-  if (gap > 0) issues.push({ path: `observations.months.${gap}`, message: `expected consecutive months (${addMonths(obs.months[gap - 1]!, 1)} after ${obs.months[gap - 1]}), got ${describeValue(obs.months[gap])}` });
+  if (gap > 0)
+    issues.push({
+      path: `observations.months.${gap}`,
+      message: `expected consecutive months (${addMonths(obs.months[gap - 1]!, 1)} after ${obs.months[gap - 1]}), got ${describeValue(obs.months[gap])}`,
+    });
   const complete = obs.months.filter((_, m) => obs.occupiedChangeKm2?.[m] != null && obs.claimedLosses?.[m] != null).length;
   if (complete < 4) issues.push({ path: "observations", message: `expected at least 4 months with both series observed, got ${complete}` });
   if (`${obs.months[0]}-01` !== scenario.start) {
-    issues.push({ path: "observations.months.0", message: `expected the scenario's start month (${scenario.start.slice(0, 7)}); build the scenario with hindcastScenario(observations), got ${describeValue(obs.months[0])}` });
+    issues.push({
+      path: "observations.months.0",
+      message: `expected the scenario's start month (${scenario.start.slice(0, 7)}); build the scenario with hindcastScenario(observations), got ${describeValue(obs.months[0])}`,
+    });
   }
 }
 
@@ -172,7 +211,11 @@ export function calibrate(scenario: unknown, observations: Observations, options
  * @example
  * const fit = await calibrateAsync(hindcastScenario(obs), obs, { parameters: [...DEFAULT_CALIBRATED_PARAMETERS], signal });
  */
-export function calibrateAsync(scenario: unknown, observations: Observations, options: CalibrateOptions & { signal?: AbortSignal }): Promise<Calibration> {
+export function calibrateAsync(
+  scenario: unknown,
+  observations: Observations,
+  options: CalibrateOptions & { signal?: AbortSignal },
+): Promise<Calibration> {
   // A generator's body runs on the first step, inside runStepsAsync: bad input rejects.
   return runStepsAsync(calibrationSteps(scenario, observations, options), options?.signal);
 }
@@ -181,19 +224,31 @@ export function calibrateAsync(scenario: unknown, observations: Observations, op
 export function* calibrationSteps(scenario: unknown, observations: Observations, options: CalibrateOptions): Steps<Calibration> {
   const parsed = parseScenario(scenario);
   const issues: InputIssue[] = [];
-  if (typeof options !== "object" || options === null) throw new OptionsError({ path: "", message: `expected an options object with parameters, got ${describeValue(options)}` });
+  if (typeof options !== "object" || options === null)
+    throw new OptionsError({ path: "", message: `expected an options object with parameters, got ${describeValue(options)}` });
   const o = resolve(options, issues);
   checkObservations(observations, parsed, issues);
   const slots = new Map(listParameters(parsed).map((s) => [s.path, s]));
   const paths = options.parameters;
-  if (!Array.isArray(paths) || paths.length === 0) issues.push({ path: "parameters", message: `expected a non-empty array of parameter paths, got ${describeValue(paths)}` });
+  if (!Array.isArray(paths) || paths.length === 0)
+    issues.push({ path: "parameters", message: `expected a non-empty array of parameter paths, got ${describeValue(paths)}` });
   const specs: DistSpec[] = [];
   (Array.isArray(paths) ? paths : []).forEach((path, k) => {
     const slot = slots.get(path);
-    if (!slot) issues.push({ path: `parameters.${k}`, message: `expected a parameter path of the scenario (e.g. "regimes.stalemateIntensity"), got ${describeValue(path)}` });
-    else if (slot.spec.dist === "fixed") issues.push({ path: `parameters.${k}`, message: `expected a parameter with a prior distribution (a fixed value cannot be calibrated), got ${path} fixed at ${slot.spec.value}` });
-    else if (slot.perEvent) issues.push({ path: `parameters.${k}`, message: `expected a parameter drawn once per path, got ${path} (drawn per event)` });
-    else if (paths.indexOf(path) !== k) issues.push({ path: `parameters.${k}`, message: `expected each parameter once, got ${path} again` });
+    if (!slot)
+      issues.push({
+        path: `parameters.${k}`,
+        message: `expected a parameter path of the scenario (e.g. "regimes.stalemateIntensity"), got ${describeValue(path)}`,
+      });
+    else if (slot.spec.dist === "fixed")
+      issues.push({
+        path: `parameters.${k}`,
+        message: `expected a parameter with a prior distribution (a fixed value cannot be calibrated), got ${path} fixed at ${slot.spec.value}`,
+      });
+    else if (slot.perEvent)
+      issues.push({ path: `parameters.${k}`, message: `expected a parameter drawn once per path, got ${path} (drawn per event)` });
+    else if (paths.indexOf(path) !== k)
+      issues.push({ path: `parameters.${k}`, message: `expected each parameter once, got ${path} again` });
     else specs.push(slot.spec);
   });
   if (issues.length) throw new OptionsError(issues);
@@ -209,14 +264,24 @@ export function* calibrationSteps(scenario: unknown, observations: Observations,
   // parameters and path).
   const simulateBatch = (uniforms: Float64Array, count: number, key: string) => {
     const parameterUniforms: Record<string, Float64Array> = {};
-    paths.forEach((path, c) => { parameterUniforms[path] = Float64Array.from({ length: count }, (_, i) => uniforms[i * d + c]!); });
-    const { store } = simulatePathsSync(parsed, { runs: count, seed: batchSeed(o.seed, key), horizonMonths: horizon, step: o.step, parameterUniforms, thresholds: [] });
+    paths.forEach((path, c) => {
+      parameterUniforms[path] = Float64Array.from({ length: count }, (_, i) => uniforms[i * d + c]!);
+    });
+    const { store } = simulatePathsSync(parsed, {
+      runs: count,
+      seed: batchSeed(o.seed, key),
+      horizonMonths: horizon,
+      step: o.step,
+      parameterUniforms,
+      thresholds: [],
+    });
     const m = monthlyPaths(store);
     const extras = new Float64Array(count * 3 * F);
     const { russiaLosses, dprkLosses } = store.series;
     for (let i = 0; i < count; i += 1) {
       for (let k = 0; k < F; k += 1) {
-        const at = (n + k) * count + i, before = at - count;
+        const at = (n + k) * count + i,
+          before = at - count;
         extras[i * 3 * F + k] = m.occupiedChangeKm2[at]!;
         extras[i * 3 * F + F + k] = m.claimedLosses[at]!;
         extras[i * 3 * F + 2 * F + k] = russiaLosses[at]! + dprkLosses[at]! - russiaLosses[before]! - dprkLosses[before]!;
@@ -227,7 +292,15 @@ export function* calibrationSteps(scenario: unknown, observations: Observations,
 
   const abc = yield* abcSmcSteps(
     { dimension: d, circular, observed: plan.observed, extras: 3 * F, simulate: simulateBatch },
-    { particles: o.particles, generations: o.generations, seed: o.seed, quantile: o.quantile, minAcceptance: o.minAcceptance, maxMoves: o.maxMoves, onGeneration: options.onGeneration },
+    {
+      particles: o.particles,
+      generations: o.generations,
+      seed: o.seed,
+      quantile: o.quantile,
+      minAcceptance: o.minAcceptance,
+      maxMoves: o.maxMoves,
+      onGeneration: options.onGeneration,
+    },
   );
   const pop = abc.population;
   const N = pop.count;
@@ -291,19 +364,32 @@ function isCircular(path: string, spec: DistSpec): boolean {
  * @example
  * simulateSync(applyPosterior("baseline", fit.posterior), { runs: 10_000 });
  */
-export function applyPosterior(scenario: unknown, posterior: PosteriorSpec, note = "ABC-SMC posterior (src/analysis/calibrate.ts)"): ScenarioInput {
+export function applyPosterior(
+  scenario: unknown,
+  posterior: PosteriorSpec,
+  note = "ABC-SMC posterior (src/analysis/calibrate.ts)",
+): ScenarioInput {
   const input = toScenarioInput(parseScenario(scenario)) as Record<string, unknown>;
   posterior.parameters.forEach((path, c) => {
     const column = posterior.draws.map((row) => row[c]!);
-    const min = Math.min(...column), max = Math.max(...column);
+    const min = Math.min(...column),
+      max = Math.max(...column);
     const keys = path.split(".");
     let node = input as Record<string, unknown>;
     for (const key of keys.slice(0, -1)) {
       const next = node[key];
-      if (typeof next !== "object" || next === null) throw new OptionsError({ path: `posterior.parameters.${c}`, message: `expected a parameter path of the scenario, got ${describeValue(path)}` });
+      if (typeof next !== "object" || next === null)
+        throw new OptionsError({
+          path: `posterior.parameters.${c}`,
+          message: `expected a parameter path of the scenario, got ${describeValue(path)}`,
+        });
       node = next as Record<string, unknown>;
     }
-    if (!(keys.at(-1)! in node)) throw new OptionsError({ path: `posterior.parameters.${c}`, message: `expected a parameter path of the scenario, got ${describeValue(path)}` });
+    if (!(keys.at(-1)! in node))
+      throw new OptionsError({
+        path: `posterior.parameters.${c}`,
+        message: `expected a parameter path of the scenario, got ${describeValue(path)}`,
+      });
     const provenance = { source: "calibration", note };
     node[keys.at(-1)!] = min < max ? { dist: "uniform", min, max, provenance } : { dist: "fixed", value: min, provenance };
   });

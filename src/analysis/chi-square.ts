@@ -17,7 +17,8 @@ const TINY = 1e-300;
 const MAX_TERMS = 10_000;
 
 function checkArguments(a: number, x: number): void {
-  if (typeof a !== "number" || !(a > 0) || !Number.isFinite(a)) throw new OptionsError({ path: "a", message: `expected a finite shape a > 0, got ${describeValue(a)}` });
+  if (typeof a !== "number" || !(a > 0) || !Number.isFinite(a))
+    throw new OptionsError({ path: "a", message: `expected a finite shape a > 0, got ${describeValue(a)}` });
   if (typeof x !== "number" || !(x >= 0)) throw new OptionsError({ path: "x", message: `expected x ≥ 0, got ${describeValue(x)}` });
 }
 
@@ -96,8 +97,12 @@ export function regularizedGammaQ(a: number, x: number): number {
  */
 export function chiSquareSurvival(x: number, degreesOfFreedom: number): number {
   if (typeof degreesOfFreedom !== "number" || !(degreesOfFreedom > 0) || !Number.isFinite(degreesOfFreedom)) {
-    throw new OptionsError({ path: "degreesOfFreedom", message: `expected a finite number of degrees of freedom > 0, got ${describeValue(degreesOfFreedom)}` });
+    throw new OptionsError({
+      path: "degreesOfFreedom",
+      message: `expected a finite number of degrees of freedom > 0, got ${describeValue(degreesOfFreedom)}`,
+    });
   }
-  if (typeof x !== "number" || !(x >= 0)) throw new OptionsError({ path: "x", message: `expected a chi-square statistic ≥ 0, got ${describeValue(x)}` });
+  if (typeof x !== "number" || !(x >= 0))
+    throw new OptionsError({ path: "x", message: `expected a chi-square statistic ≥ 0, got ${describeValue(x)}` });
   return regularizedGammaQ(degreesOfFreedom / 2, x / 2);
 }

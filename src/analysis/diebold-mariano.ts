@@ -56,13 +56,18 @@ export interface DieboldMarianoTest {
  * dieboldMariano([1, 2, 6], [0, 0, 0], 1).pValue; // ≈ 0.19 (the paired t-test: t = 1.96 on 2 degrees of freedom)
  */
 export function dieboldMariano(a: ArrayLike<number>, b: ArrayLike<number>, horizon: number): DieboldMarianoTest {
-  if (!Number.isInteger(horizon) || horizon < 1) throw new OptionsError({ path: "horizon", message: `expected a whole number of months ≥ 1, got ${describeValue(horizon)}` });
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new OptionsError({ path: "horizon", message: `expected a whole number of months ≥ 1, got ${describeValue(horizon)}` });
   if (a.length !== b.length) throw new OptionsError({ path: "b", message: `expected ${a.length} scores (as many as a), got ${b.length}` });
   const n = a.length;
   const d = new Float64Array(n);
   for (let t = 0; t < n; t += 1) {
     d[t] = a[t]! - b[t]!;
-    if (!Number.isFinite(d[t]!)) throw new OptionsError({ path: Number.isFinite(a[t]!) ? `b.${t}` : `a.${t}`, message: `expected a finite score, got ${describeValue(Number.isFinite(a[t]!) ? b[t] : a[t])}` });
+    if (!Number.isFinite(d[t]!))
+      throw new OptionsError({
+        path: Number.isFinite(a[t]!) ? `b.${t}` : `a.${t}`,
+        message: `expected a finite score, got ${describeValue(Number.isFinite(a[t]!) ? b[t] : a[t])}`,
+      });
   }
   const lag = horizon - 1;
   const base = { n, horizon, lag, meanDifference: NaN, variance: NaN, correction: NaN, statistic: null, pValue: null };
@@ -82,8 +87,13 @@ export function dieboldMariano(a: ArrayLike<number>, b: ArrayLike<number>, horiz
   const correction = factor > 0 ? Math.sqrt(factor) : 0;
   const found = { ...base, meanDifference: mean, variance, correction };
   if (!(variance > 0)) return { ...found, note: "every score difference is the same: no variance to test against" };
-  if (horizon > n) return { ...found, note: `too few origins for the horizon: lag h − 1 = ${lag} needs n ≥ h = ${horizon} paired scores, got ${n}` };
-  if (!(factor > 0)) return { ...found, note: `too few origins for the horizon: n + 1 − 2h + h(h − 1)/n = ${+(factor * n).toFixed(2)} ≤ 0 for n = ${n}, h = ${horizon}` };
+  if (horizon > n)
+    return { ...found, note: `too few origins for the horizon: lag h − 1 = ${lag} needs n ≥ h = ${horizon} paired scores, got ${n}` };
+  if (!(factor > 0))
+    return {
+      ...found,
+      note: `too few origins for the horizon: n + 1 − 2h + h(h − 1)/n = ${+(factor * n).toFixed(2)} ≤ 0 for n = ${n}, h = ${horizon}`,
+    };
   const statistic = (mean / Math.sqrt(variance)) * correction;
   return { ...found, statistic, pValue: studentTTwoSided(statistic, n - 1), note: "" };
 }

@@ -29,16 +29,24 @@ export interface LeagueSeriesInfo {
 
 export const LEAGUE_SERIES_INFO: Record<LeagueSeries, LeagueSeriesInfo> = {
   occupiedKm2: {
-    label: "ISW occupied area", unit: "km²", kind: "level",
+    label: "ISW occupied area",
+    unit: "km²",
+    kind: "level",
     description: "area assessed as Russian-controlled at the month end, Crimea included (ISW; occupied_area_isw_monthly.csv)",
   },
   claimedLosses: {
-    label: "General Staff claims", unit: "people", kind: "cumulative",
-    description: "Russian personnel losses claimed by Ukraine's General Staff since 2022-02-24, at the month end (russia_personnel_losses_monthly.csv)",
+    label: "General Staff claims",
+    unit: "people",
+    kind: "cumulative",
+    description:
+      "Russian personnel losses claimed by Ukraine's General Staff since 2022-02-24, at the month end (russia_personnel_losses_monthly.csv)",
   },
   casualtiesEst: {
-    label: "Economist casualty estimate", unit: "people", kind: "cumulative",
-    description: "The Economist's meta-estimate of Russian casualties (killed and wounded) since 2022-02-24, casualties_est at the month end (economist_russian_losses_meta_estimate_daily.csv; one retrospective model run)",
+    label: "Economist casualty estimate",
+    unit: "people",
+    kind: "cumulative",
+    description:
+      "The Economist's meta-estimate of Russian casualties (killed and wounded) since 2022-02-24, casualties_est at the month end (economist_russian_losses_meta_estimate_daily.csv; one retrospective model run)",
   },
 };
 
@@ -75,7 +83,11 @@ export function dataUpTo(data: LeagueData, origin: string): LeagueData {
     }
     return out;
   };
-  return { occupiedArea: cut(data.occupiedArea), claimedLosses: cut(data.claimedLosses), economistCasualties: cut(data.economistCasualties) };
+  return {
+    occupiedArea: cut(data.occupiedArea),
+    claimedLosses: cut(data.claimedLosses),
+    economistCasualties: cut(data.economistCasualties),
+  };
 }
 
 /** The months of a series (oldest first). */
@@ -99,7 +111,9 @@ export function baselineSeries(data: LeagueData, series: LeagueSeries): Baseline
   const field = FIELD[series];
   const rows = (data[ROWS[series]] as readonly Record<string, unknown>[]).map((row) => ({
     month: row.month as string,
-    get value() { return row[field] as number; },
+    get value() {
+      return row[field] as number;
+    },
   }));
   return { kind: LEAGUE_SERIES_INFO[series].kind, rows };
 }

@@ -112,9 +112,16 @@ export function calibratedHindcastForecaster(options: HindcastForecasterOptions 
     firstOrigin: addMonths(from, 3),
     async forecast({ origin, horizons, series, data, signal }) {
       const cut = dataUpTo(data, origin);
-      const observations = observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from, to: origin });
+      const observations = observationsFromSeries(
+        { occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses },
+        { from, to: origin },
+      );
       const fit = await calibrateAsync(hindcastScenario(observations), observations, {
-        ...calibration, parameters, forecastMonths: horizons.at(-1)!, predictiveRuns: 0, signal,
+        ...calibration,
+        parameters,
+        forecastMonths: horizons.at(-1)!,
+        predictiveRuns: 0,
+        signal,
       });
       const f = fit.forecast!;
       const paths = { occupiedKm2: f.occupiedChangeKm2, claimedLosses: f.claimedLosses, casualtiesEst: f.trueLosses };
@@ -126,7 +133,14 @@ export function calibratedHindcastForecaster(options: HindcastForecasterOptions 
       const g = fit.diagnostics;
       return {
         samples,
-        diagnostics: { monthsFitted: observations.months.length, generations: g.generations.length - 1, stopped: g.stopped, acceptanceRate: g.acceptanceRate, ess: g.ess, epsilon: g.epsilon },
+        diagnostics: {
+          monthsFitted: observations.months.length,
+          generations: g.generations.length - 1,
+          stopped: g.stopped,
+          acceptanceRate: g.acceptanceRate,
+          ess: g.ess,
+          epsilon: g.epsilon,
+        },
       };
     },
   };
@@ -142,9 +156,19 @@ export interface BaselineForecasterOptions {
 
 type BaselineFunction = (series: BaselineSeries, origin: string, horizon: number, uniform: Uniform, name: LeagueSeries) => Float64Array;
 
-function baseline(name: string, description: string, series: readonly LeagueSeries[], settings: Record<string, number | string>, f: BaselineFunction): Forecaster {
+function baseline(
+  name: string,
+  description: string,
+  series: readonly LeagueSeries[],
+  settings: Record<string, number | string>,
+  f: BaselineFunction,
+): Forecaster {
   return {
-    name, role: "baseline", description, series, settings,
+    name,
+    role: "baseline",
+    description,
+    series,
+    settings,
     forecast({ origin, horizons, series: wanted, data, seed }) {
       const cut = dataUpTo(data, origin);
       const samples: Forecast["samples"] = {};
@@ -172,19 +196,55 @@ export function baselineForecasters(options: BaselineForecasterOptions = {}): Fo
   const resampling = (uniform: Uniform) => ({ uniform, samples, from });
   const settings = { samples, from };
   return [
-    baseline("persistence", "the last value (area) or the last monthly increment (totals), spread by symmetrised one-month changes, resampled", LEAGUE_SERIES, settings,
-      (s, o, h, u) => persistenceForecast(s, o, h, resampling(u))),
-    baseline("bootstrap (all months)", `the last value plus h monthly increments drawn with replacement from ${from} … origin`, LEAGUE_SERIES, settings,
-      (s, o, h, u) => bootstrapForecast(s, o, h, resampling(u))),
-    baseline("bootstrap (last 12 months)", "the last value plus h increments drawn from the trailing 12 months", LEAGUE_SERIES, settings,
-      (s, o, h, u) => bootstrapForecast(s, o, h, { ...resampling(u), trailingMonths: 12 })),
-    baseline("straight line (3 months)", "the mean increment of the last 3 months carried on, Student-t interval", LEAGUE_SERIES, { from, samples: 1000 },
-      (s, o, h) => straightLineBaseline(s, o, h, { months: 3, from })),
-    baseline("straight line (12 months)", "the mean increment of the last 12 months carried on, Student-t interval", LEAGUE_SERIES, { from, samples: 1000 },
-      (s, o, h) => straightLineBaseline(s, o, h, { months: 12, from })),
-    baseline("article pace", `the article's ${ARTICLE_PACE_KM2_PER_MONTH.toFixed(1)} km²/month (F11, F12) as a point; area only`, ["occupiedKm2"], { samples: 1 },
-      (s, o, h) => articlePaceForecast(s, o, h)),
-    baseline("regime climatology", `a two-state Markov chain on months above/below ${AREA_REGIME_THRESHOLD_KM2} km² (area) or the median increment (totals), each state's increments bootstrapped`, LEAGUE_SERIES, settings,
-      (s, o, h, u, name) => regimeClimatologyForecast(s, o, h, { ...resampling(u), threshold: name === "occupiedKm2" ? AREA_REGIME_THRESHOLD_KM2 : "median" })),
+    baseline(
+      "persistence",
+      "the last value (area) or the last monthly increment (totals), spread by symmetrised one-month changes, resampled",
+      LEAGUE_SERIES,
+      settings,
+      (s, o, h, u) => persistenceForecast(s, o, h, resampling(u)),
+    ),
+    baseline(
+      "bootstrap (all months)",
+      `the last value plus h monthly increments drawn with replacement from ${from} … origin`,
+      LEAGUE_SERIES,
+      settings,
+      (s, o, h, u) => bootstrapForecast(s, o, h, resampling(u)),
+    ),
+    baseline(
+      "bootstrap (last 12 months)",
+      "the last value plus h increments drawn from the trailing 12 months",
+      LEAGUE_SERIES,
+      settings,
+      (s, o, h, u) => bootstrapForecast(s, o, h, { ...resampling(u), trailingMonths: 12 }),
+    ),
+    baseline(
+      "straight line (3 months)",
+      "the mean increment of the last 3 months carried on, Student-t interval",
+      LEAGUE_SERIES,
+      { from, samples: 1000 },
+      (s, o, h) => straightLineBaseline(s, o, h, { months: 3, from }),
+    ),
+    baseline(
+      "straight line (12 months)",
+      "the mean increment of the last 12 months carried on, Student-t interval",
+      LEAGUE_SERIES,
+      { from, samples: 1000 },
+      (s, o, h) => straightLineBaseline(s, o, h, { months: 12, from }),
+    ),
+    baseline(
+      "article pace",
+      `the article's ${ARTICLE_PACE_KM2_PER_MONTH.toFixed(1)} km²/month (F11, F12) as a point; area only`,
+      ["occupiedKm2"],
+      { samples: 1 },
+      (s, o, h) => articlePaceForecast(s, o, h),
+    ),
+    baseline(
+      "regime climatology",
+      `a two-state Markov chain on months above/below ${AREA_REGIME_THRESHOLD_KM2} km² (area) or the median increment (totals), each state's increments bootstrapped`,
+      LEAGUE_SERIES,
+      settings,
+      (s, o, h, u, name) =>
+        regimeClimatologyForecast(s, o, h, { ...resampling(u), threshold: name === "occupiedKm2" ? AREA_REGIME_THRESHOLD_KM2 : "median" }),
+    ),
   ];
 }

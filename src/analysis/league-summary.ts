@@ -90,7 +90,11 @@ function meanWisOn(rows: readonly LeagueScore[], origins: ReadonlySet<string>): 
  * @example
  * summarizeLeague(league.scores, forecasters, { series: ["occupiedKm2"], horizons: [3], pitBins: 5 }).comparisons[0]?.test.pValue;
  */
-export function summarizeLeague(scores: readonly LeagueScore[], forecasters: readonly Forecaster[], options: { series: readonly LeagueSeries[]; horizons: readonly number[]; pitBins: number }): { summary: LeagueSummaryRow[]; comparisons: LeagueComparison[] } {
+export function summarizeLeague(
+  scores: readonly LeagueScore[],
+  forecasters: readonly Forecaster[],
+  options: { series: readonly LeagueSeries[]; horizons: readonly number[]; pitBins: number },
+): { summary: LeagueSummaryRow[]; comparisons: LeagueComparison[] } {
   const summary: LeagueSummaryRow[] = [];
   const comparisons: LeagueComparison[] = [];
   for (const s of options.series) {
@@ -114,24 +118,53 @@ export function summarizeLeague(scores: readonly LeagueScore[], forecasters: rea
         const origins = new Set(rows.map((r) => r.origin));
         const top = best(origins);
         const share = (flag: (r: LeagueScore) => boolean) => rows.filter(flag).length / rows.length;
-        const histogram = pitHistogram(rows.map((r) => r.pit), options.pitBins);
+        const histogram = pitHistogram(
+          rows.map((r) => r.pit),
+          options.pitBins,
+        );
         const chi = chiSquareUniformity(histogram.counts);
         const meanWis = mean(rows.map((r) => r.wis));
         summary.push({
-          forecaster: f.name, role: f.role, series: s, horizon: h, n: rows.length,
-          meanWis, dispersion: mean(rows.map((r) => r.dispersion)), overprediction: mean(rows.map((r) => r.overprediction)), underprediction: mean(rows.map((r) => r.underprediction)),
+          forecaster: f.name,
+          role: f.role,
+          series: s,
+          horizon: h,
+          n: rows.length,
+          meanWis,
+          dispersion: mean(rows.map((r) => r.dispersion)),
+          overprediction: mean(rows.map((r) => r.overprediction)),
+          underprediction: mean(rows.map((r) => r.underprediction)),
           meanCrps: mean(rows.map((r) => r.crps)),
           relativeWis: top && top.wis > 0 ? meanWis / top.wis : null,
-          coverage50: share((r) => r.in50), coverage90: share((r) => r.in90), meanBias: mean(rows.map((r) => r.bias)),
-          pit: { edges: [...histogram.edges], counts: [...histogram.counts], chiSquare: chi.statistic, degreesOfFreedom: chi.degreesOfFreedom, pValue: chi.pValue },
+          coverage50: share((r) => r.in50),
+          coverage90: share((r) => r.in90),
+          meanBias: mean(rows.map((r) => r.bias)),
+          pit: {
+            edges: [...histogram.edges],
+            counts: [...histogram.counts],
+            chiSquare: chi.statistic,
+            degreesOfFreedom: chi.degreesOfFreedom,
+            pValue: chi.pValue,
+          },
         });
         if (f.role !== "candidate" || top === null) continue;
         const baseline = of(top.name).filter((r) => origins.has(r.origin));
-        const test = dieboldMariano(rows.map((r) => r.wis), baseline.map((r) => r.wis), h);
+        const test = dieboldMariano(
+          rows.map((r) => r.wis),
+          baseline.map((r) => r.wis),
+          h,
+        );
         comparisons.push({
-          candidate: f.name, series: s, horizon: h, n: rows.length, bestBaseline: top.name,
-          candidateWis: meanWis, baselineWis: top.wis, relativeWis: top.wis > 0 ? meanWis / top.wis : Infinity,
-          wins: rows.filter((r, k) => r.wis < baseline[k]!.wis).length, test,
+          candidate: f.name,
+          series: s,
+          horizon: h,
+          n: rows.length,
+          bestBaseline: top.name,
+          candidateWis: meanWis,
+          baselineWis: top.wis,
+          relativeWis: top.wis > 0 ? meanWis / top.wis : Infinity,
+          wins: rows.filter((r, k) => r.wis < baseline[k]!.wis).length,
+          test,
         });
       }
     }

@@ -37,7 +37,10 @@ export function monthRange(from: string, to: string): string[] {
     out.push(label);
     if (label >= to) break;
     m += 1;
-    if (m > 12) { m = 1; y += 1; }
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
   }
   return out;
 }
@@ -59,14 +62,24 @@ export function addMonths(month: string, k: number): string {
  */
 export function observationsFromSeries(series: MonthlySeries, window: { from: string; to: string }): Observations {
   const { from, to } = window;
-  if (typeof from !== "string" || !MONTH.test(from)) throw new OptionsError({ path: "from", message: `expected a month YYYY-MM, got ${JSON.stringify(from)}` });
-  if (typeof to !== "string" || !MONTH.test(to) || to < from) throw new OptionsError({ path: "to", message: `expected a month YYYY-MM not before ${from}, got ${JSON.stringify(to)}` });
+  if (typeof from !== "string" || !MONTH.test(from))
+    throw new OptionsError({ path: "from", message: `expected a month YYYY-MM, got ${JSON.stringify(from)}` });
+  if (typeof to !== "string" || !MONTH.test(to) || to < from)
+    throw new OptionsError({ path: "to", message: `expected a month YYYY-MM not before ${from}, got ${JSON.stringify(to)}` });
   const area = new Map(series.occupiedArea.map((r) => [r.month, r]));
   const claims = new Map(series.claimedLosses.map((r) => [r.month, r]));
   const months = monthRange(from, to);
   const first = area.get(from);
-  if (!first) throw new OptionsError({ path: "from", message: `expected a month of the occupied-area series (${series.occupiedArea[0]?.month}…${series.occupiedArea.at(-1)?.month}), got ${from}` });
-  if (!area.has(to) && !claims.has(to)) throw new OptionsError({ path: "to", message: `expected a month with data (area up to ${series.occupiedArea.at(-1)?.month}, claims up to ${series.claimedLosses.at(-1)?.month}), got ${to}` });
+  if (!first)
+    throw new OptionsError({
+      path: "from",
+      message: `expected a month of the occupied-area series (${series.occupiedArea[0]?.month}…${series.occupiedArea.at(-1)?.month}), got ${from}`,
+    });
+  if (!area.has(to) && !claims.has(to))
+    throw new OptionsError({
+      path: "to",
+      message: `expected a month with data (area up to ${series.occupiedArea.at(-1)?.month}, claims up to ${series.claimedLosses.at(-1)?.month}), got ${to}`,
+    });
   return {
     months,
     initialOccupiedKm2: first.occupiedKm2 - first.monthlyChangeKm2,
@@ -86,16 +99,46 @@ const calibrationPrior = (note: string): Provenance => ({ source: "assumption", 
 export const CALIBRATION_PRIORS: Record<string, Record<string, unknown>> = {
   "regimes.offensiveToStalematePerMonth": { dist: "uniform", min: 0, max: 0.3, provenance: calibrationPrior("flat on 0–30% a month") },
   "regimes.stalemateToOffensivePerMonth": { dist: "uniform", min: 0, max: 0.3, provenance: calibrationPrior("flat on 0–30% a month") },
-  "regimes.stalemateIntensity": { dist: "uniform", min: 0.3, max: 1.1, provenance: calibrationPrior("stalemate attrition 30–110% of the offensive's") },
-  "territory.stalemateMeanKm2PerMonth": { dist: "uniform", min: -200, max: 250, provenance: calibrationPrior("net change in stalemate, −200…+250 km²/month") },
-  "territory.stalemateSdKm2PerMonth": { dist: "uniform", min: 20, max: 450, provenance: calibrationPrior("sd of the stalemate change, 20–450 km²/month") },
-  "territory.offensivePaceKm2PerMonth": { dist: "uniform", min: 150, max: 900, provenance: calibrationPrior("offensive pace 150–900 km²/month (F12's straight line: 485)") },
+  "regimes.stalemateIntensity": {
+    dist: "uniform",
+    min: 0.3,
+    max: 1.1,
+    provenance: calibrationPrior("stalemate attrition 30–110% of the offensive's"),
+  },
+  "territory.stalemateMeanKm2PerMonth": {
+    dist: "uniform",
+    min: -200,
+    max: 250,
+    provenance: calibrationPrior("net change in stalemate, −200…+250 km²/month"),
+  },
+  "territory.stalemateSdKm2PerMonth": {
+    dist: "uniform",
+    min: 20,
+    max: 450,
+    provenance: calibrationPrior("sd of the stalemate change, 20–450 km²/month"),
+  },
+  "territory.offensivePaceKm2PerMonth": {
+    dist: "uniform",
+    min: 150,
+    max: 900,
+    provenance: calibrationPrior("offensive pace 150–900 km²/month (F12's straight line: 485)"),
+  },
   "territory.offensiveNoiseSd": { dist: "uniform", min: 0.02, max: 0.8, provenance: calibrationPrior("sd of log εA") },
   "intensity.seasonalAmplitude": { dist: "uniform", min: 0, max: 0.4, provenance: calibrationPrior("seasonal amplitude 0–0.4") },
-  "intensity.seasonalPeakMonth": { dist: "uniform", min: 1, max: 13 - 1e-9, provenance: calibrationPrior("peak anywhere in the year (circular); F13 says summer") },
+  "intensity.seasonalPeakMonth": {
+    dist: "uniform",
+    min: 1,
+    max: 13 - 1e-9,
+    provenance: calibrationPrior("peak anywhere in the year (circular); F13 says summer"),
+  },
   "intensity.noiseSd": { dist: "uniform", min: 0.01, max: 0.4, provenance: calibrationPrior("sd of log ε") },
   "intensity.noiseAutocorrelation": { dist: "uniform", min: 0, max: 0.95, provenance: calibrationPrior("AR(1) coefficient of log ε") },
-  "attrition.russiaLossesPerMonth": { dist: "uniform", min: 15_000, max: 65_000, provenance: calibrationPrior("true Russian-side losses per month at t0 and I = 1") },
+  "attrition.russiaLossesPerMonth": {
+    dist: "uniform",
+    min: 15_000,
+    max: 65_000,
+    provenance: calibrationPrior("true Russian-side losses per month at t0 and I = 1"),
+  },
 };
 
 /** Force-ratio parameters also fitted (their baseline priors, which are assumptions, are kept). */
@@ -120,7 +163,8 @@ function setAt(root: Record<string, unknown>, path: string, value: unknown): voi
   let node: Record<string, unknown> = root;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    if (typeof next !== "object" || next === null) throw new OptionsError({ path, message: `expected a parameter path of the scenario, got one that does not exist` });
+    if (typeof next !== "object" || next === null)
+      throw new OptionsError({ path, message: `expected a parameter path of the scenario, got one that does not exist` });
     node = next as Record<string, unknown>;
   }
   node[keys.at(-1)!] = value;
@@ -137,7 +181,10 @@ function setAt(root: Record<string, unknown>, path: string, value: unknown): voi
  * @example
  * const scenario = hindcastScenario(obs); // then calibrate(scenario, obs, { parameters: [...DEFAULT_CALIBRATED_PARAMETERS] })
  */
-export function hindcastScenario(observations: Observations, options: { base?: unknown; initialRegime?: "offensive" | "stalemate" } = {}): ScenarioInput {
+export function hindcastScenario(
+  observations: Observations,
+  options: { base?: unknown; initialRegime?: "offensive" | "stalemate" } = {},
+): ScenarioInput {
   const input = toScenarioInput(parseScenario(options.base ?? "baseline")) as Record<string, unknown>;
   const from = observations.months[0]!;
   for (const [path, prior] of Object.entries(CALIBRATION_PRIORS)) setAt(input, path, prior);
@@ -156,10 +203,24 @@ export function hindcastScenario(observations: Observations, options: { base?: u
     },
     russia: {
       ...(input.russia as object),
-      initialForce: { value: Math.round(russiaForceAt(from)), provenance: { source: "article", id: "F6", note: `640k in June 2025 less F7's +5.7k/month back to ${from} (an assumption: no series of the force exists)` } },
+      initialForce: {
+        value: Math.round(russiaForceAt(from)),
+        provenance: {
+          source: "article",
+          id: "F6",
+          note: `640k in June 2025 less F7's +5.7k/month back to ${from} (an assumption: no series of the force exists)`,
+        },
+      },
     },
-    dprk: { ...(input.dprk as object), initialForce: { value: 0, provenance: assumption("hindcast: DPRK troops are left out (≈2% of the Russian force from Dec 2024)") }, waves: [] },
-    ceasefire: { ...(input.ceasefire as object), hazardPerMonth: { value: 0, provenance: assumption("no ceasefire happened in the observed window") } },
+    dprk: {
+      ...(input.dprk as object),
+      initialForce: { value: 0, provenance: assumption("hindcast: DPRK troops are left out (≈2% of the Russian force from Dec 2024)") },
+      waves: [],
+    },
+    ceasefire: {
+      ...(input.ceasefire as object),
+      hazardPerMonth: { value: 0, provenance: assumption("no ceasefire happened in the observed window") },
+    },
     posterior: undefined,
   } as unknown as ScenarioInput;
 }

@@ -32,7 +32,8 @@ export interface EventShift {
  */
 export function pairedDifference(unit: string, a: RunStore, b: RunStore, series: keyof RunStore["series"]): SeriesSummary {
   const { runs, months } = a;
-  const va = a.series[series], vb = b.series[series];
+  const va = a.series[series],
+    vb = b.series[series];
   const diff = new Float64Array(runs);
   return summarizeMonths(unit, months, (m) => {
     for (let i = 0; i < runs; i += 1) diff[i] = vb[m * runs + i]! - va[m * runs + i]!;
@@ -41,13 +42,24 @@ export function pairedDifference(unit: string, a: RunStore, b: RunStore, series:
 }
 
 /** Paired first-passage comparison of threshold k (months are 1-based; Infinity = never). */
-export function eventShift(threshold: number, pa: RunStore, pb: RunStore, k: number, medianA: number | null, medianB: number | null): EventShift {
+export function eventShift(
+  threshold: number,
+  pa: RunStore,
+  pb: RunStore,
+  k: number,
+  medianA: number | null,
+  medianB: number | null,
+): EventShift {
   const { runs } = pa;
-  const fa = pa.firstMonth.subarray(k * runs, (k + 1) * runs), fb = pb.firstMonth.subarray(k * runs, (k + 1) * runs);
+  const fa = pa.firstMonth.subarray(k * runs, (k + 1) * runs),
+    fb = pb.firstMonth.subarray(k * runs, (k + 1) * runs);
   const shifts: number[] = [];
-  let onlyA = 0, onlyB = 0, neither = 0;
+  let onlyA = 0,
+    onlyB = 0,
+    neither = 0;
   for (let i = 0; i < runs; i += 1) {
-    const ra = Number.isFinite(fa[i]!), rb = Number.isFinite(fb[i]!);
+    const ra = Number.isFinite(fa[i]!),
+      rb = Number.isFinite(fb[i]!);
     if (ra && rb) shifts.push(fb[i]! - fa[i]!);
     else if (ra) onlyA += 1;
     else if (rb) onlyB += 1;
@@ -56,7 +68,8 @@ export function eventShift(threshold: number, pa: RunStore, pb: RunStore, k: num
   const s = shifts.length ? summarizeSample(Float64Array.from(shifts)) : undefined;
   const q = (key: QuantileKey) => (s ? s.quantiles[key] : null);
   // Never-indicator difference per path is +1 (only a reaches), −1 (only b reaches) or 0.
-  const pNeverA = (onlyB + neither) / runs, pNeverB = (onlyA + neither) / runs;
+  const pNeverA = (onlyB + neither) / runs,
+    pNeverB = (onlyA + neither) / runs;
   const meanD = (onlyA - onlyB) / runs;
   const varD = runs > 1 ? ((onlyA + onlyB) / runs - meanD * meanD) * (runs / (runs - 1)) : NaN;
   return {

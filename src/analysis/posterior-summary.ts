@@ -24,8 +24,12 @@ const fmt = (x: number) => x.toFixed(2);
  * summarizeFit(["a"], [{ dist: "uniform", min: 0, max: 1 }], [false], Float64Array.of(0.4, 0.6), Float64Array.of(0.5, 0.5), 2).parameters[0].widthRatio; // ≈ 0.2
  */
 export function summarizeFit(
-  paths: readonly string[], specs: readonly DistSpec[], circular: readonly boolean[],
-  uniforms: Float64Array, weights: Float64Array, count: number,
+  paths: readonly string[],
+  specs: readonly DistSpec[],
+  circular: readonly boolean[],
+  uniforms: Float64Array,
+  weights: Float64Array,
+  count: number,
 ): { parameters: ParameterFit[]; summary: string } {
   const d = specs.length;
   const parameters = specs.map((spec, c): ParameterFit => {
@@ -34,10 +38,12 @@ export function summarizeFit(
     let priorWidth = prior.p95 - prior.p05;
     if (circular[c]) {
       // Months on a circle of 12: unwrap around the weighted circular mean.
-      let s = 0, k = 0;
+      let s = 0,
+        k = 0;
       for (let i = 0; i < count; i += 1) {
         const angle = (2 * Math.PI * values[i]!) / 12;
-        s += weights[i]! * Math.sin(angle); k += weights[i]! * Math.cos(angle);
+        s += weights[i]! * Math.sin(angle);
+        k += weights[i]! * Math.cos(angle);
       }
       const centre = (Math.atan2(s, k) * 12) / (2 * Math.PI);
       values = values.map((v) => centre + 12 * wrapHalf((v - centre) / 12));
@@ -50,15 +56,28 @@ export function summarizeFit(
     const [p05, p50, p95] = [0.05, 0.5, 0.95].map((p) => weightedQuantile(values, weights, p)) as [number, number, number];
     const widthRatio = priorWidth > 0 ? (p95 - p05) / priorWidth : NaN;
     const verdict = widthRatio < 0.5 ? "informed" : widthRatio < 0.8 ? "weakly informed" : "prior";
-    return { path: paths[c]!, circular: circular[c]!, prior, posterior: { mean, sd: Math.sqrt(variance), p05, p50, p95 }, widthRatio, verdict };
+    return {
+      path: paths[c]!,
+      circular: circular[c]!,
+      prior,
+      posterior: { mean, sd: Math.sqrt(variance), p05, p50, p95 },
+      widthRatio,
+      verdict,
+    };
   });
   const list = (verdict: ParameterFit["verdict"]) =>
-    parameters.filter((p) => p.verdict === verdict).sort((a, b) => a.widthRatio - b.widthRatio).map((p) => `${p.path} (${fmt(p.widthRatio)})`);
-  const informed = list("informed"), weak = list("weakly informed"), prior = list("prior");
+    parameters
+      .filter((p) => p.verdict === verdict)
+      .sort((a, b) => a.widthRatio - b.widthRatio)
+      .map((p) => `${p.path} (${fmt(p.widthRatio)})`);
+  const informed = list("informed"),
+    weak = list("weakly informed"),
+    prior = list("prior");
   const parts: string[] = [];
   if (informed.length) parts.push(`The data inform ${informed.join(", ")}`);
   if (weak.length) parts.push(`${parts.length ? "weakly inform" : "The data weakly inform"} ${weak.join(", ")}`);
-  if (prior.length) parts.push(`${parts.length ? "and leave" : "The data leave"} ${prior.join(", ")} close to their priors — those stay assumptions`);
+  if (prior.length)
+    parts.push(`${parts.length ? "and leave" : "The data leave"} ${prior.join(", ")} close to their priors — those stay assumptions`);
   const summary = `${parts.join("; ")}. (In brackets: posterior 90% interval width ÷ prior 90% interval width.)`;
   return { parameters, summary };
 }

@@ -69,12 +69,24 @@ export interface PredictiveCheck {
 function band(values: Float64Array, runs: number, observed: (number | null)[]): PredictiveBand {
   const out: PredictiveBand = { observed, p05: [], p25: [], p50: [], p75: [], p95: [], coverage50: 0, coverage90: 0 };
   const scratch = new Float64Array(runs);
-  let n = 0, in50 = 0, in90 = 0;
+  let n = 0,
+    in50 = 0,
+    in90 = 0;
   observed.forEach((y, m) => {
     scratch.set(values.subarray(m * runs, (m + 1) * runs));
     scratch.sort();
-    const [p05, p25, p50, p75, p95] = [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantileSorted(scratch, p)) as [number, number, number, number, number];
-    out.p05.push(p05); out.p25.push(p25); out.p50.push(p50); out.p75.push(p75); out.p95.push(p95);
+    const [p05, p25, p50, p75, p95] = [0.05, 0.25, 0.5, 0.75, 0.95].map((p) => quantileSorted(scratch, p)) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    out.p05.push(p05);
+    out.p25.push(p25);
+    out.p50.push(p50);
+    out.p75.push(p75);
+    out.p95.push(p95);
     if (y === null) return;
     n += 1;
     if (y >= p25 && y <= p75) in50 += 1;
@@ -104,7 +116,8 @@ export function predictiveCheck(projection: KeptPaths, observations: Observation
   const n = observations.months.length;
   if (store.months < n) throw new Error(`predictiveCheck: expected a projection of at least ${n} months, got ${store.months}`);
   const first = projection.months[0]!.slice(0, 7);
-  if (first !== observations.months[0]) throw new Error(`predictiveCheck: expected the projection to start in ${observations.months[0]}, got ${first}`);
+  if (first !== observations.months[0])
+    throw new Error(`predictiveCheck: expected the projection to start in ${observations.months[0]}, got ${first}`);
   const paths = monthlyPaths(store);
   return {
     months: observations.months,

@@ -16,7 +16,13 @@ export interface SeriesSummary {
 /** A series summary from one sample summary per month (projections and comparisons alike). */
 export function summarizeMonths(unit: string, months: number, month: (m: number) => SampleSummary): SeriesSummary {
   const out: SeriesSummary = {
-    unit, mean: [], p05: [], p25: [], p50: [], p75: [], p95: [],
+    unit,
+    mean: [],
+    p05: [],
+    p25: [],
+    p50: [],
+    p75: [],
+    p95: [],
     se: { mean: [], p05: [], p25: [], p50: [], p75: [], p95: [] },
   };
   for (let m = 0; m < months; m += 1) {

@@ -25,7 +25,8 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  const a = sorted[lo]!, b = sorted[hi]!;
+  const a = sorted[lo]!,
+    b = sorted[hi]!;
   const w = h - lo;
   // At a whole rank the neighbour has no weight — even when it is Infinity (a censored path).
   return w === 0 || a === b ? a : a + w * (b - a);
@@ -88,7 +89,8 @@ function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, c
   if (!(n > 0)) return NaN;
   const at = (rank: number): number => {
     // the first point whose cumulative weight exceeds the rank
-    let lo = 0, hi = cumulative.length - 1;
+    let lo = 0,
+      hi = cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cumulative[mid]! > rank) hi = mid;
@@ -98,7 +100,8 @@ function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, c
   };
   const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const a = at(lo), w = h - lo;
+  const a = at(lo),
+    w = h - lo;
   if (w === 0) return a;
   const b = at(Math.min(n - 1, lo + 1));
   return a === b ? a : a + w * (b - a);
@@ -109,7 +112,14 @@ function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, c
  * sums Σx, Σx² (mean and its standard error come from the sums, so they are exact in both
  * modes). Quantiles and their standard errors as in {@link summarizeSample}.
  */
-export function summarizeWeighted(values: Float64Array, weights: Float64Array | null, n: number, sum: number, sumSq: number, sorted = false): SampleSummary {
+export function summarizeWeighted(
+  values: Float64Array,
+  weights: Float64Array | null,
+  n: number,
+  sum: number,
+  sumSq: number,
+  sorted = false,
+): SampleSummary {
   const mean = sum / n;
   const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : NaN;
   const meanSe = Math.sqrt(variance / n);
@@ -127,11 +137,17 @@ export function summarizeWeighted(values: Float64Array, weights: Float64Array | 
   const order = sortedOrder(Float32Array.from(values));
   const cumulative = new Float64Array(values.length);
   let total = 0;
-  order.forEach((j, k) => { total += weights[j]!; cumulative[k] = total; });
+  order.forEach((j, k) => {
+    total += weights[j]!;
+    cumulative[k] = total;
+  });
   PROBABILITIES.forEach((p, j) => {
     const spread = n > 1 ? Math.sqrt(n * p * (1 - p)) / n : NaN;
     quantiles[QUANTILE_KEYS[j]!] = weightedQuantile(values, order, cumulative, p);
-    quantileSe[QUANTILE_KEYS[j]!] = (weightedQuantile(values, order, cumulative, Math.min(1, p + spread)) - weightedQuantile(values, order, cumulative, Math.max(0, p - spread))) / 2;
+    quantileSe[QUANTILE_KEYS[j]!] =
+      (weightedQuantile(values, order, cumulative, Math.min(1, p + spread)) -
+        weightedQuantile(values, order, cumulative, Math.max(0, p - spread))) /
+      2;
   });
   return { mean, meanSe, quantiles, quantileSe };
 }

@@ -36,7 +36,8 @@ export function checkObserved(y: unknown, path = "observed"): asserts y is numbe
 
 /** A central-interval level (0.5 for the 50% interval), strictly between 0 and 1. */
 export function checkIntervalLevel(level: unknown, path = "level"): asserts level is number {
-  if (typeof level !== "number" || !(level > 0 && level < 1)) fail(path, `expected a central-interval level between 0 and 1 (0.9 for 90%), got ${describeValue(level)}`);
+  if (typeof level !== "number" || !(level > 0 && level < 1))
+    fail(path, `expected a central-interval level between 0 and 1 (0.9 for 90%), got ${describeValue(level)}`);
 }
 
 /**
@@ -50,8 +51,13 @@ export function checkQuantiles(levels: ArrayLike<number>, values: ArrayLike<numb
   for (let i = 0; i < levels.length; i += 1) {
     const tau = levels[i]!;
     if (!(tau > 0 && tau < 1)) fail(`levels[${i}]`, `expected a quantile level between 0 and 1 (exclusive), got ${tau}`);
-    if (i > 0 && !(tau > levels[i - 1]!)) fail(`levels[${i}]`, `expected levels in increasing order, above levels[${i - 1}] = ${levels[i - 1]}, got ${tau}`);
-    if (i > 0 && values[i]! < values[i - 1]!) fail(`values[${i}]`, `expected quantile values that do not decrease with the level, at least values[${i - 1}] = ${values[i - 1]}, got ${values[i]}`);
+    if (i > 0 && !(tau > levels[i - 1]!))
+      fail(`levels[${i}]`, `expected levels in increasing order, above levels[${i - 1}] = ${levels[i - 1]}, got ${tau}`);
+    if (i > 0 && values[i]! < values[i - 1]!)
+      fail(
+        `values[${i}]`,
+        `expected quantile values that do not decrease with the level, at least values[${i - 1}] = ${values[i - 1]}, got ${values[i]}`,
+      );
   }
 }
 

@@ -1,6 +1,14 @@
 import { OptionsError } from "../util/errors.js";
 import { quantileSorted } from "./quantiles.js";
-import { checkFiniteArray, checkIntervalLevel, checkObserved, checkQuantiles, checkSamples, findLevel, LEVEL_TOLERANCE } from "./scoring-checks.js";
+import {
+  checkFiniteArray,
+  checkIntervalLevel,
+  checkObserved,
+  checkQuantiles,
+  checkSamples,
+  findLevel,
+  LEVEL_TOLERANCE,
+} from "./scoring-checks.js";
 
 /**
  * Central prediction intervals: the interval score, the weighted interval score (WIS) with its
@@ -15,8 +23,7 @@ import { checkFiniteArray, checkIntervalLevel, checkObserved, checkQuantiles, ch
  * 2022, PNAS 119(15): e2113561119; Bracher et al. 2021).
  */
 export const HUB_QUANTILE_LEVELS: readonly number[] = Object.freeze([
-  0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
-  0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99,
+  0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99,
 ]);
 
 /** A level rounded to 12 decimals: (1 − 0.9)/2 = 0.04999999999999999 becomes 0.05. */
@@ -38,7 +45,8 @@ export function centralIntervalLevels(intervals: readonly number[]): number[] {
   const sorted = [...intervals].sort((a, b) => b - a);
   sorted.forEach((level, i) => {
     checkIntervalLevel(level, "intervals");
-    if (i > 0 && level === sorted[i - 1]) throw new OptionsError({ path: "intervals", message: `expected distinct interval levels, got ${level} twice` });
+    if (i > 0 && level === sorted[i - 1])
+      throw new OptionsError({ path: "intervals", message: `expected distinct interval levels, got ${level} twice` });
   });
   return [...sorted.map((l) => round((1 - l) / 2)), 0.5, ...sorted.reverse().map((l) => round((1 + l) / 2))];
 }
@@ -83,7 +91,8 @@ export interface IntervalScoreParts {
 export function intervalScore(lower: number, upper: number, level: number, y: number): IntervalScoreParts {
   checkObserved(lower, "lower");
   checkObserved(upper, "upper");
-  if (upper < lower) throw new OptionsError({ path: "upper", message: `expected an upper bound not below the lower bound ${lower}, got ${upper}` });
+  if (upper < lower)
+    throw new OptionsError({ path: "upper", message: `expected an upper bound not below the lower bound ${lower}, got ${upper}` });
   checkIntervalLevel(level);
   checkObserved(y);
   const alpha = 1 - level;
@@ -127,12 +136,19 @@ export function weightedIntervalScore(levels: ArrayLike<number>, values: ArrayLi
   checkQuantiles(levels, values);
   checkObserved(y);
   const n = levels.length;
-  if (findLevel(levels, 0.5) < 0) throw new OptionsError({ path: "levels", message: `expected the median (level 0.5) among the levels, got ${Array.from(levels).join(", ")}` });
+  if (findLevel(levels, 0.5) < 0)
+    throw new OptionsError({
+      path: "levels",
+      message: `expected the median (level 0.5) among the levels, got ${Array.from(levels).join(", ")}`,
+    });
   // Paired ends to the middle: with 0.5 present this also puts the median at the middle index.
   for (let i = 0; i < n; i += 1) {
     const partner = n - 1 - i;
     if (Math.abs(levels[i]! + levels[partner]! - 1) >= LEVEL_TOLERANCE) {
-      throw new OptionsError({ path: `levels[${i}]`, message: `expected the levels of central intervals (each level τ with 1 − τ = ${1 - levels[i]!}), got ${levels[i]} without its partner` });
+      throw new OptionsError({
+        path: `levels[${i}]`,
+        message: `expected the levels of central intervals (each level τ with 1 − τ = ${1 - levels[i]!}), got ${levels[i]} without its partner`,
+      });
     }
   }
   const middle = (n - 1) / 2;
@@ -173,7 +189,10 @@ export function intervalCoverageQuantiles(levels: ArrayLike<number>, values: Arr
   const lo = findLevel(levels, lowerLevel);
   const hi = findLevel(levels, upperLevel);
   if (lo < 0 || hi < 0) {
-    throw new OptionsError({ path: "levels", message: `expected the levels ${lowerLevel} and ${upperLevel} for the ${roundLevel(100 * level)}% interval, got ${Array.from(levels).join(", ")}` });
+    throw new OptionsError({
+      path: "levels",
+      message: `expected the levels ${lowerLevel} and ${upperLevel} for the ${roundLevel(100 * level)}% interval, got ${Array.from(levels).join(", ")}`,
+    });
   }
   return y >= values[lo]! && y <= values[hi]!;
 }

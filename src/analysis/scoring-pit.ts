@@ -44,9 +44,17 @@ function countBelowAndAt(samples: ArrayLike<number>, y: number): { below: number
 export function pitSample(samples: ArrayLike<number>, y: number, uniform: Uniform): number {
   checkSamples(samples);
   checkObserved(y);
-  if (typeof uniform !== "function") throw new OptionsError({ path: "uniform", message: `expected a uniform random source (createStream(seed, …)), got ${describeValue(uniform)}` });
+  if (typeof uniform !== "function")
+    throw new OptionsError({
+      path: "uniform",
+      message: `expected a uniform random source (createStream(seed, …)), got ${describeValue(uniform)}`,
+    });
   const v = uniform();
-  if (typeof v !== "number" || !(v >= 0 && v <= 1)) throw new OptionsError({ path: "uniform", message: `expected a uniform random source returning numbers in [0, 1], got ${describeValue(v)}` });
+  if (typeof v !== "number" || !(v >= 0 && v <= 1))
+    throw new OptionsError({
+      path: "uniform",
+      message: `expected a uniform random source returning numbers in [0, 1], got ${describeValue(v)}`,
+    });
   const { below, at } = countBelowAndAt(samples, y);
   return (below + v * at) / samples.length;
 }
@@ -67,7 +75,8 @@ export interface PitHistogram {
  */
 export function pitHistogram(pitValues: ArrayLike<number>, bins = 10): PitHistogram {
   checkFiniteArray(pitValues, "pitValues", "PIT value");
-  if (!Number.isInteger(bins) || bins < 1) throw new OptionsError({ path: "bins", message: `expected a whole number of bins ≥ 1, got ${describeValue(bins)}` });
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new OptionsError({ path: "bins", message: `expected a whole number of bins ≥ 1, got ${describeValue(bins)}` });
   const counts = new Array<number>(bins).fill(0);
   for (let i = 0; i < pitValues.length; i += 1) {
     const u = pitValues[i]!;

@@ -19,13 +19,31 @@
  */
 export { crpsQuantiles, crpsSample } from "./scoring-crps.js";
 export {
-  centralIntervalLevels, HUB_QUANTILE_LEVELS, inCentralInterval, intervalCoverageQuantiles, intervalScore, sampleQuantiles, weightedIntervalScore,
-  type IntervalScoreParts, type WisParts,
+  centralIntervalLevels,
+  HUB_QUANTILE_LEVELS,
+  inCentralInterval,
+  intervalCoverageQuantiles,
+  intervalScore,
+  sampleQuantiles,
+  weightedIntervalScore,
+  type IntervalScoreParts,
+  type WisParts,
 } from "./scoring-intervals.js";
 export { biasSample, chiSquareUniformity, pitHistogram, pitSample, type ChiSquareTest, type PitHistogram } from "./scoring-pit.js";
 export { chiSquareSurvival, regularizedGammaP, regularizedGammaQ } from "./chi-square.js";
 export {
-  articlePaceForecast, bootstrapForecast, persistenceForecast, straightLineBaseline, straightLineForecast, type BootstrapOptions,
+  articlePaceForecast,
+  bootstrapForecast,
+  persistenceForecast,
+  straightLineBaseline,
+  straightLineForecast,
+  type BootstrapOptions,
 } from "./baselines.js";
-export { AREA_REGIME_THRESHOLD_KM2, fitRegimes, regimeClimatologyForecast, type RegimeFit, type RegimeOptions } from "./baselines-regime.js";
+export {
+  AREA_REGIME_THRESHOLD_KM2,
+  fitRegimes,
+  regimeClimatologyForecast,
+  type RegimeFit,
+  type RegimeOptions,
+} from "./baselines-regime.js";
 export { monthlySeries, type BaselineSeries, type MonthlyValue, type ResamplingOptions, type SeriesKind } from "./baselines-series.js";

@@ -75,7 +75,11 @@ export function resolveSensitivityOptions(options: unknown, start: string): Reso
   const o = options as Record<string, unknown>;
   const issues: InputIssue[] = [];
   for (const key of Object.keys(o)) {
-    if (!KNOWN.includes(key)) issues.push({ path: key, message: `expected one of the known options (${KNOWN.join(", ")}), got an unknown option set to ${describeValue(o[key])}` });
+    if (!KNOWN.includes(key))
+      issues.push({
+        path: key,
+        message: `expected one of the known options (${KNOWN.join(", ")}), got an unknown option set to ${describeValue(o[key])}`,
+      });
   }
   const collect = <T>(f: () => T): T | undefined => {
     try {
@@ -92,9 +96,14 @@ export function resolveSensitivityOptions(options: unknown, start: string): Reso
     if (o.method === "tornado" || o.method === "sobol") method = o.method;
     else issues.push({ path: "method", message: `expected "tornado" or "sobol", got ${describeValue(o.method)}` });
   }
-  const runs = integer(o.runs, "runs", MIN_SENSITIVITY_RUNS, MAX_RUNS, issues) ?? (method === "sobol" ? DEFAULT_SOBOL_RUNS : DEFAULT_TORNADO_RUNS);
+  const runs =
+    integer(o.runs, "runs", MIN_SENSITIVITY_RUNS, MAX_RUNS, issues) ?? (method === "sobol" ? DEFAULT_SOBOL_RUNS : DEFAULT_TORNADO_RUNS);
   let seed = 1;
-  if (o.seed !== undefined) collect(() => { validateSeed(o.seed); seed = o.seed; });
+  if (o.seed !== undefined)
+    collect(() => {
+      validateSeed(o.seed);
+      seed = o.seed;
+    });
   const requested = integer(o.horizonMonths, "horizonMonths", 1, MAX_HORIZON_MONTHS, issues);
   let step: "day" | "month" = "month";
   if (o.step !== undefined) {
@@ -107,12 +116,24 @@ export function resolveSensitivityOptions(options: unknown, start: string): Reso
     if (o.firstOrder === "saltelli" || o.firstOrder === "jansen") firstOrder = o.firstOrder;
     else issues.push({ path: "firstOrder", message: `expected "saltelli" or "jansen", got ${describeValue(o.firstOrder)}` });
   }
-  if (o.onProgress !== undefined && typeof o.onProgress !== "function") issues.push({ path: "onProgress", message: `expected a function, got ${describeValue(o.onProgress)}` });
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function")
+    issues.push({ path: "onProgress", message: `expected a function, got ${describeValue(o.onProgress)}` });
   const signal = o.signal as AbortSignal | undefined;
   if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof signal.aborted !== "boolean")) {
     issues.push({ path: "signal", message: `expected an AbortSignal, got ${describeValue(signal)}` });
   }
   if (issues.length) throw new OptionsError(issues);
   const horizonMonths = targetHorizon(target!, start, requested, 120, MAX_HORIZON_MONTHS);
-  return { target: target!, method, runs, seed, horizonMonths, step, resamples, firstOrder, onProgress: o.onProgress as ResolvedSensitivityOptions["onProgress"], signal };
+  return {
+    target: target!,
+    method,
+    runs,
+    seed,
+    horizonMonths,
+    step,
+    resamples,
+    firstOrder,
+    onProgress: o.onProgress as ResolvedSensitivityOptions["onProgress"],
+    signal,
+  };
 }

@@ -45,7 +45,8 @@ export function saltelliDesign(factors: number, n: number, uniform: (matrix: Mat
       for (let r = 0; r < n; r += 1) column[r] = next();
       return column;
     });
-  const A = fill("A"), B = fill("B");
+  const A = fill("A"),
+    B = fill("B");
   const out: DesignMatrix[] = [
     { label: "A", source: A.map(() => "A"), columns: A },
     { label: "B", source: B.map(() => "B"), columns: B },
@@ -84,7 +85,13 @@ export type FirstOrderEstimator = "saltelli" | "jansen";
  * @example
  * sobolEstimates(fA, fB, [fAB0, fAB1]).total[0];
  */
-export function sobolEstimates(fA: ArrayLike<number>, fB: ArrayLike<number>, fAB: readonly ArrayLike<number>[], rows?: ArrayLike<number>, firstOrder: FirstOrderEstimator = "saltelli"): SobolIndices {
+export function sobolEstimates(
+  fA: ArrayLike<number>,
+  fB: ArrayLike<number>,
+  fAB: readonly ArrayLike<number>[],
+  rows?: ArrayLike<number>,
+  firstOrder: FirstOrderEstimator = "saltelli",
+): SobolIndices {
   const n = rows ? rows.length : fA.length;
   const row = (r: number) => (rows ? rows[r]! : r);
   let sum = 0;
@@ -96,7 +103,9 @@ export function sobolEstimates(fA: ArrayLike<number>, fB: ArrayLike<number>, fAB
   const first: (number | null)[] = [];
   const total: (number | null)[] = [];
   for (const fi of fAB) {
-    let dB = 0, dA = 0, cross = 0;
+    let dB = 0,
+      dA = 0,
+      cross = 0;
     for (let r = 0; r < n; r += 1) {
       const j = row(r);
       dB += (fB[j]! - fi[j]!) ** 2;
@@ -127,11 +136,14 @@ export interface SobolEstimate extends SobolIndices {
  * sobolBootstrap(fA, fB, fAB, { resamples: 200, level: 0.95, uniform: createStream(1, "bootstrap") }).totalInterval[0];
  */
 export function sobolBootstrap(
-  fA: ArrayLike<number>, fB: ArrayLike<number>, fAB: readonly ArrayLike<number>[],
+  fA: ArrayLike<number>,
+  fB: ArrayLike<number>,
+  fAB: readonly ArrayLike<number>[],
   options: { resamples: number; level: number; uniform: Uniform; firstOrder?: FirstOrderEstimator },
 ): SobolEstimate {
   const point = sobolEstimates(fA, fB, fAB, undefined, options.firstOrder);
-  const n = fA.length, k = fAB.length;
+  const n = fA.length,
+    k = fAB.length;
   const firsts = Array.from({ length: k }, () => new Float64Array(options.resamples));
   const totals = Array.from({ length: k }, () => new Float64Array(options.resamples));
   const rows = new Int32Array(n);
@@ -170,11 +182,21 @@ export function sobolBootstrap(
 export function sobolIndices(
   model: (columns: readonly Float64Array[]) => ArrayLike<number>,
   factors: number,
-  options: { n: number; uniform: (matrix: MatrixSource, factor: number) => Uniform; bootstrap: Uniform; resamples?: number; level?: number; firstOrder?: FirstOrderEstimator },
+  options: {
+    n: number;
+    uniform: (matrix: MatrixSource, factor: number) => Uniform;
+    bootstrap: Uniform;
+    resamples?: number;
+    level?: number;
+    firstOrder?: FirstOrderEstimator;
+  },
 ): SobolEstimate {
   const design = saltelliDesign(factors, options.n, options.uniform);
   const outputs = design.map((m) => model(m.columns));
   return sobolBootstrap(outputs[0]!, outputs[1]!, outputs.slice(2), {
-    resamples: options.resamples ?? 200, level: options.level ?? 0.95, uniform: options.bootstrap, firstOrder: options.firstOrder,
+    resamples: options.resamples ?? 200,
+    level: options.level ?? 0.95,
+    uniform: options.bootstrap,
+    firstOrder: options.firstOrder,
   });
 }

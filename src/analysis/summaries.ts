@@ -47,13 +47,23 @@ function sd(x: Float64Array): number {
 
 /** Correlation of x[pairs[k][0]] with y[pairs[k][1]]; 0 when either is constant. */
 function correlation(x: Float64Array, y: Float64Array, pairs: readonly (readonly [number, number])[]): number {
-  let mx = 0, my = 0;
-  for (const [i, j] of pairs) { mx += x[i]!; my += y[j]!; }
-  mx /= pairs.length; my /= pairs.length;
-  let sxy = 0, sxx = 0, syy = 0;
+  let mx = 0,
+    my = 0;
   for (const [i, j] of pairs) {
-    const dx = x[i]! - mx, dy = y[j]! - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+    mx += x[i]!;
+    my += y[j]!;
+  }
+  mx /= pairs.length;
+  my /= pairs.length;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (const [i, j] of pairs) {
+    const dx = x[i]! - mx,
+      dy = y[j]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }
@@ -61,7 +71,8 @@ function correlation(x: Float64Array, y: Float64Array, pairs: readonly (readonly
 /** Least-squares coefficients of y on the columns of X (n × p, row-major), by the normal equations. */
 function leastSquares(X: Float64Array, y: Float64Array, p: number): Float64Array {
   const n = y.length;
-  const A = new Float64Array(p * p), b = new Float64Array(p);
+  const A = new Float64Array(p * p),
+    b = new Float64Array(p);
   for (let r = 0; r < n; r += 1) {
     for (let i = 0; i < p; i += 1) {
       b[i] = b[i]! + X[r * p + i]! * y[r]!;
@@ -73,8 +84,14 @@ function leastSquares(X: Float64Array, y: Float64Array, p: number): Float64Array
     let pivot = c;
     for (let r = c + 1; r < p; r += 1) if (Math.abs(A[r * p + c]!) > Math.abs(A[pivot * p + c]!)) pivot = r;
     if (!(Math.abs(A[pivot * p + c]!) > 1e-12)) return new Float64Array(p);
-    for (let j = 0; j < p; j += 1) { const t = A[c * p + j]!; A[c * p + j] = A[pivot * p + j]!; A[pivot * p + j] = t; }
-    const t = b[c]!; b[c] = b[pivot]!; b[pivot] = t;
+    for (let j = 0; j < p; j += 1) {
+      const t = A[c * p + j]!;
+      A[c * p + j] = A[pivot * p + j]!;
+      A[pivot * p + j] = t;
+    }
+    const t = b[c]!;
+    b[c] = b[pivot]!;
+    b[pivot] = t;
     for (let r = c + 1; r < p; r += 1) {
       const f = A[r * p + c]! / A[c * p + c]!;
       for (let j = c; j < p; j += 1) A[r * p + j] = A[r * p + j]! - f * A[c * p + j]!;
@@ -98,7 +115,9 @@ function leastSquares(X: Float64Array, y: Float64Array, p: number): Float64Array
  */
 export function summaryPlan(observations: Observations): SummaryPlan {
   const { months } = observations;
-  const complete = months.map((_, m) => m).filter((m) => observations.occupiedChangeKm2[m] !== null && observations.claimedLosses[m] !== null);
+  const complete = months
+    .map((_, m) => m)
+    .filter((m) => observations.occupiedChangeKm2[m] !== null && observations.claimedLosses[m] !== null);
   const n = complete.length;
   if (n < 4) throw new Error(`summaryPlan: expected at least 4 months with both series observed, got ${n}`);
   const dayFactor = complete.map((m) => DAYS_PER_MONTH / daysIn(months[m]!));
@@ -116,16 +135,31 @@ export function summaryPlan(observations: Observations): SummaryPlan {
   if (acf) labels.push("c~a resid acf1", "acf1 a");
   labels.push("order a", "order c", "recent a", "recent c");
 
-  const a = new Float64Array(n), c = new Float64Array(n), sortedA = new Float64Array(n), resid = new Float64Array(n);
-  const quantile = (q: number) => { const h = (n - 1) * q, lo = Math.floor(h); return sortedA[lo]! + (h - lo) * (sortedA[Math.min(n - 1, lo + 1)]! - sortedA[lo]!); };
+  const a = new Float64Array(n),
+    c = new Float64Array(n),
+    sortedA = new Float64Array(n),
+    resid = new Float64Array(n);
+  const quantile = (q: number) => {
+    const h = (n - 1) * q,
+      lo = Math.floor(h);
+    return sortedA[lo]! + (h - lo) * (sortedA[Math.min(n - 1, lo + 1)]! - sortedA[lo]!);
+  };
   const statistics = (out: Float64Array) => {
     let k = 0;
-    sortedA.set(a); sortedA.sort();
-    out[k++] = quantile(0.1); out[k++] = quantile(0.5); out[k++] = quantile(0.9);
-    out[k++] = mean(c); out[k++] = sd(c);
+    sortedA.set(a);
+    sortedA.sort();
+    out[k++] = quantile(0.1);
+    out[k++] = quantile(0.5);
+    out[k++] = quantile(0.9);
+    out[k++] = mean(c);
+    out[k++] = sd(c);
     for (let r = 0; r < n; r += 1) {
-      design[r * p] = 1; design[r * p + 1] = a[r]! / 100;
-      if (p === 4) { design[r * p + 2] = Math.cos(angle[r]!); design[r * p + 3] = Math.sin(angle[r]!); }
+      design[r * p] = 1;
+      design[r * p + 1] = a[r]! / 100;
+      if (p === 4) {
+        design[r * p + 2] = Math.cos(angle[r]!);
+        design[r * p + 3] = Math.sin(angle[r]!);
+      }
     }
     const beta = leastSquares(design, c, p);
     for (let j = 0; j < p; j += 1) out[k++] = beta[j]!;
@@ -135,13 +169,20 @@ export function summaryPlan(observations: Observations): SummaryPlan {
       resid[r] = c[r]! - fit;
     }
     out[k++] = Math.sqrt(resid.reduce((s, v) => s + v * v, 0) / Math.max(1, n - p));
-    if (acf) { out[k++] = correlation(resid, resid, lagPairs); out[k++] = correlation(a, a, lagPairs); }
+    if (acf) {
+      out[k++] = correlation(resid, resid, lagPairs);
+      out[k++] = correlation(a, a, lagPairs);
+    }
     out[k++] = mean(a.subarray(n - half)) - mean(a.subarray(0, half));
     out[k++] = mean(c.subarray(n - half)) - mean(c.subarray(0, half));
-    out[k++] = mean(a.subarray(n - recent)); out[k++] = mean(c.subarray(n - recent));
+    out[k++] = mean(a.subarray(n - recent));
+    out[k++] = mean(c.subarray(n - recent));
   };
 
-  complete.forEach((m, k) => { a[k] = observations.occupiedChangeKm2[m]!; c[k] = Math.log(observations.claimedLosses[m]! * dayFactor[k]!); });
+  complete.forEach((m, k) => {
+    a[k] = observations.occupiedChangeKm2[m]!;
+    c[k] = Math.log(observations.claimedLosses[m]! * dayFactor[k]!);
+  });
   const observed = new Float64Array(labels.length);
   statistics(observed);
   return {

@@ -62,7 +62,7 @@ export function parseTarget(text: unknown): SensitivityTarget {
     const body = t.slice("monthsTo:".length);
     const at = body.search(/[<>=!]/);
     if (at < 0) bad(`expected monthsTo:<series><op><value> with op one of ${OPERATORS.join(", ")}, got ${describeValue(t)}`);
-    const series = seriesName(body.slice(0, at).trim(), "after \"monthsTo:\"");
+    const series = seriesName(body.slice(0, at).trim(), 'after "monthsTo:"');
     const operator = OPERATORS.find((op) => body.startsWith(op, at));
     if (!operator) bad(`expected a comparison (${OPERATORS.join(", ")}) after "${series}", got ${describeValue(body.slice(at, at + 2))}`);
     const raw = body.slice(at + operator.length).trim();
@@ -74,14 +74,15 @@ export function parseTarget(text: unknown): SensitivityTarget {
   }
   const at = t.indexOf("@");
   if (at < 0) bad(`expected <series>@<YYYY-MM> or monthsTo:<series><op><value> (e.g. ${EXAMPLES}), got ${describeValue(t)}`);
-  const series = seriesName(t.slice(0, at).trim(), "before \"@\"");
+  const series = seriesName(t.slice(0, at).trim(), 'before "@"');
   const monthText = t.slice(at + 1).trim();
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(monthText);
   const mo = match ? Number(match[2]) : 0;
   if (!match || mo < 1 || mo > 12) bad(`expected a month YYYY-MM after "@", got ${describeValue(monthText)}`);
   if (match[3] !== undefined) {
     const last = new Date(Date.UTC(Number(match[1]), mo, 0)).getUTCDate();
-    if (Number(match[3]) !== last) bad(`expected a month YYYY-MM (or its last day, ${match[1]}-${match[2]}-${last}) after "@", got ${describeValue(monthText)}`);
+    if (Number(match[3]) !== last)
+      bad(`expected a month YYYY-MM (or its last day, ${match[1]}-${match[2]}-${last}) after "@", got ${describeValue(monthText)}`);
   }
   const month = `${match[1]}-${match[2]}`;
   return { kind: "value", text: `${series}@${month}`, series, month };
@@ -100,7 +101,13 @@ function monthOffset(start: string, month: string): number {
  * @example
  * targetHorizon(parseTarget("occupiedShare@2030-12"), "2025-07-01", undefined, 120, 1200); // 66
  */
-export function targetHorizon(target: SensitivityTarget, start: string, requested: number | undefined, fallback: number, maxMonths: number): number {
+export function targetHorizon(
+  target: SensitivityTarget,
+  start: string,
+  requested: number | undefined,
+  fallback: number,
+  maxMonths: number,
+): number {
   if (target.kind === "monthsTo") return requested ?? fallback;
   const needed = monthOffset(start, target.month) + 1;
   if (needed < 1 || needed > maxMonths) {
@@ -108,7 +115,10 @@ export function targetHorizon(target: SensitivityTarget, start: string, requeste
     bad(`expected a month from ${start.slice(0, 7)} to ${last} (the scenario starts ${start}), got ${describeValue(target.month)}`);
   }
   if (requested !== undefined && requested < needed) {
-    throw new OptionsError({ path: "horizonMonths", message: `expected at least ${needed} months to reach the target month ${target.month}, got ${requested}` });
+    throw new OptionsError({
+      path: "horizonMonths",
+      message: `expected at least ${needed} months to reach the target month ${target.month}, got ${requested}`,
+    });
   }
   return requested ?? needed;
 }

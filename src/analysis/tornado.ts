@@ -40,7 +40,7 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && values[order[j + 1]!] === values[order[i]!]) j += 1;
     const rank = (i + j) / 2 + 1;
@@ -53,13 +53,23 @@ export function averageRanks(values: ArrayLike<number>): Float64Array {
 /** Pearson correlation of two equal-length samples (0 when either is constant). */
 function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
   const n = x.length;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i += 1) { mx += x[i]!; my += y[i]!; }
-  mx /= n; my /= n;
-  let sxy = 0, sxx = 0, syy = 0;
+  let mx = 0,
+    my = 0;
   for (let i = 0; i < n; i += 1) {
-    const dx = x[i]! - mx, dy = y[i]! - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
+    mx += x[i]!;
+    my += y[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i += 1) {
+    const dx = x[i]! - mx,
+      dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
   }
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }
@@ -97,8 +107,14 @@ export interface TornadoOptions {
  * @example
  * tornado({ a: xs, b: zs }, ys, { uniform: createStream(1, "tornado") }).rows[0].name;
  */
-export function tornado(inputs: Readonly<Record<string, ArrayLike<number>>>, output: ArrayLike<number>, options: TornadoOptions): { rows: TornadoRow[]; constant: string[] } {
-  const share = options.share ?? 0.2, resamples = options.resamples ?? 200, level = options.level ?? 0.95;
+export function tornado(
+  inputs: Readonly<Record<string, ArrayLike<number>>>,
+  output: ArrayLike<number>,
+  options: TornadoOptions,
+): { rows: TornadoRow[]; constant: string[] } {
+  const share = options.share ?? 0.2,
+    resamples = options.resamples ?? 200,
+    level = options.level ?? 0.95;
   const n = output.length;
   const groupSize = Math.max(1, Math.floor(share * n));
   const y = Float64Array.from(output);
@@ -108,13 +124,23 @@ export function tornado(inputs: Readonly<Record<string, ArrayLike<number>>>, out
   const scratch = new Float64Array(groupSize);
   const shifts = new Float64Array(resamples);
   for (const [name, x] of Object.entries(inputs)) {
-    let min = Infinity, max = -Infinity;
-    for (let i = 0; i < n; i += 1) { min = Math.min(min, x[i]!); max = Math.max(max, x[i]!); }
-    if (!(max > min)) { constant.push(name); continue; }
+    let min = Infinity,
+      max = -Infinity;
+    for (let i = 0; i < n; i += 1) {
+      min = Math.min(min, x[i]!);
+      max = Math.max(max, x[i]!);
+    }
+    if (!(max > min)) {
+      constant.push(name);
+      continue;
+    }
     const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
-    const bottom = order.slice(0, groupSize), top = order.slice(n - groupSize);
-    const yLow = Float64Array.from(bottom, (i) => y[i]!), yHigh = Float64Array.from(top, (i) => y[i]!);
-    const low = medianOf(yLow), high = medianOf(yHigh);
+    const bottom = order.slice(0, groupSize),
+      top = order.slice(n - groupSize);
+    const yLow = Float64Array.from(bottom, (i) => y[i]!),
+      yHigh = Float64Array.from(top, (i) => y[i]!);
+    const low = medianOf(yLow),
+      high = medianOf(yHigh);
     const identity = Int32Array.from({ length: groupSize }, (_, i) => i);
     for (let b = 0; b < resamples; b += 1) {
       shifts[b] = resampledMedian(yHigh, identity, scratch, options.uniform) - resampledMedian(yLow, identity, scratch, options.uniform);
@@ -125,7 +151,9 @@ export function tornado(inputs: Readonly<Record<string, ArrayLike<number>>>, out
       name,
       lowInput: medianOf(Float64Array.from(bottom, (i) => x[i]!)),
       highInput: medianOf(Float64Array.from(top, (i) => x[i]!)),
-      low, high, shift: high - low,
+      low,
+      high,
+      shift: high - low,
       shiftInterval: [quantileSorted(sorted, tail), quantileSorted(sorted, 1 - tail)],
       spearman: pearson(averageRanks(x), yRanks),
     });

@@ -57,7 +57,16 @@ export class BlockRecorder {
   private readonly sortBuffer: Float32Array;
   private readonly scratch: RadixScratch;
 
-  constructor(block: number, firstPath: number, count: number, months: number, thresholds: readonly number[], mode: SummaryMode, keepPaths: boolean, parameters?: BlockParameters) {
+  constructor(
+    block: number,
+    firstPath: number,
+    count: number,
+    months: number,
+    thresholds: readonly number[],
+    mode: SummaryMode,
+    keepPaths: boolean,
+    parameters?: BlockParameters,
+  ) {
     this.thresholds = thresholds;
     this.month = Array.from({ length: SERIES_COUNT }, () => new Float64Array(count));
     this.initial = Array.from({ length: SERIES_COUNT }, () => new Float64Array(count));
@@ -65,8 +74,13 @@ export class BlockRecorder {
     this.scratch = new RadixScratch(count);
     const exact = mode === "exact" || keepPaths;
     this.result = {
-      block, firstPath, count, months,
-      values: exact ? Array.from({ length: SERIES_COUNT }, () => (keepPaths ? new Float64Array(months * count) : new Float32Array(months * count))) : null,
+      block,
+      firstPath,
+      count,
+      months,
+      values: exact
+        ? Array.from({ length: SERIES_COUNT }, () => (keepPaths ? new Float64Array(months * count) : new Float32Array(months * count)))
+        : null,
       points: exact ? null : Array.from({ length: SERIES_COUNT }, () => new Float32Array(months * pointsPerBlock(count))),
       sums: new Float64Array(SERIES_COUNT * months * 2),
       initial: this.initial,
@@ -94,7 +108,8 @@ export class BlockRecorder {
     });
     for (let s = 0; s < SERIES_COUNT; s += 1) {
       const v = this.month[s]!;
-      let sum = 0, sumSq = 0;
+      let sum = 0,
+        sumSq = 0;
       for (let i = 0; i < count; i += 1) {
         const x = v[i]!;
         sum += x;
@@ -106,7 +121,10 @@ export class BlockRecorder {
       else this.compress(v, points![s]!, m);
     }
     const acc = this.result.accounting;
-    if (acc) accounting.forEach((a, j) => { for (let i = 0; i < count; i += 1) acc[j]![m * count + i] = a[i]!; });
+    if (acc)
+      accounting.forEach((a, j) => {
+        for (let i = 0; i < count; i += 1) acc[j]![m * count + i] = a[i]!;
+      });
   }
 
   private compress(v: Float64Array, out: Float32Array, m: number): void {
@@ -116,9 +134,11 @@ export class BlockRecorder {
     sortFloat32(sorted, this.scratch);
     const per = pointsPerBlock(count);
     for (let g = 0; g < per; g += 1) {
-      const lo = g * GROUP, size = Math.min(GROUP, count - lo);
+      const lo = g * GROUP,
+        size = Math.min(GROUP, count - lo);
       // The group's midpoint: the mean of its two middle order statistics (or the middle one).
-      const a = sorted[lo + ((size - 1) >> 1)]!, b = sorted[lo + (size >> 1)]!;
+      const a = sorted[lo + ((size - 1) >> 1)]!,
+        b = sorted[lo + (size >> 1)]!;
       out[m * per + g] = a === b ? a : (a + b) / 2;
     }
   }
@@ -130,6 +150,14 @@ export class BlockRecorder {
 
 /** The typed arrays of a result, for a transfer list between threads. */
 export function transferables(result: BlockResult): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [result.sums, result.firstMonth, ...result.initial, ...(result.values ?? []), ...(result.points ?? []), ...(result.accounting ?? []), ...Object.values(result.parameters ?? {})];
+  const arrays: ArrayBufferView[] = [
+    result.sums,
+    result.firstMonth,
+    ...result.initial,
+    ...(result.values ?? []),
+    ...(result.points ?? []),
+    ...(result.accounting ?? []),
+    ...Object.values(result.parameters ?? {}),
+  ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -1,20 +1,54 @@
 import {
-  combatIntensity, effectiveRussianForce, logRelativeStrength, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesFromLogs, ukraineLossesFromLogs,
+  combatIntensity,
+  effectiveRussianForce,
+  logRelativeStrength,
+  perCapitaHazard,
+  russiaSideHazardPerDay,
+  russiaSideLossesFromLogs,
+  ukraineLossesFromLogs,
 } from "../model/attrition.js";
 import {
-  DPRK_COEFFICIENT_SLOTS, DPRK_STATE_SLOTS, DprkState, dprkStateAtStart, dprkStep, dprkStepCoefficients, furtherWaveCount, pendingAfterNewWaves, WAVE_SLOTS,
+  DPRK_COEFFICIENT_SLOTS,
+  DPRK_STATE_SLOTS,
+  DprkState,
+  dprkStateAtStart,
+  dprkStep,
+  dprkStepCoefficients,
+  furtherWaveCount,
+  pendingAfterNewWaves,
+  WAVE_SLOTS,
 } from "../model/dprk.js";
 import { breakthroughProbability, ceasefireHazard } from "../model/events.js";
-import { FORCE_COEFFICIENT_SLOTS, FORCE_STATE_SLOTS, ForceState, forceStateAtStart, forceStep, forceStepCoefficients } from "../model/forces.js";
 import {
-  occupiedAtStart, russiaInflowAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineInflowAtStart, ukraineLossesAtStart, ukraineWoundedAtStart,
+  FORCE_COEFFICIENT_SLOTS,
+  FORCE_STATE_SLOTS,
+  ForceState,
+  forceStateAtStart,
+  forceStep,
+  forceStepCoefficients,
+} from "../model/forces.js";
+import {
+  occupiedAtStart,
+  russiaInflowAtStart,
+  russiaSideHazardAtStart,
+  russiaSideWoundedAtStart,
+  ukraineInflowAtStart,
+  ukraineLossesAtStart,
+  ukraineWoundedAtStart,
 } from "../model/initial.js";
 import { logIntensityNoise, meanOneMultiplier, territoryNoise } from "../model/noise.js";
 import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity, stalemateMonthsAfter } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import {
-  areaAfterStep, logForceRatio, occupiedShare, offensiveEffectFromLog, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS,
-  territoryCoefficients, ukraineCollapsed,
+  areaAfterStep,
+  logForceRatio,
+  occupiedShare,
+  offensiveEffectFromLog,
+  relativeForceRatio,
+  stalemateChangePerMonth,
+  TERRITORY_COEFFICIENT_SLOTS,
+  territoryCoefficients,
+  ukraineCollapsed,
 } from "../model/territory.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { quantile } from "../scenario/distribution-math.js";
@@ -54,9 +88,15 @@ const PURPOSES = ["intensity-noise", "territory-noise", "regime", "stalemate-cha
 
 /** The accounting series that are cumulative flows: where each is kept (side, slot of its state). */
 const FLOWS = [
-  ["russiaJoined", "russia", ForceState.JoinedSoFar], ["russiaReturned", "russia", ForceState.ReturnedSoFar], ["russiaDeserted", "russia", ForceState.DesertedSoFar],
-  ["ukraineJoined", "ukraine", ForceState.JoinedSoFar], ["ukraineReturned", "ukraine", ForceState.ReturnedSoFar], ["ukraineDeserted", "ukraine", ForceState.DesertedSoFar],
-  ["dprkArrived", "dprk", DprkState.ArrivedSoFar], ["dprkReturned", "dprk", DprkState.ReturnedSoFar], ["dprkBeyondPool", "dprk", DprkState.BeyondPoolSoFar],
+  ["russiaJoined", "russia", ForceState.JoinedSoFar],
+  ["russiaReturned", "russia", ForceState.ReturnedSoFar],
+  ["russiaDeserted", "russia", ForceState.DesertedSoFar],
+  ["ukraineJoined", "ukraine", ForceState.JoinedSoFar],
+  ["ukraineReturned", "ukraine", ForceState.ReturnedSoFar],
+  ["ukraineDeserted", "ukraine", ForceState.DesertedSoFar],
+  ["dprkArrived", "dprk", DprkState.ArrivedSoFar],
+  ["dprkReturned", "dprk", DprkState.ReturnedSoFar],
+  ["dprkBeyondPool", "dprk", DprkState.BeyondPoolSoFar],
 ] as const;
 type FlowName = (typeof FLOWS)[number][0];
 
@@ -125,9 +165,25 @@ export class BlockRun {
     this.count = count;
     const { scenario, seed } = plan;
     const noiseOn = scenario.dynamics.noise === "on";
-    const { view: p, byPath } = sampleBlock(scenario, plan.slots, { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior }, block, firstPath, count);
+    const { view: p, byPath } = sampleBlock(
+      scenario,
+      plan.slots,
+      { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
+      block,
+      firstPath,
+      count,
+    );
     this.p = p;
-    this.recorder = new BlockRecorder(block, firstPath, count, plan.calendar.length, plan.thresholds, plan.summary, plan.keepPaths, plan.keepPaths ? byPath : undefined);
+    this.recorder = new BlockRecorder(
+      block,
+      firstPath,
+      count,
+      plan.calendar.length,
+      plan.thresholds,
+      plan.summary,
+      plan.keepPaths,
+      plan.keepPaths ? byPath : undefined,
+    );
     this.streams = [...PURPOSES, "dprk-further-waves"].map((purpose) => createStream(seed, "block", block, purpose));
     this.draws = PURPOSES.map(() => new Float64Array(count));
     this.waveDraws = new Float64Array(2 * count);
@@ -147,7 +203,9 @@ export class BlockRun {
     this.regime = new Uint8Array(count);
     this.ceased = new Uint8Array(count);
     this.series = Object.fromEntries(SERIES.map((name, s) => [name, this.recorder.month[s]!])) as Record<SeriesName, Float64Array>;
-    this.flows = plan.keepPaths ? (Object.fromEntries(FLOWS.map(([name]) => [name, new Float64Array(count)])) as Record<FlowName, Float64Array>) : undefined;
+    this.flows = plan.keepPaths
+      ? (Object.fromEntries(FLOWS.map(([name]) => [name, new Float64Array(count)])) as Record<FlowName, Float64Array>)
+      : undefined;
     this.initialise();
   }
 
@@ -158,20 +216,43 @@ export class BlockRun {
     const firstRegime = initialRegime(plan.scenario.regimes.initial, plan.scenario.dynamics.regime);
     const start = Object.fromEntries(SERIES.map((name, s) => [name, this.recorder.initial[s]!])) as Record<SeriesName, Float64Array>;
     for (let i = 0; i < this.count; i += 1) {
-      const russiaForce0 = russia.initialForce[i]!, ukraineForce0 = ukraine.initialForce[i]!, dprkForce0 = dprk.initialForce[i]!;
-      const exposure = dprk.exposure[i]!, russiaLossesPerMonth = attrition.russiaLossesPerMonth[i]!;
+      const russiaForce0 = russia.initialForce[i]!,
+        ukraineForce0 = ukraine.initialForce[i]!,
+        dprkForce0 = dprk.initialForce[i]!;
+      const exposure = dprk.exposure[i]!,
+        russiaLossesPerMonth = attrition.russiaLossesPerMonth[i]!;
       const hazard0 = russiaSideHazardAtStart(russiaLossesPerMonth, russiaForce0, dprkForce0, exposure);
       const ukraineLosses0 = ukraineLossesAtStart(russiaLossesPerMonth, attrition.exchangeRatio[i]!);
       const forceAt = i * FORCE_STATE_SLOTS;
-      forceStateAtStart(this.russia, forceAt, russiaForce0, russiaSideWoundedAtStart(russia.woundedReturnShare[i]!, hazard0, 1, russiaForce0, russia.returnDelayMonths[i]!), russiaInflowAtStart(hazard0, russiaForce0));
-      forceStateAtStart(this.ukraine, forceAt, ukraineForce0, ukraineWoundedAtStart(ukraine.woundedReturnShare[i]!, ukraineLosses0, ukraine.returnDelayMonths[i]!), ukraineInflowAtStart(ukraineLosses0));
-      dprkStateAtStart(this.dprk, i * DPRK_STATE_SLOTS, dprkForce0, russiaSideWoundedAtStart(dprk.woundedReturnShare[i]!, hazard0, exposure, dprkForce0, dprk.returnDelayMonths[i]!));
+      forceStateAtStart(
+        this.russia,
+        forceAt,
+        russiaForce0,
+        russiaSideWoundedAtStart(russia.woundedReturnShare[i]!, hazard0, 1, russiaForce0, russia.returnDelayMonths[i]!),
+        russiaInflowAtStart(hazard0, russiaForce0),
+      );
+      forceStateAtStart(
+        this.ukraine,
+        forceAt,
+        ukraineForce0,
+        ukraineWoundedAtStart(ukraine.woundedReturnShare[i]!, ukraineLosses0, ukraine.returnDelayMonths[i]!),
+        ukraineInflowAtStart(ukraineLosses0),
+      );
+      dprkStateAtStart(
+        this.dprk,
+        i * DPRK_STATE_SLOTS,
+        dprkForce0,
+        russiaSideWoundedAtStart(dprk.woundedReturnShare[i]!, hazard0, exposure, dprkForce0, dprk.returnDelayMonths[i]!),
+      );
       const area = occupiedAtStart(territory.initialOccupiedKm2[i]!, territory.totalKm2[i]!);
       this.occupied[i] = area;
       this.russiaEffective0[i] = effectiveRussianForce(russiaForce0, dprkForce0, dprk.combatValue[i]!);
       this.regime[i] = firstRegime;
-      start.occupiedKm2[i] = area; start.occupiedShare[i] = occupiedShare(area, territory.totalKm2[i]!);
-      start.russiaForce[i] = russiaForce0; start.dprkForce[i] = dprkForce0; start.ukraineForce[i] = ukraineForce0;
+      start.occupiedKm2[i] = area;
+      start.occupiedShare[i] = occupiedShare(area, territory.totalKm2[i]!);
+      start.russiaForce[i] = russiaForce0;
+      start.dprkForce[i] = dprkForce0;
+      start.ukraineForce[i] = ukraineForce0;
     }
     this.recorder.initialiseEvents(start.occupiedShare);
   }
@@ -181,28 +262,47 @@ export class BlockRun {
     const { p, plan, count: n } = this;
     const month = plan.calendar[m]!;
     const { forces, regime: regimeMode, noise, events } = plan.scenario.dynamics;
-    const frozen = forces === "frozen", noiseOn = noise === "on", eventsOn = events === "on";
+    const frozen = forces === "frozen",
+      noiseOn = noise === "on",
+      eventsOn = events === "on";
     const switching = regimeMode === "switching" && noiseOn && m > 0;
     const canCollapse = !frozen && regimeMode !== "stalemate";
     const steps = plan.dayStep ? month.days : 1;
     const monthSteps: MonthSteps = {
-      month, count: steps, dt: plan.dayStep ? 1 : month.days, refreshEvery: plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps, frozen, canCollapse,
+      month,
+      count: steps,
+      dt: plan.dayStep ? 1 : month.days,
+      refreshEvery: plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps,
+      frozen,
+      canCollapse,
     };
     // Bulk draws: one number per path per stream per month, in path order.
     for (let j = 0; j < this.draws.length; j += 1) fillUniform(this.streams[j]!, this.draws[j]!);
     fillUniform(this.streams[PURPOSES.length]!, this.waveDraws);
-    const [uNoise, uTerritory, uRegime, uStalemate, uBreakthrough, uCeasefire] = this.draws as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const [uNoise, uTerritory, uRegime, uStalemate, uBreakthrough, uCeasefire] = this.draws as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
     const waveDraws = this.waveDraws;
     // Scheduled waves arriving during this month: their windows now, their per-path sizes below.
     const active = this.scheduledWaves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
     const activeWaves = this.activeWaves;
-    active.forEach((w, j) => { activeWaves[WAVE_SLOTS * j + 1] = w.startDay; activeWaves[WAVE_SLOTS * j + 2] = w.endDay; });
+    active.forEach((w, j) => {
+      activeWaves[WAVE_SLOTS * j + 1] = w.startDay;
+      activeWaves[WAVE_SLOTS * j + 2] = w.endDay;
+    });
     const { occupied, logNoise, stalemateMonths, russiaEffective0, regime, ceased, series, territoryCoefficients: territoryAtPath } = this;
     const { territory, intensity, regimes, ukraine, dprk, ceasefire } = p;
     const waveSizeSpec = plan.scenario.dprk.furtherWaves.size.spec;
 
     for (let i = 0; i < n; i += 1) {
-      const ukraineForce0 = ukraine.initialForce[i]!, total = territory.totalKm2[i]!, combatValue = dprk.combatValue[i]!;
+      const ukraineForce0 = ukraine.initialForce[i]!,
+        total = territory.totalKm2[i]!,
+        combatValue = dprk.combatValue[i]!;
       const ukraineForceAtStart = this.ukraine[i * FORCE_STATE_SLOTS + ForceState.Force]!;
       // Layer 2: monthly noise (mean-one lognormal AR(1)) and the regime.
       const intensitySd = noiseOn ? intensity.noiseSd[i]! : 0;
@@ -212,23 +312,48 @@ export class BlockRun {
       territoryCoefficients(territoryAtPath, territory, i);
       // A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
       const collapsedAtStart = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForceAtStart, ukraineForce0);
-      regime[i] = monthRegime(regime[i]!, switching, uRegime[i]!, regimes.offensiveToStalematePerMonth[i]!, regimes.stalemateToOffensivePerMonth[i]!, collapsedAtStart);
+      regime[i] = monthRegime(
+        regime[i]!,
+        switching,
+        uRegime[i]!,
+        regimes.offensiveToStalematePerMonth[i]!,
+        regimes.stalemateToOffensivePerMonth[i]!,
+        collapsedAtStart,
+      );
       stalemateMonths[i] = stalemateMonthsAfter(stalemateMonths[i]!, regime[i]!);
       // The stalemate change matters to stalemate months only, the breakthrough to offensive ones
       // (areaGainOverStep), so each is evaluated only there; their uniforms are drawn regardless.
       const offensive = regime[i] === OFFENSIVE;
-      const stalemateChange = offensive
-        ? 0
-        : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
+      const stalemateChange = offensive ? 0 : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
       // Layer 3: events.
       let breakthrough = 1;
       if (eventsOn) {
-        if (!ceased[i] && uCeasefire[i]! < ceasefireHazard(ceasefire.hazardPerMonth[i]!, ceasefire.hazardPerStalemateMonth[i]!, stalemateMonths[i]!)) ceased[i] = 1;
+        if (
+          !ceased[i] &&
+          uCeasefire[i]! < ceasefireHazard(ceasefire.hazardPerMonth[i]!, ceasefire.hazardPerStalemateMonth[i]!, stalemateMonths[i]!)
+        )
+          ceased[i] = 1;
         if (offensive && !ceased[i]) {
           const forceRatio = frozen
             ? 1
-            : relativeForceRatio(effectiveRussianForce(this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!, this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!, combatValue), ukraineForceAtStart, russiaEffective0[i]!, ukraineForce0);
-          if (uBreakthrough[i]! < breakthroughProbability(territory.breakthrough.probabilityPerMonth[i]!, forceRatio, territory.breakthrough.forceRatioExponent[i]!)) {
+            : relativeForceRatio(
+                effectiveRussianForce(
+                  this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!,
+                  this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!,
+                  combatValue,
+                ),
+                ukraineForceAtStart,
+                russiaEffective0[i]!,
+                ukraineForce0,
+              );
+          if (
+            uBreakthrough[i]! <
+            breakthroughProbability(
+              territory.breakthrough.probabilityPerMonth[i]!,
+              forceRatio,
+              territory.breakthrough.forceRatioExponent[i]!,
+            )
+          ) {
             breakthrough = territory.breakthrough.multiplier[i]!;
           }
         }
@@ -237,15 +362,24 @@ export class BlockRun {
         // month share one size draw, which keeps the stream aligned (two uniforms a month).
         if (newWaves > 0) {
           const pending = i * DPRK_STATE_SLOTS + DprkState.Pending;
-          this.dprk[pending] = pendingAfterNewWaves(this.dprk[pending]!, newWaves, quantile(waveSizeSpec, noiseOn ? waveDraws[2 * i + 1]! : 0.5));
+          this.dprk[pending] = pendingAfterNewWaves(
+            this.dprk[pending]!,
+            newWaves,
+            quantile(waveSizeSpec, noiseOn ? waveDraws[2 * i + 1]! : 0.5),
+          );
         }
       }
       if (!ceased[i]) this.fightMonth(i, monthSteps, intensityNoise, areaNoise, breakthrough, stalemateChange, active);
       const area = occupied[i]!;
-      series.occupiedKm2[i] = area; series.occupiedShare[i] = occupiedShare(area, total);
-      const forceAt = i * FORCE_STATE_SLOTS, dprkAt = i * DPRK_STATE_SLOTS;
-      series.russiaForce[i] = this.russia[forceAt + ForceState.Force]!; series.dprkForce[i] = this.dprk[dprkAt + DprkState.Force]!; series.ukraineForce[i] = this.ukraine[forceAt + ForceState.Force]!;
-      series.russiaLosses[i] = this.russia[forceAt + ForceState.LossesSoFar]!; series.dprkLosses[i] = this.dprk[dprkAt + DprkState.LossesSoFar]!;
+      series.occupiedKm2[i] = area;
+      series.occupiedShare[i] = occupiedShare(area, total);
+      const forceAt = i * FORCE_STATE_SLOTS,
+        dprkAt = i * DPRK_STATE_SLOTS;
+      series.russiaForce[i] = this.russia[forceAt + ForceState.Force]!;
+      series.dprkForce[i] = this.dprk[dprkAt + DprkState.Force]!;
+      series.ukraineForce[i] = this.ukraine[forceAt + ForceState.Force]!;
+      series.russiaLosses[i] = this.russia[forceAt + ForceState.LossesSoFar]!;
+      series.dprkLosses[i] = this.dprk[dprkAt + DprkState.LossesSoFar]!;
       series.ukraineLosses[i] = this.ukraine[forceAt + ForceState.LossesSoFar]!;
     }
     this.recorder.recordMonth(m, this.accountingOfMonth());
@@ -257,20 +391,37 @@ export class BlockRun {
    * laws of the steps within its budget rather than spending it on the month's laws.
    */
   private fightMonth(
-    i: number, steps: MonthSteps, intensityNoise: number, areaNoise: number, breakthrough: number, stalemateChange: number,
+    i: number,
+    steps: MonthSteps,
+    intensityNoise: number,
+    areaNoise: number,
+    breakthrough: number,
+    stalemateChange: number,
     active: readonly { size: Float64Array }[],
   ): void {
     const { month, count: stepCount, dt, refreshEvery, frozen, canCollapse } = steps;
     const { intensity, regimes, attrition, russia, ukraine, dprk } = this.p;
-    const { russiaCoefficients, ukraineCoefficients, dprkCoefficients, territoryCoefficients: territoryAtPath, activeWaves, occupied, regime } = this;
-    const ukraineForce0 = ukraine.initialForce[i]!, combatValue = dprk.combatValue[i]!;
+    const {
+      russiaCoefficients,
+      ukraineCoefficients,
+      dprkCoefficients,
+      territoryCoefficients: territoryAtPath,
+      activeWaves,
+      occupied,
+      regime,
+    } = this;
+    const ukraineForce0 = ukraine.initialForce[i]!,
+      combatValue = dprk.combatValue[i]!;
     const season = seasonalFactor(month.month, intensity.seasonalAmplitude[i]!, intensity.seasonalPeakMonth[i]!);
     const monthIntensity = combatIntensity(season, regimeIntensity(regime[i]!, regimes.stalemateIntensity[i]!), intensityNoise);
     const offensiveIntensity = combatIntensity(season, 1, intensityNoise);
     const russiaLossesPerDay = attrition.russiaLossesPerMonth[i]! / DAYS_PER_MONTH;
-    const exchangeRatio = attrition.exchangeRatio[i]!, exposure = dprk.exposure[i]!;
-    const russiaOnUkraine = attrition.russiaOnUkraineExponent[i]!, russiaOnOwn = attrition.russiaOnOwnExponent[i]!;
-    const ukraineOnRussia = attrition.ukraineOnRussiaExponent[i]!, ukraineOnOwn = attrition.ukraineOnOwnExponent[i]!;
+    const exchangeRatio = attrition.exchangeRatio[i]!,
+      exposure = dprk.exposure[i]!;
+    const russiaOnUkraine = attrition.russiaOnUkraineExponent[i]!,
+      russiaOnOwn = attrition.russiaOnOwnExponent[i]!;
+    const ukraineOnRussia = attrition.ukraineOnRussiaExponent[i]!,
+      ukraineOnOwn = attrition.ukraineOnOwnExponent[i]!;
     const russiaEffectiveAtStart = this.russiaEffective0[i]!;
     const offensive = regime[i] === OFFENSIVE;
     // Coefficients fixed for the month (rates per day, shares leaving each delay per step); the
@@ -279,21 +430,43 @@ export class BlockRun {
     forceStepCoefficients(ukraineCoefficients, ukraine, i, dt);
     dprkStepCoefficients(dprkCoefficients, dprk, i, dt);
     for (let j = 0; j < active.length; j += 1) activeWaves[WAVE_SLOTS * j] = active[j]!.size[i]!;
-    const forceAt = i * FORCE_STATE_SLOTS, dprkAt = i * DPRK_STATE_SLOTS;
-    const russiaStocks = this.russia, ukraineStocks = this.ukraine, dprkStocks = this.dprk;
+    const forceAt = i * FORCE_STATE_SLOTS,
+      dprkAt = i * DPRK_STATE_SLOTS;
+    const russiaStocks = this.russia,
+      ukraineStocks = this.ukraine,
+      dprkStocks = this.dprk;
     let area = occupied[i]!;
-    let russiaSideLossesPerDay = 0, ukraineLossesPerDay = 0, effect = 1;
+    let russiaSideLossesPerDay = 0,
+      ukraineLossesPerDay = 0,
+      effect = 1;
     // A counter rather than s % refreshEvery: an integer division per step costs ≈ 3% of a day-step run.
     for (let s = 0, refreshAt = 0; s < stepCount; s += 1) {
       const from = month.startDay + s * dt;
-      const russiaForce = russiaStocks[forceAt + ForceState.Force]!, dprkForce = dprkStocks[dprkAt + DprkState.Force]!, ukraineForce = ukraineStocks[forceAt + ForceState.Force]!;
+      const russiaForce = russiaStocks[forceAt + ForceState.Force]!,
+        dprkForce = dprkStocks[dprkAt + DprkState.Force]!,
+        ukraineForce = ukraineStocks[forceAt + ForceState.Force]!;
       if (s === refreshAt) {
         refreshAt += refreshEvery;
         // The force-ratio powers: the only transcendental terms, and slow-moving.
         const logUkraine = logRelativeStrength(ukraineForce, ukraineForce0);
         const logRussia = logRelativeStrength(effectiveRussianForce(russiaForce, dprkForce, combatValue), russiaEffectiveAtStart);
-        russiaSideLossesPerDay = russiaSideLossesFromLogs(russiaLossesPerDay, monthIntensity, logUkraine, logRussia, russiaOnUkraine, russiaOnOwn);
-        ukraineLossesPerDay = ukraineLossesFromLogs(russiaLossesPerDay, exchangeRatio, monthIntensity, logRussia, logUkraine, ukraineOnRussia, ukraineOnOwn);
+        russiaSideLossesPerDay = russiaSideLossesFromLogs(
+          russiaLossesPerDay,
+          monthIntensity,
+          logUkraine,
+          logRussia,
+          russiaOnUkraine,
+          russiaOnOwn,
+        );
+        ukraineLossesPerDay = ukraineLossesFromLogs(
+          russiaLossesPerDay,
+          exchangeRatio,
+          monthIntensity,
+          logRussia,
+          logUkraine,
+          ukraineOnRussia,
+          ukraineOnOwn,
+        );
         effect = offensive ? offensiveEffectFromLog(territoryAtPath, frozen ? 0 : logForceRatio(logRussia, logUkraine, ukraineForce)) : 1;
       }
       const russiaSideHazard = russiaSideHazardPerDay(russiaSideLossesPerDay, russiaForce, dprkForce, exposure);
@@ -305,7 +478,19 @@ export class BlockRun {
       // Territory, from the forces at the start of the step (held in locals). Written after the
       // forces' steps: the JIT then inlines the small laws here before it weighs the big ones.
       const collapsed = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForce, ukraineForce0);
-      area = areaAfterStep(territoryAtPath, area, offensive, collapsed, offensiveIntensity, areaNoise, effect, breakthrough, stalemateChange, dt, month.days);
+      area = areaAfterStep(
+        territoryAtPath,
+        area,
+        offensive,
+        collapsed,
+        offensiveIntensity,
+        areaNoise,
+        effect,
+        breakthrough,
+        stalemateChange,
+        dt,
+        month.days,
+      );
     }
     occupied[i] = area;
   }

@@ -32,14 +32,33 @@
  * Pure TypeScript, browser-safe; mathjs is used only by the test that cross-checks this
  * right-hand side with `solveODE`.
  */
-import { combatIntensity, effectiveRussianForce, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay } from "../model/attrition.js";
+import {
+  combatIntensity,
+  effectiveRussianForce,
+  russiaSideHazardPerDay,
+  russiaSideLossesPerDay,
+  ukraineLossesPerDay,
+} from "../model/attrition.js";
 import { DPRK_STATE_SLOTS, dprkRates, DprkState, scheduledArrivalRate } from "../model/dprk.js";
 import { FORCE_STATE_SLOTS, forceRates, forceRatesOf, ForceState, targetCeilingDay } from "../model/forces.js";
-import { occupiedAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineLossesAtStart, ukraineWoundedAtStart } from "../model/initial.js";
+import {
+  occupiedAtStart,
+  russiaSideHazardAtStart,
+  russiaSideWoundedAtStart,
+  ukraineLossesAtStart,
+  ukraineWoundedAtStart,
+} from "../model/initial.js";
 import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import {
-  areaRatePerDay, boundArea, occupiedShare, offensiveEffect, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS, territoryCoefficients,
+  areaRatePerDay,
+  boundArea,
+  occupiedShare,
+  offensiveEffect,
+  relativeForceRatio,
+  stalemateChangePerMonth,
+  TERRITORY_COEFFICIENT_SLOTS,
+  territoryCoefficients,
   ukraineCollapsed,
 } from "../model/territory.js";
 import { describeValue, OptionsError } from "../util/errors.js";
@@ -55,9 +74,19 @@ import { SERIES, type SeriesName } from "./store.js";
 /** Names of the state components, in the order of the state vector. */
 export const MEAN_FIELD_STATE = ["R", "K", "U", "A", "LR", "LK", "LU", "WR", "WK", "WU", "TR", "TU", "deployedK"] as const;
 const stateIndex = (name: (typeof MEAN_FIELD_STATE)[number]) => MEAN_FIELD_STATE.indexOf(name);
-const R_ = stateIndex("R"), K_ = stateIndex("K"), U_ = stateIndex("U"), A_ = stateIndex("A");
-const LR_ = stateIndex("LR"), LK_ = stateIndex("LK"), LU_ = stateIndex("LU");
-const WR_ = stateIndex("WR"), WK_ = stateIndex("WK"), WU_ = stateIndex("WU"), TR_ = stateIndex("TR"), TU_ = stateIndex("TU"), DK_ = stateIndex("deployedK");
+const R_ = stateIndex("R"),
+  K_ = stateIndex("K"),
+  U_ = stateIndex("U"),
+  A_ = stateIndex("A");
+const LR_ = stateIndex("LR"),
+  LK_ = stateIndex("LK"),
+  LU_ = stateIndex("LU");
+const WR_ = stateIndex("WR"),
+  WK_ = stateIndex("WK"),
+  WU_ = stateIndex("WU"),
+  TR_ = stateIndex("TR"),
+  TU_ = stateIndex("TU"),
+  DK_ = stateIndex("deployedK");
 
 export interface MeanFieldOptions {
   /** Months to project, 1…1200 (default 120). */
@@ -116,7 +145,10 @@ function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
   const horizonMonths = o.horizonMonths ?? 120;
   const stepsPerDay = o.stepsPerDay ?? 4;
   if (typeof horizonMonths !== "number" || !Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
-    throw new OptionsError({ path: "horizonMonths", message: `expected an integer from 1 to ${MAX_HORIZON_MONTHS}, got ${describeValue(horizonMonths)}` });
+    throw new OptionsError({
+      path: "horizonMonths",
+      message: `expected an integer from 1 to ${MAX_HORIZON_MONTHS}, got ${describeValue(horizonMonths)}`,
+    });
   }
   if (typeof stepsPerDay !== "number" || !Number.isInteger(stepsPerDay) || stepsPerDay < 1 || stepsPerDay > 1000) {
     throw new OptionsError({ path: "stepsPerDay", message: `expected an integer from 1 to 1000, got ${describeValue(stepsPerDay)}` });
@@ -148,22 +180,33 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   territoryCoefficients(territoryAtMedian, onePath.territory, 0);
   const stalemateChange = stalemateChangePerMonth(onePath.territory, 0, 0);
   const russiaLossesPerDay = attrition.russiaLossesPerMonth / DAYS_PER_MONTH;
-  const russia = forceRatesOf(p.russia), ukraine = forceRatesOf(p.ukraine);
+  const russia = forceRatesOf(p.russia),
+    ukraine = forceRatesOf(p.ukraine);
   const dprkReturnDelayDays = dprk.returnDelayMonths * DAYS_PER_MONTH;
   const waves = scenario.dprk.waves.map((w, j) => ({
-    startDay: daysBetween(scenario.start, w.arrivalStart), endDay: daysBetween(scenario.start, w.arrivalEnd) + 1, size: p.dprk.waves[j]!.size,
+    startDay: daysBetween(scenario.start, w.arrivalStart),
+    endDay: daysBetween(scenario.start, w.arrivalEnd) + 1,
+    size: p.dprk.waves[j]!.size,
   }));
 
   // Stocks at t0, as the engine's (model/initial.ts).
-  const russiaForce0 = russia.initialForce, ukraineForce0 = ukraine.initialForce, dprkForce0 = dprk.initialForce;
+  const russiaForce0 = russia.initialForce,
+    ukraineForce0 = ukraine.initialForce,
+    dprkForce0 = dprk.initialForce;
   const russiaEffective0 = effectiveRussianForce(russiaForce0, dprkForce0, dprk.combatValue);
   const hazard0 = russiaSideHazardAtStart(attrition.russiaLossesPerMonth, russiaForce0, dprkForce0, dprk.exposure);
   const initialState = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
-  initialState[R_] = russiaForce0; initialState[K_] = dprkForce0; initialState[U_] = ukraineForce0;
+  initialState[R_] = russiaForce0;
+  initialState[K_] = dprkForce0;
+  initialState[U_] = ukraineForce0;
   initialState[A_] = occupiedAtStart(territory.initialOccupiedKm2, total);
   initialState[WR_] = russiaSideWoundedAtStart(p.russia.woundedReturnShare, hazard0, 1, russiaForce0, p.russia.returnDelayMonths);
   initialState[WK_] = russiaSideWoundedAtStart(dprk.woundedReturnShare, hazard0, dprk.exposure, dprkForce0, dprk.returnDelayMonths);
-  initialState[WU_] = ukraineWoundedAtStart(p.ukraine.woundedReturnShare, ukraineLossesAtStart(attrition.russiaLossesPerMonth, attrition.exchangeRatio), p.ukraine.returnDelayMonths);
+  initialState[WU_] = ukraineWoundedAtStart(
+    p.ukraine.woundedReturnShare,
+    ukraineLossesAtStart(attrition.russiaLossesPerMonth, attrition.exchangeRatio),
+    p.ukraine.returnDelayMonths,
+  );
   initialState[DK_] = dprkForce0;
   const firstRegime = initialRegime(scenario.regimes.initial, regimeMode);
 
@@ -172,7 +215,8 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   const ukraineCeilingDay = targetCeilingDay(ukraine.initialForce, ukraine.targetGrowthPerDay, ukraine.targetCeiling);
   const breakpoints = [...waves.flatMap((w) => [w.startDay, w.endDay]), russiaCeilingDay, ukraineCeilingDay];
   // Scratch for the laws' rate forms (one side, or the DPRK contingent, at a time).
-  const sideRates = new Float64Array(FORCE_STATE_SLOTS), dprkRatesOut = new Float64Array(DPRK_STATE_SLOTS);
+  const sideRates = new Float64Array(FORCE_STATE_SLOTS),
+    dprkRatesOut = new Float64Array(DPRK_STATE_SLOTS);
 
   const derivative = (monthIndex: number, regime: number, from: number, to: number): Derivative => {
     const month = calendar[monthIndex]!;
@@ -181,44 +225,79 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
     const mid = (from + to) / 2;
     let arriving = 0;
     for (const w of waves) arriving += scheduledArrivalRate(w.size, w.startDay, w.endDay, mid);
-    const russiaGrowth = mid < russiaCeilingDay ? russia.targetGrowthPerDay : 0, ukraineGrowth = mid < ukraineCeilingDay ? ukraine.targetGrowthPerDay : 0;
+    const russiaGrowth = mid < russiaCeilingDay ? russia.targetGrowthPerDay : 0,
+      ukraineGrowth = mid < ukraineCeilingDay ? ukraine.targetGrowthPerDay : 0;
     const season = seasonalFactor(month.month, intensity.seasonalAmplitude, intensity.seasonalPeakMonth);
     const monthIntensity = combatIntensity(season, regimeIntensity(regime, regimes.stalemateIntensity), 1);
     return (t, y) => {
-      const russiaForce = y[R_]!, dprkForce = y[K_]!, ukraineForce = y[U_]!, area = y[A_]!;
+      const russiaForce = y[R_]!,
+        dprkForce = y[K_]!,
+        ukraineForce = y[U_]!,
+        area = y[A_]!;
       const dy = new Array<number>(MEAN_FIELD_STATE.length).fill(0);
       const russiaEffective = effectiveRussianForce(russiaForce, dprkForce, dprk.combatValue);
-      const ukraineRatio = ukraineForce / ukraineForce0, russiaRatio = russiaEffective / russiaEffective0;
-      const russiaSideLosses = russiaSideLossesPerDay(russiaLossesPerDay, monthIntensity, ukraineRatio, russiaRatio, attrition.russiaOnUkraineExponent, attrition.russiaOnOwnExponent);
-      const ukraineLosses = ukraineForce > 0
-        ? ukraineLossesPerDay(russiaLossesPerDay, attrition.exchangeRatio, monthIntensity, russiaRatio, ukraineRatio, attrition.ukraineOnRussiaExponent, attrition.ukraineOnOwnExponent)
-        : 0;
+      const ukraineRatio = ukraineForce / ukraineForce0,
+        russiaRatio = russiaEffective / russiaEffective0;
+      const russiaSideLosses = russiaSideLossesPerDay(
+        russiaLossesPerDay,
+        monthIntensity,
+        ukraineRatio,
+        russiaRatio,
+        attrition.russiaOnUkraineExponent,
+        attrition.russiaOnOwnExponent,
+      );
+      const ukraineLosses =
+        ukraineForce > 0
+          ? ukraineLossesPerDay(
+              russiaLossesPerDay,
+              attrition.exchangeRatio,
+              monthIntensity,
+              russiaRatio,
+              ukraineRatio,
+              attrition.ukraineOnRussiaExponent,
+              attrition.ukraineOnOwnExponent,
+            )
+          : 0;
       const hazard = russiaSideHazardPerDay(russiaSideLosses, russiaForce, dprkForce, dprk.exposure);
-      const russiaLosses = hazard * russiaForce, dprkLosses = dprk.exposure * hazard * dprkForce;
-      dy[LR_] = russiaLosses; dy[LK_] = dprkLosses; dy[LU_] = ukraineLosses;
+      const russiaLosses = hazard * russiaForce,
+        dprkLosses = dprk.exposure * hazard * dprkForce;
+      dy[LR_] = russiaLosses;
+      dy[LK_] = dprkLosses;
+      dy[LU_] = ukraineLosses;
       // Territory.
       const collapsed = canCollapse && ukraineCollapsed(territoryAtMedian, ukraineForce, ukraineForce0);
       const offensive = regime === OFFENSIVE;
-      const effect = offensive && !collapsed
-        ? offensiveEffect(territoryAtMedian, frozen ? 1 : relativeForceRatio(russiaEffective, ukraineForce, russiaEffective0, ukraineForce0))
-        : 1;
+      const effect =
+        offensive && !collapsed
+          ? offensiveEffect(
+              territoryAtMedian,
+              frozen ? 1 : relativeForceRatio(russiaEffective, ukraineForce, russiaEffective0, ukraineForce0),
+            )
+          : 1;
       dy[A_] = areaRatePerDay(territoryAtMedian, area, offensive, collapsed, season, effect, stalemateChange, month.days);
       if (frozen) return dy;
       // Russia and Ukraine: the same law (model/forces.ts, rate form).
       forceRates(sideRates, russia, russiaForce, y[WR_]!, y[TR_]!, russiaLosses, russiaGrowth, t);
-      dy[R_] = sideRates[ForceState.Force]!; dy[WR_] = sideRates[ForceState.Wounded]!; dy[TR_] = sideRates[ForceState.InTraining]!;
+      dy[R_] = sideRates[ForceState.Force]!;
+      dy[WR_] = sideRates[ForceState.Wounded]!;
+      dy[TR_] = sideRates[ForceState.InTraining]!;
       forceRates(sideRates, ukraine, ukraineForce, y[WU_]!, y[TU_]!, ukraineLosses, ukraineGrowth, t);
-      dy[U_] = sideRates[ForceState.Force]!; dy[WU_] = sideRates[ForceState.Wounded]!; dy[TU_] = sideRates[ForceState.InTraining]!;
+      dy[U_] = sideRates[ForceState.Force]!;
+      dy[WU_] = sideRates[ForceState.Wounded]!;
+      dy[TU_] = sideRates[ForceState.InTraining]!;
       // DPRK: scheduled waves, evenly over their window, while the pool has room.
       dprkRates(dprkRatesOut, dprk.woundedReturnShare, dprkReturnDelayDays, dprk.deployablePool, y[WK_]!, y[DK_]!, dprkLosses, arriving);
-      dy[K_] = dprkRatesOut[DprkState.Force]!; dy[WK_] = dprkRatesOut[DprkState.Wounded]!; dy[DK_] = dprkRatesOut[DprkState.Deployed]!;
+      dy[K_] = dprkRatesOut[DprkState.Force]!;
+      dy[WK_] = dprkRatesOut[DprkState.Wounded]!;
+      dy[DK_] = dprkRatesOut[DprkState.Deployed]!;
       return dy;
     };
   };
 
   const pieces = (monthIndex: number, regime: number): MeanFieldPiece[] => {
     const month = calendar[monthIndex]!;
-    const from = month.startDay, to = month.startDay + month.days;
+    const from = month.startDay,
+      to = month.startDay + month.days;
     const cuts = [...new Set([from, to, ...breakpoints.filter((d) => d > from && d < to)])].sort((x, y) => x - y);
     return cuts.slice(1).map((end, j) => ({ from: cuts[j]!, to: end, f: derivative(monthIndex, regime, cuts[j]!, end) }));
   };
@@ -233,9 +312,14 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
   };
 
   const seriesOf = (y: readonly number[]): Record<SeriesName, number> => ({
-    occupiedKm2: y[A_]!, occupiedShare: occupiedShare(y[A_]!, total),
-    russiaForce: y[R_]!, dprkForce: y[K_]!, ukraineForce: y[U_]!,
-    russiaLosses: y[LR_]!, dprkLosses: y[LK_]!, ukraineLosses: y[LU_]!,
+    occupiedKm2: y[A_]!,
+    occupiedShare: occupiedShare(y[A_]!, total),
+    russiaForce: y[R_]!,
+    dprkForce: y[K_]!,
+    ukraineForce: y[U_]!,
+    russiaLosses: y[LR_]!,
+    dprkLosses: y[LK_]!,
+    ukraineLosses: y[LU_]!,
   });
 
   return { calendar, parameters: p, initialState, initialRegime: firstRegime, regimeAtMonthStart, pieces, project, seriesOf };
@@ -258,9 +342,18 @@ export function meanFieldDerivative(system: MeanFieldSystem, monthIndex: number,
 /** One classic RK4 step of size dt. */
 function rk4Step(f: Derivative, t: number, y: number[], dt: number): number[] {
   const k1 = f(t, y);
-  const k2 = f(t + dt / 2, y.map((v, j) => v + (dt / 2) * k1[j]!));
-  const k3 = f(t + dt / 2, y.map((v, j) => v + (dt / 2) * k2[j]!));
-  const k4 = f(t + dt, y.map((v, j) => v + dt * k3[j]!));
+  const k2 = f(
+    t + dt / 2,
+    y.map((v, j) => v + (dt / 2) * k1[j]!),
+  );
+  const k3 = f(
+    t + dt / 2,
+    y.map((v, j) => v + (dt / 2) * k2[j]!),
+  );
+  const k4 = f(
+    t + dt,
+    y.map((v, j) => v + dt * k3[j]!),
+  );
   return y.map((v, j) => v + (dt / 6) * (k1[j]! + 2 * k2[j]! + 2 * k3[j]! + k4[j]!));
 }
 

@@ -54,7 +54,18 @@ export interface ResolvedOptions {
   runRange?: [number, number];
 }
 
-const KNOWN = new Set(["runs", "seed", "horizonMonths", "step", "thresholds", "keepPaths", "onProgress", "signal", "parameterUniforms", "runRange"]);
+const KNOWN = new Set([
+  "runs",
+  "seed",
+  "horizonMonths",
+  "step",
+  "thresholds",
+  "keepPaths",
+  "onProgress",
+  "signal",
+  "parameterUniforms",
+  "runRange",
+]);
 
 /** Check per-path uniforms against the scenario's parameter paths and the run count. */
 export function checkParameterUniforms(uniforms: Record<string, ArrayLike<number>>, paths: readonly string[], runs: number): void {
@@ -62,12 +73,24 @@ export function checkParameterUniforms(uniforms: Record<string, ArrayLike<number
   const issues: InputIssue[] = [];
   for (const [path, values] of Object.entries(uniforms)) {
     const at = `parameterUniforms.${path}`;
-    if (!known.has(path)) { issues.push({ path: at, message: `expected a parameter path of the scenario, got an unknown one` }); continue; }
-    if (values === null || typeof values !== "object" || typeof values.length !== "number") { issues.push({ path: at, message: `expected an array of ${runs} uniforms, got ${describeValue(values)}` }); continue; }
-    if (values.length < runs) { issues.push({ path: at, message: `expected at least ${runs} values (one per run), got ${values.length}` }); continue; }
+    if (!known.has(path)) {
+      issues.push({ path: at, message: `expected a parameter path of the scenario, got an unknown one` });
+      continue;
+    }
+    if (values === null || typeof values !== "object" || typeof values.length !== "number") {
+      issues.push({ path: at, message: `expected an array of ${runs} uniforms, got ${describeValue(values)}` });
+      continue;
+    }
+    if (values.length < runs) {
+      issues.push({ path: at, message: `expected at least ${runs} values (one per run), got ${values.length}` });
+      continue;
+    }
     for (let i = 0; i < runs; i += 1) {
       const u = values[i];
-      if (typeof u !== "number" || !(u > 0 && u < 1)) { issues.push({ path: `${at}.${i}`, message: `expected a uniform strictly inside (0, 1), got ${describeValue(u)}` }); break; }
+      if (typeof u !== "number" || !(u > 0 && u < 1)) {
+        issues.push({ path: `${at}.${i}`, message: `expected a uniform strictly inside (0, 1), got ${describeValue(u)}` });
+        break;
+      }
     }
   }
   if (issues.length) throw new OptionsError(issues);
@@ -94,7 +117,11 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   const o = options as Record<string, unknown>;
   const issues: InputIssue[] = [];
   for (const key of Object.keys(o)) {
-    if (!KNOWN.has(key)) issues.push({ path: key, message: `expected one of the known options (${[...KNOWN].join(", ")}), got an unknown option set to ${describeValue(o[key])}` });
+    if (!KNOWN.has(key))
+      issues.push({
+        path: key,
+        message: `expected one of the known options (${[...KNOWN].join(", ")}), got an unknown option set to ${describeValue(o[key])}`,
+      });
   }
   const runs = o.runs === undefined ? 10_000 : integerIn(o.runs, "runs", 1, MAX_RUNS, issues);
   let seed = 1;
@@ -115,16 +142,20 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
   }
   const thresholds: number[] = [...DEFAULT_THRESHOLDS];
   if (o.thresholds !== undefined) {
-    if (!Array.isArray(o.thresholds)) issues.push({ path: "thresholds", message: `expected an array of shares in (0, 1], got ${describeValue(o.thresholds)}` });
+    if (!Array.isArray(o.thresholds))
+      issues.push({ path: "thresholds", message: `expected an array of shares in (0, 1], got ${describeValue(o.thresholds)}` });
     else {
       o.thresholds.forEach((t, i) => {
-        if (typeof t !== "number" || !(t > 0 && t <= 1)) issues.push({ path: `thresholds.${i}`, message: `expected a share in (0, 1], got ${describeValue(t)}` });
+        if (typeof t !== "number" || !(t > 0 && t <= 1))
+          issues.push({ path: `thresholds.${i}`, message: `expected a share in (0, 1], got ${describeValue(t)}` });
         else if (!thresholds.includes(t)) thresholds.push(t);
       });
     }
   }
-  if (o.keepPaths !== undefined && typeof o.keepPaths !== "boolean") issues.push({ path: "keepPaths", message: `expected true or false, got ${describeValue(o.keepPaths)}` });
-  if (o.onProgress !== undefined && typeof o.onProgress !== "function") issues.push({ path: "onProgress", message: `expected a function, got ${describeValue(o.onProgress)}` });
+  if (o.keepPaths !== undefined && typeof o.keepPaths !== "boolean")
+    issues.push({ path: "keepPaths", message: `expected true or false, got ${describeValue(o.keepPaths)}` });
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function")
+    issues.push({ path: "onProgress", message: `expected a function, got ${describeValue(o.onProgress)}` });
   const signal = o.signal;
   if (signal !== undefined && (typeof signal !== "object" || signal === null || typeof (signal as AbortSignal).aborted !== "boolean")) {
     issues.push({ path: "signal", message: `expected an AbortSignal, got ${describeValue(signal)}` });
@@ -134,13 +165,20 @@ export function resolveOptions(options: unknown = {}): ResolvedOptions {
     issues.push({ path: "parameterUniforms", message: `expected an object of parameter path → uniforms, got ${describeValue(uniforms)}` });
   }
   const runRange = o.runRange;
-  if (runRange !== undefined && !(Array.isArray(runRange) && runRange.length === 2 && runRange.every((v) => Number.isInteger(v) && v >= 0))) {
+  if (
+    runRange !== undefined &&
+    !(Array.isArray(runRange) && runRange.length === 2 && runRange.every((v) => Number.isInteger(v) && v >= 0))
+  ) {
     issues.push({ path: "runRange", message: `expected [from, to] with two non-negative integers, got ${describeValue(runRange)}` });
   }
   if (issues.length) throw new OptionsError(issues);
   thresholds.sort((a, b) => a - b);
   return {
-    runs: runs!, seed, horizonMonths: horizonMonths!, step, thresholds,
+    runs: runs!,
+    seed,
+    horizonMonths: horizonMonths!,
+    step,
+    thresholds,
     keepPaths: o.keepPaths === true,
     onProgress: o.onProgress as ResolvedOptions["onProgress"],
     signal: signal as AbortSignal | undefined,

@@ -69,24 +69,56 @@ export function prepareRun(scenarioInput: unknown, optionsInput: unknown, tuning
     });
   }
   const range = options.runRange ?? [0, options.runs];
-  if (range[0] % BLOCK_SIZE !== 0 || (range[1] % BLOCK_SIZE !== 0 && range[1] !== options.runs) || range[1] > options.runs || range[0] >= range[1]) {
-    throw new OptionsError({ path: "runRange", message: `expected [from, to] with 0 ≤ from < to ≤ runs (${options.runs}), both multiples of ${BLOCK_SIZE} (to may equal runs), got [${range.join(", ")}]` });
+  if (
+    range[0] % BLOCK_SIZE !== 0 ||
+    (range[1] % BLOCK_SIZE !== 0 && range[1] !== options.runs) ||
+    range[1] > options.runs ||
+    range[0] >= range[1]
+  ) {
+    throw new OptionsError({
+      path: "runRange",
+      message: `expected [from, to] with 0 ≤ from < to ≤ runs (${options.runs}), both multiples of ${BLOCK_SIZE} (to may equal runs), got [${range.join(", ")}]`,
+    });
   }
   const calendar = buildCalendar(scenario.start, options.horizonMonths);
   const slots = listParameters(scenario);
-  if (options.parameterUniforms) checkParameterUniforms(options.parameterUniforms, slots.map((s) => s.path), options.runs);
+  if (options.parameterUniforms)
+    checkParameterUniforms(
+      options.parameterUniforms,
+      slots.map((s) => s.path),
+      options.runs,
+    );
   const summaryMode = summaryModeFor(options.runs, options.keepPaths);
   const plan: RunPlan = {
-    scenario, slots, calendar, dayStep: options.step === "day", seed: options.seed, thresholds: options.thresholds,
-    summary: summaryMode, keepPaths: options.keepPaths, uniforms: options.parameterUniforms, refreshDays: tuning.refreshDays ?? DEFAULT_REFRESH_DAYS,
+    scenario,
+    slots,
+    calendar,
+    dayStep: options.step === "day",
+    seed: options.seed,
+    thresholds: options.thresholds,
+    summary: summaryMode,
+    keepPaths: options.keepPaths,
+    uniforms: options.parameterUniforms,
+    refreshDays: tuning.refreshDays ?? DEFAULT_REFRESH_DAYS,
   };
   const meta: RunMeta = {
     scenarioName: scenario.name,
     scenarioSha256: sha256(canonicalJson(scenario)),
-    runs: options.runs, seed: options.seed, horizonMonths: options.horizonMonths, step: options.step,
-    start: scenario.start, calendar, keepPaths: options.keepPaths,
+    runs: options.runs,
+    seed: options.seed,
+    horizonMonths: options.horizonMonths,
+    step: options.step,
+    start: scenario.start,
+    calendar,
+    keepPaths: options.keepPaths,
   };
-  const summary = new RunSummary(options.runs, options.horizonMonths, options.thresholds, summaryMode, Math.ceil(options.runs / BLOCK_SIZE));
+  const summary = new RunSummary(
+    options.runs,
+    options.horizonMonths,
+    options.thresholds,
+    summaryMode,
+    Math.ceil(options.runs / BLOCK_SIZE),
+  );
   return { plan, options, meta, blocks: blockList(options.runs, range), summary };
 }
 
@@ -149,7 +181,11 @@ export function runBlocksSync(run: PreparedRun): RunSummary {
  * Run a scenario with every path kept and hand back the per-path store and what the run was —
  * for analyses that work path by path (calibration, predictive checks) and build no Projection.
  */
-export function simulatePathsSync(scenario: unknown, options: Omit<SimulateOptions, "signal" | "keepPaths">, tuning?: EngineTuning): { store: RunStore; meta: RunMeta } {
+export function simulatePathsSync(
+  scenario: unknown,
+  options: Omit<SimulateOptions, "signal" | "keepPaths">,
+  tuning?: EngineTuning,
+): { store: RunStore; meta: RunMeta } {
   const run = prepareRun(scenario, { ...options, keepPaths: true }, tuning);
   const store = runBlocksSync(run).toRunStore(SERIES, ACCOUNTING)!;
   return { store, meta: run.meta };

@@ -23,7 +23,14 @@ export interface BlockSample {
  * unchanged) and build their typed view once. The view shares the arrays of `byPath`.
  * Parameters drawn per event (slots flagged `perEvent`) are neither drawn here nor in the view.
  */
-export function sampleBlock(scenario: Scenario, slots: readonly ParameterSlot[], plan: Omit<SamplingPlan, "slots">, block: number, firstPath: number, count: number): BlockSample {
+export function sampleBlock(
+  scenario: Scenario,
+  slots: readonly ParameterSlot[],
+  plan: Omit<SamplingPlan, "slots">,
+  block: number,
+  firstPath: number,
+  count: number,
+): BlockSample {
   const byPath = sampleBlockParameters({ ...plan, slots: slots.filter((s) => !s.perEvent) }, block, firstPath, count);
   // The slots, not the scenario's per-event marker, decide: a scenario sent to a worker is a
   // structured clone, which keeps no non-enumerable property.

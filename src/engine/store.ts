@@ -72,7 +72,11 @@ export function summaryModeFor(runs: number, keepPaths: boolean): SummaryMode {
 /** Bytes a run's results will take, to refuse runs that cannot fit before allocating them. */
 export function storeBytes(runs: number, months: number, keepPaths: boolean, thresholds: number): number {
   const mode = summaryModeFor(runs, keepPaths);
-  const perPathMonth = keepPaths ? SERIES.length * 8 + ACCOUNTING.length * 8 : mode === "exact" ? SERIES.length * 4 : (SERIES.length * 4) / GROUP;
+  const perPathMonth = keepPaths
+    ? SERIES.length * 8 + ACCOUNTING.length * 8
+    : mode === "exact"
+      ? SERIES.length * 4
+      : (SERIES.length * 4) / GROUP;
   return runs * (months * perPathMonth + SERIES.length * 8 + thresholds * 2);
 }
 
@@ -135,7 +139,8 @@ export class RunSummary {
 
   /** Σx, Σx² of series `s` at month `m`, folded in block order (deterministic). */
   sums(s: number, m: number): { sum: number; sumSq: number } {
-    let sum = 0, sumSq = 0;
+    let sum = 0,
+      sumSq = 0;
     for (const b of this.present()) {
       sum += b.sums[(s * this.months + m) * 2]!;
       sumSq += b.sums[(s * this.months + m) * 2 + 1]!;
@@ -149,7 +154,10 @@ export class RunSummary {
     if (m < 0) {
       const values = new Float64Array(this.pathsPresent);
       let at = 0;
-      for (const b of blocks) { values.set(b.initial[s]!, at); at += b.count; }
+      for (const b of blocks) {
+        values.set(b.initial[s]!, at);
+        at += b.count;
+      }
       return { values, weights: null };
     }
     if (this.mode === "exact" && blocks.every((b) => b.values![s] instanceof Float32Array)) {
@@ -157,7 +165,10 @@ export class RunSummary {
       // Float64Array.prototype.sort at 10,000 values, and the same order (bench/results.json).
       const gathered = this.gatherBuffer(this.pathsPresent);
       let at = 0;
-      for (const b of blocks) { gathered.set(b.values![s]!.subarray(m * b.count, (m + 1) * b.count), at); at += b.count; }
+      for (const b of blocks) {
+        gathered.set(b.values![s]!.subarray(m * b.count, (m + 1) * b.count), at);
+        at += b.count;
+      }
       sortFloat32(gathered, this.radixScratch);
       return { values: Float64Array.from(gathered), weights: null, sorted: true };
     }
@@ -172,10 +183,12 @@ export class RunSummary {
       return { values, weights: null };
     }
     const total = blocks.reduce((n, b) => n + pointsPerBlock(b.count), 0);
-    const values = new Float64Array(total), weights = new Float64Array(total);
+    const values = new Float64Array(total),
+      weights = new Float64Array(total);
     let at = 0;
     for (const b of blocks) {
-      const per = pointsPerBlock(b.count), p = b.points![s]!;
+      const per = pointsPerBlock(b.count),
+        p = b.points![s]!;
       for (let g = 0; g < per; g += 1) {
         values[at + g] = p[m * per + g]!;
         weights[at + g] = Math.min(GROUP, b.count - g * GROUP);
@@ -203,7 +216,8 @@ export class RunSummary {
   toRunStore(series: readonly string[], accounting: readonly string[]): RunStore | undefined {
     const blocks = this.present();
     if (blocks.some((b) => !b.accounting)) return undefined;
-    const runs = this.pathsPresent, months = this.months;
+    const runs = this.pathsPresent,
+      months = this.months;
     const spread = (get: (b: BlockResult) => ArrayLike<number>) => {
       const out = new Float64Array(runs * months);
       let at = 0;
@@ -217,14 +231,20 @@ export class RunSummary {
     const concat = (get: (b: BlockResult) => ArrayLike<number>) => {
       const out = new Float64Array(runs);
       let at = 0;
-      for (const b of blocks) { out.set(get(b), at); at += b.count; }
+      for (const b of blocks) {
+        out.set(get(b), at);
+        at += b.count;
+      }
       return out;
     };
     const firstMonth = new Float64Array(runs * this.thresholds.length);
     this.thresholds.forEach((_, k) => firstMonth.set(this.firstMonths(k), k * runs));
     const parameterPaths = Object.keys(blocks[0]?.parameters ?? {});
     return {
-      runs, months, thresholds: this.thresholds, firstMonth,
+      runs,
+      months,
+      thresholds: this.thresholds,
+      firstMonth,
       series: Object.fromEntries(series.map((name, s) => [name, spread((b) => b.values![s]!)])) as RunStore["series"],
       initial: Object.fromEntries(series.map((name, s) => [name, concat((b) => b.initial[s]!)])) as RunStore["initial"],
       accounting: Object.fromEntries(accounting.map((name, j) => [name, spread((b) => b.accounting![j]!)])) as RunStore["accounting"],
@@ -232,4 +252,3 @@ export class RunSummary {
     };
   }
 }
-

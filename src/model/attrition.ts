@@ -71,10 +71,16 @@ export function powerProduct(logX: number, a: number, logY: number, b: number): 
  * russiaSideLossesFromLogs(1200, 1, 0, 0, 1, 0.5); // 1200
  */
 export function russiaSideLossesFromLogs(
-  russiaLossesPerDay: number, intensity: number, logUkraineRatio: number, logRussiaRatio: number,
-  russiaOnUkraineExponent: number, russiaOnOwnExponent: number,
+  russiaLossesPerDay: number,
+  intensity: number,
+  logUkraineRatio: number,
+  logRussiaRatio: number,
+  russiaOnUkraineExponent: number,
+  russiaOnOwnExponent: number,
 ): number {
-  return finiteRate(russiaLossesPerDay * intensity * powerProduct(logUkraineRatio, russiaOnUkraineExponent, logRussiaRatio, russiaOnOwnExponent));
+  return finiteRate(
+    russiaLossesPerDay * intensity * powerProduct(logUkraineRatio, russiaOnUkraineExponent, logRussiaRatio, russiaOnOwnExponent),
+  );
 }
 
 /**
@@ -83,10 +89,19 @@ export function russiaSideLossesFromLogs(
  * ukraineLossesFromLogs(1200, 2.5, 1, 0, 0, 1, 0.5); // 480
  */
 export function ukraineLossesFromLogs(
-  russiaLossesPerDay: number, exchangeRatio: number, intensity: number, logRussiaRatio: number, logUkraineRatio: number,
-  ukraineOnRussiaExponent: number, ukraineOnOwnExponent: number,
+  russiaLossesPerDay: number,
+  exchangeRatio: number,
+  intensity: number,
+  logRussiaRatio: number,
+  logUkraineRatio: number,
+  ukraineOnRussiaExponent: number,
+  ukraineOnOwnExponent: number,
 ): number {
-  return finiteRate((russiaLossesPerDay / exchangeRatio) * intensity * powerProduct(logRussiaRatio, ukraineOnRussiaExponent, logUkraineRatio, ukraineOnOwnExponent));
+  return finiteRate(
+    (russiaLossesPerDay / exchangeRatio) *
+      intensity *
+      powerProduct(logRussiaRatio, ukraineOnRussiaExponent, logUkraineRatio, ukraineOnOwnExponent),
+  );
 }
 
 /**
@@ -99,10 +114,21 @@ export function ukraineLossesFromLogs(
  * russiaSideLossesPerDay(1200, 1, 1, 1, 1, 0.5); // 1200
  */
 export function russiaSideLossesPerDay(
-  russiaLossesPerDay: number, intensity: number, ukraineRatio: number, russiaRatio: number,
-  russiaOnUkraineExponent: number, russiaOnOwnExponent: number,
+  russiaLossesPerDay: number,
+  intensity: number,
+  ukraineRatio: number,
+  russiaRatio: number,
+  russiaOnUkraineExponent: number,
+  russiaOnOwnExponent: number,
 ): number {
-  return russiaSideLossesFromLogs(russiaLossesPerDay, intensity, Math.log(ukraineRatio), Math.log(russiaRatio), russiaOnUkraineExponent, russiaOnOwnExponent);
+  return russiaSideLossesFromLogs(
+    russiaLossesPerDay,
+    intensity,
+    Math.log(ukraineRatio),
+    Math.log(russiaRatio),
+    russiaOnUkraineExponent,
+    russiaOnOwnExponent,
+  );
 }
 
 /**
@@ -111,10 +137,23 @@ export function russiaSideLossesPerDay(
  * ukraineLossesPerDay(1200, 2.5, 1, 1, 1, 1, 0.5); // 480
  */
 export function ukraineLossesPerDay(
-  russiaLossesPerDay: number, exchangeRatio: number, intensity: number, russiaRatio: number, ukraineRatio: number,
-  ukraineOnRussiaExponent: number, ukraineOnOwnExponent: number,
+  russiaLossesPerDay: number,
+  exchangeRatio: number,
+  intensity: number,
+  russiaRatio: number,
+  ukraineRatio: number,
+  ukraineOnRussiaExponent: number,
+  ukraineOnOwnExponent: number,
 ): number {
-  return ukraineLossesFromLogs(russiaLossesPerDay, exchangeRatio, intensity, Math.log(russiaRatio), Math.log(ukraineRatio), ukraineOnRussiaExponent, ukraineOnOwnExponent);
+  return ukraineLossesFromLogs(
+    russiaLossesPerDay,
+    exchangeRatio,
+    intensity,
+    Math.log(russiaRatio),
+    Math.log(ukraineRatio),
+    ukraineOnRussiaExponent,
+    ukraineOnOwnExponent,
+  );
 }
 
 /**

@@ -165,11 +165,20 @@ export function dprkStepCoefficients(out: Float64Array, dprk: DprkParameters<Flo
  * state[DprkState.ArrivedSoFar]; // 100 (15,300 over 153 days)
  */
 export function dprkStep(
-  state: Float64Array, at: number, coefficients: Float64Array, waves: Float64Array, waveCount: number, russiaSideHazardPerDay: number, from: number, days: number, frozen: boolean,
+  state: Float64Array,
+  at: number,
+  coefficients: Float64Array,
+  waves: Float64Array,
+  waveCount: number,
+  russiaSideHazardPerDay: number,
+  from: number,
+  days: number,
+  frozen: boolean,
 ): number {
   const force = state[at + DprkState.Force]!;
   const hazard = coefficients[Coefficient.Exposure]! * russiaSideHazardPerDay;
-  let returned = 0, admitted = 0;
+  let returned = 0,
+    admitted = 0;
   if (!frozen) {
     returned = state[at + DprkState.Wounded]! * coefficients[Coefficient.HealedShare]!;
     let arriving = state[at + DprkState.Pending]! * coefficients[Coefficient.PendingShare]!;
@@ -213,7 +222,14 @@ export function scheduledArrivalRate(size: number, startDay: number, endDay: num
  * d[DprkState.Force]; // 60 (100 arriving, 40 lost)
  */
 export function dprkRates(
-  out: Float64Array, returnShare: number, returnDelayDays: number, pool: number, wounded: number, deployed: number, lossesPerDay: number, scheduledArrivalsPerDay: number,
+  out: Float64Array,
+  returnShare: number,
+  returnDelayDays: number,
+  pool: number,
+  wounded: number,
+  deployed: number,
+  lossesPerDay: number,
+  scheduledArrivalsPerDay: number,
 ): void {
   const returning = wounded / returnDelayDays;
   out[DprkState.Wounded] = returnShare * lossesPerDay - returning;

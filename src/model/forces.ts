@@ -111,7 +111,12 @@ export function targetCeilingDay(initialForce: number, growthPerDay: number, cei
  * recruitsOverStep(30_000, 5_700, 0, delayShare(91.3125, 30.4375), 1_300, 30.4375); // 35700 (under the 39,569 capacity)
  */
 export function recruitsOverStep(
-  replacementNeed: number, targetGrowth: number, gap: number, gapShare: number, capacityPerDay: number, days: number,
+  replacementNeed: number,
+  targetGrowth: number,
+  gap: number,
+  gapShare: number,
+  capacityPerDay: number,
+  days: number,
 ): number {
   const desired = replacementNeed + targetGrowth + gap * gapShare;
   const capacity = capacityPerDay * days;
@@ -128,7 +133,13 @@ export function recruitsOverStep(
  * @example
  * recruitsPerDay(1_000, 190, 30_000, 91.3125, 1_300); // 1300 (1,518.5 wanted, capped)
  */
-export function recruitsPerDay(replacementNeedPerDay: number, targetGrowthPerDay: number, gap: number, adjustmentDays: number, capacityPerDay: number): number {
+export function recruitsPerDay(
+  replacementNeedPerDay: number,
+  targetGrowthPerDay: number,
+  gap: number,
+  adjustmentDays: number,
+  capacityPerDay: number,
+): number {
   const desired = replacementNeedPerDay + targetGrowthPerDay + gap / adjustmentDays;
   return desired < 0 ? 0 : desired > capacityPerDay ? capacityPerDay : desired;
 }
@@ -190,20 +201,35 @@ export function forceStepCoefficients(out: Float64Array, force: ForceParameters<
  * forceStep(state, 0, c, 0.0012, 0, 1, false); // 479.71… lost on day one (400,000 · (1 − e^(−0.0012)))
  * state[ForceState.Force]; // 400000: the losses are recruited at once (no training delay)
  */
-export function forceStep(state: Float64Array, at: number, coefficients: Float64Array, combatHazardPerDay: number, from: number, days: number, frozen: boolean): number {
+export function forceStep(
+  state: Float64Array,
+  at: number,
+  coefficients: Float64Array,
+  combatHazardPerDay: number,
+  from: number,
+  days: number,
+  frozen: boolean,
+): number {
   const force = state[at + ForceState.Force]!;
   const hazard = combatHazardPerDay + coefficients[Coefficient.DesertionPerDay]!;
   const outflow = lossOverStep(force, frozen ? hazard * force : state[at + ForceState.InflowPerDay]!, hazard, days);
-  const losses = hazard > 0 ? outflow * (combatHazardPerDay / hazard) : 0, deserted = outflow - losses;
+  const losses = hazard > 0 ? outflow * (combatHazardPerDay / hazard) : 0,
+    deserted = outflow - losses;
   state[at + ForceState.LossesSoFar] = state[at + ForceState.LossesSoFar]! + losses;
   if (frozen) return losses;
   const returned = state[at + ForceState.Wounded]! * coefficients[Coefficient.HealedShare]!;
   state[at + ForceState.Wounded] = state[at + ForceState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
-  const initialForce = coefficients[Coefficient.InitialForce]!, growthPerDay = coefficients[Coefficient.TargetGrowthPerDay]!, ceiling = coefficients[Coefficient.TargetCeiling]!;
+  const initialForce = coefficients[Coefficient.InitialForce]!,
+    growthPerDay = coefficients[Coefficient.TargetGrowthPerDay]!,
+    ceiling = coefficients[Coefficient.TargetCeiling]!;
   const target = targetStrength(initialForce, growthPerDay, ceiling, from);
   const recruits = recruitsOverStep(
-    losses - returned + deserted, targetStrength(initialForce, growthPerDay, ceiling, from + days) - target, target - force - state[at + ForceState.InTraining]!,
-    coefficients[Coefficient.GapShare]!, coefficients[Coefficient.CapacityPerDay]!, days,
+    losses - returned + deserted,
+    targetStrength(initialForce, growthPerDay, ceiling, from + days) - target,
+    target - force - state[at + ForceState.InTraining]!,
+    coefficients[Coefficient.GapShare]!,
+    coefficients[Coefficient.CapacityPerDay]!,
+    days,
   );
   const inTraining = state[at + ForceState.InTraining]! + recruits;
   const joined = inTraining * coefficients[Coefficient.TrainedShare]!;
@@ -270,12 +296,26 @@ export function forceRatesOf(force: ForceParameters<number>): ForceRates {
  * d[ForceState.Wounded]; // 144: 30% of the losses
  */
 export function forceRates(
-  out: Float64Array, rates: ForceRates, force: number, wounded: number, inTraining: number, combatLossesPerDay: number, targetGrowthPerDay: number, day: number,
+  out: Float64Array,
+  rates: ForceRates,
+  force: number,
+  wounded: number,
+  inTraining: number,
+  combatLossesPerDay: number,
+  targetGrowthPerDay: number,
+  day: number,
 ): void {
-  const returning = wounded / rates.returnDelayDays, deserting = rates.desertionPerDay * force;
+  const returning = wounded / rates.returnDelayDays,
+    deserting = rates.desertionPerDay * force;
   out[ForceState.Wounded] = rates.returnShare * combatLossesPerDay - returning;
   const target = targetStrength(rates.initialForce, rates.targetGrowthPerDay, rates.targetCeiling, day);
-  const recruits = recruitsPerDay(combatLossesPerDay - returning + deserting, targetGrowthPerDay, target - force - inTraining, rates.adjustmentDays, rates.capacityPerDay);
+  const recruits = recruitsPerDay(
+    combatLossesPerDay - returning + deserting,
+    targetGrowthPerDay,
+    target - force - inTraining,
+    rates.adjustmentDays,
+    rates.capacityPerDay,
+  );
   const joining = rates.trainingDays > 0 ? inTraining / rates.trainingDays : recruits;
   out[ForceState.InTraining] = rates.trainingDays > 0 ? recruits - joining : 0;
   out[ForceState.Force] = -combatLossesPerDay - deserting + returning + joining;

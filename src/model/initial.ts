@@ -39,7 +39,13 @@ export function ukraineLossesAtStart(russiaLossesPerMonth: number, exchangeRatio
  * @example
  * russiaSideWoundedAtStart(0.3, 0.05, 1, 600_000, 3); // 27000
  */
-export function russiaSideWoundedAtStart(returnShare: number, hazardPerMonth: number, exposure: number, force0: number, returnDelayMonths: number): number {
+export function russiaSideWoundedAtStart(
+  returnShare: number,
+  hazardPerMonth: number,
+  exposure: number,
+  force0: number,
+  returnDelayMonths: number,
+): number {
   return returnShare * hazardPerMonth * exposure * force0 * returnDelayMonths;
 }
 

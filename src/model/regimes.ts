@@ -46,7 +46,14 @@ export function initialRegime(scenarioInitial: "offensive" | "stalemate", mode: 
  * monthRegime(STALEMATE, true, 0.9, 0.06, 0.1, false); // STALEMATE (u ≥ 0.1)
  * monthRegime(STALEMATE, true, 0.9, 0.06, 0.1, true); // OFFENSIVE (collapsed)
  */
-export function monthRegime(previous: number, switching: boolean, u: number, offensiveToStalemate: number, stalemateToOffensive: number, collapsed: boolean): number {
+export function monthRegime(
+  previous: number,
+  switching: boolean,
+  u: number,
+  offensiveToStalemate: number,
+  stalemateToOffensive: number,
+  collapsed: boolean,
+): number {
   const regime = switching ? nextRegime(previous, u, offensiveToStalemate, stalemateToOffensive) : previous;
   return collapsed ? OFFENSIVE : regime;
 }

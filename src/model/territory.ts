@@ -64,7 +64,12 @@ export function territoryCoefficients(out: Float64Array, territory: TerritoryPar
  * offensiveEffectFromLog(c, 0); // 1 (parity)
  */
 export function offensiveEffectFromLog(coefficients: Float64Array, logForceRatio: number): number {
-  return forceRatioEffectFromLog(logForceRatio, coefficients[Coefficient.ForceRatioExponent]!, coefficients[Coefficient.RegainThreshold]!, coefficients[Coefficient.MaxGain]!);
+  return forceRatioEffectFromLog(
+    logForceRatio,
+    coefficients[Coefficient.ForceRatioExponent]!,
+    coefficients[Coefficient.RegainThreshold]!,
+    coefficients[Coefficient.MaxGain]!,
+  );
 }
 
 /**
@@ -74,7 +79,12 @@ export function offensiveEffectFromLog(coefficients: Float64Array, logForceRatio
  * offensiveEffect(c, 1.2); // ≈ 1.629 ((1.2^1.5 − 0.5)/0.5)
  */
 export function offensiveEffect(coefficients: Float64Array, forceRatio: number): number {
-  return forceRatioEffect(forceRatio, coefficients[Coefficient.ForceRatioExponent]!, coefficients[Coefficient.RegainThreshold]!, coefficients[Coefficient.MaxGain]!);
+  return forceRatioEffect(
+    forceRatio,
+    coefficients[Coefficient.ForceRatioExponent]!,
+    coefficients[Coefficient.RegainThreshold]!,
+    coefficients[Coefficient.MaxGain]!,
+  );
 }
 
 /**
@@ -114,7 +124,7 @@ export function forceRatioEffectFromLog(logForceRatio: number, exponent: number,
  */
 export function relativeForceRatio(russiaEffective: number, ukraine: number, russiaEffective0: number, ukraine0: number): number {
   if (ukraine <= 0) return Infinity;
-  return (russiaEffective / ukraine) / (russiaEffective0 / ukraine0);
+  return russiaEffective / ukraine / (russiaEffective0 / ukraine0);
 }
 
 /**
@@ -135,7 +145,9 @@ export function logForceRatio(logRussiaRatio: number, logUkraineRatio: number, u
  * stalemateChangePerMonth({ stalemateMeanKm2PerMonth: [40.6], stalemateSdKm2PerMonth: [136] }, 0, -0.5); // -27.4
  */
 export function stalemateChangePerMonth(
-  territory: Pick<TerritoryParameters<ArrayLike<number>>, "stalemateMeanKm2PerMonth" | "stalemateSdKm2PerMonth">, path: number, z: number,
+  territory: Pick<TerritoryParameters<ArrayLike<number>>, "stalemateMeanKm2PerMonth" | "stalemateSdKm2PerMonth">,
+  path: number,
+  z: number,
 ): number {
   return territory.stalemateMeanKm2PerMonth[path]! + territory.stalemateSdKm2PerMonth[path]! * z;
 }
@@ -155,11 +167,26 @@ export function stalemateChangePerMonth(
  * areaGainOverStep(c, false, false, 1, 1, 1, 1, 40, 1, 31); // 40/31 (a stalemate day)
  */
 export function areaGainOverStep(
-  coefficients: Float64Array, offensive: boolean, collapsed: boolean, intensity: number, territoryNoise: number, effect: number, breakthrough: number,
-  stalemateChange: number, days: number, daysInMonth: number,
+  coefficients: Float64Array,
+  offensive: boolean,
+  collapsed: boolean,
+  intensity: number,
+  territoryNoise: number,
+  effect: number,
+  breakthrough: number,
+  stalemateChange: number,
+  days: number,
+  daysInMonth: number,
 ): number {
   return offensive || collapsed
-    ? offensiveGain(coefficients[Coefficient.PacePerDay]!, intensity, territoryNoise, collapsed ? coefficients[Coefficient.CollapseMultiplier]! : effect, collapsed ? 1 : breakthrough, days)
+    ? offensiveGain(
+        coefficients[Coefficient.PacePerDay]!,
+        intensity,
+        territoryNoise,
+        collapsed ? coefficients[Coefficient.CollapseMultiplier]! : effect,
+        collapsed ? 1 : breakthrough,
+        days,
+      )
     : (stalemateChange * days) / daysInMonth;
 }
 
@@ -172,12 +199,27 @@ export function areaGainOverStep(
  * areaAfterStep(c, 603_000, true, true, 1, 1, 1, 1, 0, 30.4375, 31); // 603628: T (a collapse, × 4, at the edge)
  */
 export function areaAfterStep(
-  coefficients: Float64Array, area: number, offensive: boolean, collapsed: boolean, intensity: number, territoryNoise: number, effect: number,
-  breakthrough: number, stalemateChange: number, days: number, daysInMonth: number,
+  coefficients: Float64Array,
+  area: number,
+  offensive: boolean,
+  collapsed: boolean,
+  intensity: number,
+  territoryNoise: number,
+  effect: number,
+  breakthrough: number,
+  stalemateChange: number,
+  days: number,
+  daysInMonth: number,
 ): number {
-  const gain = offensive || collapsed
-    ? coefficients[Coefficient.PacePerDay]! * intensity * territoryNoise * (collapsed ? coefficients[Coefficient.CollapseMultiplier]! : effect) * (collapsed ? 1 : breakthrough) * days
-    : (stalemateChange * days) / daysInMonth;
+  const gain =
+    offensive || collapsed
+      ? coefficients[Coefficient.PacePerDay]! *
+        intensity *
+        territoryNoise *
+        (collapsed ? coefficients[Coefficient.CollapseMultiplier]! : effect) *
+        (collapsed ? 1 : breakthrough) *
+        days
+      : (stalemateChange * days) / daysInMonth;
   return boundArea(area + gain, coefficients[Coefficient.Total]!);
 }
 
@@ -188,9 +230,20 @@ export function areaAfterStep(
  * areaRatePerDay(c, 120_000, true, false, 1, 1, 40, 31); // ≈ 15.93: α, the pace per day (485 / 30.4375)
  */
 export function areaRatePerDay(
-  coefficients: Float64Array, area: number, offensive: boolean, collapsed: boolean, intensity: number, effect: number, stalemateChange: number, daysInMonth: number,
+  coefficients: Float64Array,
+  area: number,
+  offensive: boolean,
+  collapsed: boolean,
+  intensity: number,
+  effect: number,
+  stalemateChange: number,
+  daysInMonth: number,
 ): number {
-  return boundedAreaRate(area, coefficients[Coefficient.Total]!, areaGainOverStep(coefficients, offensive, collapsed, intensity, 1, effect, 1, stalemateChange, 1, daysInMonth));
+  return boundedAreaRate(
+    area,
+    coefficients[Coefficient.Total]!,
+    areaGainOverStep(coefficients, offensive, collapsed, intensity, 1, effect, 1, stalemateChange, 1, daysInMonth),
+  );
 }
 
 /**
@@ -210,7 +263,14 @@ export function boundedAreaRate(area: number, total: number, gainPerDay: number)
  * @example
  * offensiveGain(485 / 30.4375, 1, 1, 1, 1, 30.4375); // 485
  */
-export function offensiveGain(pacePerDay: number, intensity: number, territoryNoise: number, effect: number, breakthrough: number, days: number): number {
+export function offensiveGain(
+  pacePerDay: number,
+  intensity: number,
+  territoryNoise: number,
+  effect: number,
+  breakthrough: number,
+  days: number,
+): number {
   return pacePerDay * intensity * territoryNoise * effect * breakthrough * days;
 }
 

@@ -33,7 +33,13 @@ export type Flags = Record<string, string[]>;
  * Split `args` into positionals and `--flag value` / `--flag=value` pairs; unknown flags are
  * errors. Switches (`booleans`, e.g. `--force`) take no value and are recorded as "true".
  */
-export function parseFlags(command: string, args: readonly string[], known: readonly string[], repeatable: readonly string[] = [], booleans: readonly string[] = []): { positionals: string[]; flags: Flags } {
+export function parseFlags(
+  command: string,
+  args: readonly string[],
+  known: readonly string[],
+  repeatable: readonly string[] = [],
+  booleans: readonly string[] = [],
+): { positionals: string[]; flags: Flags } {
   const positionals: string[] = [];
   const flags: Flags = {};
   for (let i = 0; i < args.length; i += 1) {
@@ -79,14 +85,17 @@ export function integerFlag(flag: string, text: string | undefined, min: number,
   if (text === undefined) return undefined;
   const value = DECIMAL.test(text.trim()) ? Number(text) : NaN;
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new BadInput(`--${flag}: expected an integer from ${min} to ${max}, got ${DECIMAL.test(text.trim()) ? text.trim() : JSON.stringify(text)}`);
+    throw new BadInput(
+      `--${flag}: expected an integer from ${min} to ${max}, got ${DECIMAL.test(text.trim()) ? text.trim() : JSON.stringify(text)}`,
+    );
   }
   return value;
 }
 
 export function choiceFlag<T extends string>(flag: string, text: string | undefined, choices: readonly T[]): T | undefined {
   if (text === undefined) return undefined;
-  if (!(choices as readonly string[]).includes(text)) throw new BadInput(`--${flag}: expected one of ${choices.join(", ")}, got ${JSON.stringify(text)}`);
+  if (!(choices as readonly string[]).includes(text))
+    throw new BadInput(`--${flag}: expected one of ${choices.join(", ")}, got ${JSON.stringify(text)}`);
   return text as T;
 }
 
@@ -107,14 +116,17 @@ export function rangeFlag(text: string | undefined): [number, number] | undefine
 
 function thresholdFlags(texts: readonly string[] | undefined): number[] | undefined {
   if (!texts) return undefined;
-  return texts.flatMap((text) => text.split(",")).map((part) => {
-    const t = part.trim();
-    const percent = t.endsWith("%");
-    const body = percent ? t.slice(0, -1).trim() : t;
-    const value = DECIMAL.test(body) ? Number(body) / (percent ? 100 : 1) : NaN;
-    if (!(value > 0 && value <= 1)) throw new BadInput(`--threshold: expected a share in (0, 1] (e.g. 0.4 or 40%), got ${JSON.stringify(part)}`);
-    return value;
-  });
+  return texts
+    .flatMap((text) => text.split(","))
+    .map((part) => {
+      const t = part.trim();
+      const percent = t.endsWith("%");
+      const body = percent ? t.slice(0, -1).trim() : t;
+      const value = DECIMAL.test(body) ? Number(body) / (percent ? 100 : 1) : NaN;
+      if (!(value > 0 && value <= 1))
+        throw new BadInput(`--threshold: expected a share in (0, 1] (e.g. 0.4 or 40%), got ${JSON.stringify(part)}`);
+      return value;
+    });
 }
 
 const FLAG_OF_OPTION: Record<string, string> = { runs: "--runs", seed: "--seed", horizonMonths: "--months", step: "--step" };

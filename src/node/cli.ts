@@ -15,7 +15,19 @@ import { presetNames, presets } from "../scenario/presets.js";
 import { shardToText } from "../results/shard.js";
 import { LIBRARY } from "../util/version.js";
 import { formatNameList, formatParameterTable, formatProjectionTable, formatUsage } from "./format-table.js";
-import { BadInput, choiceFlag, expectPositionals, integerFlag, optionLines, outputFlags, parseFlags, rangeFlag, runOptionFlags, seriesFlag, type CliIO } from "./args.js";
+import {
+  BadInput,
+  choiceFlag,
+  expectPositionals,
+  integerFlag,
+  optionLines,
+  outputFlags,
+  parseFlags,
+  rangeFlag,
+  runOptionFlags,
+  seriesFlag,
+  type CliIO,
+} from "./args.js";
 import { checkWritable, loadScenario, writeResult } from "./io.js";
 import { backtestCommand } from "./commands/backtest.js";
 import { compare } from "./commands/compare.js";
@@ -29,13 +41,22 @@ export type { CliIO, CliStream } from "./args.js";
 // ── commands ───────────────────────────────────────────────────────────────────────────────
 
 async function run(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseFlags("run", args, ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force", "workers", "range"], ["threshold"], ["force"]);
+  const { positionals, flags } = parseFlags(
+    "run",
+    args,
+    ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force", "workers", "range"],
+    ["threshold"],
+    ["force"],
+  );
   const options = runOptionFlags(flags);
   const runRange = rangeFlag(flags.range?.[0]);
   if (runRange) options.runRange = runRange;
   const workers = integerFlag("workers", flags.workers?.[0], 1, 256) ?? availableParallelism();
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg", "shard"] as const) ?? "table";
-  if (options.runRange && format !== "shard") throw new BadInput(`--range: a shard is only written with --format shard (merge shards with 'attrition-sim merge'), got --format ${format}`);
+  if (options.runRange && format !== "shard")
+    throw new BadInput(
+      `--range: a shard is only written with --format shard (merge shards with 'attrition-sim merge'), got --format ${format}`,
+    );
   const series = seriesFlag(flags.series?.[0], format);
   const output = outputFlags(flags);
   expectPositionals("run", positionals, ["<preset | scenario.json>"]);
@@ -46,8 +67,19 @@ async function run(args: readonly string[], io: CliIO): Promise<number> {
   await writeResult(io, output, async (signal, onProgress) => {
     const run = { ...options, signal, onProgress };
     // Worker threads only pay off beyond a few blocks; the results are identical either way.
-    const projection = workers > 1 && (options.runs ?? 10_000) > 4 * BLOCK_SIZE ? await simulateParallel(scenario, { ...run, workers }) : await simulate(scenario, run);
-    return format === "json" ? `${JSON.stringify(projection.toJSON(), null, 2)}\n` : format === "csv" ? projection.toCSV() : format === "svg" ? projection.toSVG(series) : format === "shard" ? shardToText(projection) : formatProjectionTable(projection.toJSON());
+    const projection =
+      workers > 1 && (options.runs ?? 10_000) > 4 * BLOCK_SIZE
+        ? await simulateParallel(scenario, { ...run, workers })
+        : await simulate(scenario, run);
+    return format === "json"
+      ? `${JSON.stringify(projection.toJSON(), null, 2)}\n`
+      : format === "csv"
+        ? projection.toCSV()
+        : format === "svg"
+          ? projection.toSVG(series)
+          : format === "shard"
+            ? shardToText(projection)
+            : formatProjectionTable(projection.toJSON());
   });
   return 0;
 }
@@ -58,13 +90,17 @@ async function report(args: readonly string[], io: CliIO): Promise<number> {
   const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1);
   if (positionals.length > 1) expectPositionals("report", positionals, ["[preset | scenario.json]"]);
   const scenario = loadScenario(positionals[0] ?? "baseline");
-  await writeResult(io, { out: undefined, force: false }, (signal, onProgress) => scenarioReport(scenario, { runs, seed, signal, onProgress }));
+  await writeResult(io, { out: undefined, force: false }, (signal, onProgress) =>
+    scenarioReport(scenario, { runs, seed, signal, onProgress }),
+  );
   return 0;
 }
 
 function scenarios(args: readonly string[], io: CliIO): number {
   expectPositionals("scenarios", parseFlags("scenarios", args, []).positionals, []);
-  io.stdout.write(formatNameList(presetNames.map((name) => [name, String((presets[name] as { description?: unknown }).description ?? "")])));
+  io.stdout.write(
+    formatNameList(presetNames.map((name) => [name, String((presets[name] as { description?: unknown }).description ?? "")])),
+  );
   return 0;
 }
 
@@ -89,7 +125,18 @@ function params(args: readonly string[], io: CliIO): number {
   return 0;
 }
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | Promise<number>> = { run, report, scenarios, schema, validate, params, compare, sensitivity: sensitivityCommand, merge, backtest: backtestCommand };
+const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | Promise<number>> = {
+  run,
+  report,
+  scenarios,
+  schema,
+  validate,
+  params,
+  compare,
+  sensitivity: sensitivityCommand,
+  merge,
+  backtest: backtestCommand,
+};
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
   const end = argv.indexOf("--");
@@ -122,13 +169,19 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
  * @example
  * process.exitCode = await main(["run", "baseline", "--runs", "1000", "--format", "json"]);
  */
-export async function main(argv: readonly string[] = process.argv.slice(2), io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
     // Each message is one line of printable text: control characters (a newline or an escape
     // sequence inside a key of a scenario file, say) are written as \u escapes.
-    const say = (line: string) => io.stderr.write(`attrition-sim: ${line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`);
+    const say = (line: string) =>
+      io.stderr.write(
+        `attrition-sim: ${line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`,
+      );
     if (error instanceof BadInput) error.lines.forEach(say);
     else if (error instanceof OptionsError) optionLines(error).forEach(say);
     else if (error instanceof InputError) error.issues.map(formatIssue).forEach(say);

@@ -8,7 +8,14 @@ import type { ParameterRow } from "../scenario/parameter-table.js";
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
 import { presetNames } from "../scenario/presets.js";
 import { PEOPLE_COLUMNS } from "../output/columns.js";
-import { formatGroupedNumber, formatMedianBand, formatMonths, formatPercent, formatThousands, formatThresholdPercent } from "../util/format.js";
+import {
+  formatGroupedNumber,
+  formatMedianBand,
+  formatMonths,
+  formatPercent,
+  formatThousands,
+  formatThresholdPercent,
+} from "../util/format.js";
 
 /** Pad cells to aligned columns: the first `leftColumns` left-aligned, the rest right-aligned. */
 export function alignColumns(rows: readonly (readonly string[])[], leftColumns = 1, gap = "  "): string[] {
@@ -68,28 +75,39 @@ export function formatProjectionTable(json: ProjectionJson): string {
     ...alignColumns(rows),
     "",
     `Months from ${options.start} until the occupied share first reaches:`,
-    ...alignColumns([...json.events].sort((a, b) => a.threshold - b.threshold).map((e) => formatEvent(e, months)), 4).map((line) => `  ${line.trimEnd()}`),
+    ...alignColumns(
+      [...json.events].sort((a, b) => a.threshold - b.threshold).map((e) => formatEvent(e, months)),
+      4,
+    ).map((line) => `  ${line.trimEnd()}`),
   ];
   return lines.join("\n") + "\n";
 }
 
 /** The parameter table of a scenario: path, value or distribution, median, provenance. */
 export function formatParameterTable(rows: readonly ParameterRow[]): string {
-  const cells = [["Parameter", "Value", "Median", "Provenance"], ...rows.map((r) => [r.path, r.value, formatGroupedNumber(r.median, 4), r.provenance])];
+  const cells = [
+    ["Parameter", "Value", "Median", "Provenance"],
+    ...rows.map((r) => [r.path, r.value, formatGroupedNumber(r.median, 4), r.provenance]),
+  ];
   // Left-align path and value; right-align the median; provenance last, left-aligned.
   const widths = [0, 1, 2].map((i) => Math.max(...cells.map((row) => [...row[i]!].length)));
   return (
     cells
-      .map((row) =>
-        [row[0]!.padEnd(widths[0]!), row[1]!.padEnd(widths[1]!), row[2]!.padStart(widths[2]!), row[3]!].join("  ").trimEnd(),
-      )
+      .map((row) => [row[0]!.padEnd(widths[0]!), row[1]!.padEnd(widths[1]!), row[2]!.padStart(widths[2]!), row[3]!].join("  ").trimEnd())
       .join("\n") + "\n"
   );
 }
 
 /** Two aligned columns: name and description. */
 export function formatNameList(entries: readonly [name: string, description: string][]): string {
-  return alignColumns(entries.map(([name, description]) => [name, description]), 2).map((l) => l.trimEnd()).join("\n") + "\n";
+  return (
+    alignColumns(
+      entries.map(([name, description]) => [name, description]),
+      2,
+    )
+      .map((l) => l.trimEnd())
+      .join("\n") + "\n"
+  );
 }
 
 /** A 30-character progress bar with the percentage: `[#########                     ]  31%`. */

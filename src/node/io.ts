@@ -22,7 +22,7 @@ export const MAX_SCENARIO_FILE_BYTES = 16 * 1024 * 1024;
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence (-1 if none). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const c = bytes[i]!;
     const more = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
     if (more < 0 || i + more >= bytes.length) return i;
@@ -52,11 +52,19 @@ function readScenarioText(arg: string): string {
     if (code === "ENOENT" && !/[\\/]|\.json$/i.test(arg)) {
       throw new BadInput(`unknown preset or file ${JSON.stringify(arg)} (presets: ${presetNames.join(", ")})`);
     }
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : oneLine((error as Error).message);
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES"
+            ? "permission denied"
+            : oneLine((error as Error).message);
     throw new BadInput(`${arg}: cannot read: ${why}`);
   }
   const cap = MAX_SCENARIO_FILE_BYTES;
-  const tooLarge = (size: string) => new BadInput(`${arg}: cannot read: ${size} is larger than the ${cap / 1024 ** 2} MiB cap on scenario files`);
+  const tooLarge = (size: string) =>
+    new BadInput(`${arg}: cannot read: ${size} is larger than the ${cap / 1024 ** 2} MiB cap on scenario files`);
   let bytes: Buffer;
   try {
     const stat = fstatSync(fd);
@@ -90,7 +98,9 @@ function readScenarioText(arg: string): string {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new BadInput(`${arg}: not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, "0") ?? "??"} at offset ${at}; save the file as UTF-8)`);
+    throw new BadInput(
+      `${arg}: not UTF-8 text (invalid byte 0x${bytes[at]?.toString(16).padStart(2, "0") ?? "??"} at offset ${at}; save the file as UTF-8)`,
+    );
   }
   // JSON never holds a raw NUL; UTF-16 without a BOM is full of them.
   const nul = bytes.indexOf(0);
@@ -126,7 +136,9 @@ export function loadScenario(arg: string): Scenario {
 /** `--out` problems as one line: the file exists (and no --force), or it cannot be written. */
 function outError(file: string, error: unknown): unknown {
   if (!(error instanceof SafeWriteError)) return error;
-  return new BadInput(`--out: ${error.reason === "exists" ? "will not overwrite" : "cannot write"} ${JSON.stringify(file)}: ${error.message}`);
+  return new BadInput(
+    `--out: ${error.reason === "exists" ? "will not overwrite" : "cannot write"} ${JSON.stringify(file)}: ${error.message}`,
+  );
 }
 
 /**
@@ -175,7 +187,11 @@ function progressBar(stream: CliStream): { update: (fraction: number) => void; c
  * Ctrl-C during the (synchronous) write lets it finish instead of killing the process half-way;
  * a second Ctrl-C falls through to Node's default (exit).
  */
-export async function writeResult(io: CliIO, output: OutputFlags, work: (signal: AbortSignal, onProgress?: (fraction: number) => void) => Promise<string>): Promise<void> {
+export async function writeResult(
+  io: CliIO,
+  output: OutputFlags,
+  work: (signal: AbortSignal, onProgress?: (fraction: number) => void) => Promise<string>,
+): Promise<void> {
   const controller = new AbortController();
   const onInterrupt = () => controller.abort();
   process.once("SIGINT", onInterrupt);

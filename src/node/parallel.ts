@@ -63,35 +63,51 @@ export class WorkerPool {
     onBlock?: (paths: number) => void,
   ): Promise<void> {
     const workers = this.ensure(blocks.length);
-    let next = 0, pending = 0;
+    let next = 0,
+      pending = 0;
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: Error) => {
         if (settled) return;
         settled = true;
         signal?.removeEventListener("abort", onAbort);
-        for (const w of workers) { w.removeAllListeners("message"); w.removeAllListeners("error"); }
+        for (const w of workers) {
+          w.removeAllListeners("message");
+          w.removeAllListeners("error");
+        }
         if (error) reject(error);
         else resolve();
       };
-      const onAbort = () => { this.close(); finish(abortError(signal!)); };
+      const onAbort = () => {
+        this.close();
+        finish(abortError(signal!));
+      };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort, { once: true });
       const dispatch = (worker: Worker) => {
-        if (next >= blocks.length) { if (pending === 0) finish(); return; }
+        if (next >= blocks.length) {
+          if (pending === 0) finish();
+          return;
+        }
         const [block, first, count] = blocks[next++]!;
         pending += 1;
         worker.postMessage({ kind: "block", block, first, count } satisfies WorkerRequest);
       };
       for (const worker of workers) {
         worker.on("message", (reply: WorkerReply) => {
-          if (reply.kind === "error") { this.close(); return finish(new Error(`worker failed: ${reply.message}`)); }
+          if (reply.kind === "error") {
+            this.close();
+            return finish(new Error(`worker failed: ${reply.message}`));
+          }
           pending -= 1;
           accept(reply.result);
           onBlock?.(reply.result.count);
           dispatch(worker);
         });
-        worker.on("error", (error) => { this.close(); finish(error); });
+        worker.on("error", (error) => {
+          this.close();
+          finish(error);
+        });
         worker.postMessage(plan);
         dispatch(worker);
       }
@@ -122,7 +138,11 @@ export interface ParallelOptions extends SimulateOptions {
  */
 export function simulateParallel(scenario: unknown, options?: ParallelOptions): Promise<Projection>;
 /** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
-export function simulateParallel(scenario: unknown, options: ParallelOptions | undefined, tuning: EngineTuning | undefined): Promise<Projection>;
+export function simulateParallel(
+  scenario: unknown,
+  options: ParallelOptions | undefined,
+  tuning: EngineTuning | undefined,
+): Promise<Projection>;
 export async function simulateParallel(scenario: unknown, options: ParallelOptions = {}, tuning?: EngineTuning): Promise<Projection> {
   const { workers, pool: given, ...rest } = options;
   const run = prepareRun(scenario, rest, tuning);
@@ -132,10 +152,16 @@ export async function simulateParallel(scenario: unknown, options: ParallelOptio
   try {
     const { uniforms, ...planRest } = run.plan;
     // Uniforms are sent once with the plan; typed arrays are cloned, not shared.
-    await pool.run({ kind: "plan", plan: { ...planRest, uniforms } }, run.blocks, (result) => run.summary.accept(result), run.options.signal, (paths) => {
-      done += paths;
-      run.options.onProgress?.(done / total);
-    });
+    await pool.run(
+      { kind: "plan", plan: { ...planRest, uniforms } },
+      run.blocks,
+      (result) => run.summary.accept(result),
+      run.options.signal,
+      (paths) => {
+        done += paths;
+        run.options.onProgress?.(done / total);
+      },
+    );
   } finally {
     if (!given) pool.close();
   }

@@ -19,7 +19,12 @@ const years = (months: number | null) => (months === null ? "not within 100 year
 
 /** "median …; 90% band …" for an event, saying plainly where the quantiles are censored. */
 function eventLine(q: { p05: number | null; p50: number | null; p95: number | null }): string {
-  const band = q.p05 === null ? "90% band: not within 100 years" : q.p95 === null ? `90% band from ${years(q.p05)} to beyond 100 years` : `90% band ${years(q.p05)} to ${years(q.p95)}`;
+  const band =
+    q.p05 === null
+      ? "90% band: not within 100 years"
+      : q.p95 === null
+        ? `90% band from ${years(q.p05)} to beyond 100 years`
+        : `90% band ${years(q.p05)} to ${years(q.p95)}`;
   return `median ${years(q.p50)}; ${band}`;
 }
 
@@ -43,11 +48,15 @@ export async function scenarioReport(scenario: unknown = "baseline", options: Re
     const century = await run(scenario, { runs, seed, horizonMonths: 1200, step: "month", onProgress: (f) => onProgress?.(0.5 + f / 4) });
     // The same scenario with the ceasefire hazard at zero: how much of "never" is the ceasefire's.
     const parsed = parseScenario(scenario);
-    const noCeasefire = parseScenario(deepMerge(toScenarioInput(parsed), {
-      name: `${parsed.name} without ceasefire`,
-      ceasefire: { hazardPerMonth: 0, hazardPerStalemateMonth: 0 },
-    }));
-    const warGoesOn = (await run(noCeasefire, { runs, seed, horizonMonths: 1200, step: "month", onProgress: (f) => onProgress?.(0.75 + f / 4) })).event(1);
+    const noCeasefire = parseScenario(
+      deepMerge(toScenarioInput(parsed), {
+        name: `${parsed.name} without ceasefire`,
+        ceasefire: { hazardPerMonth: 0, hazardPerStalemateMonth: 0 },
+      }),
+    );
+    const warGoesOn = (
+      await run(noCeasefire, { runs, seed, horizonMonths: 1200, step: "month", onProgress: (f) => onProgress?.(0.75 + f / 4) })
+    ).event(1);
     const capture = century.event(1);
     const q = capture.quantiles;
     const p25 = tenYears.probability("occupiedShare", ">=", 0.25, "2030-12");

@@ -7,9 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { runBlock, type RunPlan } from "../engine/block.js";
 import { transferables } from "../engine/block-result.js";
 
-export type WorkerRequest =
-  | { kind: "plan"; plan: RunPlan }
-  | { kind: "block"; block: number; first: number; count: number };
+export type WorkerRequest = { kind: "plan"; plan: RunPlan } | { kind: "block"; block: number; first: number; count: number };
 
 let plan: RunPlan | undefined;
 

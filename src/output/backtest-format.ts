@@ -40,15 +40,30 @@ export const formatHorizon = (h: number) => `${h} mo`;
 /** Left-align text columns (numbers right-aligned), two spaces apart. */
 export function alignRows(rows: readonly (readonly string[])[], numeric: readonly boolean[]): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
-  return rows.map((r) => r.map((cell, c) => {
-    const pad = " ".repeat(widths[c]! - [...cell].length);
-    return numeric[c] ? pad + cell : cell + pad;
-  }).join("  ").trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => {
+        const pad = " ".repeat(widths[c]! - [...cell].length);
+        return numeric[c] ? pad + cell : cell + pad;
+      })
+      .join("  ")
+      .trimEnd(),
+  );
 }
 
 /** The row of a summary for the table: forecaster, n, mean WIS, relative WIS, mean CRPS, coverage, PIT p. */
 function summaryCells(r: BacktestSummaryRowJson): string[] {
-  return [formatHorizon(r.horizon), r.role === "candidate" ? `* ${r.forecaster}` : `  ${r.forecaster}`, String(r.n), formatScore(r.meanWis), formatRatio(r.relativeWis), formatScore(r.meanCrps), formatShare(r.coverage50), formatShare(r.coverage90), formatPValue(r.pit.pValue)];
+  return [
+    formatHorizon(r.horizon),
+    r.role === "candidate" ? `* ${r.forecaster}` : `  ${r.forecaster}`,
+    String(r.n),
+    formatScore(r.meanWis),
+    formatRatio(r.relativeWis),
+    formatScore(r.meanCrps),
+    formatShare(r.coverage50),
+    formatShare(r.coverage90),
+    formatPValue(r.pit.pValue),
+  ];
 }
 
 /** One sentence on a candidate against the best baseline. */
@@ -73,14 +88,19 @@ export function describeBacktest(json: BacktestJson): string {
 export function formatBacktestTable(json: BacktestJson): string {
   const lines = [`Rolling-origin backtest: ${describeBacktest(json)}`];
   for (const f of json.forecasters.filter((x) => x.role === "candidate")) {
-    const settings = Object.entries(f.settings).map(([k, v]) => `${k} ${v}`).join(", ");
+    const settings = Object.entries(f.settings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ");
     lines.push(`* ${f.name}: ${f.description}${settings ? ` (${settings})` : ""}`);
   }
-  lines.push("WIS and CRPS in the series' unit (lower is better); relative WIS = mean WIS ÷ the best baseline's; coverage of the central 50% and 90% intervals; PIT p = chi-square test of a flat PIT histogram.");
+  lines.push(
+    "WIS and CRPS in the series' unit (lower is better); relative WIS = mean WIS ÷ the best baseline's; coverage of the central 50% and 90% intervals; PIT p = chi-square test of a flat PIT histogram.",
+  );
   for (const d of json.data) {
     lines.push("", `${d.label} (${d.unit}), month-end value; data ${d.firstMonth} … ${d.lastMonth} from ${d.source}`);
     const rows = [["Horizon", "Forecaster", "n", "Mean WIS", "Rel. WIS", "Mean CRPS", "50%", "90%", "PIT p"]];
-    for (const h of json.settings.horizons) for (const r of json.summary.filter((x) => x.series === d.series && x.horizon === h)) rows.push(summaryCells(r));
+    for (const h of json.settings.horizons)
+      for (const r of json.summary.filter((x) => x.series === d.series && x.horizon === h)) rows.push(summaryCells(r));
     lines.push(...alignRows(rows, [false, false, true, true, true, true, true, true, true]));
     for (const name of new Set(json.comparisons.map((c) => c.candidate))) {
       const mine = json.comparisons.filter((c) => c.candidate === name && c.series === d.series);

@@ -15,7 +15,11 @@ import { LIBRARY } from "../util/version.js";
 const finite = z.number().describe("a finite number");
 const share = finite.min(0).max(1);
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "expected a month YYYY-MM" });
-const seriesName = z.enum(LEAGUE_SERIES as [LeagueSeries, ...LeagueSeries[]]).describe("occupiedKm2 (ISW area, km²), claimedLosses (General Staff claims, cumulative), casualtiesEst (The Economist's estimate, cumulative)");
+const seriesName = z
+  .enum(LEAGUE_SERIES as [LeagueSeries, ...LeagueSeries[]])
+  .describe(
+    "occupiedKm2 (ISW area, km²), claimedLosses (General Staff claims, cumulative), casualtiesEst (The Economist's estimate, cumulative)",
+  );
 const role = z.enum(["candidate", "baseline"]).describe("candidate: scored against the best baseline; baseline: a naive yardstick");
 const notes = z.record(z.string(), z.union([finite, z.string()]));
 
@@ -35,7 +39,9 @@ export const backtestScoreSchema = z.strictObject({
   in90: z.boolean(),
   pit: share.describe("randomised PIT value"),
   bias: finite.min(-1).max(1).describe("1 − 2F(y): positive when the forecast ran high"),
-  p05: finite, p50: finite, p95: finite,
+  p05: finite,
+  p50: finite,
+  p95: finite,
 });
 
 export const backtestSummaryRowSchema = z.strictObject({
@@ -73,7 +79,11 @@ export const backtestComparisonSchema = z.strictObject({
   relativeWis: finite.nonnegative().nullable().describe("candidateWis ÷ baselineWis (null when the baseline's is 0)"),
   wins: z.int().min(0).describe("origins where the candidate's WIS is lower"),
   test: z.strictObject({
-    method: z.literal("diebold-mariano").describe("Diebold–Mariano on the WIS differences, Newey–West variance with lag h − 1, Harvey–Leybourne–Newbold correction, t(n − 1)"),
+    method: z
+      .literal("diebold-mariano")
+      .describe(
+        "Diebold–Mariano on the WIS differences, Newey–West variance with lag h − 1, Harvey–Leybourne–Newbold correction, t(n − 1)",
+      ),
     lag: z.int().min(0),
     meanDifference: finite.nullable().describe("mean of WIS(candidate) − WIS(best baseline): negative favours the candidate"),
     statistic: finite.nullable(),
@@ -94,24 +104,34 @@ export const backtestJsonSchema = z.strictObject({
     origins: z.array(month).min(1),
     horizons: z.array(z.int().min(1)).min(1),
     series: z.array(seriesName).min(1),
-    seed: z.int().min(0).max(2 ** 32 - 1).describe("seed of the baselines' draws and the randomised PIT"),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .describe("seed of the baselines' draws and the randomised PIT"),
     pitBins: z.int().min(2),
     quantileLevels: z.array(share).min(3).describe("levels the WIS is computed on"),
   }),
-  data: z.array(z.strictObject({
-    series: seriesName,
-    label: z.string(),
-    unit: z.string(),
-    description: z.string(),
-    source: z.string().min(1).describe("the file read: a shipped one (data/…) or the user's"),
-    firstMonth: month,
-    lastMonth: month,
-  })),
-  forecasters: z.array(z.strictObject({ name: z.string().min(1), role, description: z.string(), series: z.array(seriesName), settings: notes })),
+  data: z.array(
+    z.strictObject({
+      series: seriesName,
+      label: z.string(),
+      unit: z.string(),
+      description: z.string(),
+      source: z.string().min(1).describe("the file read: a shipped one (data/…) or the user's"),
+      firstMonth: month,
+      lastMonth: month,
+    }),
+  ),
+  forecasters: z.array(
+    z.strictObject({ name: z.string().min(1), role, description: z.string(), series: z.array(seriesName), settings: notes }),
+  ),
   summary: z.array(backtestSummaryRowSchema),
   comparisons: z.array(backtestComparisonSchema),
   scores: z.array(backtestScoreSchema),
-  diagnostics: z.array(z.strictObject({ forecaster: z.string().min(1), origin: month, values: notes })).describe("per-origin notes, e.g. the model's calibration"),
+  diagnostics: z
+    .array(z.strictObject({ forecaster: z.string().min(1), origin: month, values: notes }))
+    .describe("per-origin notes, e.g. the model's calibration"),
 });
 
 export type BacktestJson = z.infer<typeof backtestJsonSchema>;
@@ -147,18 +167,47 @@ export function backtestToJson(result: LeagueResult, data: LeagueData, sources: 
   return {
     schema: "attrition-sim/backtest@1",
     library: { name: LIBRARY.name, version: LIBRARY.version },
-    settings: { origins: [...result.origins], horizons: [...result.horizons], series: [...result.series], seed: result.seed, pitBins: result.pitBins, quantileLevels: [...HUB_QUANTILE_LEVELS] },
+    settings: {
+      origins: [...result.origins],
+      horizons: [...result.horizons],
+      series: [...result.series],
+      seed: result.seed,
+      pitBins: result.pitBins,
+      quantileLevels: [...HUB_QUANTILE_LEVELS],
+    },
     data: result.series.map((s) => {
       const months = seriesMonths(data, s);
       const { label, unit, description } = LEAGUE_SERIES_INFO[s];
-      return { series: s, label, unit, description, source: sources[s] ?? SHIPPED_SOURCES[s], firstMonth: months[0]!, lastMonth: months.at(-1)! };
+      return {
+        series: s,
+        label,
+        unit,
+        description,
+        source: sources[s] ?? SHIPPED_SOURCES[s],
+        firstMonth: months[0]!,
+        lastMonth: months.at(-1)!,
+      };
     }),
     forecasters: result.forecasters.map((f) => ({ ...f, series: [...f.series], settings: { ...f.settings } })),
     summary: result.summary.map((r) => ({ ...r, pit: { ...r.pit, edges: [...r.pit.edges], counts: [...r.pit.counts] } })),
     comparisons: result.comparisons.map((c) => ({
-      candidate: c.candidate, series: c.series, horizon: c.horizon, n: c.n, bestBaseline: c.bestBaseline,
-      candidateWis: c.candidateWis, baselineWis: c.baselineWis, relativeWis: orNull(c.relativeWis), wins: c.wins,
-      test: { method: "diebold-mariano", lag: c.test.lag, meanDifference: orNull(c.test.meanDifference), statistic: c.test.statistic, pValue: c.test.pValue, note: c.test.note },
+      candidate: c.candidate,
+      series: c.series,
+      horizon: c.horizon,
+      n: c.n,
+      bestBaseline: c.bestBaseline,
+      candidateWis: c.candidateWis,
+      baselineWis: c.baselineWis,
+      relativeWis: orNull(c.relativeWis),
+      wins: c.wins,
+      test: {
+        method: "diebold-mariano",
+        lag: c.test.lag,
+        meanDifference: orNull(c.test.meanDifference),
+        statistic: c.test.statistic,
+        pValue: c.test.pValue,
+        note: c.test.note,
+      },
     })),
     scores: result.scores.map((s) => ({ ...s })),
     diagnostics: result.diagnostics.map((d) => ({ ...d, values: { ...d.values } })),

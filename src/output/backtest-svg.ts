@@ -9,7 +9,12 @@ import { describeBacktest, formatHorizon, formatP } from "./backtest-format.js";
 import { escapeXml, niceTicks, PALETTE } from "./svg-primitives.js";
 
 const FONT = "DejaVu Sans, Liberation Sans, Helvetica, Arial, sans-serif";
-const PANEL_W = 190, PANEL_H = 118, GAP_X = 26, GAP_Y = 62, LEFT = 160, TOP = 150;
+const PANEL_W = 190,
+  PANEL_H = 118,
+  GAP_X = 26,
+  GAP_Y = 62,
+  LEFT = 160,
+  TOP = 150;
 const px = (v: number) => String(Math.round(v * 100) / 100 + 0);
 
 function text(x: number, y: number, body: string, attrs = ""): string {
@@ -31,16 +36,27 @@ const density = (row: BacktestSummaryRowJson) => {
  */
 export function backtestPitSvg(json: BacktestJson, options: { forecaster?: string } = {}): string {
   const name = options.forecaster ?? json.forecasters.find((f) => f.role === "candidate")?.name ?? json.forecasters[0]?.name;
-  if (!name || !json.forecasters.some((f) => f.name === name)) throw new Error(`backtestPitSvg: expected a forecaster of the result (${json.forecasters.map((f) => f.name).join(", ")}), got ${JSON.stringify(options.forecaster)}`);
+  if (!name || !json.forecasters.some((f) => f.name === name))
+    throw new Error(
+      `backtestPitSvg: expected a forecaster of the result (${json.forecasters.map((f) => f.name).join(", ")}), got ${JSON.stringify(options.forecaster)}`,
+    );
   const series = json.data;
   const horizons = json.settings.horizons;
   const width = LEFT + horizons.length * (PANEL_W + GAP_X) + 10;
   const height = TOP + series.length * (PANEL_H + GAP_Y) - GAP_Y + 50;
-  const cells = series.flatMap((d) => horizons.map((h) => json.summary.find((r) => r.forecaster === name && r.series === d.series && r.horizon === h)));
-  const peak = Math.max(2, ...cells.flatMap((r) => (r ? density(r) : [])), ...json.comparisons.filter((c) => c.candidate === name).flatMap((c) => {
-    const b = json.summary.find((r) => r.forecaster === c.bestBaseline && r.series === c.series && r.horizon === c.horizon);
-    return b ? density(b) : [];
-  }));
+  const cells = series.flatMap((d) =>
+    horizons.map((h) => json.summary.find((r) => r.forecaster === name && r.series === d.series && r.horizon === h)),
+  );
+  const peak = Math.max(
+    2,
+    ...cells.flatMap((r) => (r ? density(r) : [])),
+    ...json.comparisons
+      .filter((c) => c.candidate === name)
+      .flatMap((c) => {
+        const b = json.summary.find((r) => r.forecaster === c.bestBaseline && r.series === c.series && r.horizon === c.horizon);
+        return b ? density(b) : [];
+      }),
+  );
   const ticks = niceTicks(0, peak, 4).filter((t) => t >= 0);
   const top = ticks.at(-1)!;
   const title = `PIT histograms: ${name} against the best baseline`;
@@ -51,9 +67,20 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     text(16, 24, title, `font-size="15" font-weight="bold" fill="#111827"`),
     text(16, 42, `Rolling-origin backtest: ${describeBacktest(json)}.`, `fill="#374151"`),
-    text(16, 58, "Bars: where each observation fell in the forecast distribution (PIT), relative to a flat histogram (dashed, 1).", `fill="#6b7280"`),
-    text(16, 72, "Outline: the panel's best baseline. ∪ = bands too narrow, ∩ = too wide, a slope = biased (observations above the forecasts pile up on the right).", `fill="#6b7280"`),
-    `<rect x="16" y="88" width="14" height="10" fill="${PALETTE[0]}" fill-opacity="0.55"/>`, text(35, 97, name, `fill="#374151"`),
+    text(
+      16,
+      58,
+      "Bars: where each observation fell in the forecast distribution (PIT), relative to a flat histogram (dashed, 1).",
+      `fill="#6b7280"`,
+    ),
+    text(
+      16,
+      72,
+      "Outline: the panel's best baseline. ∪ = bands too narrow, ∩ = too wide, a slope = biased (observations above the forecasts pile up on the right).",
+      `fill="#6b7280"`,
+    ),
+    `<rect x="16" y="88" width="14" height="10" fill="${PALETTE[0]}" fill-opacity="0.55"/>`,
+    text(35, 97, name, `fill="#374151"`),
     `<rect x="${px(55 + [...name].length * 7)}" y="88" width="14" height="10" fill="none" stroke="${PALETTE[1]}" stroke-width="1.6"/>`,
     text(74 + [...name].length * 7, 97, "best baseline (named in each panel)", `fill="#374151"`),
   ];
@@ -72,7 +99,9 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
       const x0 = LEFT + j * (PANEL_W + GAP_X);
       const row = json.summary.find((r) => r.forecaster === name && r.series === d.series && r.horizon === h);
       const cmp = json.comparisons.find((c) => c.candidate === name && c.series === d.series && c.horizon === h);
-      const best = cmp ? json.summary.find((r) => r.forecaster === cmp.bestBaseline && r.series === d.series && r.horizon === h) : undefined;
+      const best = cmp
+        ? json.summary.find((r) => r.forecaster === cmp.bestBaseline && r.series === d.series && r.horizon === h)
+        : undefined;
       const y = (v: number) => y0 + PANEL_H - (Math.min(v, top) / top) * PANEL_H;
       out.push(`<rect x="${px(x0)}" y="${px(y0)}" width="${PANEL_W}" height="${PANEL_H}" fill="#f9fafb" stroke="#d1d5db"/>`);
       for (const t of ticks) {
@@ -84,11 +113,15 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
         out.push(text(x0 + PANEL_W / 2, y0 + PANEL_H / 2, "not scored", `text-anchor="middle" fill="#9ca3af"`));
         return;
       }
-      out.push(text(x0, y0 - 7, `χ² ${formatP(row.pit.pValue)}${best ? ` · vs ${best.forecaster}` : ""}`, `fill="#6b7280" font-size="9.5"`));
+      out.push(
+        text(x0, y0 - 7, `χ² ${formatP(row.pit.pValue)}${best ? ` · vs ${best.forecaster}` : ""}`, `fill="#6b7280" font-size="9.5"`),
+      );
       const bins = row.pit.counts.length;
       const bw = PANEL_W / bins;
       density(row).forEach((v, k) => {
-        out.push(`<rect x="${px(x0 + k * bw + 1.5)}" y="${px(y(v))}" width="${px(bw - 3)}" height="${px(y0 + PANEL_H - y(v))}" fill="${PALETTE[0]}" fill-opacity="0.55"/>`);
+        out.push(
+          `<rect x="${px(x0 + k * bw + 1.5)}" y="${px(y(v))}" width="${px(bw - 3)}" height="${px(y0 + PANEL_H - y(v))}" fill="${PALETTE[0]}" fill-opacity="0.55"/>`,
+        );
       });
       if (best) {
         const pts = density(best).flatMap((v, k) => [`${px(x0 + k * bw)},${px(y(v))}`, `${px(x0 + (k + 1) * bw)},${px(y(v))}`]);
@@ -96,11 +129,23 @@ export function backtestPitSvg(json: BacktestJson, options: { forecaster?: strin
       }
       out.push(`<line x1="${px(x0)}" x2="${px(x0 + PANEL_W)}" y1="${px(y(1))}" y2="${px(y(1))}" stroke="#111827" stroke-dasharray="4 3"/>`);
       if (i === series.length - 1) {
-        for (const [k, label] of [[0, "0"], [bins / 2, "0.5"], [bins, "1"]] as const) out.push(text(x0 + k * bw, y0 + PANEL_H + 13, label, `text-anchor="middle" fill="#6b7280" font-size="10"`));
+        for (const [k, label] of [
+          [0, "0"],
+          [bins / 2, "0.5"],
+          [bins, "1"],
+        ] as const)
+          out.push(text(x0 + k * bw, y0 + PANEL_H + 13, label, `text-anchor="middle" fill="#6b7280" font-size="10"`));
       }
     });
   });
-  out.push(text(LEFT, height - 12, "PIT value: the forecast distribution's CDF at the observation (0 = below every draw, 1 = above every draw).", `fill="#6b7280"`));
+  out.push(
+    text(
+      LEFT,
+      height - 12,
+      "PIT value: the forecast distribution's CDF at the observation (0 = below every draw, 1 = above every draw).",
+      `fill="#6b7280"`,
+    ),
+  );
   out.push("</svg>");
   return out.join("\n") + "\n";
 }

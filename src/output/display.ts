@@ -8,7 +8,16 @@ import type { EventSummary } from "../analysis/events.js";
 import type { SeriesName } from "../engine/store.js";
 import type { SeriesSummary } from "../analysis/projection-summary.js";
 import type { RunMeta } from "../engine/run.js";
-import { formatMedianBand, formatMonths, formatPercent, formatPointsChange, formatShareChange, formatThousands, formatThousandsChange, formatThresholdPercent } from "../util/format.js";
+import {
+  formatMedianBand,
+  formatMonths,
+  formatPercent,
+  formatPointsChange,
+  formatShareChange,
+  formatThousands,
+  formatThousandsChange,
+  formatThresholdPercent,
+} from "../util/format.js";
 
 /** What a projection's display needs (a `Projection` is one). Plain data and renderers only. */
 export interface DisplayableProjection {
@@ -62,14 +71,15 @@ function rowIndices(dates: readonly string[]): number[] {
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const th = header.map((h, i) => `<th style="${STYLE.th}${i === 0 ? "; text-align: left" : ""}">${escapeXml(h)}</th>`).join("");
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td style="${STYLE.td}${i === 0 ? "; text-align: left" : ""}">${escapeXml(c)}</td>`).join("")}</tr>`).join("");
+  const body = rows
+    .map(
+      (r) => `<tr>${r.map((c, i) => `<td style="${STYLE.td}${i === 0 ? "; text-align: left" : ""}">${escapeXml(c)}</td>`).join("")}</tr>`,
+    )
+    .join("");
   return `<div style="overflow-x: auto"><table style="${STYLE.table}"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-const COLUMNS: readonly [title: string, series: SeriesName][] = [
-  ["Occupied", "occupiedShare"],
-  ...PEOPLE_COLUMNS,
-];
+const COLUMNS: readonly [title: string, series: SeriesName][] = [["Occupied", "occupiedShare"], ...PEOPLE_COLUMNS];
 
 function eventLine(e: EventSummary, horizon: number): string {
   const median = e.quantiles.p50 === null ? "median not within horizon" : `median ${formatMonths(e.quantiles.p50)} months`;
@@ -102,7 +112,10 @@ export function projectionMimeBundle(projection: DisplayableProjection): MimeBun
 
 function shiftCells(e: EventShift): string[] {
   const ps = e.pairedShift;
-  const paired = ps.paths === 0 ? "no path reaches it in both" : `${formatMonths(ps.p50)} [${formatMonths(ps.p05)} to ${formatMonths(ps.p95)}] (${ps.paths} paths)`;
+  const paired =
+    ps.paths === 0
+      ? "no path reaches it in both"
+      : `${formatMonths(ps.p50)} [${formatMonths(ps.p05)} to ${formatMonths(ps.p95)}] (${ps.paths} paths)`;
   return [
     `≥ ${formatThresholdPercent(e.threshold)}`,
     formatMonths(e.medianMonths.a),
@@ -137,7 +150,16 @@ export function comparisonMimeBundle(comparison: DisplayableComparison): MimeBun
     `<p><strong>${escapeXml(comparison.label)}</strong>, path by path: ${comparison.runs.toLocaleString("en-US")} paired runs (seed ${a.meta.seed}: the same random draws in both), ${a.meta.horizonMonths} months from ${escapeXml(a.meta.start)}. Mean [5th to 95th percentile] of the per-path difference; occupied share in percentage points, people in thousands.</p>`,
     table(["Month", ...COLUMNS.map(([title, name]) => (name === "occupiedShare" ? "Occupied (pp)" : title))], rows),
     `<p>Months until the occupied share first reaches each threshold:</p>`,
-    table(["Threshold", `Median, ${la}`, `Median, ${lb}`, "Paired shift (median [90% band])", `P(never within ${a.meta.horizonMonths} months) (change ± se, points)`], comparison.events.map(shiftCells)),
+    table(
+      [
+        "Threshold",
+        `Median, ${la}`,
+        `Median, ${lb}`,
+        "Paired shift (median [90% band])",
+        `P(never within ${a.meta.horizonMonths} months) (change ± se, points)`,
+      ],
+      comparison.events.map(shiftCells),
+    ),
     svg.trimEnd(),
     comparison.toDifferenceSVG("occupiedShare").trimEnd(),
     `<p style="${STYLE.note}">A scenario exploration under stated assumptions, not a prediction.</p>`,

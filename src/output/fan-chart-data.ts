@@ -22,12 +22,33 @@ export interface SeriesDisplay {
   vegaAxis: string;
 }
 
-const people = (label: string): SeriesDisplay => ({ label, axis: "People (thousands)", scale: 1e-3, tickSuffix: "", vegaFormat: "~s", vegaAxis: "People" });
+const people = (label: string): SeriesDisplay => ({
+  label,
+  axis: "People (thousands)",
+  scale: 1e-3,
+  tickSuffix: "",
+  vegaFormat: "~s",
+  vegaAxis: "People",
+});
 
 /** Display metadata of every contract series (units from `SERIES_UNITS`). */
 export const SERIES_DISPLAY: Record<SeriesName, SeriesDisplay> = {
-  occupiedShare: { label: "Occupied share of Ukraine", axis: "Share of Ukraine's area, Crimea included (%)", scale: 100, tickSuffix: "%", vegaFormat: ".0%", vegaAxis: "Share of Ukraine's area, Crimea included" },
-  occupiedKm2: { label: "Occupied area of Ukraine", axis: "Area (thousand km²)", scale: 1e-3, tickSuffix: "", vegaFormat: "~s", vegaAxis: "Area (km²)" },
+  occupiedShare: {
+    label: "Occupied share of Ukraine",
+    axis: "Share of Ukraine's area, Crimea included (%)",
+    scale: 100,
+    tickSuffix: "%",
+    vegaFormat: ".0%",
+    vegaAxis: "Share of Ukraine's area, Crimea included",
+  },
+  occupiedKm2: {
+    label: "Occupied area of Ukraine",
+    axis: "Area (thousand km²)",
+    scale: 1e-3,
+    tickSuffix: "",
+    vegaFormat: "~s",
+    vegaAxis: "Area (km²)",
+  },
   russiaForce: people("Russian force in theatre (without DPRK)"),
   dprkForce: people("DPRK troops in theatre"),
   ukraineForce: people("Ukrainian force in theatre"),
@@ -99,7 +120,10 @@ export function fanChartData(projections: readonly ChartableProjection[], series
   if (!first) throw new OptionsError({ path: "projections", message: "expected at least one projection, got none" });
   projections.forEach((p, i) => {
     if (p.meta.start !== first.meta.start || p.months.length !== first.months.length) {
-      throw new OptionsError({ path: `projections.${i}`, message: `expected the same months as ${JSON.stringify(first.meta.scenarioName)} (${first.months.length} from ${first.meta.start}), got ${p.months.length} from ${p.meta.start}` });
+      throw new OptionsError({
+        path: `projections.${i}`,
+        message: `expected the same months as ${JSON.stringify(first.meta.scenarioName)} (${first.months.length} from ${first.meta.start}), got ${p.months.length} from ${p.meta.start}`,
+      });
     }
   });
   const display = SERIES_DISPLAY[series];

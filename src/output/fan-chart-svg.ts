@@ -26,15 +26,18 @@ export function resolveSvgOptions(options: unknown): { width: number; height: nu
   }
   const o = options as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (!["width", "height", "title"].includes(key)) throw new OptionsError({ path: key, message: `expected one of width, height, title, got an unknown option` });
+    if (!["width", "height", "title"].includes(key))
+      throw new OptionsError({ path: key, message: `expected one of width, height, title, got an unknown option` });
   }
   const size = (key: "width" | "height", fallback: number, min: number): number => {
     const v = o[key];
     if (v === undefined) return fallback;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > 4000) throw new OptionsError({ path: key, message: `expected an integer from ${min} to 4000, got ${describeValue(v)}` });
+    if (typeof v !== "number" || !Number.isInteger(v) || v < min || v > 4000)
+      throw new OptionsError({ path: key, message: `expected an integer from ${min} to 4000, got ${describeValue(v)}` });
     return v;
   };
-  if (o.title !== undefined && typeof o.title !== "string") throw new OptionsError({ path: "title", message: `expected a string, got ${describeValue(o.title)}` });
+  if (o.title !== undefined && typeof o.title !== "string")
+    throw new OptionsError({ path: "title", message: `expected a string, got ${describeValue(o.title)}` });
   return { width: size("width", 800, 320), height: size("height", 450, 240), title: o.title as string | undefined };
 }
 
@@ -46,7 +49,12 @@ function describe(display: SeriesDisplay, value: number, signed: boolean): strin
   return `${sign}${Number(v.toPrecision(3))}k`;
 }
 
-interface LegendItem { kind: "line" | "band"; color: string; opacity: number; text: string }
+interface LegendItem {
+  kind: "line" | "band";
+  color: string;
+  opacity: number;
+  text: string;
+}
 
 /**
  * Draw a fan chart as a standalone SVG document (800×450 by default): title, subtitle, dated x
@@ -65,30 +73,48 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
 
   // Legend first: its rows decide the bottom margin.
   const items: LegendItem[] = [
-    ...layers.map((l, i) => ({ kind: "line" as const, color: colorOf(i), opacity: 1, text: single ? `Median${data.difference ? " difference" : ""} (${l.label})` : l.label })),
+    ...layers.map((l, i) => ({
+      kind: "line" as const,
+      color: colorOf(i),
+      opacity: 1,
+      text: single ? `Median${data.difference ? " difference" : ""} (${l.label})` : l.label,
+    })),
     { kind: "band", color: single ? colorOf(0) : "#6b7280", opacity: 0.35, text: "50% of paths (25th–75th pct.)" },
     { kind: "band", color: single ? colorOf(0) : "#6b7280", opacity: 0.16, text: "90% of paths (5th–95th pct.)" },
   ];
-  const left = 72, right = 24, top = 64;
+  const left = 72,
+    right = 24,
+    top = 64;
   const textWidth = (text: string, size: number) => [...text].length * size * 0.58;
   const rows: { item: LegendItem; x: number }[][] = [[]];
   let cursor = left;
   for (const item of items) {
     const w = 26 + textWidth(item.text, 12) + 20;
-    if (cursor + w > W - right && rows.at(-1)!.length) { rows.push([]); cursor = left; }
+    if (cursor + w > W - right && rows.at(-1)!.length) {
+      rows.push([]);
+      cursor = left;
+    }
     rows.at(-1)!.push({ item, x: cursor });
     cursor += w;
   }
   const bottom = 58 + rows.length * 20;
-  const plotW = W - left - right, plotH = H - top - bottom;
+  const plotW = W - left - right,
+    plotH = H - top - bottom;
 
   // Scales.
   const t0 = yearAt(data.start, false);
   const t1 = months.length ? yearAt(months.at(-1)!, true) : t0 + 1 / 12;
   const xs = months.map((m) => yearAt(m, true));
   const x = (t: number) => left + ((t - t0) / (t1 - t0)) * plotW;
-  let lo = Infinity, hi = -Infinity;
-  for (const l of layers) for (const key of ["p05", "p95", "p50"] as const) for (const v of l.bands[key]) if (Number.isFinite(v)) { lo = Math.min(lo, v * display.scale); hi = Math.max(hi, v * display.scale); }
+  let lo = Infinity,
+    hi = -Infinity;
+  for (const l of layers)
+    for (const key of ["p05", "p95", "p50"] as const)
+      for (const v of l.bands[key])
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v * display.scale);
+          hi = Math.max(hi, v * display.scale);
+        }
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   if (data.difference) [lo, hi] = [Math.min(lo, 0), Math.max(hi, 0)];
   const yTicks = niceTicks(lo, hi, Math.max(3, Math.min(8, Math.floor(plotH / 45))));
@@ -97,11 +123,13 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
 
   const id = `attrition-sim-${fnv1a(JSON.stringify([title, data.subtitle, W, H, months.length, layers.map((l) => [l.label, l.bands.p50])]))}`;
   const out: string[] = [];
-  const desc = layers.map((l) => {
-    const last = months.length - 1;
-    const d = (v: number | undefined) => describe(display, v ?? NaN, data.difference);
-    return `${l.label}: median ${d(l.bands.p50[0])} at ${months[0]}, ${d(l.bands.p50[last])} at ${months[last]}; 90% band at the end ${d(l.bands.p05[last])} to ${d(l.bands.p95[last])}.`;
-  }).join(" ");
+  const desc = layers
+    .map((l) => {
+      const last = months.length - 1;
+      const d = (v: number | undefined) => describe(display, v ?? NaN, data.difference);
+      return `${l.label}: median ${d(l.bands.p50[0])} at ${months[0]}, ${d(l.bands.p50[last])} at ${months[last]}; 90% band at the end ${d(l.bands.p05[last])} to ${d(l.bands.p95[last])}.`;
+    })
+    .join(" ");
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-title ${id}-desc" font-family="${FONT}">`,
     `<title id="${id}-title">${escapeXml(title)}</title>`,
@@ -117,31 +145,47 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
   yTicks.forEach((t, i) => {
     const py = px(top + plotH - ((t - y0) / (y1 - y0)) * plotH);
     const zero = data.difference && t === 0;
-    out.push(`<line x1="${left}" x2="${left + plotW}" y1="${py}" y2="${py}" stroke="${zero ? "#374151" : "#e5e7eb"}" stroke-width="1"/>`, `<text x="${left - 6}" y="${py}" dy="0.32em">${escapeXml(yLabels[i]!)}</text>`);
+    out.push(
+      `<line x1="${left}" x2="${left + plotW}" y1="${py}" y2="${py}" stroke="${zero ? "#374151" : "#e5e7eb"}" stroke-width="1"/>`,
+      `<text x="${left - 6}" y="${py}" dy="0.32em">${escapeXml(yLabels[i]!)}</text>`,
+    );
   });
   out.push(`</g>`);
-  out.push(`<text transform="translate(16 ${px(top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="12" fill="#374151">${escapeXml(display.axis)}</text>`);
+  out.push(
+    `<text transform="translate(16 ${px(top + plotH / 2)}) rotate(-90)" text-anchor="middle" font-size="12" fill="#374151">${escapeXml(display.axis)}</text>`,
+  );
 
   // x axis.
   out.push(`<g font-size="11" fill="#374151" text-anchor="middle">`);
   for (const tick of timeTicks(t0, t1, Math.max(2, Math.min(12, Math.floor(plotW / 64))))) {
     const tx = px(x(tick.at));
-    out.push(`<line x1="${tx}" x2="${tx}" y1="${px(top + plotH)}" y2="${px(top + plotH + 5)}" stroke="#6b7280"/>`, `<text x="${tx}" y="${px(top + plotH + 18)}">${escapeXml(tick.label)}</text>`);
+    out.push(
+      `<line x1="${tx}" x2="${tx}" y1="${px(top + plotH)}" y2="${px(top + plotH + 5)}" stroke="#6b7280"/>`,
+      `<text x="${tx}" y="${px(top + plotH + 18)}">${escapeXml(tick.label)}</text>`,
+    );
   }
   out.push(`</g>`);
-  out.push(`<text x="${px(left + plotW / 2)}" y="${px(top + plotH + 38)}" text-anchor="middle" font-size="12" fill="#374151">Date (values at each month's end, from ${escapeXml(data.start)})</text>`);
+  out.push(
+    `<text x="${px(left + plotW / 2)}" y="${px(top + plotH + 38)}" text-anchor="middle" font-size="12" fill="#374151">Date (values at each month's end, from ${escapeXml(data.start)})</text>`,
+  );
 
   // Bands, then medians on top.
   const band = (lower: readonly number[], upper: readonly number[]) => {
     const pts: string[] = [];
-    xs.forEach((t, m) => { if (Number.isFinite(upper[m]!)) pts.push(`${px(x(t))},${px(y(upper[m]!))}`); });
+    xs.forEach((t, m) => {
+      if (Number.isFinite(upper[m]!)) pts.push(`${px(x(t))},${px(y(upper[m]!))}`);
+    });
     for (let m = xs.length - 1; m >= 0; m -= 1) if (Number.isFinite(lower[m]!)) pts.push(`${px(x(xs[m]!))},${px(y(lower[m]!))}`);
     return pts.length ? `M${pts.join("L")}Z` : "";
   };
   const line = (values: readonly number[]) => {
-    let d = "", pen = "M";
+    let d = "",
+      pen = "M";
     xs.forEach((t, m) => {
-      if (Number.isFinite(values[m]!)) { d += `${pen}${px(x(t))},${px(y(values[m]!))}`; pen = "L"; } else pen = "M";
+      if (Number.isFinite(values[m]!)) {
+        d += `${pen}${px(x(t))},${px(y(values[m]!))}`;
+        pen = "L";
+      } else pen = "M";
     });
     return d;
   };
@@ -153,7 +197,11 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
       `<path d="${band(l.bands.p25, l.bands.p75)}" fill="${colorOf(i)}" fill-opacity="0.35" stroke="none"><title>${name}: 25th–75th percentile</title></path>`,
     );
   });
-  layers.forEach((l, i) => out.push(`<path d="${line(l.bands.p50)}" fill="none" stroke="${colorOf(i)}" stroke-width="2.25" stroke-linejoin="round"><title>${escapeXml(l.label)}: median</title></path>`));
+  layers.forEach((l, i) =>
+    out.push(
+      `<path d="${line(l.bands.p50)}" fill="none" stroke="${colorOf(i)}" stroke-width="2.25" stroke-linejoin="round"><title>${escapeXml(l.label)}: median</title></path>`,
+    ),
+  );
   out.push(`</g>`);
   out.push(`<path d="M${left},${top}V${top + plotH}H${left + plotW}" fill="none" stroke="#6b7280" stroke-width="1"/>`);
 
@@ -162,9 +210,11 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
   rows.forEach((row, r) => {
     const ly = top + plotH + 56 + r * 20;
     for (const { item, x: lx } of row) {
-      out.push(item.kind === "line"
-        ? `<line x1="${lx}" x2="${lx + 20}" y1="${ly - 4}" y2="${ly - 4}" stroke="${item.color}" stroke-width="2.25"/>`
-        : `<rect x="${lx}" y="${ly - 11}" width="20" height="12" fill="${item.color}" fill-opacity="${item.opacity}"/>`);
+      out.push(
+        item.kind === "line"
+          ? `<line x1="${lx}" x2="${lx + 20}" y1="${ly - 4}" y2="${ly - 4}" stroke="${item.color}" stroke-width="2.25"/>`
+          : `<rect x="${lx}" y="${ly - 11}" width="20" height="12" fill="${item.color}" fill-opacity="${item.opacity}"/>`,
+      );
       out.push(`<text x="${lx + 26}" y="${ly}">${escapeXml(item.text)}</text>`);
     }
   });

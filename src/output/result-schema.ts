@@ -14,7 +14,10 @@ import { SERIES } from "../engine/store.js";
  */
 
 const finite = z.number().describe("a finite number");
-const standardError = finite.nonnegative().nullable().describe("Monte Carlo standard error; null where it cannot be estimated (a run of one path)");
+const standardError = finite
+  .nonnegative()
+  .nullable()
+  .describe("Monte Carlo standard error; null where it cannot be estimated (a run of one path)");
 const monthEnd = z.iso.date().describe("a month-end date, YYYY-MM-DD");
 
 const seriesRecord = <T extends z.ZodType>(value: T) =>
@@ -34,7 +37,10 @@ export const seriesSummarySchema = z.strictObject({
   p95: z.array(finite),
   se: z.strictObject({
     mean: z.array(standardError),
-    ...Object.fromEntries(QUANTILE_KEYS.map((key) => [key, z.array(standardError)])) as Record<(typeof QUANTILE_KEYS)[number], z.ZodArray<typeof standardError>>,
+    ...(Object.fromEntries(QUANTILE_KEYS.map((key) => [key, z.array(standardError)])) as Record<
+      (typeof QUANTILE_KEYS)[number],
+      z.ZodArray<typeof standardError>
+    >),
   }),
 });
 
@@ -51,7 +57,10 @@ export const eventSummarySchema = z.strictObject({
 /** The run options of a projection's or a comparison's JSON. */
 const runOptionsSchema = z.strictObject({
   runs: z.int().min(1).max(MAX_RUNS),
-  seed: z.int().min(0).max(2 ** 32 - 1),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   horizonMonths: z.int().min(1).max(MAX_HORIZON_MONTHS),
   step: z.enum(["day", "month"]),
   start: z.iso.date().describe("first day of the first simulated month"),
@@ -65,10 +74,21 @@ const librarySchema = z.strictObject({
 type Issues = { addIssue(issue: { code: "custom"; path: PropertyKey[]; message: string }): void };
 
 /** `horizonMonths` months, and one value per month in every array of every series. */
-function checkMonths(json: { options: { horizonMonths: number }; months: string[]; series: Record<(typeof SERIES)[number], z.infer<typeof seriesSummarySchema>> }, ctx: Issues): void {
+function checkMonths(
+  json: {
+    options: { horizonMonths: number };
+    months: string[];
+    series: Record<(typeof SERIES)[number], z.infer<typeof seriesSummarySchema>>;
+  },
+  ctx: Issues,
+): void {
   const n = json.months.length;
   if (n !== json.options.horizonMonths) {
-    ctx.addIssue({ code: "custom", path: ["months"], message: `expected ${json.options.horizonMonths} months (options.horizonMonths), got ${n}` });
+    ctx.addIssue({
+      code: "custom",
+      path: ["months"],
+      message: `expected ${json.options.horizonMonths} months (options.horizonMonths), got ${n}`,
+    });
   }
   for (const name of SERIES) {
     const s = json.series[name];
@@ -78,7 +98,11 @@ function checkMonths(json: { options: { horizonMonths: number }; months: string[
     ];
     for (const [path, values] of arrays) {
       if (values.length !== n) {
-        ctx.addIssue({ code: "custom", path: ["series", name, ...path], message: `expected ${n} values (one per month), got ${values.length}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["series", name, ...path],
+          message: `expected ${n} values (one per month), got ${values.length}`,
+        });
       }
     }
   }
@@ -95,7 +119,10 @@ export const projectionJsonSchema = z
     schema: z.literal("attrition-sim/projection@1"),
     scenario: z.strictObject({
       name: z.string().min(1).max(200),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, { message: "expected 64 lowercase hex digits" }).describe("SHA-256 of the parsed scenario's canonical JSON"),
+      sha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, { message: "expected 64 lowercase hex digits" })
+        .describe("SHA-256 of the parsed scenario's canonical JSON"),
     }),
     options: runOptionsSchema,
     months: z.array(monthEnd).min(1),
@@ -113,15 +140,24 @@ const pathCount = z.int().min(0);
 export const eventShiftSchema = z.strictObject({
   series: z.enum(SERIES),
   threshold: finite,
-  medianMonths: z.strictObject({ a: months, b: months }).describe("median months to the threshold in each scenario; null: not within the horizon"),
+  medianMonths: z
+    .strictObject({ a: months, b: months })
+    .describe("median months to the threshold in each scenario; null: not within the horizon"),
   medianShift: finite.nullable().describe("b's median minus a's; null when either is censored"),
   pairedShift: z
     .strictObject({ paths: pathCount, mean: finite.nullable(), p05: finite.nullable(), p50: finite.nullable(), p95: finite.nullable() })
     .describe("per-path shift in months, b − a, over the paths that reach the threshold in both; null statistics when there are none"),
   pNever: z
-    .strictObject({ a: finite.min(0).max(1), b: finite.min(0).max(1), difference: finite.min(-1).max(1), differenceSe: finite.nonnegative() })
+    .strictObject({
+      a: finite.min(0).max(1),
+      b: finite.min(0).max(1),
+      difference: finite.min(-1).max(1),
+      differenceSe: finite.nonnegative(),
+    })
     .describe("P(never within the horizon) in each scenario, the difference b − a and its paired standard error"),
-  paths: z.strictObject({ both: pathCount, onlyA: pathCount, onlyB: pathCount, neither: pathCount }).describe("paths that reach the threshold in both, only in a, only in b, in neither"),
+  paths: z
+    .strictObject({ both: pathCount, onlyA: pathCount, onlyB: pathCount, neither: pathCount })
+    .describe("paths that reach the threshold in both, only in a, only in b, in neither"),
 });
 
 /**
@@ -148,23 +184,47 @@ export const comparisonJsonSchema = z
   .superRefine((json, ctx) => {
     checkMonths(json, ctx);
     const expected = `${json.b.scenario.name} minus ${json.a.scenario.name}`;
-    if (json.difference !== expected) ctx.addIssue({ code: "custom", path: ["difference"], message: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(json.difference)}` });
+    if (json.difference !== expected)
+      ctx.addIssue({
+        code: "custom",
+        path: ["difference"],
+        message: `expected ${JSON.stringify(expected)}, got ${JSON.stringify(json.difference)}`,
+      });
     for (const side of ["a", "b"] as const) {
       for (const key of Object.keys(json.options) as (keyof typeof json.options)[]) {
         if (json[side].options[key] !== json.options[key]) {
-          ctx.addIssue({ code: "custom", path: [side, "options", key], message: `expected ${String(json.options[key])} (options.${key}), got ${String(json[side].options[key])}` });
+          ctx.addIssue({
+            code: "custom",
+            path: [side, "options", key],
+            message: `expected ${String(json.options[key])} (options.${key}), got ${String(json[side].options[key])}`,
+          });
         }
       }
-      if (json[side].months.join() !== json.months.join()) ctx.addIssue({ code: "custom", path: [side, "months"], message: "expected the comparison's months" });
+      if (json[side].months.join() !== json.months.join())
+        ctx.addIssue({ code: "custom", path: [side, "months"], message: "expected the comparison's months" });
     }
     const thresholds = json.a.events.map((e) => e.threshold);
     if (json.events.map((e) => e.threshold).join() !== thresholds.join()) {
-      ctx.addIssue({ code: "custom", path: ["events"], message: `expected one event per threshold of a (${thresholds.join(", ")}), got ${json.events.map((e) => e.threshold).join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["events"],
+        message: `expected one event per threshold of a (${thresholds.join(", ")}), got ${json.events.map((e) => e.threshold).join(", ")}`,
+      });
     }
     json.events.forEach((e, k) => {
       const { both, onlyA, onlyB, neither } = e.paths;
-      if (both + onlyA + onlyB + neither !== json.options.runs) ctx.addIssue({ code: "custom", path: ["events", k, "paths"], message: `expected path counts adding up to ${json.options.runs} runs, got ${both + onlyA + onlyB + neither}` });
-      if (e.pairedShift.paths !== both) ctx.addIssue({ code: "custom", path: ["events", k, "pairedShift", "paths"], message: `expected paths.both (${both}), got ${e.pairedShift.paths}` });
+      if (both + onlyA + onlyB + neither !== json.options.runs)
+        ctx.addIssue({
+          code: "custom",
+          path: ["events", k, "paths"],
+          message: `expected path counts adding up to ${json.options.runs} runs, got ${both + onlyA + onlyB + neither}`,
+        });
+      if (e.pairedShift.paths !== both)
+        ctx.addIssue({
+          code: "custom",
+          path: ["events", k, "pairedShift", "paths"],
+          message: `expected paths.both (${both}), got ${e.pairedShift.paths}`,
+        });
     });
   });
 

@@ -3,7 +3,14 @@
  * in the target's unit, parameter draws, indices. Shared by the CLI table, the SVG and the docs.
  */
 import type { SensitivityResult, SensitivityTargetJson } from "./sensitivity-json.js";
-import { formatGroupedNumber, formatPercentUnchecked, formatSignedFixed, formatThousandsSigned, signNumberText, withTypographicMinus } from "../util/format.js";
+import {
+  formatGroupedNumber,
+  formatPercentUnchecked,
+  formatSignedFixed,
+  formatThousandsSigned,
+  signNumberText,
+  withTypographicMinus,
+} from "../util/format.js";
 import { SERIES_DISPLAY } from "./fan-chart-data.js";
 
 /** Thousands separators for big numbers, 3–4 significant digits for small ones. */
@@ -50,7 +57,10 @@ export function describeTarget(target: SensitivityTargetJson): string {
   const label = SERIES_DISPLAY[target.series].label;
   const lower = /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label; // "DPRK …" stays
   if (target.kind === "value") return `${lower} at the end of ${target.month}`;
-  const share = target.series === "occupiedShare" && target.threshold !== null ? `${Number((target.threshold * 100).toPrecision(4))}%` : String(target.threshold);
+  const share =
+    target.series === "occupiedShare" && target.threshold !== null
+      ? `${Number((target.threshold * 100).toPrecision(4))}%`
+      : String(target.threshold);
   const op = { ">=": "≥", "<=": "≤", ">": ">", "<": "<" }[target.operator!];
   return `months until the ${lower} first is ${op} ${share} (paths that never get there within ${target.censoredAs! - 1} months count as ${target.censoredAs})`;
 }
@@ -58,9 +68,10 @@ export function describeTarget(target: SensitivityTargetJson): string {
 /** About the run, in two parts: [scenario, method and paths; seed, horizon, step and intervals]. */
 export function describeRunParts(result: SensitivityResult): [string, string] {
   const o = result.options;
-  const paths = result.method === "sobol"
-    ? `Sobol indices, ${o.runs.toLocaleString("en-US")} paths per matrix × ${result.sobol.matrices} matrices = ${o.totalPaths.toLocaleString("en-US")} paths`
-    : `tornado, ${o.runs.toLocaleString("en-US")} paths`;
+  const paths =
+    result.method === "sobol"
+      ? `Sobol indices, ${o.runs.toLocaleString("en-US")} paths per matrix × ${result.sobol.matrices} matrices = ${o.totalPaths.toLocaleString("en-US")} paths`
+      : `tornado, ${o.runs.toLocaleString("en-US")} paths`;
   return [
     `Scenario ${result.scenario.name}: ${paths}`,
     `seed ${o.seed}, ${o.horizonMonths} months from ${o.start}, ${o.step} step, ${Math.round(o.level * 100)}% bootstrap intervals (${o.resamples} resamples)`,

@@ -12,14 +12,20 @@ import { SERIES } from "../engine/store.js";
 
 const finite = z.number().describe("a finite number");
 const interval = z.tuple([finite, finite]).describe("[low, high] of a percentile-bootstrap interval at options.level");
-const index = finite.nullable().describe("a Sobol index (an estimate: may stray slightly below 0 or above 1); null when the output does not vary");
+const index = finite
+  .nullable()
+  .describe("a Sobol index (an estimate: may stray slightly below 0 or above 1); null when the output does not vary");
 
 const sensitivityTargetSchema = z.strictObject({
   text: z.string().min(1).describe("the target as written, normalised: occupiedShare@2030-12, monthsTo:occupiedShare>=0.25"),
   kind: z.enum(["value", "monthsTo"]).describe("a series at a month's end, or the first month a comparison holds"),
   series: z.enum(SERIES),
   unit: z.string().min(1).describe("unit of the target's values (months for monthsTo)"),
-  month: z.string().regex(/^\d{4}-\d{2}$/).nullable().describe("YYYY-MM of a value target; null for monthsTo"),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable()
+    .describe("YYYY-MM of a value target; null for monthsTo"),
   operator: z.enum([">=", ">", "<=", "<"]).nullable().describe("comparison of a monthsTo target; null for value"),
   threshold: finite.nullable().describe("threshold of a monthsTo target; null for value"),
   censoredAs: z.int().nullable().describe("monthsTo: the value given to paths that never get there (horizon + 1); null for value"),
@@ -35,17 +41,26 @@ const common = {
   options: z.strictObject({
     runs: z.int().min(1).max(MAX_RUNS).describe("tornado: paths of the run; sobol: paths per design matrix (N)"),
     totalPaths: z.int().min(1).describe("paths simulated in all"),
-    seed: z.int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
     horizonMonths: z.int().min(1).max(MAX_HORIZON_MONTHS),
     step: z.enum(["day", "month"]),
     start: z.iso.date(),
     resamples: z.int().min(1).describe("bootstrap resamples behind each interval"),
     level: finite.gt(0).lt(1).describe("level of the bootstrap intervals, e.g. 0.95"),
   }),
-  output: z.strictObject({
-    mean: finite, sd: finite.nonnegative(), p05: finite, p50: finite, p95: finite,
-    censoredShare: finite.min(0).max(1).describe("share of paths counted as censoredAs (monthsTo); 0 for value targets"),
-  }).describe("the target across the paths (sobol: matrices A and B)"),
+  output: z
+    .strictObject({
+      mean: finite,
+      sd: finite.nonnegative(),
+      p05: finite,
+      p50: finite,
+      p95: finite,
+      censoredShare: finite.min(0).max(1).describe("share of paths counted as censoredAs (monthsTo); 0 for value targets"),
+    })
+    .describe("the target across the paths (sobol: matrices A and B)"),
   library: z.strictObject({ name: z.string().min(1), version: z.string().min(1) }),
 };
 
@@ -62,7 +77,7 @@ const tornadoRowSchema = z.strictObject({
 });
 
 const sobolRowSchema = z.strictObject({
-  factor: z.string().min(1).describe("a parameter path, or \"noise\" for the path's own randomness"),
+  factor: z.string().min(1).describe('a parameter path, or "noise" for the path\'s own randomness'),
   kind: z.enum(["parameter", "noise"]),
   distribution: z.string().describe("the parameter's prior; for noise, what it includes"),
   first: index.describe("first-order index: share of the variance explained by this factor alone"),

@@ -9,9 +9,18 @@ import type { SensitivityResult, SobolResult, TornadoResult } from "./sensitivit
 import { escapeXml, FONT, niceTicks, PALETTE, px } from "./svg-primitives.js";
 import { withTypographicMinus } from "../util/format.js";
 
-const W = 860, LEFT = 300, PLOT = 360, ROW = 26, TOP = 110;
+const W = 860,
+  LEFT = 300,
+  PLOT = 360,
+  ROW = 26,
+  TOP = 110;
 
-interface Axis { lo: number; hi: number; ticks: number[]; label: (v: number) => string }
+interface Axis {
+  lo: number;
+  hi: number;
+  ticks: number[];
+  label: (v: number) => string;
+}
 
 function text(x: number, y: number, body: string, attrs = ""): string {
   return `<text x="${px(x)}" y="${px(y)}"${attrs ? ` ${attrs}` : ""}>${escapeXml(body)}</text>`;
@@ -20,7 +29,16 @@ function text(x: number, y: number, body: string, attrs = ""): string {
 /** Maps a value to its x coordinate, clamped to the axis. */
 type Scale = (value: number) => number;
 
-function frame(result: SensitivityResult, title: string, legend: [color: string, opacity: number, label: string][], rows: number, axis: Axis, axisTitle: string, draw: (x: Scale) => string[], notes: string[]): string {
+function frame(
+  result: SensitivityResult,
+  title: string,
+  legend: [color: string, opacity: number, label: string][],
+  rows: number,
+  axis: Axis,
+  axisTitle: string,
+  draw: (x: Scale) => string[],
+  notes: string[],
+): string {
   const height = TOP + rows * ROW + 56 + notes.length * 16;
   const x: Scale = (v) => LEFT + ((Math.min(axis.hi, Math.max(axis.lo, v)) - axis.lo) / (axis.hi - axis.lo)) * PLOT;
   const bottom = TOP + rows * ROW;
@@ -35,7 +53,10 @@ function frame(result: SensitivityResult, title: string, legend: [color: string,
   ];
   let lx = LEFT;
   for (const [color, opacity, label] of legend) {
-    out.push(`<rect x="${px(lx)}" y="84" width="14" height="10" fill="${color}" fill-opacity="${opacity}"/>`, text(lx + 19, 93, label, `fill="#374151"`));
+    out.push(
+      `<rect x="${px(lx)}" y="84" width="14" height="10" fill="${color}" fill-opacity="${opacity}"/>`,
+      text(lx + 19, 93, label, `fill="#374151"`),
+    );
     lx += 34 + [...label].length * 6.6;
   }
   for (const t of axis.ticks) {
@@ -53,8 +74,10 @@ function frame(result: SensitivityResult, title: string, legend: [color: string,
 function targetScale(result: SensitivityResult): { scale: number; suffix: string; title: string } {
   const t = result.target;
   if (t.kind === "monthsTo") return { scale: 1, suffix: "", title: "Months (median of the paths in each group)" };
-  if (t.series === "occupiedShare") return { scale: 100, suffix: "%", title: "Occupied share of Ukraine (%, median of the paths in each group)" };
-  if (t.series === "occupiedKm2") return { scale: 1e-3, suffix: "", title: "Occupied area (thousand km², median of the paths in each group)" };
+  if (t.series === "occupiedShare")
+    return { scale: 100, suffix: "%", title: "Occupied share of Ukraine (%, median of the paths in each group)" };
+  if (t.series === "occupiedKm2")
+    return { scale: 1e-3, suffix: "", title: "Occupied area (thousand km², median of the paths in each group)" };
   return { scale: 1e-3, suffix: "k", title: "People (thousands, median of the paths in each group)" };
 }
 
@@ -70,7 +93,8 @@ function tornadoSvg(result: TornadoResult, maxRows: number): string {
   const draw = (x: Scale): string[] => {
     const body: string[] = [];
     const bar = (y: number, value: number, color: string) => {
-      const a = x(Math.min(center, value) * scale), b = x(Math.max(center, value) * scale);
+      const a = x(Math.min(center, value) * scale),
+        b = x(Math.max(center, value) * scale);
       return `<rect x="${px(a)}" y="${px(y)}" width="${px(b - a)}" height="9" fill="${color}"/>`;
     };
     rows.forEach((r, i) => {
@@ -90,31 +114,55 @@ function tornadoSvg(result: TornadoResult, maxRows: number): string {
     `Bars start at the median of all paths (${formatTargetValue(result.target, center)}); shift = top − bottom group median [${Math.round(result.options.level * 100)}% bootstrap interval]; ρs = Spearman rank correlation.`,
     left > 0 ? `${left} more parameters with smaller shifts are not drawn; ${fixed}` : fixed,
   ];
-  return frame(result, `What moves the median: bottom vs top ${share}% of each parameter's draws`,
-    [[PALETTE[0], 1, `bottom ${share}% of draws`], [PALETTE[1], 1, `top ${share}% of draws`]], rows.length, axis, title, draw, notes);
+  return frame(
+    result,
+    `What moves the median: bottom vs top ${share}% of each parameter's draws`,
+    [
+      [PALETTE[0], 1, `bottom ${share}% of draws`],
+      [PALETTE[1], 1, `top ${share}% of draws`],
+    ],
+    rows.length,
+    axis,
+    title,
+    draw,
+    notes,
+  );
 }
 
 function sobolSvg(result: SobolResult, maxRows: number): string {
   const rows = result.sobol.factors.slice(0, maxRows);
   const axis: Axis = { lo: 0, hi: 1, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1], label: (v) => v.toFixed(1) };
-  const light = PALETTE[0], dark = "#0b2f57";
+  const light = PALETTE[0],
+    dark = "#0b2f57";
   const draw = (x: Scale): string[] => {
     const body: string[] = [];
     const bar = (y: number, value: number | null, interval: [number, number] | null, color: string, opacity: number) => {
       if (value === null) return;
-      body.push(`<rect x="${px(x(0))}" y="${px(y)}" width="${px(x(Math.max(0, value)) - x(0))}" height="9" fill="${color}" fill-opacity="${opacity}"/>`);
+      body.push(
+        `<rect x="${px(x(0))}" y="${px(y)}" width="${px(x(Math.max(0, value)) - x(0))}" height="9" fill="${color}" fill-opacity="${opacity}"/>`,
+      );
       if (!interval) return;
       const [lo, hi] = interval.map((v) => px(x(v)));
       body.push(`<line x1="${lo}" y1="${px(y + 4.5)}" x2="${hi}" y2="${px(y + 4.5)}" stroke="#111827" stroke-width="1"/>`);
-      for (const end of [lo, hi]) body.push(`<line x1="${end}" y1="${px(y + 1.5)}" x2="${end}" y2="${px(y + 7.5)}" stroke="#111827" stroke-width="1"/>`);
+      for (const end of [lo, hi])
+        body.push(`<line x1="${end}" y1="${px(y + 1.5)}" x2="${end}" y2="${px(y + 7.5)}" stroke="#111827" stroke-width="1"/>`);
     };
     rows.forEach((f, i) => {
       const y = TOP + i * ROW;
       const noise = f.kind === "noise";
-      body.push(text(LEFT - 8, y + 14, noise ? "noise (the path's own chance)" : f.factor, `text-anchor="end" fill="#111827"${noise ? ` font-style="italic"` : ""}`));
+      body.push(
+        text(
+          LEFT - 8,
+          y + 14,
+          noise ? "noise (the path's own chance)" : f.factor,
+          `text-anchor="end" fill="#111827"${noise ? ` font-style="italic"` : ""}`,
+        ),
+      );
       bar(y + 3, f.first, f.firstInterval, light, 0.55);
       bar(y + 13, f.total, f.totalInterval, dark, 1);
-      body.push(text(LEFT + PLOT + 10, y + 14, `first ${formatIndex(f.first)}  total ${formatIndex(f.total)}`, `fill="#374151" font-size="11"`));
+      body.push(
+        text(LEFT + PLOT + 10, y + 14, `first ${formatIndex(f.first)}  total ${formatIndex(f.total)}`, `fill="#374151" font-size="11"`),
+      );
     });
     return body;
   };
@@ -126,8 +174,19 @@ function sobolSvg(result: SobolResult, maxRows: number): string {
     `Sum of first-order indices ${formatIndex(sum)}${sum !== null ? ` (the rest, ${formatIndex(1 - sum)}, comes from interactions)` : ""}.${left > 0 ? ` ${left} more factors with smaller totals are not drawn.` : ""}`,
     `noise: ${noise?.distribution ?? ""}.`,
   ];
-  return frame(result, "Which assumptions drive the variance: Sobol indices",
-    [[light, 0.55, "first order"], [dark, 1, "total order"]], rows.length, axis, "Share of the variance", draw, notes);
+  return frame(
+    result,
+    "Which assumptions drive the variance: Sobol indices",
+    [
+      [light, 0.55, "first order"],
+      [dark, 1, "total order"],
+    ],
+    rows.length,
+    axis,
+    "Share of the variance",
+    draw,
+    notes,
+  );
 }
 
 /**

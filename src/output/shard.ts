@@ -48,9 +48,17 @@ interface ShardJson {
   thresholds: number[];
   mode: SummaryMode;
   blocks: Array<{
-    block: number; firstPath: number; count: number; months: number;
-    values: Encoded[] | null; points: Encoded[] | null; sums: Encoded; initial: Encoded[]; firstMonth: Encoded;
-    accounting: Encoded[] | null; parameters: Record<string, Encoded> | null;
+    block: number;
+    firstPath: number;
+    count: number;
+    months: number;
+    values: Encoded[] | null;
+    points: Encoded[] | null;
+    sums: Encoded;
+    initial: Encoded[];
+    firstMonth: Encoded;
+    accounting: Encoded[] | null;
+    parameters: Record<string, Encoded> | null;
   }>;
 }
 
@@ -58,11 +66,21 @@ interface ShardJson {
 export function writeShard(summary: RunSummary, runMeta: RunMeta): string {
   const { calendar: _calendar, ...meta } = runMeta;
   const json: ShardJson = {
-    schema: SHARD_SCHEMA, meta, thresholds: [...summary.thresholds], mode: summary.mode,
+    schema: SHARD_SCHEMA,
+    meta,
+    thresholds: [...summary.thresholds],
+    mode: summary.mode,
     blocks: summary.present().map((b) => ({
-      block: b.block, firstPath: b.firstPath, count: b.count, months: b.months,
-      values: b.values?.map(encode) ?? null, points: b.points?.map(encode) ?? null, sums: encode(b.sums),
-      initial: b.initial.map(encode), firstMonth: encode(b.firstMonth), accounting: b.accounting?.map(encode) ?? null,
+      block: b.block,
+      firstPath: b.firstPath,
+      count: b.count,
+      months: b.months,
+      values: b.values?.map(encode) ?? null,
+      points: b.points?.map(encode) ?? null,
+      sums: encode(b.sums),
+      initial: b.initial.map(encode),
+      firstMonth: encode(b.firstMonth),
+      accounting: b.accounting?.map(encode) ?? null,
       parameters: b.parameters ? Object.fromEntries(Object.entries(b.parameters).map(([k, v]) => [k, encode(v)])) : null,
     })),
   };
@@ -84,10 +102,15 @@ export function readShard(text: string): { summary: RunSummary; meta: RunMeta } 
   const summary = new RunSummary(meta.runs, meta.horizonMonths, json.thresholds, json.mode, Math.ceil(meta.runs / BLOCK_SIZE));
   for (const b of json.blocks) {
     const result: BlockResult = {
-      block: b.block, firstPath: b.firstPath, count: b.count, months: b.months,
+      block: b.block,
+      firstPath: b.firstPath,
+      count: b.count,
+      months: b.months,
       values: (b.values?.map(decode) as BlockResult["values"]) ?? null,
       points: (b.points?.map(decode) as BlockResult["points"]) ?? null,
-      sums: decode(b.sums) as Float64Array, initial: b.initial.map(decode) as Float64Array[], firstMonth: decode(b.firstMonth) as Uint16Array,
+      sums: decode(b.sums) as Float64Array,
+      initial: b.initial.map(decode) as Float64Array[],
+      firstMonth: decode(b.firstMonth) as Uint16Array,
       accounting: (b.accounting?.map(decode) as Float64Array[] | undefined) ?? null,
       parameters: b.parameters ? Object.fromEntries(Object.entries(b.parameters).map(([k, v]) => [k, decode(v) as Float64Array])) : null,
     };

@@ -24,19 +24,34 @@ export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json
 export function chartSpec(data: FanChartData): VegaLiteSpec & { layer: unknown[]; data: { values: Record<string, unknown>[] } } {
   const values = data.layers.flatMap((l) =>
     data.months.map((date, m) => ({
-      scenario: l.label, date,
+      scenario: l.label,
+      date,
       // 6 significant digits, as the JSON result (Float32 samples underneath); non-finite as null.
-      p05: roundSignificant6OrNull(l.bands.p05[m]!), p25: roundSignificant6OrNull(l.bands.p25[m]!), p50: roundSignificant6OrNull(l.bands.p50[m]!),
-      p75: roundSignificant6OrNull(l.bands.p75[m]!), p95: roundSignificant6OrNull(l.bands.p95[m]!),
+      p05: roundSignificant6OrNull(l.bands.p05[m]!),
+      p25: roundSignificant6OrNull(l.bands.p25[m]!),
+      p50: roundSignificant6OrNull(l.bands.p50[m]!),
+      p75: roundSignificant6OrNull(l.bands.p75[m]!),
+      p95: roundSignificant6OrNull(l.bands.p95[m]!),
     })),
   );
   const { display } = data;
   const axisTitle = data.difference ? `Difference: ${display.vegaAxis}` : display.vegaAxis;
-  const y = (field: string) => ({ field, type: "quantitative", title: axisTitle, axis: { format: display.vegaFormat }, scale: { zero: data.difference } });
+  const y = (field: string) => ({
+    field,
+    type: "quantitative",
+    title: axisTitle,
+    axis: { format: display.vegaFormat },
+    scale: { zero: data.difference },
+  });
   const tooltip = [
     { field: "scenario", type: "nominal", title: "Scenario" },
     { field: "date", type: "temporal", title: "Month end", format: "%Y-%m-%d" },
-    ...(["p05", "p25", "p50", "p75", "p95"] as const).map((field) => ({ field, type: "quantitative", title: field === "p50" ? "median" : `${field.slice(1)}th pct.`, format: display.vegaFormat === ".0%" ? ".1%" : ",.3~s" })),
+    ...(["p05", "p25", "p50", "p75", "p95"] as const).map((field) => ({
+      field,
+      type: "quantitative",
+      title: field === "p50" ? "median" : `${field.slice(1)}th pct.`,
+      format: display.vegaFormat === ".0%" ? ".1%" : ",.3~s",
+    })),
   ];
   return {
     $schema: VEGA_LITE_SCHEMA,

@@ -43,10 +43,15 @@ export class Comparison {
   private readonly cache = new Map<SeriesName, SeriesSummary>();
 
   constructor(a: Projection, b: Projection) {
-    if (!a.paths || !b.paths) throw new OptionsError({ path: "keepPaths", message: "expected projections run with keepPaths: true, got one without its paths" });
+    if (!a.paths || !b.paths)
+      throw new OptionsError({ path: "keepPaths", message: "expected projections run with keepPaths: true, got one without its paths" });
     const same = (k: "runs" | "seed" | "horizonMonths" | "step" | "start") => a.meta[k] === b.meta[k];
     for (const k of ["runs", "seed", "horizonMonths", "step", "start"] as const) {
-      if (!same(k)) throw new OptionsError({ path: k, message: `expected both projections to share ${k} for a paired comparison, got ${describeValue(a.meta[k])} and ${describeValue(b.meta[k])}` });
+      if (!same(k))
+        throw new OptionsError({
+          path: k,
+          message: `expected both projections to share ${k} for a paired comparison, got ${describeValue(a.meta[k])} and ${describeValue(b.meta[k])}`,
+        });
     }
     this.a = a;
     this.b = b;
@@ -83,15 +88,21 @@ export class Comparison {
 
   /** Per `occupiedShare` threshold of the runs: the shift in months and in P(never). */
   get events(): EventShift[] {
-    const pa = this.a.paths!, pb = this.b.paths!;
-    const ea = this.a.events, eb = this.b.events;
+    const pa = this.a.paths!,
+      pb = this.b.paths!;
+    const ea = this.a.events,
+      eb = this.b.events;
     return pa.thresholds.map((threshold, k) => eventShift(threshold, pa, pb, k, ea[k]!.quantiles.p50, eb[k]!.quantiles.p50));
   }
 
   /** The event shift of one threshold of the runs. */
   event(threshold: number): EventShift {
     const found = this.events.find((e) => e.threshold === threshold);
-    if (!found) throw new OptionsError({ path: "threshold", message: `expected one of the run's thresholds (${this.a.paths!.thresholds.join(", ")}), got ${describeValue(threshold)}` });
+    if (!found)
+      throw new OptionsError({
+        path: "threshold",
+        message: `expected one of the run's thresholds (${this.a.paths!.thresholds.join(", ")}), got ${describeValue(threshold)}`,
+      });
     return found;
   }
 
@@ -103,11 +114,18 @@ export class Comparison {
       const r = (a: number[]) => a.map(roundSignificant6);
       const rs = (a: number[]) => a.map(roundSignificant6OrNull);
       series[name] = {
-        unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
+        unit: s.unit,
+        mean: r(s.mean),
+        p05: r(s.p05),
+        p25: r(s.p25),
+        p50: r(s.p50),
+        p75: r(s.p75),
+        p95: r(s.p95),
         se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
       };
     }
-    const a = this.a.toJSON(), b = this.b.toJSON();
+    const a = this.a.toJSON(),
+      b = this.b.toJSON();
     return {
       schema: "attrition-sim/comparison@1",
       difference: this.label,
@@ -117,8 +135,19 @@ export class Comparison {
       events: this.events.map((e) => ({
         ...e,
         medianShift: roundSignificant6OrNull(e.medianShift),
-        pairedShift: { paths: e.pairedShift.paths, mean: roundSignificant6OrNull(e.pairedShift.mean), p05: roundSignificant6OrNull(e.pairedShift.p05), p50: roundSignificant6OrNull(e.pairedShift.p50), p95: roundSignificant6OrNull(e.pairedShift.p95) },
-        pNever: { a: roundSignificant6(e.pNever.a), b: roundSignificant6(e.pNever.b), difference: roundSignificant6(e.pNever.difference), differenceSe: roundSignificant6(e.pNever.differenceSe) },
+        pairedShift: {
+          paths: e.pairedShift.paths,
+          mean: roundSignificant6OrNull(e.pairedShift.mean),
+          p05: roundSignificant6OrNull(e.pairedShift.p05),
+          p50: roundSignificant6OrNull(e.pairedShift.p50),
+          p95: roundSignificant6OrNull(e.pairedShift.p95),
+        },
+        pNever: {
+          a: roundSignificant6(e.pNever.a),
+          b: roundSignificant6(e.pNever.b),
+          difference: roundSignificant6(e.pNever.difference),
+          differenceSe: roundSignificant6(e.pNever.differenceSe),
+        },
       })),
       a: { ...a, scenario: { ...a.scenario, name: this.labels[0] } },
       b: { ...b, scenario: { ...b.scenario, name: this.labels[1] } },
@@ -150,7 +179,12 @@ export class Comparison {
   /** Chart data of both scenarios overlaid. */
   chartData(series?: SeriesName, title?: string): FanChartData {
     const data = fanChartData([this.a, this.b], series, title);
-    return { ...data, layers: data.layers.map((l, i) => ({ ...l, label: this.labels[i]! })), title: title ?? `${data.display.label} — ${this.labels.join(" vs ")}`, subtitle: `${data.subtitle}, the same random draws in both` };
+    return {
+      ...data,
+      layers: data.layers.map((l, i) => ({ ...l, label: this.labels[i]! })),
+      title: title ?? `${data.display.label} — ${this.labels.join(" vs ")}`,
+      subtitle: `${data.subtitle}, the same random draws in both`,
+    };
   }
 
   /** Chart data of the paired difference b − a. */
@@ -160,7 +194,13 @@ export class Comparison {
     const share = display.scale === 100;
     return {
       series: name,
-      display: { ...display, axis: share ? "Difference in share of Ukraine's area (percentage points)" : `Difference, ${display.axis.charAt(0).toLowerCase()}${display.axis.slice(1)}`, tickSuffix: "" },
+      display: {
+        ...display,
+        axis: share
+          ? "Difference in share of Ukraine's area (percentage points)"
+          : `Difference, ${display.axis.charAt(0).toLowerCase()}${display.axis.slice(1)}`,
+        tickSuffix: "",
+      },
       start: this.a.meta.start,
       months: this.months,
       layers: [{ label: this.label, bands: this.difference(name) }],
@@ -210,13 +250,21 @@ function prepare(a: unknown, b: unknown, options: CompareOptions): [unknown, unk
     throw new OptionsError({ path: "", message: `expected an options object, got ${describeValue(options)}` });
   }
   for (const key of ["keepPaths", "parameterUniforms"]) {
-    if (key in options) throw new OptionsError({ path: key, message: `expected no ${key} in a comparison (paths are always kept and both scenarios draw their own parameters), got ${describeValue((options as Record<string, unknown>)[key])}` });
+    if (key in options)
+      throw new OptionsError({
+        path: key,
+        message: `expected no ${key} in a comparison (paths are always kept and both scenarios draw their own parameters), got ${describeValue((options as Record<string, unknown>)[key])}`,
+      });
   }
   const run = { ...options, keepPaths: true };
   resolveOptions(run);
-  const sa = parseScenario(a), sb = parseScenario(b);
+  const sa = parseScenario(a),
+    sb = parseScenario(b);
   if (sa.start !== sb.start) {
-    throw new ScenarioError({ path: "start", message: `expected both scenarios to start on the same date for a paired comparison, got ${sa.start} (${sa.name}) and ${sb.start} (${sb.name})` });
+    throw new ScenarioError({
+      path: "start",
+      message: `expected both scenarios to start on the same date for a paired comparison, got ${sa.start} (${sa.name}) and ${sb.start} (${sb.name})`,
+    });
   }
   return [sa, sb, run];
 }

@@ -6,7 +6,13 @@ import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.
 import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { LIBRARY } from "../util/version.js";
-import { formatMedianBand, formatPercentUnchecked, roundSignificant6, roundSignificant6Nullable, roundSignificant6OrNull } from "../util/format.js";
+import {
+  formatMedianBand,
+  formatPercentUnchecked,
+  roundSignificant6,
+  roundSignificant6Nullable,
+  roundSignificant6OrNull,
+} from "../util/format.js";
 import { toTidyCsv } from "../output/csv.js";
 import { projectionMimeBundle, type MimeBundle } from "../output/display.js";
 import { fanChartSvg, type SvgOptions } from "../output/fan-chart-svg.js";
@@ -71,8 +77,12 @@ export class Projection {
     return Object.fromEntries(
       SERIES.map((name, s) => {
         const { values } = this.summary.sample(s, -1);
-        let sum = 0, sumSq = 0;
-        for (const v of values) { sum += v; sumSq += v * v; }
+        let sum = 0,
+          sumSq = 0;
+        for (const v of values) {
+          sum += v;
+          sumSq += v * v;
+        }
         return [name, summarizeWeighted(values, null, values.length, sum, sumSq).quantiles.p50];
       }),
     ) as Record<SeriesName, number>;
@@ -88,7 +98,10 @@ export class Projection {
   event(threshold: number): EventSummary {
     const k = this.summary.thresholds.indexOf(threshold);
     if (k < 0) {
-      throw new OptionsError({ path: "threshold", message: `expected one of the run's thresholds (${this.summary.thresholds.join(", ")}), got ${describeValue(threshold)}; pass it in options.thresholds` });
+      throw new OptionsError({
+        path: "threshold",
+        message: `expected one of the run's thresholds (${this.summary.thresholds.join(", ")}), got ${describeValue(threshold)}; pass it in options.thresholds`,
+      });
     }
     this.checkComplete();
     return summarizeEvent("occupiedShare", threshold, this.summary.firstMonths(k));
@@ -99,7 +112,10 @@ export class Projection {
     const label = typeof month === "string" ? month.slice(0, 7) : "";
     const index = this.meta.calendar.findIndex((m) => m.label === label);
     if (index < 0 || (typeof month === "string" && month.length > 7 && this.months[index] !== month)) {
-      throw new OptionsError({ path: "month", message: `expected a month from ${this.meta.calendar[0]?.label} to ${this.meta.calendar.at(-1)?.label} (YYYY-MM), got ${describeValue(month)}` });
+      throw new OptionsError({
+        path: "month",
+        message: `expected a month from ${this.meta.calendar[0]?.label} to ${this.meta.calendar.at(-1)?.label} (YYYY-MM), got ${describeValue(month)}`,
+      });
     }
     return index;
   }
@@ -111,16 +127,20 @@ export class Projection {
    */
   probability(series: SeriesName, op: ComparisonOperator, value: number, month: string): number {
     this.checkSeries(series);
-    if (!OPERATORS.includes(op)) throw new OptionsError({ path: "op", message: `expected one of ${OPERATORS.join(" ")}, got ${describeValue(op)}` });
-    if (typeof value !== "number" || !Number.isFinite(value)) throw new OptionsError({ path: "value", message: `expected a finite number, got ${describeValue(value)}` });
+    if (!OPERATORS.includes(op))
+      throw new OptionsError({ path: "op", message: `expected one of ${OPERATORS.join(" ")}, got ${describeValue(op)}` });
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw new OptionsError({ path: "value", message: `expected a finite number, got ${describeValue(value)}` });
     const m = this.monthIndex(month);
     this.checkComplete();
     // Values are stored as Float32 (unless paths are kept): compare with the threshold rounded alike.
     const v = this.meta.keepPaths ? value : Math.fround(value);
     const { values, weights } = this.summary.sample(SERIES.indexOf(series), m);
-    let hits = 0, total = 0;
+    let hits = 0,
+      total = 0;
     for (let i = 0; i < values.length; i += 1) {
-      const x = values[i]!, w = weights ? weights[i]! : 1;
+      const x = values[i]!,
+        w = weights ? weights[i]! : 1;
       total += w;
       if (op === ">=" ? x >= v : op === ">" ? x > v : op === "<=" ? x <= v : op === "<" ? x < v : x === v) hits += w;
     }
@@ -143,11 +163,18 @@ export class Projection {
       // A standard error that cannot be estimated (a single run) is null, never NaN.
       const rs = (a: number[]) => a.map(roundSignificant6OrNull);
       series[name] = {
-        unit: s.unit, mean: r(s.mean), p05: r(s.p05), p25: r(s.p25), p50: r(s.p50), p75: r(s.p75), p95: r(s.p95),
+        unit: s.unit,
+        mean: r(s.mean),
+        p05: r(s.p05),
+        p25: r(s.p25),
+        p50: r(s.p50),
+        p75: r(s.p75),
+        p95: r(s.p95),
         se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
       };
     }
-    const mapKeys = (o: Record<QuantileKey, number | null>) => Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundSignificant6Nullable(o[k])])) as Record<QuantileKey, number | null>;
+    const mapKeys = (o: Record<QuantileKey, number | null>) =>
+      Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundSignificant6Nullable(o[k])])) as Record<QuantileKey, number | null>;
     const { meta } = this;
     return {
       schema: "attrition-sim/projection@1",
@@ -156,7 +183,13 @@ export class Projection {
       months: this.months,
       initial: Object.fromEntries(Object.entries(this.initial).map(([k, v]) => [k, roundSignificant6(v)])) as Record<SeriesName, number>,
       series,
-      events: this.events.map((e) => ({ ...e, quantiles: mapKeys(e.quantiles), quantilesSe: mapKeys(e.quantilesSe), pNever: roundSignificant6(e.pNever), pNeverSe: roundSignificant6(e.pNeverSe) })),
+      events: this.events.map((e) => ({
+        ...e,
+        quantiles: mapKeys(e.quantiles),
+        quantilesSe: mapKeys(e.quantilesSe),
+        pNever: roundSignificant6(e.pNever),
+        pNeverSe: roundSignificant6(e.pNeverSe),
+      })),
       library: { name: LIBRARY.name, version: LIBRARY.version },
     };
   }
@@ -180,7 +213,10 @@ export class Projection {
   /** A shard holds some blocks only: summaries need the whole run (mergeProjections). */
   private checkComplete(): void {
     if (!this.summary.complete) {
-      throw new OptionsError({ path: "runRange", message: `expected a complete run to summarise, got a shard with ${this.summary.pathsPresent} of ${this.summary.runs} paths; merge the shards with mergeProjections first` });
+      throw new OptionsError({
+        path: "runRange",
+        message: `expected a complete run to summarise, got a shard with ${this.summary.pathsPresent} of ${this.summary.runs} paths; merge the shards with mergeProjections first`,
+      });
     }
   }
 

@@ -14,7 +14,13 @@ import type { Scenario } from "../scenario/schema.js";
 import { LIBRARY } from "../util/version.js";
 import { roundSignificant6 as r6, roundSignificant6Nullable as r6n } from "../util/format.js";
 import { summarizeSample } from "../analysis/quantiles.js";
-import { resolveSensitivityOptions, SENSITIVITY_LEVEL, TORNADO_SHARE, type ResolvedSensitivityOptions, type SensitivityOptions } from "../analysis/sensitivity-options.js";
+import {
+  resolveSensitivityOptions,
+  SENSITIVITY_LEVEL,
+  TORNADO_SHARE,
+  type ResolvedSensitivityOptions,
+  type SensitivityOptions,
+} from "../analysis/sensitivity-options.js";
 import { saltelliDesign, sobolBootstrap } from "../analysis/sobol.js";
 import { targetUnit, targetValues } from "../analysis/targets.js";
 import { tornado } from "../analysis/tornado.js";
@@ -35,9 +41,23 @@ interface RunOutput {
 }
 
 /** Run the scenario with keepPaths and read the target of every path. */
-async function runTarget(scenario: Scenario, o: ResolvedSensitivityOptions, seed: number, runs: number, uniforms: Record<string, Float64Array> | undefined, progress: (f: number) => void): Promise<RunOutput> {
+async function runTarget(
+  scenario: Scenario,
+  o: ResolvedSensitivityOptions,
+  seed: number,
+  runs: number,
+  uniforms: Record<string, Float64Array> | undefined,
+  progress: (f: number) => void,
+): Promise<RunOutput> {
   const projection = await simulate(scenario, {
-    runs, seed, horizonMonths: o.horizonMonths, step: o.step, keepPaths: true, parameterUniforms: uniforms, signal: o.signal, onProgress: progress,
+    runs,
+    seed,
+    horizonMonths: o.horizonMonths,
+    step: o.step,
+    keepPaths: true,
+    parameterUniforms: uniforms,
+    signal: o.signal,
+    onProgress: progress,
   });
   const paths = projection.paths!;
   const monthIndex = o.target.kind === "value" ? projection.monthIndex(o.target.month) : 0;
@@ -49,8 +69,11 @@ function summarize(values: Float64Array, censored: number): SensitivityResult["o
   const n = values.length;
   const s = summarizeSample(Float64Array.from(values)); // sorts its own copy
   return {
-    mean: r6(s.mean), sd: r6(n > 1 ? s.meanSe * Math.sqrt(n) : 0),
-    p05: r6(s.quantiles.p05), p50: r6(s.quantiles.p50), p95: r6(s.quantiles.p95),
+    mean: r6(s.mean),
+    sd: r6(n > 1 ? s.meanSe * Math.sqrt(n) : 0),
+    p05: r6(s.quantiles.p05),
+    p50: r6(s.quantiles.p50),
+    p95: r6(s.quantiles.p95),
     censoredShare: r6(censored / n),
   };
 }
@@ -61,13 +84,25 @@ function header(scenario: Scenario, o: ResolvedSensitivityOptions, sha256: strin
     schema: "attrition-sim/sensitivity@1" as const,
     scenario: { name: scenario.name, sha256 },
     target: {
-      text: t.text, kind: t.kind, series: t.series, unit: targetUnit(t),
+      text: t.text,
+      kind: t.kind,
+      series: t.series,
+      unit: targetUnit(t),
       month: t.kind === "value" ? t.month : null,
       operator: t.kind === "monthsTo" ? t.operator : null,
       threshold: t.kind === "monthsTo" ? t.threshold : null,
       censoredAs: t.kind === "monthsTo" ? o.horizonMonths + 1 : null,
     },
-    options: { runs: o.runs, totalPaths, seed: o.seed, horizonMonths: o.horizonMonths, step: o.step, start: scenario.start, resamples: o.resamples, level: SENSITIVITY_LEVEL },
+    options: {
+      runs: o.runs,
+      totalPaths,
+      seed: o.seed,
+      horizonMonths: o.horizonMonths,
+      step: o.step,
+      start: scenario.start,
+      resamples: o.resamples,
+      level: SENSITIVITY_LEVEL,
+    },
     library: { name: LIBRARY.name, version: LIBRARY.version },
   };
 }
@@ -89,7 +124,10 @@ async function runTornado(scenario: Scenario, o: ResolvedSensitivityOptions): Pr
   // The kept per-path parameters hold no per-event parameter: those are not drawn per path.
   const inputs = run.parameters ?? {};
   const { rows, constant } = tornado(inputs, run.values, {
-    share: TORNADO_SHARE, resamples: o.resamples, level: SENSITIVITY_LEVEL, uniform: createStream(o.seed, "sensitivity", "tornado-bootstrap"),
+    share: TORNADO_SHARE,
+    resamples: o.resamples,
+    level: SENSITIVITY_LEVEL,
+    uniform: createStream(o.seed, "sensitivity", "tornado-bootstrap"),
   });
   o.onProgress?.(1);
   return {
@@ -99,9 +137,15 @@ async function runTornado(scenario: Scenario, o: ResolvedSensitivityOptions): Pr
     tornado: {
       groupShare: TORNADO_SHARE,
       parameters: rows.map((r) => ({
-        parameter: r.name, distribution: distribution.get(r.name) ?? "",
-        lowInput: r6(r.lowInput), highInput: r6(r.highInput), low: r6(r.low), high: r6(r.high), shift: r6(r.shift),
-        shiftInterval: [r6(r.shiftInterval[0]), r6(r.shiftInterval[1])], spearman: r6(r.spearman),
+        parameter: r.name,
+        distribution: distribution.get(r.name) ?? "",
+        lowInput: r6(r.lowInput),
+        highInput: r6(r.highInput),
+        low: r6(r.low),
+        high: r6(r.high),
+        shift: r6(r.shift),
+        shiftInterval: [r6(r.shiftInterval[0]), r6(r.shiftInterval[1])],
+        spearman: r6(r.spearman),
       })),
       constant,
     },
@@ -121,7 +165,8 @@ async function runSobol(scenario: Scenario, o: ResolvedSensitivityOptions): Prom
   const seeds: [number, number] = [o.seed, secondSeed(o.seed)];
   const design = saltelliDesign(names.length, o.runs, (matrix, j) => createStream(o.seed, "sensitivity", matrix, names[j]!));
   const outputs: Float64Array[] = [];
-  let censored = 0, sha256 = "";
+  let censored = 0,
+    sha256 = "";
   for (const [m, matrix] of design.entries()) {
     const uniforms = Object.fromEntries(slots.map((s, j) => [s.path, matrix.columns[j]!]));
     const seed = matrix.source[noise] === "A" ? seeds[0] : seeds[1];
@@ -131,12 +176,25 @@ async function runSobol(scenario: Scenario, o: ResolvedSensitivityOptions): Prom
     sha256 = run.sha256;
   }
   const est = sobolBootstrap(outputs[0]!, outputs[1]!, outputs.slice(2), {
-    resamples: o.resamples, level: SENSITIVITY_LEVEL, uniform: createStream(o.seed, "sensitivity", "sobol-bootstrap"), firstOrder: o.firstOrder,
+    resamples: o.resamples,
+    level: SENSITIVITY_LEVEL,
+    uniform: createStream(o.seed, "sensitivity", "sobol-bootstrap"),
+    firstOrder: o.firstOrder,
   });
-  const noiseIncludes = ["monthly intensity and territory noise", "regime switches", "events (breakthroughs, ceasefire, further DPRK waves and their sizes)", ...posterior.map((p) => `posterior draw of ${p}`)].join("; ");
+  const noiseIncludes = [
+    "monthly intensity and territory noise",
+    "regime switches",
+    "events (breakthroughs, ceasefire, further DPRK waves and their sizes)",
+    ...posterior.map((p) => `posterior draw of ${p}`),
+  ].join("; ");
   const factors: SobolRowJson[] = names.map((name, i) => ({
-    factor: name, kind: i === noise ? "noise" : "parameter", distribution: i === noise ? noiseIncludes : distribution.get(name) ?? "",
-    first: r6n(est.first[i]!), firstInterval: r6i(est.firstInterval[i]!), total: r6n(est.total[i]!), totalInterval: r6i(est.totalInterval[i]!),
+    factor: name,
+    kind: i === noise ? "noise" : "parameter",
+    distribution: i === noise ? noiseIncludes : (distribution.get(name) ?? ""),
+    first: r6n(est.first[i]!),
+    firstInterval: r6i(est.firstInterval[i]!),
+    total: r6n(est.total[i]!),
+    totalInterval: r6i(est.totalInterval[i]!),
   }));
   factors.sort((a, b) => (b.total ?? -Infinity) - (a.total ?? -Infinity) || (a.factor < b.factor ? -1 : 1));
   const firsts = est.first.filter((v): v is number => v !== null);
@@ -146,7 +204,10 @@ async function runSobol(scenario: Scenario, o: ResolvedSensitivityOptions): Prom
     output: summarize(Float64Array.from([...outputs[0]!, ...outputs[1]!]), censored),
     method: "sobol",
     sobol: {
-      matrices: design.length, noiseSeeds: seeds, estimators: { first: o.firstOrder, total: "jansen" }, variance: r6(est.variance),
+      matrices: design.length,
+      noiseSeeds: seeds,
+      estimators: { first: o.firstOrder, total: "jansen" },
+      variance: r6(est.variance),
       sumFirst: firsts.length === est.first.length ? r6(firsts.reduce((a, b) => a + b, 0)) : null,
       factors,
     },

@@ -34,12 +34,31 @@ export function projectionFromShard(text: string): Projection {
 export function mergeProjections(parts: readonly Projection[]): Projection {
   if (!Array.isArray(parts) || parts.length === 0) throw bad(`expected at least one projection, got ${describeValue(parts)}`);
   const first = parts[0]!;
-  const key = (p: Projection) => JSON.stringify([p.meta.scenarioSha256, p.meta.runs, p.meta.seed, p.meta.horizonMonths, p.meta.step, p.meta.start, p.meta.keepPaths, p.summary.thresholds, p.summary.mode]);
-  const summary = new RunSummary(first.meta.runs, first.meta.horizonMonths, first.summary.thresholds, first.summary.mode, first.summary.blocks.length);
+  const key = (p: Projection) =>
+    JSON.stringify([
+      p.meta.scenarioSha256,
+      p.meta.runs,
+      p.meta.seed,
+      p.meta.horizonMonths,
+      p.meta.step,
+      p.meta.start,
+      p.meta.keepPaths,
+      p.summary.thresholds,
+      p.summary.mode,
+    ]);
+  const summary = new RunSummary(
+    first.meta.runs,
+    first.meta.horizonMonths,
+    first.summary.thresholds,
+    first.summary.mode,
+    first.summary.blocks.length,
+  );
   parts.forEach((part, k) => {
-    if (key(part) !== key(first)) throw bad(`expected parts of one run (same scenario, seed, runs, horizon, step, thresholds), but part ${k} differs from part 0`);
+    if (key(part) !== key(first))
+      throw bad(`expected parts of one run (same scenario, seed, runs, horizon, step, thresholds), but part ${k} differs from part 0`);
     for (const block of part.summary.present()) {
-      if (summary.blocks[block.block]) throw bad(`expected disjoint parts, but block ${block.block} (paths ${block.firstPath}…) appears twice`);
+      if (summary.blocks[block.block])
+        throw bad(`expected disjoint parts, but block ${block.block} (paths ${block.firstPath}…) appears twice`);
       summary.accept(block);
     }
   });

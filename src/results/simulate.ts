@@ -27,7 +27,11 @@ export async function simulate(scenario: unknown, options: SimulateOptions = {},
  */
 export function simulateSync(scenario: unknown, options?: Omit<SimulateOptions, "signal">): Projection;
 /** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
-export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> | undefined, tuning: EngineTuning | undefined): Projection;
+export function simulateSync(
+  scenario: unknown,
+  options: Omit<SimulateOptions, "signal"> | undefined,
+  tuning: EngineTuning | undefined,
+): Projection;
 export function simulateSync(scenario: unknown, options: Omit<SimulateOptions, "signal"> = {}, tuning?: EngineTuning): Projection {
   const run = prepareRun(scenario, options, tuning);
   return new Projection(runBlocksSync(run), run.meta);

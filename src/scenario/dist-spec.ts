@@ -35,5 +35,10 @@ export const betaShape = distObject({ dist: z.literal("beta"), alpha: positive, 
 
 /** A validated distribution spec (see `distSpecSchema`). */
 export type DistSpec =
-  | z.output<typeof fixedShape> | z.output<typeof uniformShape> | z.output<typeof triangularShape> | z.output<typeof normalShape>
-  | z.output<typeof lognormalShape> | z.output<typeof pertShape> | z.output<typeof betaShape>;
+  | z.output<typeof fixedShape>
+  | z.output<typeof uniformShape>
+  | z.output<typeof triangularShape>
+  | z.output<typeof normalShape>
+  | z.output<typeof lognormalShape>
+  | z.output<typeof pertShape>
+  | z.output<typeof betaShape>;

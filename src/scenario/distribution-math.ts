@@ -55,8 +55,10 @@ export function truncation(spec: { mean: number; sd: number; min?: number; max?:
 export function quantile(spec: DistSpec, p: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: expected p in [0, 1], got ${p}`);
   switch (spec.dist) {
-    case "fixed": return spec.value;
-    case "uniform": return Math.min(spec.max, spec.min + p * (spec.max - spec.min));
+    case "fixed":
+      return spec.value;
+    case "uniform":
+      return Math.min(spec.max, spec.min + p * (spec.max - spec.min));
     case "triangular": {
       const { min: a, mode: c, max: b } = spec;
       return p * (b - a) < c - a ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c));
@@ -69,7 +71,8 @@ export function quantile(spec: DistSpec, p: number): number {
       const { mu, sigma } = lognormalParameters(spec);
       return Math.exp(mu + sigma * normalQuantile(p));
     }
-    case "beta": case "pert": {
+    case "beta":
+    case "pert": {
       const { a, b, lo, hi } = betaShape(spec);
       return Math.min(hi, lo + (hi - lo) * betaQuantile(p, a, b));
     }
@@ -96,15 +99,20 @@ export function median(spec: DistSpec): number {
  */
 export function mean(spec: DistSpec): number {
   switch (spec.dist) {
-    case "fixed": return spec.value;
-    case "uniform": return 0.5 * (spec.min + spec.max);
-    case "triangular": return (spec.min + spec.mode + spec.max) / 3;
-    case "normal": return spec.mean + spec.sd * truncation(spec).mean;
+    case "fixed":
+      return spec.value;
+    case "uniform":
+      return 0.5 * (spec.min + spec.max);
+    case "triangular":
+      return (spec.min + spec.mode + spec.max) / 3;
+    case "normal":
+      return spec.mean + spec.sd * truncation(spec).mean;
     case "lognormal": {
       const { mu, sigma } = lognormalParameters(spec);
       return Math.exp(mu + 0.5 * sigma * sigma);
     }
-    case "beta": case "pert": {
+    case "beta":
+    case "pert": {
       const { a, b, lo, hi } = betaShape(spec);
       return lo + ((hi - lo) * a) / (a + b);
     }
@@ -121,18 +129,22 @@ export function mean(spec: DistSpec): number {
  */
 export function variance(spec: DistSpec): number {
   switch (spec.dist) {
-    case "fixed": return 0;
-    case "uniform": return (spec.max - spec.min) ** 2 / 12;
+    case "fixed":
+      return 0;
+    case "uniform":
+      return (spec.max - spec.min) ** 2 / 12;
     case "triangular": {
       const { min: a, mode: c, max: b } = spec;
       return (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
     }
-    case "normal": return spec.sd * spec.sd * truncation(spec).variance;
+    case "normal":
+      return spec.sd * spec.sd * truncation(spec).variance;
     case "lognormal": {
       const { mu, sigma } = lognormalParameters(spec);
       return Math.expm1(sigma * sigma) * Math.exp(2 * mu + sigma * sigma);
     }
-    case "beta": case "pert": {
+    case "beta":
+    case "pert": {
       const { a, b, lo, hi } = betaShape(spec);
       return ((hi - lo) ** 2 * a * b) / ((a + b) ** 2 * (a + b + 1));
     }
@@ -148,11 +160,16 @@ export function variance(spec: DistSpec): number {
  */
 export function support(spec: DistSpec): [number, number] {
   switch (spec.dist) {
-    case "fixed": return [spec.value, spec.value];
-    case "normal": return [spec.min ?? -Infinity, spec.max ?? Infinity];
-    case "lognormal": return [0, Infinity];
-    case "beta": return [spec.min ?? 0, spec.max ?? 1];
-    default: return [spec.min, spec.max];
+    case "fixed":
+      return [spec.value, spec.value];
+    case "normal":
+      return [spec.min ?? -Infinity, spec.max ?? Infinity];
+    case "lognormal":
+      return [0, Infinity];
+    case "beta":
+      return [spec.min ?? 0, spec.max ?? 1];
+    default:
+      return [spec.min, spec.max];
   }
 }
 

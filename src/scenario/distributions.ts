@@ -1,7 +1,18 @@
 import { z } from "zod";
 import { describeValue } from "../util/errors.js";
 import { mean, truncation, variance } from "./distribution-math.js";
-import { betaShape, fixedShape, lognormalShape, normalShape, num, pertShape, positive, triangularShape, uniformShape, type DistSpec } from "./dist-spec.js";
+import {
+  betaShape,
+  fixedShape,
+  lognormalShape,
+  normalShape,
+  num,
+  pertShape,
+  positive,
+  triangularShape,
+  uniformShape,
+  type DistSpec,
+} from "./dist-spec.js";
 
 export { normalCdf, normalQuantile } from "../util/special-functions.js";
 
@@ -55,7 +66,11 @@ const normalSchema = normalShape.superRefine((v, ctx) => {
   if (v.min !== undefined && v.max !== undefined && !checkRange(ctx, v.min, v.max)) return;
   const mass = truncation(v).mass;
   if (!(mass >= MIN_TRUNCATED_MASS)) {
-    issue(ctx, v.min === undefined ? "max" : "min", `expected a truncation interval holding ≥ ${MIN_TRUNCATED_MASS} of the normal's probability, got ${mass}`);
+    issue(
+      ctx,
+      v.min === undefined ? "max" : "min",
+      `expected a truncation interval holding ≥ ${MIN_TRUNCATED_MASS} of the normal's probability, got ${mass}`,
+    );
   } else checkMoments(ctx, v);
 });
 
@@ -65,20 +80,28 @@ const lognormalKeys = ["dist", "mu", "median", "sigma", "p5", "p95"];
  * keys are caught here, as a custom issue, because a pipe lets `unrecognized_keys` through), then
  * piped into the union of the three exact forms, so that `DistSpec` holds the precise type.
  */
-const lognormalSchema = z.looseObject({
-  dist: z.literal("lognormal"), mu: num.optional(), median: positive.optional(), sigma: positive.optional(),
-  p5: positive.optional(), p95: positive.optional(),
-}).superRefine((v, ctx) => {
-  const unknown = Object.keys(v).filter((k) => !lognormalKeys.includes(k));
-  if (unknown.length) return issue(ctx, "", `expected only the keys ${lognormalKeys.join(", ")}, got ${unknown.map((k) => JSON.stringify(k)).join(", ")}`);
-  const given = lognormalKeys.filter((k) => k !== "dist" && v[k] !== undefined);
-  const is = (...keys: string[]) => given.length === keys.length && keys.every((k) => given.includes(k));
-  if (!is("mu", "sigma") && !is("median", "sigma") && !is("p5", "p95")) {
-    issue(ctx, "", `expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { ${given.join(", ")} }`);
-  } else if (v.p5 === undefined || v.p95 === undefined || checkRange(ctx, v.p5, v.p95, "p95", "p5")) {
-    checkMoments(ctx, v as DistSpec);
-  }
-}).pipe(lognormalShape);
+const lognormalSchema = z
+  .looseObject({
+    dist: z.literal("lognormal"),
+    mu: num.optional(),
+    median: positive.optional(),
+    sigma: positive.optional(),
+    p5: positive.optional(),
+    p95: positive.optional(),
+  })
+  .superRefine((v, ctx) => {
+    const unknown = Object.keys(v).filter((k) => !lognormalKeys.includes(k));
+    if (unknown.length)
+      return issue(ctx, "", `expected only the keys ${lognormalKeys.join(", ")}, got ${unknown.map((k) => JSON.stringify(k)).join(", ")}`);
+    const given = lognormalKeys.filter((k) => k !== "dist" && v[k] !== undefined);
+    const is = (...keys: string[]) => given.length === keys.length && keys.every((k) => given.includes(k));
+    if (!is("mu", "sigma") && !is("median", "sigma") && !is("p5", "p95")) {
+      issue(ctx, "", `expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { ${given.join(", ")} }`);
+    } else if (v.p5 === undefined || v.p95 === undefined || checkRange(ctx, v.p5, v.p95, "p95", "p5")) {
+      checkMoments(ctx, v as DistSpec);
+    }
+  })
+  .pipe(lognormalShape);
 
 const pertSchema = pertShape.superRefine((v, ctx) => {
   if (checkModeRange(ctx, v)) checkMoments(ctx, v);

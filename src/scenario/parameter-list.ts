@@ -61,7 +61,6 @@ export function listParameters(scenario: object): ParameterSlot[] {
   return out;
 }
 
-
 /** True when `T` holds a parameter drawn per path somewhere inside it. */
 type HoldsPathParameter<T> = T extends PerEventParameter
   ? false
@@ -70,7 +69,9 @@ type HoldsPathParameter<T> = T extends PerEventParameter
     : T extends readonly (infer E)[]
       ? HoldsPathParameter<E>
       : T extends object
-        ? true extends { [K in keyof T]-?: HoldsPathParameter<T[K]> }[keyof T] ? true : false
+        ? true extends { [K in keyof T]-?: HoldsPathParameter<T[K]> }[keyof T]
+          ? true
+          : false
         : false;
 
 /**
@@ -100,20 +101,28 @@ export type ParameterView<T, V> = T extends PerEventParameter
  * const medians = parameterView(parseScenario("baseline"), (p) => median(p.spec));
  * medians.territory.totalKm2; // 603628
  */
-export function parameterView<T extends object, V>(scenario: T, valueOf: (parameter: Parameter, path: string) => V | undefined): ParameterView<T, V> {
+export function parameterView<T extends object, V>(
+  scenario: T,
+  valueOf: (parameter: Parameter, path: string) => V | undefined,
+): ParameterView<T, V> {
   const walk = (node: unknown, path: string[]): unknown => {
     if (isParameter(node)) return (node as Partial<PerEventParameter>).sampling === "per-event" ? undefined : valueOf(node, path.join("."));
     // Parameters sit in objects and in arrays of objects (dprk.waves); arrays of numbers or
     // strings (the posterior's rows) hold none and are not walked.
     if (Array.isArray(node)) {
-      return node.every((item) => typeof item === "object" && item !== null && !Array.isArray(item)) ? node.map((item, i) => walk(item, [...path, String(i)])) : undefined;
+      return node.every((item) => typeof item === "object" && item !== null && !Array.isArray(item))
+        ? node.map((item, i) => walk(item, [...path, String(i)]))
+        : undefined;
     }
     if (typeof node !== "object" || node === null) return undefined;
     const out: Record<string, unknown> = {};
     let holds = false;
     for (const [key, value] of Object.entries(node)) {
       const view = walk(value, [...path, key]);
-      if (view !== undefined) { out[key] = view; holds = true; }
+      if (view !== undefined) {
+        out[key] = view;
+        holds = true;
+      }
     }
     return holds ? out : undefined;
   };

@@ -14,18 +14,30 @@ export interface ParameterRow {
   provenance: string;
 }
 
-const fmt = (v: number | undefined): string => v === undefined ? "?" : (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : String(Number(v.toPrecision(4))));
+const fmt = (v: number | undefined): string =>
+  v === undefined ? "?" : Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : String(Number(v.toPrecision(4)));
 
 /** Describe a distribution in one short phrase. */
 export function describeSpec(spec: DistSpec): string {
   switch (spec.dist) {
-    case "fixed": return fmt(spec.value);
-    case "uniform": return `uniform ${fmt(spec.min)}…${fmt(spec.max)}`;
-    case "triangular": return `triangular ${fmt(spec.min)}/${fmt(spec.mode)}/${fmt(spec.max)}`;
-    case "pert": return `PERT ${fmt(spec.min)}/${fmt(spec.mode)}/${fmt(spec.max)}`;
-    case "normal": return `normal ${fmt(spec.mean)} ± ${fmt(spec.sd)}${spec.min !== undefined || spec.max !== undefined ? ` on [${spec.min ?? "-∞"}, ${spec.max ?? "∞"}]` : ""}`;
-    case "beta": return `beta(${fmt(spec.alpha)}, ${fmt(spec.beta)})${spec.min !== undefined ? ` on [${spec.min}, ${spec.max}]` : ""}`;
-    case "lognormal": return "p5" in spec ? `lognormal 90% in ${fmt(spec.p5)}…${fmt(spec.p95)}` : "median" in spec ? `lognormal median ${fmt(spec.median)}, σ ${fmt(spec.sigma)}` : `lognormal μ ${fmt(spec.mu)}, σ ${fmt(spec.sigma)}`;
+    case "fixed":
+      return fmt(spec.value);
+    case "uniform":
+      return `uniform ${fmt(spec.min)}…${fmt(spec.max)}`;
+    case "triangular":
+      return `triangular ${fmt(spec.min)}/${fmt(spec.mode)}/${fmt(spec.max)}`;
+    case "pert":
+      return `PERT ${fmt(spec.min)}/${fmt(spec.mode)}/${fmt(spec.max)}`;
+    case "normal":
+      return `normal ${fmt(spec.mean)} ± ${fmt(spec.sd)}${spec.min !== undefined || spec.max !== undefined ? ` on [${spec.min ?? "-∞"}, ${spec.max ?? "∞"}]` : ""}`;
+    case "beta":
+      return `beta(${fmt(spec.alpha)}, ${fmt(spec.beta)})${spec.min !== undefined ? ` on [${spec.min}, ${spec.max}]` : ""}`;
+    case "lognormal":
+      return "p5" in spec
+        ? `lognormal 90% in ${fmt(spec.p5)}…${fmt(spec.p95)}`
+        : "median" in spec
+          ? `lognormal median ${fmt(spec.median)}, σ ${fmt(spec.sigma)}`
+          : `lognormal μ ${fmt(spec.mu)}, σ ${fmt(spec.sigma)}`;
   }
 }
 

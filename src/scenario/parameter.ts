@@ -50,7 +50,11 @@ export const MAX_QUANTITY = 1e12;
 
 function checkMagnitude(value: number, raw: unknown, ctx: Ctx, path: (string | number)[]): number | undefined {
   if (Math.abs(value) <= MAX_QUANTITY) return value;
-  addIssue(ctx, `expected a magnitude ≤ 1e12 (the cap on every quantity), got ${typeof raw === "string" ? `${describeValue(raw)} = ${value}` : describeValue(value)}`, path);
+  addIssue(
+    ctx,
+    `expected a magnitude ≤ 1e12 (the cap on every quantity), got ${typeof raw === "string" ? `${describeValue(raw)} = ${value}` : describeValue(value)}`,
+    path,
+  );
   return undefined;
 }
 
@@ -114,7 +118,10 @@ function parseDistribution(obj: Record<string, unknown>, rule: ParameterRule, ct
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
         for (const key of issue.keys) {
-          addIssue(ctx, `expected no such key in a ${String(obj.dist)} distribution, got ${describeValue(obj[key])}`, [...(issue.path as (string | number)[]), key]);
+          addIssue(ctx, `expected no such key in a ${String(obj.dist)} distribution, got ${describeValue(obj[key])}`, [
+            ...(issue.path as (string | number)[]),
+            key,
+          ]);
         }
       } else {
         addIssue(ctx, issue.message, issue.path as (string | number)[]);
@@ -166,7 +173,12 @@ function parameterSchema<P extends Parameter>(rule: ParameterRule, finish: (pars
         const obj = input as Record<string, unknown>;
         if ("provenance" in obj) {
           const p = provenanceSchema.safeParse(obj.provenance);
-          if (!p.success) return addIssue(ctx, `expected a provenance such as { "source": "article", "id": "F12" }, got ${JSON.stringify(obj.provenance)?.slice(0, 80)}`, ["provenance"]);
+          if (!p.success)
+            return addIssue(
+              ctx,
+              `expected a provenance such as { "source": "article", "id": "F12" }, got ${JSON.stringify(obj.provenance)?.slice(0, 80)}`,
+              ["provenance"],
+            );
           provenance = p.data;
         }
         if ("dist" in obj) {
@@ -174,12 +186,22 @@ function parameterSchema<P extends Parameter>(rule: ParameterRule, finish: (pars
           if (!spec) return z.NEVER;
         } else if ("value" in obj) {
           const extra = Object.keys(obj).filter((k) => !paramKeys.has(k));
-          if (extra.length) return addIssue(ctx, `expected only "value" and "provenance" in a parameter object, got ${describeValue(obj[extra[0]!])}`, [extra[0]!]);
+          if (extra.length)
+            return addIssue(ctx, `expected only "value" and "provenance" in a parameter object, got ${describeValue(obj[extra[0]!])}`, [
+              extra[0]!,
+            ]);
           const value = convert(obj.value, rule.unit, ctx, ["value"]);
           if (value === undefined) return z.NEVER;
           spec = { dist: "fixed", value };
         } else {
-          return addIssue(ctx, `expected a number, a quantity string, { "value": … } or a distribution { "dist": … }, got an object with keys ${Object.keys(obj).map((k) => JSON.stringify(k)).join(", ") || "(none)"}`);
+          return addIssue(
+            ctx,
+            `expected a number, a quantity string, { "value": … } or a distribution { "dist": … }, got an object with keys ${
+              Object.keys(obj)
+                .map((k) => JSON.stringify(k))
+                .join(", ") || "(none)"
+            }`,
+          );
         }
       } else {
         return addIssue(ctx, `expected a number, a quantity string or a distribution, got ${describeValue(input)}`);
@@ -200,8 +222,14 @@ function parameterSchema<P extends Parameter>(rule: ParameterRule, finish: (pars
         { type: "number" },
         { type: "string", description: `a quantity convertible to ${rule.unit}, e.g. ${UNIT_EXAMPLES[rule.unit]}` },
         { type: "object", required: ["value"], properties: { value: { type: ["number", "string"] }, provenance: { type: "object" } } },
-        { type: "object", required: ["dist"], properties: { dist: { enum: ["fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta"] }, provenance: { type: "object" } } },
+        {
+          type: "object",
+          required: ["dist"],
+          properties: {
+            dist: { enum: ["fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta"] },
+            provenance: { type: "object" },
+          },
+        },
       ],
     });
 }
-

@@ -55,7 +55,10 @@ function checkStructure(value: unknown, path: string[], issues: InputIssue[], de
   } else if (isPlainObject(value)) {
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        issues.push({ path: [...path, key].join("."), message: `expected no ${JSON.stringify(key)} key (not allowed in a scenario), got ${describeValue(value[key])}` });
+        issues.push({
+          path: [...path, key].join("."),
+          message: `expected no ${JSON.stringify(key)} key (not allowed in a scenario), got ${describeValue(value[key])}`,
+        });
         continue;
       }
       checkStructure(value[key], [...path, key], issues, depth + 1);
@@ -112,11 +115,17 @@ function toInputIssues(error: z.ZodError, input: unknown): InputIssue[] {
     switch (issue.code) {
       case "unrecognized_keys":
         for (const key of issue.keys) {
-          out.push({ path: [...path, key].join("."), message: `expected no such key (not part of the scenario schema), got ${describeValue(valueAt(input, [...issue.path, key]))}` });
+          out.push({
+            path: [...path, key].join("."),
+            message: `expected no such key (not part of the scenario schema), got ${describeValue(valueAt(input, [...issue.path, key]))}`,
+          });
         }
         break;
       case "invalid_type":
-        out.push({ path: path.join("."), message: got === "nothing" ? `expected ${issue.expected}, got nothing (required)` : `expected ${issue.expected}, got ${got}` });
+        out.push({
+          path: path.join("."),
+          message: got === "nothing" ? `expected ${issue.expected}, got nothing (required)` : `expected ${issue.expected}, got ${got}`,
+        });
         break;
       case "invalid_value":
         out.push({ path: path.join("."), message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${got}` });
@@ -130,7 +139,12 @@ function toInputIssues(error: z.ZodError, input: unknown): InputIssue[] {
         break;
       }
       case "custom":
-        out.push({ path: path.join("."), message: / got /.test(issue.message) ? issue.message : `${issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}`}, got ${got}` });
+        out.push({
+          path: path.join("."),
+          message: / got /.test(issue.message)
+            ? issue.message
+            : `${issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}`}, got ${got}`,
+        });
         break;
       default:
         out.push({ path: path.join("."), message: `${issue.message.replace(/^Invalid input: /, "")}, got ${got}` });
@@ -174,7 +188,10 @@ export function parseScenario(input: unknown): Scenario {
   if (isParsedScenario(input)) return input;
   if (typeof input === "string") {
     if (!(presetNames as string[]).includes(input)) {
-      throw new ScenarioError({ path: "", message: `expected a preset name (${presetNames.join(", ")}) or a scenario object, got ${describeValue(input)}` });
+      throw new ScenarioError({
+        path: "",
+        message: `expected a preset name (${presetNames.join(", ")}) or a scenario object, got ${describeValue(input)}`,
+      });
     }
     return parseScenario({ extends: input });
   }

@@ -34,7 +34,12 @@ export const presets = {
     description: "Baseline plus further stochastic DPRK waves (F16).",
     dprk: {
       furtherWaves: {
-        ratePerYear: { dist: "uniform", min: 0.25, max: 1.5, provenance: { source: "article", id: "F16", note: "'wave after wave'; the rate per year is an assumption" } },
+        ratePerYear: {
+          dist: "uniform",
+          min: 0.25,
+          max: 1.5,
+          provenance: { source: "article", id: "F16", note: "'wave after wave'; the rate per year is an assumption" },
+        },
       },
     },
   },
@@ -43,8 +48,18 @@ export const presets = {
     name: "ceasefire-pressure",
     description: "US pressure bears fruit more often (F18): a higher ceasefire hazard that rises with stalemate.",
     ceasefire: {
-      hazardPerMonth: { dist: "uniform", min: 0.01, max: 0.05, provenance: { source: "article", id: "F18", note: "pressure might bear fruit; the rate is an assumption" } },
-      hazardPerStalemateMonth: { dist: "uniform", min: 0, max: 0.01, provenance: assumption("war-weariness: each month of stalemate adds to the hazard") },
+      hazardPerMonth: {
+        dist: "uniform",
+        min: 0.01,
+        max: 0.05,
+        provenance: { source: "article", id: "F18", note: "pressure might bear fruit; the rate is an assumption" },
+      },
+      hazardPerStalemateMonth: {
+        dist: "uniform",
+        min: 0,
+        max: 0.01,
+        provenance: assumption("war-weariness: each month of stalemate adds to the hazard"),
+      },
     },
   },
   "hindcast-2024-11": {
@@ -56,14 +71,22 @@ export const presets = {
       initialOccupiedKm2: { value: 114_884.2, provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "2024-11-30" } },
     },
     russia: {
-      initialForce: { value: articleFacts.F6.value - articleFacts.F7.value, provenance: { source: "article", id: "F7", note: "640k − 40k = 600k in November 2024" } },
+      initialForce: {
+        value: articleFacts.F6.value - articleFacts.F7.value,
+        provenance: { source: "article", id: "F7", note: "640k − 40k = 600k in November 2024" },
+      },
     },
     dprk: {
       initialForce: { value: articleFacts.F2.value, provenance: { source: "article", id: "F2" } },
       waves: [
         {
           name: "reinforcement-2025",
-          size: { dist: "uniform", min: 1_000, max: 4_000, provenance: { source: "data", file: "recruitment_and_dprk_claims.csv", note: "1–3k (media) to 3–4k (NIS) more in early 2025" } },
+          size: {
+            dist: "uniform",
+            min: 1_000,
+            max: 4_000,
+            provenance: { source: "data", file: "recruitment_and_dprk_claims.csv", note: "1–3k (media) to 3–4k (NIS) more in early 2025" },
+          },
           arrivalStart: "2025-01-15",
           arrivalEnd: "2025-02-28",
         },

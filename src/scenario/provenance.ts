@@ -2,8 +2,26 @@ import { z } from "zod";
 
 /** Figure IDs of the source article (ARTICLE_FACTS.md). */
 export const articleFactIds = [
-  "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10",
-  "F11", "F12", "F13", "F14", "F15", "F16", "F17", "F18", "F19", "F20",
+  "F1",
+  "F2",
+  "F3",
+  "F4",
+  "F5",
+  "F6",
+  "F7",
+  "F8",
+  "F9",
+  "F10",
+  "F11",
+  "F12",
+  "F13",
+  "F14",
+  "F15",
+  "F16",
+  "F17",
+  "F18",
+  "F19",
+  "F20",
 ] as const;
 export type ArticleFactId = (typeof articleFactIds)[number];
 

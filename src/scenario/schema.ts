@@ -35,9 +35,15 @@ const isoDate = (start = false) =>
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) {
       ctx.addIssue({ code: "custom", message: `expected a calendar date YYYY-MM-DD, got ${JSON.stringify(text)}` });
     } else if (start && !text.endsWith("-01")) {
-      ctx.addIssue({ code: "custom", message: `expected the first day of a month (results are recorded at month ends), got ${JSON.stringify(text)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `expected the first day of a month (results are recorded at month ends), got ${JSON.stringify(text)}`,
+      });
     } else if (start && (d.getUTCFullYear() < START_YEARS[0] || d.getUTCFullYear() > START_YEARS[1])) {
-      ctx.addIssue({ code: "custom", message: `expected a start in the years ${START_YEARS[0]} to ${START_YEARS[1]}, got ${JSON.stringify(text)}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `expected a start in the years ${START_YEARS[0]} to ${START_YEARS[1]}, got ${JSON.stringify(text)}`,
+      });
     }
   });
 
@@ -59,10 +65,18 @@ const forceSchema = z
     targetCeiling: count("the target never exceeds this strength").optional(),
     recruitmentCapacityPerMonth: perMonth("most recruits (people) that can reach the front per month"),
     adjustmentMonths: months("months to close the gap between target and force (τ ≥ 1 month)", 1),
-    trainingMonths: optional(parameter({ unit: "month", description: "mean training delay (first-order); 0 = none", min: 0 }), 0, "no training delay"),
+    trainingMonths: optional(
+      parameter({ unit: "month", description: "mean training delay (first-order); 0 = none", min: 0 }),
+      0,
+      "no training delay",
+    ),
     woundedReturnShare: share("share of losses who are wounded and return to duty"),
     returnDelayMonths: months("mean time until wounded return (first-order delay)"),
-    desertionPerMonth: optional(parameter({ unit: "1/month", description: "share of the force deserting per month", min: 0, max: 0.5 }), 0, "no desertion"),
+    desertionPerMonth: optional(
+      parameter({ unit: "1/month", description: "share of the force deserting per month", min: 0, max: 0.5 }),
+      0,
+      "no desertion",
+    ),
   })
   .strict();
 
@@ -75,7 +89,12 @@ const waveSchema = z
   })
   .strict()
   .superRefine((w, ctx) => {
-    if (w.arrivalStart > w.arrivalEnd) ctx.addIssue({ code: "custom", path: ["arrivalEnd"], message: `expected a date on or after arrivalStart (${w.arrivalStart}), got ${JSON.stringify(w.arrivalEnd)}` });
+    if (w.arrivalStart > w.arrivalEnd)
+      ctx.addIssue({
+        code: "custom",
+        path: ["arrivalEnd"],
+        message: `expected a date on or after arrivalStart (${w.arrivalStart}), got ${JSON.stringify(w.arrivalEnd)}`,
+      });
   });
 
 const dprkSchema = z
@@ -140,7 +159,13 @@ const attritionSchema = z
 const intensitySchema = z
   .object({
     seasonalAmplitude: parameter({ unit: "1", description: "amplitude of S(month) = 1 + A·cos(2π(m − peak)/12)", min: 0, max: 0.9 }),
-    seasonalPeakMonth: parameter({ unit: "1", description: "month of peak intensity (1 = January, may be fractional)", min: 1, max: 13, exclusiveMax: true }),
+    seasonalPeakMonth: parameter({
+      unit: "1",
+      description: "month of peak intensity (1 = January, may be fractional)",
+      min: 1,
+      max: 13,
+      exclusiveMax: true,
+    }),
     noiseSd: parameter({ unit: "1", description: "sd of log ε, the monthly mean-one intensity multiplier", min: 0, max: 2 }),
     noiseAutocorrelation: parameter({ unit: "1", description: "AR(1) coefficient of log ε month to month", min: 0, max: 0.99 }),
   })
@@ -158,7 +183,11 @@ const regimesSchema = z
 const ceasefireSchema = z
   .object({
     hazardPerMonth: share("monthly probability of a ceasefire"),
-    hazardPerStalemateMonth: optional(share("added to the hazard per consecutive stalemate month"), 0, "the hazard does not rise with stalemate"),
+    hazardPerStalemateMonth: optional(
+      share("added to the hazard per consecutive stalemate month"),
+      0,
+      "the hazard does not rise with stalemate",
+    ),
   })
   .strict();
 
@@ -194,17 +223,30 @@ function checkPosterior(s: { posterior?: { parameters: string[]; draws: number[]
   parameters.forEach((path, column) => {
     const spec = slots.get(path);
     if (!spec) {
-      ctx.addIssue({ code: "custom", path: ["posterior", "parameters", column], message: `expected a parameter path of this scenario (e.g. "attrition.exchangeRatio"), got ${JSON.stringify(path)}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["posterior", "parameters", column],
+        message: `expected a parameter path of this scenario (e.g. "attrition.exchangeRatio"), got ${JSON.stringify(path)}`,
+      });
       return;
     }
     const [lo, hi] = support(spec);
     const row = draws.findIndex((r) => r.length === parameters.length && !(r[column]! >= lo && r[column]! <= hi));
     if (row >= 0) {
-      ctx.addIssue({ code: "custom", path: ["posterior", "draws", row, column], message: `expected a value of ${path} within its prior's support [${lo}, ${hi}], got ${draws[row]![column]}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["posterior", "draws", row, column],
+        message: `expected a value of ${path} within its prior's support [${lo}, ${hi}], got ${draws[row]![column]}`,
+      });
     }
   });
   const bad = draws.findIndex((r) => r.length !== parameters.length);
-  if (bad >= 0) ctx.addIssue({ code: "custom", path: ["posterior", "draws", bad], message: `expected ${parameters.length} values (one per parameter), got ${draws[bad]!.length}` });
+  if (bad >= 0)
+    ctx.addIssue({
+      code: "custom",
+      path: ["posterior", "draws", bad],
+      message: `expected ${parameters.length} values (one per parameter), got ${draws[bad]!.length}`,
+    });
 }
 
 /** The full scenario schema (after `extends` has been resolved). */
@@ -217,7 +259,11 @@ export const scenarioSchema = z
     const [totalLow] = support(s.territory.totalKm2.spec);
     const [, a0High] = support(s.territory.initialOccupiedKm2.spec);
     if (a0High > totalLow) {
-      ctx.addIssue({ code: "custom", path: ["territory", "initialOccupiedKm2"], message: `expected ≤ territory.totalKm2 (${totalLow}) over the whole distribution, got up to ${a0High}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["territory", "initialOccupiedKm2"],
+        message: `expected ≤ territory.totalKm2 (${totalLow}) over the whole distribution, got up to ${a0High}`,
+      });
     }
   });
 

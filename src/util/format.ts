@@ -228,7 +228,11 @@ export function formatGroupedNumber(value: number, significantDigits: number): s
  * @example
  * formatMedianBand({ p05: [0.19], p50: [0.2], p95: [0.21] }, 0, formatPercent); // "20.0% [19.0%–21.0%]"
  */
-export function formatMedianBand(summary: { readonly p05: readonly number[]; readonly p50: readonly number[]; readonly p95: readonly number[] }, month: number, format: (value: number) => string): string {
+export function formatMedianBand(
+  summary: { readonly p05: readonly number[]; readonly p50: readonly number[]; readonly p95: readonly number[] },
+  month: number,
+  format: (value: number) => string,
+): string {
   return `${format(summary.p50[month]!)} [${format(summary.p05[month]!)}–${format(summary.p95[month]!)}]`;
 }
 

@@ -31,7 +31,8 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
     scratch.keysOut = new Uint32Array(n);
   }
   const bits = new Uint32Array(values.buffer, values.byteOffset, n);
-  let keys = scratch.keys, out = scratch.keysOut;
+  let keys = scratch.keys,
+    out = scratch.keysOut;
   toKeys(bits, keys);
   for (let shift = 0; shift < 32; shift += BITS) {
     const offsets = bucketOffsets(keys, n, shift, scratch.counts);
@@ -39,7 +40,9 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
       const k = keys[i]!;
       out[offsets[(k >>> shift) & MASK]!++] = k;
     }
-    const swap = keys; keys = out; out = swap;
+    const swap = keys;
+    keys = out;
+    out = swap;
   }
   for (let i = 0; i < n; i += 1) {
     const k = keys[i]!;
@@ -77,8 +80,10 @@ function bucketOffsets(keys: Uint32Array, n: number, shift: number, counts: Uint
  */
 export function sortedOrder(values: Float32Array): Uint32Array {
   const n = values.length;
-  let keys = new Uint32Array(n), keysOut = new Uint32Array(n);
-  let index = Uint32Array.from({ length: n }, (_, i) => i), indexOut = new Uint32Array(n);
+  let keys = new Uint32Array(n),
+    keysOut = new Uint32Array(n);
+  let index = Uint32Array.from({ length: n }, (_, i) => i),
+    indexOut = new Uint32Array(n);
   toKeys(new Uint32Array(values.buffer, values.byteOffset, n), keys);
   const counts = new Uint32Array(BUCKETS);
   for (let shift = 0; shift < 32; shift += BITS) {

@@ -11,7 +11,12 @@ describe("scores", () => {
     const normal = studentTSample(0, 1, 1e9, 20_000);
     expect(crpsSample(normal, 0)).toBeCloseTo(2 / Math.sqrt(2 * Math.PI) - 1 / Math.sqrt(Math.PI), 3);
     // Shifting both forecast and observation changes nothing; a worse centre scores worse.
-    expect(crpsSample(normal.map((v) => v + 100), 100)).toBeCloseTo(crpsSample(normal, 0), 9);
+    expect(
+      crpsSample(
+        normal.map((v) => v + 100),
+        100,
+      ),
+    ).toBeCloseTo(crpsSample(normal, 0), 9);
     expect(crpsSample(normal, 2)).toBeGreaterThan(crpsSample(normal, 0));
   });
 
@@ -47,9 +52,13 @@ describe("rolling-origin backtest (CI-sized: two origins, tiny calibration)", ()
     expect(result.methods).toEqual(["model", "straight line (3 months)", "straight line (12 months)"]);
     // 2024-03: horizons 3 and 6; 2025-01: 3 only (2025-07 has no data) → 3 × 2 series × 3 methods.
     expect(result.scores).toHaveLength(18);
-    const area = result.scores.find((s) => s.origin === "2024-03" && s.horizon === 3 && s.series === "occupiedKm2" && s.method === "model")!;
+    const area = result.scores.find(
+      (s) => s.origin === "2024-03" && s.horizon === 3 && s.series === "occupiedKm2" && s.method === "model",
+    )!;
     expect(area.observed).toBe(112_683.1); // 2024-06
-    const claims = result.scores.find((s) => s.origin === "2024-03" && s.horizon === 6 && s.series === "claimedLosses" && s.method === "model")!;
+    const claims = result.scores.find(
+      (s) => s.origin === "2024-03" && s.horizon === 6 && s.series === "claimedLosses" && s.method === "model",
+    )!;
     expect(claims.observed).toBe(26_550 + 38_930 + 35_050 + 35_420 + 36_830 + 38_110); // 2024-04…09
     for (const s of result.scores) {
       expect(Number.isFinite(s.crps) && s.crps >= 0, `${s.method} ${s.origin} ${s.series}`).toBe(true);
@@ -59,7 +68,9 @@ describe("rolling-origin backtest (CI-sized: two origins, tiny calibration)", ()
   });
 
   it("the straight line through the last three months is what it says", () => {
-    const line = result.scores.find((s) => s.origin === "2024-03" && s.horizon === 3 && s.series === "occupiedKm2" && s.method === "straight line (3 months)")!;
+    const line = result.scores.find(
+      (s) => s.origin === "2024-03" && s.horizon === 3 && s.series === "occupiedKm2" && s.method === "straight line (3 months)",
+    )!;
     const rate = (71.9 + 153.7 + 86.4) / 3; // 2024-01…03
     expect(line.p50).toBeCloseTo(112_050.8 + 3 * rate, 3);
   });
@@ -71,6 +82,9 @@ describe("rolling-origin backtest (CI-sized: two origins, tiny calibration)", ()
       expect(row.coverage90).toBeLessThanOrEqual(1);
       expect(row.coverage50).toBeLessThanOrEqual(row.coverage90);
     }
-    expect(result.calibrations.map((c) => [c.origin, c.months])).toEqual([["2024-03", 15], ["2025-01", 25]]);
+    expect(result.calibrations.map((c) => [c.origin, c.months])).toEqual([
+      ["2024-03", 15],
+      ["2025-01", 25],
+    ]);
   });
 });

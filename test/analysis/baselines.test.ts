@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import {
-  AREA_REGIME_THRESHOLD_KM2, articlePaceForecast, bootstrapForecast, fitRegimes, monthlySeries, persistenceForecast, regimeClimatologyForecast,
-  straightLineBaseline, straightLineForecast, type BaselineSeries, type MonthlyValue, type SeriesKind,
+  AREA_REGIME_THRESHOLD_KM2,
+  articlePaceForecast,
+  bootstrapForecast,
+  fitRegimes,
+  monthlySeries,
+  persistenceForecast,
+  regimeClimatologyForecast,
+  straightLineBaseline,
+  straightLineForecast,
+  type BaselineSeries,
+  type MonthlyValue,
+  type SeriesKind,
 } from "../../src/analysis/scoring.js";
 import { quantileSorted } from "../../src/analysis/quantiles.js";
 import { claimedLossesMonthly, economistCasualtiesMonthly, occupiedAreaMonthly } from "../../src/data/index.js";
@@ -95,7 +105,10 @@ describe("the bootstrap of monthly increments", () => {
   // Increments 1, 10, 100, 1000, 10000 from 2023-01: a sum of h of them shows in its decimal
   // digits how many times each was drawn, so the digits must add up to h.
   const DIGITS = seriesOf("level", "2022-12", 0, [1, 10, 100, 1000, 10000]);
-  const digitSum = (x: number) => String(Math.round(x)).split("").reduce((s, d) => s + Number(d), 0);
+  const digitSum = (x: number) =>
+    String(Math.round(x))
+      .split("")
+      .reduce((s, d) => s + Number(d), 0);
 
   it("each sample is the last value plus a sum of exactly h observed increments, not symmetrised", () => {
     for (const h of [1, 3, 7]) {
@@ -153,14 +166,20 @@ describe("regime climatology", () => {
   it("fits the two-state chain by counting transitions up to the origin", () => {
     const fit = fitRegimes(REGIMES, origin, { threshold: AREA_REGIME_THRESHOLD_KM2 });
     // Pairs: LL LL LH HH HH HL LL LH HH → from L: 3 stay, 2 up; from H: 3 stay, 1 down.
-    expect(fit.transition).toEqual([[3 / 5, 2 / 5], [1 / 4, 3 / 4]]);
+    expect(fit.transition).toEqual([
+      [3 / 5, 2 / 5],
+      [1 / 4, 3 / 4],
+    ]);
     expect(fit.state).toBe(1);
     expect(Array.from(fit.increments[0])).toEqual([10, 20, 30, 10, 20]);
     expect(Array.from(fit.increments[1])).toEqual([200, 300, 400, 200, 300]);
     // The median threshold: increments sorted 10 10 20 20 30 200 200 300 300 400 → (30 + 200)/2 = 115.
     expect(fitRegimes(REGIMES, origin).threshold).toBe(115);
     // Fitted up to an earlier origin, only what was seen then counts.
-    expect(fitRegimes(REGIMES, "2023-05", { threshold: 150 }).transition).toEqual([[2 / 3, 1 / 3], [0, 1]]);
+    expect(fitRegimes(REGIMES, "2023-05", { threshold: 150 }).transition).toEqual([
+      [2 / 3, 1 / 3],
+      [0, 1],
+    ]);
   });
 
   it("forecasts by stepping the chain and drawing from each regime's own increments", () => {
@@ -197,8 +216,16 @@ function poisoned(series: BaselineSeries, origin: string, how: "nan" | "throw"):
     if (row.month <= origin) return row;
     if (how === "nan") return { month: row.month, value: Number.NaN };
     return Object.defineProperties({} as MonthlyValue, {
-      month: { get: () => { throw new Error(`read the month of a row after the origin (${row.month})`); } },
-      value: { get: () => { throw new Error(`read the value of a row after the origin (${row.month})`); } },
+      month: {
+        get: () => {
+          throw new Error(`read the month of a row after the origin (${row.month})`);
+        },
+      },
+      value: {
+        get: () => {
+          throw new Error(`read the value of a row after the origin (${row.month})`);
+        },
+      },
     });
   });
   return { kind: series.kind, rows };
@@ -211,7 +238,10 @@ describe("no baseline reads a row after its origin", () => {
   const baselines: [string, (s: BaselineSeries) => Float64Array][] = [
     ["persistence", (s) => persistenceForecast(s, origin, 6, { uniform: createStream(12, "p"), samples: 200 })],
     ["bootstrap", (s) => bootstrapForecast(s, origin, 6, { uniform: createStream(12, "b"), samples: 200 })],
-    ["bootstrap, trailing 12", (s) => bootstrapForecast(s, origin, 6, { uniform: createStream(12, "b"), samples: 200, trailingMonths: 12 })],
+    [
+      "bootstrap, trailing 12",
+      (s) => bootstrapForecast(s, origin, 6, { uniform: createStream(12, "b"), samples: 200, trailingMonths: 12 }),
+    ],
     ["straight line 3", (s) => straightLineBaseline(s, origin, 6, { months: 3 })],
     ["straight line 12", (s) => straightLineBaseline(s, origin, 6, { months: 12 })],
     ["regime", (s) => regimeClimatologyForecast(s, origin, 6, { uniform: createStream(12, "r"), samples: 200 })],
@@ -230,10 +260,16 @@ describe("no baseline reads a row after its origin", () => {
   }
 
   it("the article's pace too — and a poisoned row at or before the origin is caught", () => {
-    expect(Array.from(articlePaceForecast(poisoned(area, origin, "throw"), origin, 3))).toEqual([112_050.8 + 3 * ARTICLE_PACE_KM2_PER_MONTH]);
+    expect(Array.from(articlePaceForecast(poisoned(area, origin, "throw"), origin, 3))).toEqual([
+      112_050.8 + 3 * ARTICLE_PACE_KM2_PER_MONTH,
+    ]);
     // The same poison one month earlier is read, and reported: the check above is not vacuous.
-    expect(() => articlePaceForecast(poisoned(area, "2024-02", "throw"), origin, 3)).toThrow(/read the (month|value) of a row after the origin \(2024-03\)/);
-    expect(thrown(() => persistenceForecast(poisoned(area, "2024-02", "nan"), origin, 3, { uniform: createStream(1, "p") })).message).toBe("series.rows[25].value: expected a finite number, got NaN");
+    expect(() => articlePaceForecast(poisoned(area, "2024-02", "throw"), origin, 3)).toThrow(
+      /read the (month|value) of a row after the origin \(2024-03\)/,
+    );
+    expect(thrown(() => persistenceForecast(poisoned(area, "2024-02", "nan"), origin, 3, { uniform: createStream(1, "p") })).message).toBe(
+      "series.rows[25].value: expected a finite number, got NaN",
+    );
   });
 });
 
@@ -251,7 +287,15 @@ describe("the shipped series", () => {
     const casualties = monthlySeries(economistCasualtiesMonthly, "casualtiesEst", "cumulative");
     const f = bootstrapForecast(casualties, "2025-03", 1, { uniform: createStream(1, "b"), samples: 200 });
     const last = economistCasualtiesMonthly.find((r) => r.month === "2025-03")!.casualtiesEst;
-    const increments = new Set(economistCasualtiesMonthly.filter((r) => r.month >= "2023-01" && r.month <= "2025-03").map((r, k, a) => r.casualtiesEst - (k > 0 ? a[k - 1]!.casualtiesEst : economistCasualtiesMonthly.find((x) => x.month === "2022-12")!.casualtiesEst)));
+    const increments = new Set(
+      economistCasualtiesMonthly
+        .filter((r) => r.month >= "2023-01" && r.month <= "2025-03")
+        .map(
+          (r, k, a) =>
+            r.casualtiesEst -
+            (k > 0 ? a[k - 1]!.casualtiesEst : economistCasualtiesMonthly.find((x) => x.month === "2022-12")!.casualtiesEst),
+        ),
+    );
     for (const v of f) expect(increments.has(v - last)).toBe(true);
   });
 
@@ -265,18 +309,42 @@ describe("the shipped series", () => {
 describe("bad input throws OptionsError as `path: expected …, got …`", () => {
   const u = createStream(1, "e");
   it("series, origin, horizon and options", () => {
-    expect(thrown(() => persistenceForecast(LEVEL, "2024-01", 1, { uniform: u })).message).toBe('origin: expected a month of the series (from 2022-11), got "2024-01"');
-    expect(thrown(() => persistenceForecast(LEVEL, "2023-6", 1, { uniform: u })).message).toBe('origin: expected a month YYYY-MM, got "2023-6"');
-    expect(thrown(() => persistenceForecast(LEVEL, ORIGIN, 0, { uniform: u })).message).toBe("horizon: expected a whole number of months ≥ 1, got 0");
+    expect(thrown(() => persistenceForecast(LEVEL, "2024-01", 1, { uniform: u })).message).toBe(
+      'origin: expected a month of the series (from 2022-11), got "2024-01"',
+    );
+    expect(thrown(() => persistenceForecast(LEVEL, "2023-6", 1, { uniform: u })).message).toBe(
+      'origin: expected a month YYYY-MM, got "2023-6"',
+    );
+    expect(thrown(() => persistenceForecast(LEVEL, ORIGIN, 0, { uniform: u })).message).toBe(
+      "horizon: expected a whole number of months ≥ 1, got 0",
+    );
     expect(thrown(() => bootstrapForecast(LEVEL, ORIGIN, 1.5, { uniform: u })).path).toBe("horizon");
-    expect(thrown(() => bootstrapForecast(LEVEL, ORIGIN, 1, { uniform: u, samples: 0 })).message).toBe("samples: expected a whole number ≥ 1, got 0");
-    expect(thrown(() => bootstrapForecast(LEVEL, ORIGIN, 1, {} as never)).message).toBe("uniform: expected a uniform random source (createStream(seed, …)), got nothing");
+    expect(thrown(() => bootstrapForecast(LEVEL, ORIGIN, 1, { uniform: u, samples: 0 })).message).toBe(
+      "samples: expected a whole number ≥ 1, got 0",
+    );
+    expect(thrown(() => bootstrapForecast(LEVEL, ORIGIN, 1, {} as never)).message).toBe(
+      "uniform: expected a uniform random source (createStream(seed, …)), got nothing",
+    );
     expect(thrown(() => bootstrapForecast(LEVEL, ORIGIN, 1, { uniform: u, trailingMonths: 0 })).path).toBe("trailingMonths");
-    expect(thrown(() => bootstrapForecast({ kind: "stock" as SeriesKind, rows: LEVEL.rows }, ORIGIN, 1, { uniform: u })).message).toBe('series.kind: expected "level" or "cumulative", got "stock"');
-    const gap = { kind: "level" as const, rows: [{ month: "2023-01", value: 1 }, { month: "2023-03", value: 2 }] };
-    expect(thrown(() => bootstrapForecast(gap, "2023-03", 1, { uniform: u })).message).toBe('series.rows[1].month: expected the month after 2023-01 (2023-02): a monthly series runs without gaps or repeats, got "2023-03"');
-    expect(thrown(() => bootstrapForecast(LEVEL, "2022-12", 1, { uniform: u })).message).toBe("from: expected monthly increments from 2023-01 to the origin: at least 1, got 0");
-    expect(thrown(() => straightLineBaseline(LEVEL, "2023-01", 1)).message).toBe("straightLineMonths: expected at least 2 months to average, got 1");
+    expect(thrown(() => bootstrapForecast({ kind: "stock" as SeriesKind, rows: LEVEL.rows }, ORIGIN, 1, { uniform: u })).message).toBe(
+      'series.kind: expected "level" or "cumulative", got "stock"',
+    );
+    const gap = {
+      kind: "level" as const,
+      rows: [
+        { month: "2023-01", value: 1 },
+        { month: "2023-03", value: 2 },
+      ],
+    };
+    expect(thrown(() => bootstrapForecast(gap, "2023-03", 1, { uniform: u })).message).toBe(
+      'series.rows[1].month: expected the month after 2023-01 (2023-02): a monthly series runs without gaps or repeats, got "2023-03"',
+    );
+    expect(thrown(() => bootstrapForecast(LEVEL, "2022-12", 1, { uniform: u })).message).toBe(
+      "from: expected monthly increments from 2023-01 to the origin: at least 1, got 0",
+    );
+    expect(thrown(() => straightLineBaseline(LEVEL, "2023-01", 1)).message).toBe(
+      "straightLineMonths: expected at least 2 months to average, got 1",
+    );
     expect(thrown(() => straightLineBaseline(LEVEL, ORIGIN, 1, { months: 1 })).path).toBe("months");
     expect(thrown(() => regimeClimatologyForecast(LEVEL, ORIGIN, 1, { uniform: u, threshold: Number.NaN })).path).toBe("threshold");
   });

@@ -12,7 +12,12 @@ const series = { occupiedArea: occupiedAreaMonthly, claimedLosses: claimedLosses
 const observe = (from: string, to: string) => observationsFromSeries(series, { from, to });
 
 function optionsError(f: () => unknown): OptionsError {
-  try { f(); } catch (error) { expect(error).toBeInstanceOf(OptionsError); return error as OptionsError; }
+  try {
+    f();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OptionsError);
+    return error as OptionsError;
+  }
   throw new Error("expected an OptionsError");
 }
 
@@ -28,7 +33,9 @@ describe("observations from the shipped series", () => {
   it("refuses malformed or out-of-range windows", () => {
     expect(optionsError(() => observe("2023-1", "2025-06")).message).toMatch(/^from: expected a month YYYY-MM/);
     expect(optionsError(() => observe("2023-06", "2023-01")).message).toMatch(/^to: expected a month YYYY-MM not before 2023-06/);
-    expect(optionsError(() => observe("2019-01", "2020-01")).message).toMatch(/^from: expected a month of the occupied-area series \(2022-02…2025-06\)/);
+    expect(optionsError(() => observe("2019-01", "2020-01")).message).toMatch(
+      /^from: expected a month of the occupied-area series \(2022-02…2025-06\)/,
+    );
   });
 
   it("the hindcast starts at the first observed month, stalemate, forces growing from the back-extrapolated F6", () => {
@@ -43,7 +50,11 @@ describe("observations from the shipped series", () => {
 
 describe("summary statistics", () => {
   it("are finite for the observed window and for short windows", () => {
-    for (const [from, to] of [["2023-01", "2025-06"], ["2023-01", "2023-07"], ["2024-10", "2025-01"]] as const) {
+    for (const [from, to] of [
+      ["2023-01", "2025-06"],
+      ["2023-01", "2023-07"],
+      ["2024-10", "2025-01"],
+    ] as const) {
       const plan = summaryPlan(observe(from, to));
       expect(plan.labels.length, `${from}…${to}`).toBe(plan.observed.length);
       expect([...plan.observed].every(Number.isFinite), `${from}…${to}`).toBe(true);
@@ -54,7 +65,10 @@ describe("summary statistics", () => {
 describe("ABC-SMC (replenishment, MCMC moves)", () => {
   it("concentrates on the value that reproduces a noiseless observation, deterministically", () => {
     const problem = {
-      dimension: 2, circular: [false, false], observed: Float64Array.of(0.3, 0.7), extras: 0,
+      dimension: 2,
+      circular: [false, false],
+      observed: Float64Array.of(0.3, 0.7),
+      extras: 0,
       simulate: (u: Float64Array, n: number) => ({ summaries: u.slice(0, n * 2), extras: new Float64Array(0) }),
     };
     const settings = { particles: 300, generations: 8, seed: 3, quantile: 0.5, minAcceptance: 0.01, maxMoves: 5 };
@@ -69,8 +83,14 @@ describe("ABC-SMC (replenishment, MCMC moves)", () => {
 
   it("wraps a circular coordinate: a target at 0 ≡ 1 gathers particles on both sides of the seam", () => {
     const problem = {
-      dimension: 1, circular: [true], observed: Float64Array.of(0), extras: 0,
-      simulate: (u: Float64Array, n: number) => ({ summaries: Float64Array.from({ length: n }, (_, i) => Math.abs(u[i]! - Math.round(u[i]!))), extras: new Float64Array(0) }),
+      dimension: 1,
+      circular: [true],
+      observed: Float64Array.of(0),
+      extras: 0,
+      simulate: (u: Float64Array, n: number) => ({
+        summaries: Float64Array.from({ length: n }, (_, i) => Math.abs(u[i]! - Math.round(u[i]!))),
+        extras: new Float64Array(0),
+      }),
     };
     const r = runAbcSmc(problem, { particles: 200, generations: 4, seed: 1, quantile: 0.5, minAcceptance: 0.01, maxMoves: 5 });
     const u = Array.from(r.population.uniforms);
@@ -87,8 +107,17 @@ describe("ABC-SMC (replenishment, MCMC moves)", () => {
   });
 
   it("summarizeFit: width ratio and a plain sentence", () => {
-    const fit = summarizeFit(["a", "b"], [{ dist: "uniform", min: 0, max: 1 }, { dist: "uniform", min: 0, max: 10 }], [false, false],
-      Float64Array.of(0.4, 0.05, 0.6, 0.95), Float64Array.of(0.5, 0.5), 2);
+    const fit = summarizeFit(
+      ["a", "b"],
+      [
+        { dist: "uniform", min: 0, max: 1 },
+        { dist: "uniform", min: 0, max: 10 },
+      ],
+      [false, false],
+      Float64Array.of(0.4, 0.05, 0.6, 0.95),
+      Float64Array.of(0.5, 0.5),
+      2,
+    );
     expect(fit.parameters[0]!.widthRatio).toBeCloseTo(0.2 / 0.9, 10);
     expect(fit.parameters[0]!.verdict).toBe("informed");
     expect(fit.parameters[1]!.verdict).toBe("prior");
@@ -102,23 +131,36 @@ describe("calibrate", () => {
   const small = { particles: 60, generations: 2, maxMoves: 2, seed: 5, predictiveRuns: 0 } as const;
 
   it("names every bad option", () => {
-    const e = optionsError(() => calibrate(scenario, obs, { parameters: ["regimes.nope", "territory.stalemateMeanKm2PerMonth", "regimes.stalemateIntensity", "regimes.stalemateIntensity"], particles: 5, quantile: 1 }));
+    const e = optionsError(() =>
+      calibrate(scenario, obs, {
+        parameters: ["regimes.nope", "territory.stalemateMeanKm2PerMonth", "regimes.stalemateIntensity", "regimes.stalemateIntensity"],
+        particles: 5,
+        quantile: 1,
+      }),
+    );
     expect(e.issues.map((i) => i.path)).toEqual(["particles", "quantile", "parameters.0", "parameters.3"]);
     expect(e.message).toMatch(/parameters\.0: expected a parameter path of the scenario .*got "regimes\.nope"/);
-    const fixedPrior = { ...(scenario as Record<string, unknown>), territory: { ...((scenario as Record<string, unknown>).territory as object), stalemateMeanKm2PerMonth: 40 } };
+    const fixedPrior = {
+      ...(scenario as Record<string, unknown>),
+      territory: { ...((scenario as Record<string, unknown>).territory as object), stalemateMeanKm2PerMonth: 40 },
+    };
     const fixed = optionsError(() => calibrate(fixedPrior, obs, { parameters: ["territory.stalemateMeanKm2PerMonth"] }));
-    expect(fixed.message).toBe("parameters.0: expected a parameter with a prior distribution (a fixed value cannot be calibrated), got territory.stalemateMeanKm2PerMonth fixed at 40");
+    expect(fixed.message).toBe(
+      "parameters.0: expected a parameter with a prior distribution (a fixed value cannot be calibrated), got territory.stalemateMeanKm2PerMonth fixed at 40",
+    );
   });
 
   it("refuses observations that do not start at the scenario's start", () => {
     const e = optionsError(() => calibrate("baseline", obs, { parameters: ["regimes.stalemateIntensity"] }));
     expect(e.message).toMatch(/^observations\.months\.0: expected the scenario's start month \(2025-07\)/);
     const gappy = { ...obs, months: [...obs.months.slice(0, 3), "2024-12", ...obs.months.slice(4)] };
-    expect(optionsError(() => calibrate(scenario, gappy, { parameters: ["regimes.stalemateIntensity"] })).message)
-      .toBe('observations.months.3: expected consecutive months (2024-10 after 2024-09), got "2024-12"');
+    expect(optionsError(() => calibrate(scenario, gappy, { parameters: ["regimes.stalemateIntensity"] })).message).toBe(
+      'observations.months.3: expected consecutive months (2024-10 after 2024-09), got "2024-12"',
+    );
     const sparse = { ...obs, claimedLosses: obs.claimedLosses.map((c, m) => (m < 9 ? null : c)) };
-    expect(optionsError(() => calibrate(scenario, sparse, { parameters: ["regimes.stalemateIntensity"] })).message)
-      .toBe("observations: expected at least 4 months with both series observed, got 3");
+    expect(optionsError(() => calibrate(scenario, sparse, { parameters: ["regimes.stalemateIntensity"] })).message).toBe(
+      "observations: expected at least 4 months with both series observed, got 3",
+    );
   });
 
   it("is deterministic and returns a joint posterior that simulate accepts, with forecasts continuing the accepted paths", () => {
@@ -155,13 +197,17 @@ describe("calibrate", () => {
     expect(async.diagnostics.generations).toEqual(sync.diagnostics.generations);
     // The true losses behind the claims: claimed = true × the draw's claimsBias.
     const bias = sync.posterior.draws.map((row) => row[2]!);
-    sync.forecast!.trueLosses.forEach((month, k) => month.forEach((v, i) => {
-      expect(v).toBeGreaterThan(0);
-      expect(sync.forecast!.claimedLosses[k]![i]!).toBeCloseTo(v * bias[i]!, 6);
-    }));
+    sync.forecast!.trueLosses.forEach((month, k) =>
+      month.forEach((v, i) => {
+        expect(v).toBeGreaterThan(0);
+        expect(sync.forecast!.claimedLosses[k]![i]!).toBeCloseTo(v * bias[i]!, 6);
+      }),
+    );
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 5);
-    await expect(calibrateAsync(scenario, obs, { ...options, particles: 400, generations: 20, signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(
+      calibrateAsync(scenario, obs, { ...options, particles: 400, generations: 20, signal: controller.signal }),
+    ).rejects.toMatchObject({ name: "AbortError" });
     await expect(calibrateAsync(scenario, obs, { ...options, particles: 5 })).rejects.toBeInstanceOf(OptionsError);
   });
 
@@ -176,8 +222,21 @@ describe("calibrate", () => {
 
   it("a calibrated scenario from the shipped data runs through simulate, and its 2025-H1 posterior predictive band holds the observed months", async () => {
     const full = observe("2023-01", "2025-06");
-    const fit = calibrate(hindcastScenario(full), full, { parameters: DEFAULT_CALIBRATED_PARAMETERS, particles: 300, generations: 4, maxMoves: 6, seed: 1, predictiveRuns: 0 });
-    const projection = await simulate(fit.scenario, { runs: 2000, seed: 11, horizonMonths: full.months.length, step: "month", keepPaths: true });
+    const fit = calibrate(hindcastScenario(full), full, {
+      parameters: DEFAULT_CALIBRATED_PARAMETERS,
+      particles: 300,
+      generations: 4,
+      maxMoves: 6,
+      seed: 1,
+      predictiveRuns: 0,
+    });
+    const projection = await simulate(fit.scenario, {
+      runs: 2000,
+      seed: 11,
+      horizonMonths: full.months.length,
+      step: "month",
+      keepPaths: true,
+    });
     const check = predictiveCheck(projection, full);
     for (let m = full.months.indexOf("2025-01"); m < full.months.length; m += 1) {
       for (const key of ["occupiedChangeKm2", "claimedLosses"] as const) {

@@ -69,7 +69,9 @@ describe("Diebold–Mariano with a Bartlett HAC variance (lag h − 1) and the H
     expect(long.pValue).toBeNull();
     expect(long.note).toMatch(/too few origins for the horizon/);
     expect(dieboldMariano([1], [2], 1).note).toMatch(/at least 2 paired scores, got 1/);
-    expect(dieboldMariano([1, 5, 2, 7], [0, 0, 0, 0], 6).note).toBe("too few origins for the horizon: lag h − 1 = 5 needs n ≥ h = 6 paired scores, got 4");
+    expect(dieboldMariano([1, 5, 2, 7], [0, 0, 0, 0], 6).note).toBe(
+      "too few origins for the horizon: lag h − 1 = 5 needs n ≥ h = 6 paired scores, got 4",
+    );
   });
 
   it("refuses bad input", () => {
@@ -82,8 +84,10 @@ describe("Diebold–Mariano with a Bartlett HAC variance (lag h − 1) and the H
     // Equal accuracy, but score differences MA(2) as for 3-month forecasts at monthly origins:
     // d_t = e_t + e_{t−1} + e_{t−2}. Share of 1,000 series of 60 with p < 0.05.
     const normal = createStream(7, "test", "dm");
-    let hac = 0, naive = 0;
-    const n = 60, trials = 1000;
+    let hac = 0,
+      naive = 0;
+    const n = 60,
+      trials = 1000;
     for (let r = 0; r < trials; r += 1) {
       const e = Array.from({ length: n + 2 }, () => normalQuantile(normal()));
       const d = Array.from({ length: n }, (_, t) => e[t]! + e[t + 1]! + e[t + 2]!);

@@ -80,7 +80,9 @@ describe("summarizeEvent", () => {
         const e = summarizeEvent("occupiedShare", 0.5, shuffled);
         expect(e.pNever).toBeCloseTo(censored / n, 14);
         PROBABILITIES.forEach((p, j) => {
-          const h = (n - 1) * p, lo = Math.floor(h), frac = h - lo;
+          const h = (n - 1) * p,
+            lo = Math.floor(h),
+            frac = h - lo;
           const hi = Math.min(n - 1, lo + 1);
           const touches = lo >= finite || (frac > 0 && hi >= finite);
           const q = e.quantiles[QUANTILE_KEYS[j]!];

@@ -1,11 +1,5 @@
 import { describe, it, expect } from "vitest";
-import {
-  PROBABILITIES,
-  QUANTILE_KEYS,
-  quantileSorted,
-  quantileStandardError,
-  summarizeSample,
-} from "../../src/analysis/quantiles.js";
+import { PROBABILITIES, QUANTILE_KEYS, quantileSorted, quantileStandardError, summarizeSample } from "../../src/analysis/quantiles.js";
 import { normalQuantile } from "../../src/util/special-functions.js";
 
 describe("PROBABILITIES / QUANTILE_KEYS", () => {

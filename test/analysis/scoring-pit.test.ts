@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  biasSample, chiSquareSurvival, chiSquareUniformity, pitHistogram, pitSample, regularizedGammaP, regularizedGammaQ,
+  biasSample,
+  chiSquareSurvival,
+  chiSquareUniformity,
+  pitHistogram,
+  pitSample,
+  regularizedGammaP,
+  regularizedGammaQ,
 } from "../../src/analysis/scoring.js";
 import { createStream, fillStandardNormal, type Uniform } from "../../src/engine/rng.js";
 import { OptionsError } from "../../src/util/errors.js";
@@ -20,7 +26,10 @@ function thrown(f: () => unknown): OptionsError {
 function poissonUpperGamma(a: number, x: number): number {
   let term = Math.exp(-x);
   let sum = term;
-  for (let k = 1; k < a; k += 1) { term *= x / k; sum += term; }
+  for (let k = 1; k < a; k += 1) {
+    term *= x / k;
+    sum += term;
+  }
   return sum;
 }
 
@@ -73,14 +82,20 @@ describe("PIT values", () => {
 
   it("reads exactly one uniform per call, tie or not", () => {
     let calls = 0;
-    const counting: Uniform = () => { calls += 1; return 0.5; };
+    const counting: Uniform = () => {
+      calls += 1;
+      return 0.5;
+    };
     pitSample([1, 2, 3], 2.5, counting);
     pitSample([1, 2, 2], 2, counting);
     expect(calls).toBe(2);
   });
 
   it("the same seed gives the same PIT values", () => {
-    const run = () => { const u = createStream(9, "test", "pit"); return [0, 1, 2].map(() => pitSample([1, 1, 1, 2], 1, u)); };
+    const run = () => {
+      const u = createStream(9, "test", "pit");
+      return [0, 1, 2].map(() => pitSample([1, 1, 1, 2], 1, u));
+    };
     expect(run()).toEqual(run());
   });
 
@@ -105,7 +120,10 @@ describe("PIT values", () => {
     for (let t = 0; t < 1000; t += 1) {
       fillStandardNormal(stream, draws);
       let y = shift + scale * normalQuantile(stream());
-      if (round) { for (let i = 0; i < draws.length; i += 1) draws[i] = Math.round(draws[i]!); y = Math.round(y); }
+      if (round) {
+        for (let i = 0; i < draws.length; i += 1) draws[i] = Math.round(draws[i]!);
+        y = Math.round(y);
+      }
       pits.push(pitSample(draws, y, tieUniform ?? stream));
     }
     return pits;
@@ -134,8 +152,12 @@ describe("PIT values", () => {
   });
 
   it("rejects bad input", () => {
-    expect(thrown(() => pitSample([1], 1, undefined as unknown as Uniform)).message).toBe("uniform: expected a uniform random source (createStream(seed, …)), got nothing");
-    expect(thrown(() => pitSample([1], 1, () => 2)).message).toBe("uniform: expected a uniform random source returning numbers in [0, 1], got 2");
+    expect(thrown(() => pitSample([1], 1, undefined as unknown as Uniform)).message).toBe(
+      "uniform: expected a uniform random source (createStream(seed, …)), got nothing",
+    );
+    expect(thrown(() => pitSample([1], 1, () => 2)).message).toBe(
+      "uniform: expected a uniform random source returning numbers in [0, 1], got 2",
+    );
     expect(thrown(() => pitSample([], 1, () => 0.5)).path).toBe("samples");
     expect(thrown(() => pitHistogram([0.5, 1.2])).message).toBe("pitValues[1]: expected a PIT value in [0, 1], got 1.2");
     expect(thrown(() => pitHistogram([0.5], 0)).message).toBe("bins: expected a whole number of bins ≥ 1, got 0");
@@ -156,12 +178,17 @@ describe("bias (scoringutils, continuous: 1 − 2·F(y))", () => {
   it("averages about 0 for a calibrated forecast and about 1 − 2Φ(−δ) for one shifted up by δ", () => {
     const stream = createStream(6, "test", "bias");
     const draws = new Float64Array(500);
-    let calibrated = 0, high = 0;
+    let calibrated = 0,
+      high = 0;
     for (let t = 0; t < 1000; t += 1) {
       fillStandardNormal(stream, draws);
       const y = normalQuantile(stream());
       calibrated += biasSample(draws, y) / 1000;
-      high += biasSample(draws.map((x) => x + 1), y) / 1000;
+      high +=
+        biasSample(
+          draws.map((x) => x + 1),
+          y,
+        ) / 1000;
     }
     expect(Math.abs(calibrated)).toBeLessThan(0.05); // sd of the mean: √(1/3)/√1000 ≈ 0.018
     // E[1 − 2Φ(Y − 1)], Y ~ N(0, 1) = 1 − 2Φ(−1/√2) ≈ 0.5205

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  centralIntervalLevels, crpsQuantiles, crpsSample, HUB_QUANTILE_LEVELS, inCentralInterval, intervalCoverageQuantiles, intervalScore,
-  sampleQuantiles, weightedIntervalScore,
+  centralIntervalLevels,
+  crpsQuantiles,
+  crpsSample,
+  HUB_QUANTILE_LEVELS,
+  inCentralInterval,
+  intervalCoverageQuantiles,
+  intervalScore,
+  sampleQuantiles,
+  weightedIntervalScore,
 } from "../../src/analysis/scoring.js";
 import { createStream, fillStandardNormal } from "../../src/engine/rng.js";
 import { OptionsError } from "../../src/util/errors.js";
@@ -56,8 +63,13 @@ describe("CRPS from samples", () => {
     for (const { mu, sigma, y } of CASES) {
       const draws = z.map((v) => mu + sigma * v);
       // The estimate's error is dominated by that of E|X − y|: sd(|X − y|)/√n.
-      let m = 0, m2 = 0;
-      for (const x of draws) { const a = Math.abs(x - y); m += a; m2 += a * a; }
+      let m = 0,
+        m2 = 0;
+      for (const x of draws) {
+        const a = Math.abs(x - y);
+        m += a;
+        m2 += a * a;
+      }
       m /= draws.length;
       const se = Math.sqrt((m2 / draws.length - m * m) / draws.length);
       expect(Math.abs(crpsSample(draws, y) - normalCrps(mu, sigma, y)), `μ=${mu} σ=${sigma} y=${y}`).toBeLessThan(4 * se);
@@ -82,14 +94,23 @@ describe("CRPS from quantiles (piecewise-linear quantile function, flat tails)",
     for (const { mu, sigma, y } of CASES) {
       // The flat tails beyond levels 0.001 and 0.999 cost most of the error when y is out there (z = −3.4).
       const tolerance = Math.abs(y - mu) > 3 * sigma ? 5e-4 : 1e-5;
-      expect(Math.abs(crpsQuantiles(levels, normalQuantiles(levels, mu, sigma), y) - normalCrps(mu, sigma, y)), `μ=${mu} σ=${sigma} y=${y}`).toBeLessThan(tolerance * sigma);
+      expect(
+        Math.abs(crpsQuantiles(levels, normalQuantiles(levels, mu, sigma), y) - normalCrps(mu, sigma, y)),
+        `μ=${mu} σ=${sigma} y=${y}`,
+      ).toBeLessThan(tolerance * sigma);
     }
   });
 
   it("is shift-equivariant and grows with the miss", () => {
     const levels = HUB_QUANTILE_LEVELS;
     const q = normalQuantiles(levels, 0, 1);
-    expect(crpsQuantiles(levels, q.map((v) => v + 100), 100.3)).toBeCloseTo(crpsQuantiles(levels, q, 0.3), 10);
+    expect(
+      crpsQuantiles(
+        levels,
+        q.map((v) => v + 100),
+        100.3,
+      ),
+    ).toBeCloseTo(crpsQuantiles(levels, q, 0.3), 10);
     expect(crpsQuantiles(levels, q, 2)).toBeGreaterThan(crpsQuantiles(levels, q, 1));
   });
 });
@@ -144,7 +165,10 @@ describe("interval score and WIS", () => {
     const levels = midpointLevels(500);
     for (const { mu, sigma, y } of CASES) {
       const exact = normalCrps(mu, sigma, y);
-      expect(Math.abs(weightedIntervalScore(levels, normalQuantiles(levels, mu, sigma), y).wis - exact), `μ=${mu} σ=${sigma} y=${y}`).toBeLessThan(1e-4 * sigma);
+      expect(
+        Math.abs(weightedIntervalScore(levels, normalQuantiles(levels, mu, sigma), y).wis - exact),
+        `μ=${mu} σ=${sigma} y=${y}`,
+      ).toBeLessThan(1e-4 * sigma);
       // The 23 hub levels miss the tails' contribution: below the CRPS, but within 15%.
       const hub = weightedIntervalScore(HUB_QUANTILE_LEVELS, normalQuantiles(HUB_QUANTILE_LEVELS, mu, sigma), y).wis;
       expect(hub).toBeLessThan(exact);
@@ -196,7 +220,9 @@ describe("interval coverage", () => {
   it("a calibrated forecast covers about as often as its level (2,000 cases, seed 3, within 4 binomial SE)", () => {
     const stream = createStream(3, "test", "coverage");
     const z = new Float64Array(400);
-    let in50 = 0, in90 = 0, q50 = 0;
+    let in50 = 0,
+      in90 = 0,
+      q50 = 0;
     const cases = 2000;
     for (let t = 0; t < cases; t += 1) {
       fillStandardNormal(stream, z);
@@ -217,21 +243,35 @@ describe("bad input throws OptionsError as `path: expected …, got …`", () =>
     expect(thrown(() => crpsSample([], 1)).message).toBe("samples: expected at least one sample, got an empty array");
     expect(thrown(() => crpsSample([1, Number.NaN], 1)).message).toBe("samples[1]: expected a finite number, got NaN");
     expect(thrown(() => crpsSample([1, 2], Number.POSITIVE_INFINITY)).message).toBe("observed: expected a finite number, got Infinity");
-    expect(thrown(() => inCentralInterval([1, 2], 1, 90)).message).toMatch(/^level: expected a central-interval level between 0 and 1 \(0\.9 for 90%\), got 90$/);
+    expect(thrown(() => inCentralInterval([1, 2], 1, 90)).message).toMatch(
+      /^level: expected a central-interval level between 0 and 1 \(0\.9 for 90%\), got 90$/,
+    );
     expect(thrown(() => sampleQuantiles([1, 2], [0.5, 0.25])).path).toBe("levels[1]");
   });
 
   it("quantile forecasts", () => {
     expect(thrown(() => crpsQuantiles([], [], 1)).message).toBe("levels: expected at least one quantile level, got an empty array");
     expect(thrown(() => crpsQuantiles([0.25, 0.75], [1], 1)).message).toBe("values: expected one value per level (2), got 1");
-    expect(thrown(() => crpsQuantiles([0.75, 0.25], [1, 2], 1)).message).toBe("levels[1]: expected levels in increasing order, above levels[0] = 0.75, got 0.25");
-    expect(thrown(() => crpsQuantiles([0, 0.5], [1, 2], 1)).message).toBe("levels[0]: expected a quantile level between 0 and 1 (exclusive), got 0");
+    expect(thrown(() => crpsQuantiles([0.75, 0.25], [1, 2], 1)).message).toBe(
+      "levels[1]: expected levels in increasing order, above levels[0] = 0.75, got 0.25",
+    );
+    expect(thrown(() => crpsQuantiles([0, 0.5], [1, 2], 1)).message).toBe(
+      "levels[0]: expected a quantile level between 0 and 1 (exclusive), got 0",
+    );
     expect(thrown(() => crpsQuantiles([0.5, 1.5], [1, 2], 1)).path).toBe("levels[1]");
-    expect(thrown(() => crpsQuantiles([0.25, 0.75], [2, 1], 1)).message).toBe("values[1]: expected quantile values that do not decrease with the level, at least values[0] = 2, got 1");
+    expect(thrown(() => crpsQuantiles([0.25, 0.75], [2, 1], 1)).message).toBe(
+      "values[1]: expected quantile values that do not decrease with the level, at least values[0] = 2, got 1",
+    );
     expect(thrown(() => crpsQuantiles([0.5], [1], Number.NaN)).message).toBe("observed: expected a finite number, got NaN");
-    expect(thrown(() => weightedIntervalScore([0.25, 0.75], [1, 2], 1)).message).toBe("levels: expected the median (level 0.5) among the levels, got 0.25, 0.75");
-    expect(thrown(() => weightedIntervalScore([0.1, 0.5, 0.75], [1, 2, 3], 1)).message).toMatch(/^levels\[0\]: expected the levels of central intervals .*, got 0\.1 without its partner$/);
-    expect(thrown(() => intervalCoverageQuantiles([0.25, 0.5, 0.75], [1, 2, 3], 1, 0.9)).message).toBe("levels: expected the levels 0.05 and 0.95 for the 90% interval, got 0.25, 0.5, 0.75");
+    expect(thrown(() => weightedIntervalScore([0.25, 0.75], [1, 2], 1)).message).toBe(
+      "levels: expected the median (level 0.5) among the levels, got 0.25, 0.75",
+    );
+    expect(thrown(() => weightedIntervalScore([0.1, 0.5, 0.75], [1, 2, 3], 1)).message).toMatch(
+      /^levels\[0\]: expected the levels of central intervals .*, got 0\.1 without its partner$/,
+    );
+    expect(thrown(() => intervalCoverageQuantiles([0.25, 0.5, 0.75], [1, 2, 3], 1, 0.9)).message).toBe(
+      "levels: expected the levels 0.05 and 0.95 for the 90% interval, got 0.25, 0.5, 0.75",
+    );
     expect(thrown(() => intervalScore(3, 1, 0.5, 2)).message).toBe("upper: expected an upper bound not below the lower bound 3, got 1");
     expect(thrown(() => centralIntervalLevels([0.5, 0.5])).message).toBe("intervals: expected distinct interval levels, got 0.5 twice");
     expect(thrown(() => centralIntervalLevels([1])).path).toBe("intervals");

@@ -3,7 +3,8 @@ import { createStream } from "../../src/engine/rng.js";
 import { saltelliDesign, sobolBootstrap, sobolEstimates, sobolIndices, type FirstOrderEstimator } from "../../src/analysis/sobol.js";
 
 /** Ishigami function on uniforms: x_i = −π + 2π·u_i; a = 7, b = 0.1. */
-const A = 7, B = 0.1;
+const A = 7,
+  B = 0.1;
 function ishigami(u: readonly Float64Array[]): Float64Array {
   const n = u[0]!.length;
   const out = new Float64Array(n);
@@ -24,7 +25,9 @@ describe("Sobol indices, model-agnostic (Saltelli design, Jansen total order)", 
   for (const firstOrder of ["saltelli", "jansen"] as FirstOrderEstimator[]) {
     it(`reproduce the Ishigami function's analytical indices within ${TOLERANCE} (first order: ${firstOrder})`, () => {
       const est = sobolIndices(ishigami, 3, {
-        n: 50_000, firstOrder, resamples: 30,
+        n: 50_000,
+        firstOrder,
+        resamples: 30,
         uniform: (matrix, j) => createStream(1, "ishigami", matrix, j),
         bootstrap: createStream(1, "ishigami-bootstrap"),
       });
@@ -39,11 +42,20 @@ describe("Sobol indices, model-agnostic (Saltelli design, Jansen total order)", 
   }
 
   it("95% bootstrap intervals hold the analytical values about 95% of the time (20 seeds × 6 indices, N = 4,000)", () => {
-    let covered = 0, total = 0;
+    let covered = 0,
+      total = 0;
     for (let seed = 1; seed <= 20; seed += 1) {
-      const est = sobolIndices(ishigami, 3, { n: 4000, resamples: 100, uniform: (m, j) => createStream(seed, "coverage", m, j), bootstrap: createStream(seed, "coverage-bootstrap") });
+      const est = sobolIndices(ishigami, 3, {
+        n: 4000,
+        resamples: 100,
+        uniform: (m, j) => createStream(seed, "coverage", m, j),
+        bootstrap: createStream(seed, "coverage-bootstrap"),
+      });
       for (let i = 0; i < 3; i += 1) {
-        for (const [interval, truth] of [[est.firstInterval[i]!, FIRST[i]!], [est.totalInterval[i]!, TOTAL[i]!]] as const) {
+        for (const [interval, truth] of [
+          [est.firstInterval[i]!, FIRST[i]!],
+          [est.totalInterval[i]!, TOTAL[i]!],
+        ] as const) {
           total += 1;
           if (interval[0] <= truth && truth <= interval[1]) covered += 1;
         }
@@ -54,7 +66,9 @@ describe("Sobol indices, model-agnostic (Saltelli design, Jansen total order)", 
 
   it("an additive function: f = u0 + 2·u1 (+ 0·u2) gives S = ST = (0.2, 0.8, 0)", () => {
     const est = sobolIndices((u) => u[0]!.map((v, r) => v + 2 * u[1]![r]!), 3, {
-      n: 20_000, uniform: (m, j) => createStream(2, "additive", m, j), bootstrap: createStream(2, "boot"),
+      n: 20_000,
+      uniform: (m, j) => createStream(2, "additive", m, j),
+      bootstrap: createStream(2, "boot"),
     });
     [0.2, 0.8, 0].forEach((s, i) => {
       expect(est.first[i]!).toBeCloseTo(s, 1);
@@ -82,7 +96,8 @@ describe("Sobol indices, model-agnostic (Saltelli design, Jansen total order)", 
   });
 
   it("is deterministic: the same streams give the same indices and intervals", () => {
-    const run = () => sobolIndices(ishigami, 3, { n: 2000, uniform: (m, j) => createStream(9, m, j), bootstrap: createStream(9, "b"), resamples: 50 });
+    const run = () =>
+      sobolIndices(ishigami, 3, { n: 2000, uniform: (m, j) => createStream(9, m, j), bootstrap: createStream(9, "b"), resamples: 50 });
     expect(run()).toEqual(run());
   });
 });

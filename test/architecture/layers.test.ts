@@ -23,7 +23,11 @@ export function layerOf(file: string): string {
 /** Relative specifiers of every static import/export-from and dynamic import() of a source text. */
 export function importSpecifiers(text: string): string[] {
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s[^'";]*?\sfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s[^'";]*?\sfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   for (const pattern of patterns) for (const match of text.matchAll(pattern)) out.push(match[1]!);
   return out.filter((s) => s.startsWith("."));
 }
@@ -43,7 +47,8 @@ describe("layers (DESIGN §2)", () => {
       for (const spec of importSpecifiers(readFileSync(file, "utf8"))) {
         const target = resolve(dirname(file), spec.replace(/\.js$/, ".ts"));
         const to = layerOf(target);
-        if (LAYERS.indexOf(to as never) > LAYERS.indexOf(from as never)) violations.push(`${relative(SRC, file)} (${from}) → ${relative(SRC, target)} (${to})`);
+        if (LAYERS.indexOf(to as never) > LAYERS.indexOf(from as never))
+          violations.push(`${relative(SRC, file)} (${from}) → ${relative(SRC, target)} (${to})`);
       }
     }
     expect(violations).toEqual([]);

@@ -10,7 +10,13 @@ const FORBIDDEN = [/node_modules\/zod\//, /node_modules\/mathjs\//, /^src\/outpu
 
 async function runtimeClosure(entry: string): Promise<string[]> {
   const result = await build({
-    entryPoints: [resolve(ROOT, entry)], bundle: true, write: false, metafile: true, platform: "node", format: "esm", logLevel: "silent",
+    entryPoints: [resolve(ROOT, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    logLevel: "silent",
   });
   return Object.keys(result.metafile.inputs).map((p) => relative(ROOT, resolve(ROOT, p)));
 }

@@ -68,7 +68,12 @@ describe("buildCalendar", () => {
     const cal = buildCalendar("2025-11-01", 4);
     expect(cal.map((m) => m.label)).toEqual(["2025-11", "2025-12", "2026-01", "2026-02"]);
     expect(cal.map((m) => m.endDate)).toEqual(["2025-11-30", "2025-12-31", "2026-01-31", "2026-02-28"]);
-    expect(cal.map((m) => [m.year, m.month])).toEqual([[2025, 11], [2025, 12], [2026, 1], [2026, 2]]);
+    expect(cal.map((m) => [m.year, m.month])).toEqual([
+      [2025, 11],
+      [2025, 12],
+      [2026, 1],
+      [2026, 2],
+    ]);
     expect(cal.map((m) => m.startDay)).toEqual([0, 30, 61, 92]);
   });
 

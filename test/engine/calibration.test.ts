@@ -47,7 +47,10 @@ describe("calibration targets", () => {
 
   it("hindcast: modelled claimed losses (true × bias point) are within 15% of each monthly increment 2025-01…06", () => {
     const rows = readFileSync(new URL("../../data/russia_personnel_losses_monthly.csv", import.meta.url), "utf8")
-      .trim().split("\n").slice(1).map((line) => line.split(","));
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(","));
     const observed = new Map(rows.map((r) => [r[0]!, Number(r[3])]));
     const json = hindcast();
     const cumulative = (m: number) => json.series.russiaLosses.p50[m]! + json.series.dprkLosses.p50[m]!;

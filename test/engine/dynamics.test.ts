@@ -6,14 +6,20 @@ describe("dynamics switches", () => {
   const collapsing = { ukraine: { recruitmentCapacityPerMonth: 0, woundedReturnShare: 0 }, attrition: { exchangeRatio: 0.5 } };
 
   it("a regime held at stalemate stays in stalemate, even after a collapse", () => {
-    const paths = simulateSync({ extends: "baseline", dynamics: { regime: "stalemate" }, ...collapsing }, { runs: 64, horizonMonths: 36, step: "month", keepPaths: true }).paths!;
+    const paths = simulateSync(
+      { extends: "baseline", dynamics: { regime: "stalemate" }, ...collapsing },
+      { runs: 64, horizonMonths: 36, step: "month", keepPaths: true },
+    ).paths!;
     expect(Array.from(paths.accounting!.regime).every((r) => r === 1)).toBe(true);
     const last = (paths.months - 1) * paths.runs;
     expect(paths.series.ukraineForce[last]! / paths.initial.ukraineForce[0]!).toBeLessThan(0.3); // it did collapse
   });
 
   it("with switching, a collapse turns the war offensive", () => {
-    const paths = simulateSync({ extends: "baseline", regimes: { initial: "stalemate" }, ...collapsing }, { runs: 64, horizonMonths: 36, step: "month", keepPaths: true }).paths!;
+    const paths = simulateSync(
+      { extends: "baseline", regimes: { initial: "stalemate" }, ...collapsing },
+      { runs: 64, horizonMonths: 36, step: "month", keepPaths: true },
+    ).paths!;
     const last = (paths.months - 1) * paths.runs;
     let offensiveAtEnd = 0;
     for (let i = 0; i < paths.runs; i += 1) if (paths.accounting!.regime[last + i] === 0) offensiveAtEnd += 1;

@@ -11,7 +11,9 @@ const PRESETS = ["baseline", "dprk-waves", "ceasefire-pressure"] as const;
 // At 60 months the default step is the day step; both keys are kept so that a change of the
 // default shows up as a change of "default" alone. The month step is pinned as well.
 const STEPS = { day: "day", month: "month", default: undefined } as const;
-const RUNS = 2048, SEED = 1, MONTHS = 60;
+const RUNS = 2048,
+  SEED = 1,
+  MONTHS = 60;
 
 function sha(chunks: Iterable<ArrayBufferView>): string {
   const hash = createHash("sha256");
@@ -25,7 +27,8 @@ function hashes(preset: string, step: "day" | "month" | undefined): { paths: str
   // Every raw Float64 value per path: initial values, month-end series, accounting and the drawn
   // parameters, each group in name order.
   const arrays: Float64Array[] = [];
-  for (const name of Object.keys(store.series).sort()) arrays.push(store.initial[name as keyof typeof store.initial], store.series[name as keyof typeof store.series]);
+  for (const name of Object.keys(store.series).sort())
+    arrays.push(store.initial[name as keyof typeof store.initial], store.series[name as keyof typeof store.series]);
   for (const name of Object.keys(store.accounting ?? {}).sort()) arrays.push(store.accounting![name as keyof typeof store.accounting]);
   for (const name of Object.keys(store.parameters ?? {}).sort()) arrays.push(store.parameters![name]!);
   const json = simulateSync(preset, options).toJSON() as unknown as Record<string, unknown>;

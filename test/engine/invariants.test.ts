@@ -9,8 +9,10 @@ function checkPaths(store: RunStore, total: number) {
   for (let m = 0; m < months; m += 1) {
     for (let i = 0; i < runs; i += 1) {
       const at = m * runs + i;
-      const russia = initial.russiaForce[i]! + acc.russiaJoined[at]! + acc.russiaReturned[at]! - series.russiaLosses[at]! - acc.russiaDeserted[at]!;
-      const ukraine = initial.ukraineForce[i]! + acc.ukraineJoined[at]! + acc.ukraineReturned[at]! - series.ukraineLosses[at]! - acc.ukraineDeserted[at]!;
+      const russia =
+        initial.russiaForce[i]! + acc.russiaJoined[at]! + acc.russiaReturned[at]! - series.russiaLosses[at]! - acc.russiaDeserted[at]!;
+      const ukraine =
+        initial.ukraineForce[i]! + acc.ukraineJoined[at]! + acc.ukraineReturned[at]! - series.ukraineLosses[at]! - acc.ukraineDeserted[at]!;
       const dprk = initial.dprkForce[i]! + acc.dprkArrived[at]! + acc.dprkReturned[at]! - series.dprkLosses[at]!;
       const scale = (x: number) => Math.max(1, Math.abs(x));
       worst = Math.max(
@@ -19,11 +21,27 @@ function checkPaths(store: RunStore, total: number) {
         Math.abs(ukraine - series.ukraineForce[at]!) / scale(initial.ukraineForce[i]!),
         Math.abs(dprk - series.dprkForce[at]!) / scale(initial.dprkForce[i]! + acc.dprkArrived[at]!),
       );
-      for (const name of ["russiaForce", "dprkForce", "ukraineForce", "russiaLosses", "dprkLosses", "ukraineLosses", "occupiedKm2"] as const) {
+      for (const name of [
+        "russiaForce",
+        "dprkForce",
+        "ukraineForce",
+        "russiaLosses",
+        "dprkLosses",
+        "ukraineLosses",
+        "occupiedKm2",
+      ] as const) {
         const v = series[name][at]!;
         if (!(v >= 0)) throw new Error(`${name} = ${v} at month ${m}, path ${i}`);
       }
-      for (const name of ["russiaJoined", "russiaReturned", "russiaDeserted", "ukraineJoined", "ukraineReturned", "dprkArrived", "dprkReturned"] as const) {
+      for (const name of [
+        "russiaJoined",
+        "russiaReturned",
+        "russiaDeserted",
+        "ukraineJoined",
+        "ukraineReturned",
+        "dprkArrived",
+        "dprkReturned",
+      ] as const) {
         if (!(acc[name][at]! >= 0)) throw new Error(`${name} = ${acc[name][at]} at month ${m}, path ${i}`);
       }
       const share = series.occupiedShare[at]!;
@@ -37,8 +55,22 @@ const cases: Array<[string, unknown, "day" | "month", number]> = [
   ["baseline, day step", "baseline", "day", 36],
   ["dprk-waves, month step, 100 years", "dprk-waves", "month", 1200],
   ["ceasefire-pressure, day step", "ceasefire-pressure", "day", 24],
-  ["desertion, training delay and a small Ukraine", { extends: "baseline", ukraine: { initialForce: 60_000, desertionPerMonth: 0.02, trainingMonths: 2 }, russia: { desertionPerMonth: 0.01, trainingMonths: 1 } }, "day", 36],
-  ["huge waves beyond the DPRK pool", { extends: "dprk-waves", dprk: { deployablePool: 20_000, furtherWaves: { ratePerYear: 6, size: 50_000 } } }, "month", 240],
+  [
+    "desertion, training delay and a small Ukraine",
+    {
+      extends: "baseline",
+      ukraine: { initialForce: 60_000, desertionPerMonth: 0.02, trainingMonths: 2 },
+      russia: { desertionPerMonth: 0.01, trainingMonths: 1 },
+    },
+    "day",
+    36,
+  ],
+  [
+    "huge waves beyond the DPRK pool",
+    { extends: "dprk-waves", dprk: { deployablePool: 20_000, furtherWaves: { ratePerYear: 6, size: 50_000 } } },
+    "month",
+    240,
+  ],
 ];
 
 describe("per-path invariants (keepPaths)", () => {

@@ -7,7 +7,12 @@ import { median } from "../../src/scenario/distributions.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 
 // mathjs 15 exports solveODE at run time but its type declarations omit it.
-type SolveOde = (f: (t: number, y: number[]) => number[], tspan: [number, number], y0: number[], options: { method: "RK45" | "RK23"; tol: number }) => { t: number[]; y: number[][] };
+type SolveOde = (
+  f: (t: number, y: number[]) => number[],
+  tspan: [number, number],
+  y0: number[],
+  options: { method: "RK45" | "RK23"; tol: number },
+) => { t: number[]; y: number[][] };
 const { solveODE } = math as unknown as { solveODE: SolveOde };
 
 const HORIZON = 24;

@@ -21,7 +21,9 @@ describe("noise → 0: the Monte Carlo mean approaches the mean-field path", () 
   it("the gap shrinks with the noise scale (monthly intensity and territory noise × s)", () => {
     const base = atMedians(parseScenario("baseline"));
     const horizon = 36;
-    const reference = meanField(parseScenario(deepMerge(base, { dynamics: { regime: "offensive", events: "off" } })), { horizonMonths: horizon });
+    const reference = meanField(parseScenario(deepMerge(base, { dynamics: { regime: "offensive", events: "off" } })), {
+      horizonMonths: horizon,
+    });
     const gaps: number[] = [];
     for (const s of [1, 0.5, 0.25, 0.1]) {
       const scenario = deepMerge(base, {
@@ -38,7 +40,8 @@ describe("noise → 0: the Monte Carlo mean approaches the mean-field path", () 
     // Measured (seed 21, 2,000 runs): 5.6%, 1.9%, 0.94%, 0.70% for s = 1, 0.5, 0.25, 0.1 (the floor is the
     // month step against the continuous reference, plus Monte Carlo error) — each
     // step down in the noise must shrink the gap.
-    for (let k = 1; k < gaps.length; k += 1) expect(gaps[k]!, `gaps ${gaps.map((g) => g.toExponential(2)).join(", ")}`).toBeLessThan(gaps[k - 1]!);
+    for (let k = 1; k < gaps.length; k += 1)
+      expect(gaps[k]!, `gaps ${gaps.map((g) => g.toExponential(2)).join(", ")}`).toBeLessThan(gaps[k - 1]!);
     expect(gaps.at(-1)!).toBeLessThan(0.01);
   });
 });

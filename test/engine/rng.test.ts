@@ -30,7 +30,12 @@ describe("createStream", () => {
 
   it("gives different sequences for a different key or seed", () => {
     const base = draw(createStream(1, "block", 3), 100);
-    for (const other of [createStream(1, "block", 4), createStream(1, "noise", 3), createStream(2, "block", 3), createStream(1, "block", 3, "x")]) {
+    for (const other of [
+      createStream(1, "block", 4),
+      createStream(1, "noise", 3),
+      createStream(2, "block", 3),
+      createStream(1, "block", 3, "x"),
+    ]) {
       const seq = draw(other, 100);
       expect(seq).not.toEqual(base);
       // not merely shifted or partially equal: no common value at the same index
@@ -65,7 +70,7 @@ describe("createStream", () => {
     expect(draw(createStream(0, "a"), 5)).not.toEqual(draw(createStream(4294967295, "a"), 5));
   });
 
-  it.each([-1, 1.5, 2 ** 32, NaN, Infinity, "1", null, undefined])("rejects seed %s with OptionsError at path \"seed\"", (seed) => {
+  it.each([-1, 1.5, 2 ** 32, NaN, Infinity, "1", null, undefined])('rejects seed %s with OptionsError at path "seed"', (seed) => {
     let error: unknown;
     try {
       createStream(seed as number, "a");

@@ -16,7 +16,10 @@ describe("typed parameter view (engine/sample.ts)", () => {
     expect(view.territory.breakthrough.multiplier).toBe(byPath["territory.breakthrough.multiplier"]);
     expect(view.dprk.waves[0]!.size).toBe(byPath["dprk.waves.0.size"]);
     expect(view.russia.initialForce.length).toBe(16);
-    const drawn = slots.filter((s) => !s.perEvent).map((s) => s.path).sort();
+    const drawn = slots
+      .filter((s) => !s.perEvent)
+      .map((s) => s.path)
+      .sort();
     expect(Object.keys(byPath).sort()).toEqual(drawn);
   });
 

@@ -23,7 +23,9 @@ describe("simulate (async)", () => {
     setTimeout(() => controller.abort(), 50);
     let result: unknown = "untouched";
     const error = await simulate("baseline", { runs: 20_000, horizonMonths: 120, signal: controller.signal })
-      .then((p) => { result = p; })
+      .then((p) => {
+        result = p;
+      })
       .catch((e: unknown) => e);
     expect(result).toBe("untouched");
     expect((error as Error).name).toBe("AbortError");

@@ -22,17 +22,24 @@ describe("Monte Carlo statistics", () => {
 
   it("reported standard errors match the spread across 24 independent seeds within a factor of 1.5", () => {
     const seeds = Array.from({ length: 24 }, (_, i) => 100 + i);
-    const runs = 400, last = 23;
+    const runs = 400,
+      last = 23;
     const stats = { p50Area: [] as number[], meanRussia: [] as number[], p25Ukraine: [] as number[], pNever: [] as number[] };
     const reported = { p50Area: [] as number[], meanRussia: [] as number[], p25Ukraine: [] as number[], pNever: [] as number[] };
     for (const seed of seeds) {
       const p = simulateSync("baseline", { runs, horizonMonths: 24, step: "month", seed, thresholds: [0.2] });
-      const area = p.series("occupiedKm2"), russia = p.series("russiaForce"), ukraine = p.series("ukraineForce");
-      stats.p50Area.push(area.p50[last]!); reported.p50Area.push(area.se.p50[last]!);
-      stats.meanRussia.push(russia.mean[last]!); reported.meanRussia.push(russia.se.mean[last]!);
-      stats.p25Ukraine.push(ukraine.p25[last]!); reported.p25Ukraine.push(ukraine.se.p25[last]!);
+      const area = p.series("occupiedKm2"),
+        russia = p.series("russiaForce"),
+        ukraine = p.series("ukraineForce");
+      stats.p50Area.push(area.p50[last]!);
+      reported.p50Area.push(area.se.p50[last]!);
+      stats.meanRussia.push(russia.mean[last]!);
+      reported.meanRussia.push(russia.se.mean[last]!);
+      stats.p25Ukraine.push(ukraine.p25[last]!);
+      reported.p25Ukraine.push(ukraine.se.p25[last]!);
       const event = p.event(0.2);
-      stats.pNever.push(event.pNever); reported.pNever.push(event.pNeverSe);
+      stats.pNever.push(event.pNever);
+      reported.pNever.push(event.pNeverSe);
     }
     for (const key of Object.keys(stats) as Array<keyof typeof stats>) {
       const empirical = sd(stats[key]);

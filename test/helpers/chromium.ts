@@ -38,12 +38,28 @@ export function renderSvgToPng(chromium: string, svg: string, width = 800, heigh
   try {
     const page = join(dir, "chart.html");
     const png = keepAs ?? join(dir, "chart.png");
-    writeFileSync(page, `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`);
-    const r = spawnSync(chromium, [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--no-first-run", "--hide-scrollbars", "--force-device-scale-factor=1", `--user-data-dir=${join(dir, "profile")}`,
-      `--screenshot=${png}`, `--window-size=${width},${height}`, `file://${page}`,
-    ], { encoding: "utf8", timeout: 60_000 });
+    writeFileSync(
+      page,
+      `<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;background:#fff}svg{display:block}</style></head><body>${svg}</body></html>`,
+    );
+    const r = spawnSync(
+      chromium,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--force-device-scale-factor=1",
+        `--user-data-dir=${join(dir, "profile")}`,
+        `--screenshot=${png}`,
+        `--window-size=${width},${height}`,
+        `file://${page}`,
+      ],
+      { encoding: "utf8", timeout: 60_000 },
+    );
     if (r.error) throw r.error;
     try {
       return readFileSync(png);
@@ -68,16 +84,23 @@ export interface DecodedPng {
  */
 export function decodePng(bytes: Buffer): DecodedPng {
   if (bytes.subarray(0, 8).toString("hex") !== "89504e470d0a1a0a") throw new Error("not a PNG");
-  let width = 0, height = 0, depth = 0, colorType = 0, interlace = 0;
+  let width = 0,
+    height = 0,
+    depth = 0,
+    colorType = 0,
+    interlace = 0;
   let palette: Buffer | undefined;
   const idat: Buffer[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = bytes.readUInt32BE(at);
     const type = bytes.toString("latin1", at + 4, at + 8);
     const data = bytes.subarray(at + 8, at + 8 + length);
     if (type === "IHDR") {
-      width = data.readUInt32BE(0); height = data.readUInt32BE(4);
-      depth = data[8]!; colorType = data[9]!; interlace = data[12]!;
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      depth = data[8]!;
+      colorType = data[9]!;
+      interlace = data[12]!;
     } else if (type === "PLTE") palette = data;
     else if (type === "IDAT") idat.push(data);
     else if (type === "IEND") break;
@@ -101,7 +124,10 @@ export function decodePng(bytes: Buffer): DecodedPng {
       else if (filter === 2) predictor = b;
       else if (filter === 3) predictor = (a + b) >> 1;
       else if (filter === 4) {
-        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const p = a + b - c,
+          pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       } else if (filter !== 0) throw new Error(`bad PNG filter ${filter} on row ${y}`);
       pixels[y * stride + x] = (line[x]! + predictor) & 0xff;
@@ -111,11 +137,15 @@ export function decodePng(bytes: Buffer): DecodedPng {
   for (let i = 0; i < width * height; i += 1) {
     const p = pixels.subarray(i * channels, (i + 1) * channels);
     const [r, g, b, alpha] =
-      colorType === 0 ? [p[0]!, p[0]!, p[0]!, 255] :
-      colorType === 4 ? [p[0]!, p[0]!, p[0]!, p[1]!] :
-      colorType === 2 ? [p[0]!, p[1]!, p[2]!, 255] :
-      colorType === 6 ? [p[0]!, p[1]!, p[2]!, p[3]!] :
-      [palette![p[0]! * 3]!, palette![p[0]! * 3 + 1]!, palette![p[0]! * 3 + 2]!, 255];
+      colorType === 0
+        ? [p[0]!, p[0]!, p[0]!, 255]
+        : colorType === 4
+          ? [p[0]!, p[0]!, p[0]!, p[1]!]
+          : colorType === 2
+            ? [p[0]!, p[1]!, p[2]!, 255]
+            : colorType === 6
+              ? [p[0]!, p[1]!, p[2]!, p[3]!]
+              : [palette![p[0]! * 3]!, palette![p[0]! * 3 + 1]!, palette![p[0]! * 3 + 2]!, 255];
     rgba.set([r, g, b, alpha], i * 4);
   }
   return { width, height, rgba };
@@ -124,7 +154,8 @@ export function decodePng(bytes: Buffer): DecodedPng {
 /** Variance of the luminance (0…255) over all pixels: 0 for a blank image. */
 export function luminanceVariance(png: DecodedPng): number {
   const n = png.width * png.height;
-  let sum = 0, sumSq = 0;
+  let sum = 0,
+    sumSq = 0;
   for (let i = 0; i < n; i += 1) {
     const y = 0.2126 * png.rgba[i * 4]! + 0.7152 * png.rgba[i * 4 + 1]! + 0.0722 * png.rgba[i * 4 + 2]!;
     sum += y;
@@ -139,7 +170,12 @@ export function countColor(png: DecodedPng, hex: string, tolerance = 24): number
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let count = 0;
   for (let i = 0; i < png.width * png.height; i += 1) {
-    if (Math.abs(png.rgba[i * 4]! - r!) <= tolerance && Math.abs(png.rgba[i * 4 + 1]! - g!) <= tolerance && Math.abs(png.rgba[i * 4 + 2]! - b!) <= tolerance) count += 1;
+    if (
+      Math.abs(png.rgba[i * 4]! - r!) <= tolerance &&
+      Math.abs(png.rgba[i * 4 + 1]! - g!) <= tolerance &&
+      Math.abs(png.rgba[i * 4 + 2]! - b!) <= tolerance
+    )
+      count += 1;
   }
   return count;
 }

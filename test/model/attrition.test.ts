@@ -13,11 +13,18 @@ import {
 /** Integral of h·S over [0, dt] for dS/dt = a − h·S, by RK4 on the augmented system (S, L). */
 function integrateLoss(stock: number, inflow: number, hazard: number, days: number, steps = 20_000): number {
   const dt = days / steps;
-  let s = stock, loss = 0;
+  let s = stock,
+    loss = 0;
   const f = (x: number) => inflow - hazard * x;
   for (let i = 0; i < steps; i += 1) {
-    const k1 = f(s), k2 = f(s + (dt / 2) * k1), k3 = f(s + (dt / 2) * k2), k4 = f(s + dt * k3);
-    const l1 = hazard * s, l2 = hazard * (s + (dt / 2) * k1), l3 = hazard * (s + (dt / 2) * k2), l4 = hazard * (s + dt * k3);
+    const k1 = f(s),
+      k2 = f(s + (dt / 2) * k1),
+      k3 = f(s + (dt / 2) * k2),
+      k4 = f(s + dt * k3);
+    const l1 = hazard * s,
+      l2 = hazard * (s + (dt / 2) * k1),
+      l3 = hazard * (s + (dt / 2) * k2),
+      l4 = hazard * (s + dt * k3);
     s += (dt / 6) * (k1 + 2 * k2 + 2 * k3 + k4);
     loss += (dt / 6) * (l1 + 2 * l2 + 2 * l3 + l4);
   }
@@ -30,7 +37,12 @@ describe("russiaSideLossesPerDay", () => {
   });
 
   it("is normalised: at U/U0 = Reff/Reff0 = 1 it is λR·I whatever the exponents", () => {
-    for (const [a, b] of [[0, 0], [1, 0.5], [2.5, -1], [-0.7, 3]]) {
+    for (const [a, b] of [
+      [0, 0],
+      [1, 0.5],
+      [2.5, -1],
+      [-0.7, 3],
+    ]) {
       expect(russiaSideLossesPerDay(1200, 0.8, 1, 1, a!, b!)).toBeCloseTo(960, 10);
     }
   });
@@ -77,13 +89,24 @@ describe("lossOverStep", () => {
   });
 
   it("is stock·(1 − e^(−h·dt)) with zero inflow", () => {
-    for (const [s, h, dt] of [[1_000, 0.01, 1], [600_000, 0.002, 30.4375], [50, 0.5, 10], [1e6, 1e-7, 31], [10, 3, 1]]) {
+    for (const [s, h, dt] of [
+      [1_000, 0.01, 1],
+      [600_000, 0.002, 30.4375],
+      [50, 0.5, 10],
+      [1e6, 1e-7, 31],
+      [10, 3, 1],
+    ]) {
       expect(lossOverStep(s!, 0, h!, dt!)).toBeCloseTo(s! * -Math.expm1(-h! * dt!), 8);
     }
   });
 
   it("is h·S·dt when the inflow equals h·S (a month step agrees with the day steps)", () => {
-    for (const [s, h, dt] of [[600_000, 0.002, 31], [400_000, 0.0012, 28], [1_000, 0.02, 30.4375], [5e5, 1e-10, 30]]) {
+    for (const [s, h, dt] of [
+      [600_000, 0.002, 31],
+      [400_000, 0.0012, 28],
+      [1_000, 0.02, 30.4375],
+      [5e5, 1e-10, 30],
+    ]) {
       const inflow = h! * s!;
       const month = lossOverStep(s!, inflow, h!, dt!);
       expect(month).toBeCloseTo(h! * s! * dt!, 6);
@@ -95,14 +118,21 @@ describe("lossOverStep", () => {
   });
 
   it("is the exact integral of h·S for dS/dt = a − h·S (checked against RK4)", () => {
-    for (const [s, a, h, dt] of [[600_000, 500, 0.002, 30], [1_000, 20, 0.05, 10], [80_000, 3_000, 0.0005, 30.4375], [20_000, 0, 0.1, 28]]) {
+    for (const [s, a, h, dt] of [
+      [600_000, 500, 0.002, 30],
+      [1_000, 20, 0.05, 10],
+      [80_000, 3_000, 0.0005, 30.4375],
+      [20_000, 0, 0.1, 28],
+    ]) {
       const exact = integrateLoss(s!, a!, h!, dt!);
       expect(Math.abs(lossOverStep(s!, a!, h!, dt!) - exact) / exact).toBeLessThan(1e-9);
     }
   });
 
   it("is continuous across the small-h·dt series branch (h·dt = 1e-8)", () => {
-    const s = 1e6, a = 1e4, dt = 30;
+    const s = 1e6,
+      a = 1e4,
+      dt = 30;
     for (const x of [1e-8 * (1 - 1e-6), 1e-8 * (1 + 1e-6)]) {
       const h = x / dt;
       // f = 1 − x/2 + O(x²): loss = dt·(h·S·(1 − x/2) + a·x/2)
@@ -162,7 +192,11 @@ describe("russiaSideHazardPerDay", () => {
   });
 
   it("splits the losses so that R·h + K·e·h = losses (DPRK dies e times as fast)", () => {
-    for (const [l, r, k, e] of [[1200, 600_000, 10_000, 2], [900, 550_000, 25_000, 3.5], [100, 1_000, 0, 1]]) {
+    for (const [l, r, k, e] of [
+      [1200, 600_000, 10_000, 2],
+      [900, 550_000, 25_000, 3.5],
+      [100, 1_000, 0, 1],
+    ]) {
       const h = russiaSideHazardPerDay(l!, r!, k!, e!);
       expect(r! * h + k! * e! * h).toBeCloseTo(l!, 9);
     }

@@ -2,8 +2,19 @@ import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import { lossOverStep } from "../../src/model/attrition.js";
 import {
-  capToPool, DPRK_COEFFICIENT_SLOTS, DPRK_STATE_SLOTS, DprkState, dprkRates, dprkStateAtStart, dprkStep, dprkStepCoefficients, furtherWaveCount,
-  pendingAfterNewWaves, scheduledArrivalRate, scheduledArrivals, type DprkParameters,
+  capToPool,
+  DPRK_COEFFICIENT_SLOTS,
+  DPRK_STATE_SLOTS,
+  DprkState,
+  dprkRates,
+  dprkStateAtStart,
+  dprkStep,
+  dprkStepCoefficients,
+  furtherWaveCount,
+  pendingAfterNewWaves,
+  scheduledArrivalRate,
+  scheduledArrivals,
+  type DprkParameters,
 } from "../../src/model/dprk.js";
 import { delayShare } from "../../src/model/forces.js";
 import { buildCalendar } from "../../src/engine/calendar.js";
@@ -36,7 +47,12 @@ describe("scheduledArrivals", () => {
   });
 
   it("sums to the wave size over consecutive day steps covering the window", () => {
-    for (const [size, start, end] of [[27_500, 31, 184], [12_000, 0, 1], [3_000, 45, 46], [50_000, 10, 400]]) {
+    for (const [size, start, end] of [
+      [27_500, 31, 184],
+      [12_000, 0, 1],
+      [3_000, 45, 46],
+      [50_000, 10, 400],
+    ]) {
       let sum = 0;
       for (let d = 0; d < 500; d += 1) sum += scheduledArrivals(size!, start!, end!, d, d + 1);
       expect(sum).toBeCloseTo(size!, 8);
@@ -45,7 +61,12 @@ describe("scheduledArrivals", () => {
 
   it("sums to the wave size over consecutive calendar-month steps covering the window", () => {
     const months = buildCalendar("2025-07-01", 24);
-    for (const [size, start, end] of [[27_500, 31, 184], [12_000, 17, 18], [50_000, 10, 700], [8_000, 59, 62]]) {
+    for (const [size, start, end] of [
+      [27_500, 31, 184],
+      [12_000, 17, 18],
+      [50_000, 10, 700],
+      [8_000, 59, 62],
+    ]) {
       let sum = 0;
       for (const m of months) sum += scheduledArrivals(size!, start!, end!, m.startDay, m.startDay + m.days);
       expect(sum).toBeCloseTo(size!, 8);
@@ -155,13 +176,24 @@ describe("furtherWaveCount", () => {
 });
 
 const DPRK = {
-  initialForce: 10_000, combatValue: 0.7, exposure: 2, woundedReturnShare: 0.2, returnDelayMonths: 3, deployablePool: 150_000,
-  waves: [] as { size: number }[], furtherWaves: { ratePerYear: 0, spreadMonths: 2 },
+  initialForce: 10_000,
+  combatValue: 0.7,
+  exposure: 2,
+  woundedReturnShare: 0.2,
+  returnDelayMonths: 3,
+  deployablePool: 150_000,
+  waves: [] as { size: number }[],
+  furtherWaves: { ratePerYear: 0, spreadMonths: 2 },
 };
 const dprkDraws = (d: typeof DPRK): DprkParameters<Float64Array> => ({
-  initialForce: Float64Array.of(d.initialForce), combatValue: Float64Array.of(d.combatValue), exposure: Float64Array.of(d.exposure),
-  woundedReturnShare: Float64Array.of(d.woundedReturnShare), returnDelayMonths: Float64Array.of(d.returnDelayMonths), deployablePool: Float64Array.of(d.deployablePool),
-  waves: [], furtherWaves: { ratePerYear: Float64Array.of(d.furtherWaves.ratePerYear), spreadMonths: Float64Array.of(d.furtherWaves.spreadMonths) },
+  initialForce: Float64Array.of(d.initialForce),
+  combatValue: Float64Array.of(d.combatValue),
+  exposure: Float64Array.of(d.exposure),
+  woundedReturnShare: Float64Array.of(d.woundedReturnShare),
+  returnDelayMonths: Float64Array.of(d.returnDelayMonths),
+  deployablePool: Float64Array.of(d.deployablePool),
+  waves: [],
+  furtherWaves: { ratePerYear: Float64Array.of(d.furtherWaves.ratePerYear), spreadMonths: Float64Array.of(d.furtherWaves.spreadMonths) },
 });
 const dprkCoefficients = (d: typeof DPRK, days: number) => {
   const c = new Float64Array(DPRK_COEFFICIENT_SLOTS);
@@ -206,7 +238,7 @@ describe("dprkStep (step form)", () => {
     dprkStep(state, 0, c, Float64Array.of(15_300, 31, 184), 1, 0.002, 40, 30, false);
     expect(state[DprkState.Deployed]).toBe(10_050);
     expect(state[DprkState.ArrivedSoFar]).toBe(50);
-    expect(state[DprkState.BeyondPoolSoFar]).toBeCloseTo(15_300 * 30 / 153 - 50, 9);
+    expect(state[DprkState.BeyondPoolSoFar]).toBeCloseTo((15_300 * 30) / 153 - 50, 9);
   });
 
   it("releases pending further-wave troops as a first-order delay, adding scheduled waves after them", () => {

@@ -1,8 +1,20 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import {
-  delayShare, FORCE_COEFFICIENT_SLOTS, FORCE_STATE_SLOTS, forceRates, forceRatesOf, ForceState, forceStateAtStart, forceStep, forceStepCoefficients,
-  recruitsOverStep, recruitsPerDay, targetCeilingDay, targetStrength, type ForceParameters,
+  delayShare,
+  FORCE_COEFFICIENT_SLOTS,
+  FORCE_STATE_SLOTS,
+  forceRates,
+  forceRatesOf,
+  ForceState,
+  forceStateAtStart,
+  forceStep,
+  forceStepCoefficients,
+  recruitsOverStep,
+  recruitsPerDay,
+  targetCeilingDay,
+  targetStrength,
+  type ForceParameters,
 } from "../../src/model/forces.js";
 
 describe("targetStrength", () => {
@@ -33,18 +45,26 @@ describe("recruitsOverStep", () => {
   });
 
   it("closes the gap at the exact first-order rate: gap·(1 − e^(−dt/τ))", () => {
-    for (const [gap, tau, dt] of [[50_000, 91, 30.4375], [10_000, 30.4375, 1], [120_000, 182.6, 31], [7, 60, 28]]) {
+    for (const [gap, tau, dt] of [
+      [50_000, 91, 30.4375],
+      [10_000, 30.4375, 1],
+      [120_000, 182.6, 31],
+      [7, 60, 28],
+    ]) {
       expect(recruitsOverStep(0, 0, gap!, delayShare(tau!, dt!), 1e9, dt!)).toBeCloseTo(gap! * (1 - Math.exp(-dt! / tau!)), 6);
     }
   });
 
   it("composes: two half steps close as much of the gap as one full step", () => {
-    const gap = 80_000, tau = 91.3125, dt = 30.4375;
+    const gap = 80_000,
+      tau = 91.3125,
+      dt = 30.4375;
     const first = recruitsOverStep(0, 0, gap, delayShare(tau, dt / 2), 1e9, dt / 2);
     const second = recruitsOverStep(0, 0, gap - first, delayShare(tau, dt / 2), 1e9, dt / 2);
     expect(first + second).toBeCloseTo(recruitsOverStep(0, 0, gap, delayShare(tau, dt), 1e9, dt), 6);
     // 30 day steps close as much as one 30-day step (no overshoot from the step size)
-    let remaining = gap, total = 0;
+    let remaining = gap,
+      total = 0;
     for (let d = 0; d < 30; d += 1) {
       const r = recruitsOverStep(0, 0, remaining, delayShare(tau, 1), 1e9, 1);
       total += r;
@@ -105,7 +125,11 @@ describe("delayShare", () => {
   });
 
   it("is 1 − e^(−dt/delay), in (0, 1), and composes over sub-steps", () => {
-    for (const [delay, dt] of [[30, 1], [91.3, 30.4375], [10, 100]]) {
+    for (const [delay, dt] of [
+      [30, 1],
+      [91.3, 30.4375],
+      [10, 100],
+    ]) {
       const s = delayShare(delay!, dt!);
       expect(s).toBeCloseTo(1 - Math.exp(-dt! / delay!), 14);
       expect(s).toBeGreaterThan(0);
@@ -117,7 +141,16 @@ describe("delayShare", () => {
   });
 });
 
-const UKRAINE = { initialForce: 400_000, targetGrowthPerMonth: 0, recruitmentCapacityPerMonth: 30_437.5, adjustmentMonths: 3, trainingMonths: 0, woundedReturnShare: 0.3, returnDelayMonths: 3, desertionPerMonth: 0 };
+const UKRAINE = {
+  initialForce: 400_000,
+  targetGrowthPerMonth: 0,
+  recruitmentCapacityPerMonth: 30_437.5,
+  adjustmentMonths: 3,
+  trainingMonths: 0,
+  woundedReturnShare: 0.3,
+  returnDelayMonths: 3,
+  desertionPerMonth: 0,
+};
 /** One path's parameters as the engine holds them (a Float64Array per parameter). */
 const asDraws = (force: ForceParameters<number>): ForceParameters<Float64Array> =>
   Object.fromEntries(Object.entries(force).map(([k, v]) => [k, Float64Array.of(v as number)])) as unknown as ForceParameters<Float64Array>;
@@ -188,7 +221,10 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
       const [f0, w0] = [400_000, 10_000];
       for (let s = 0; s < 200; s += 1) forceStep(state, 0, c, 0.0015 + 0.0005 * Math.sin(s), s * days, days, false);
       const at = (slot: ForceState) => state[slot]!;
-      expect(at(ForceState.Force)).toBeCloseTo(f0 + at(ForceState.JoinedSoFar) + at(ForceState.ReturnedSoFar) - at(ForceState.LossesSoFar) - at(ForceState.DesertedSoFar), 4);
+      expect(at(ForceState.Force)).toBeCloseTo(
+        f0 + at(ForceState.JoinedSoFar) + at(ForceState.ReturnedSoFar) - at(ForceState.LossesSoFar) - at(ForceState.DesertedSoFar),
+        4,
+      );
       // wounded: a share of the losses in, the returned out
       expect(at(ForceState.Wounded)).toBeCloseTo(w0 + 0.3 * at(ForceState.LossesSoFar) - at(ForceState.ReturnedSoFar), 4);
       expect(at(ForceState.InTraining)).toBeGreaterThanOrEqual(0);
@@ -260,7 +296,10 @@ describe("forceRatesOf and forceRates (rate form, for the mean field)", () => {
     forceRates(d, rates, 400_000, 0, 6_087.5, 480, 0, 0);
     const joining = 6_087.5 / rates.trainingDays;
     expect(d[ForceState.Force]).toBeCloseTo(-480 + joining, 9);
-    expect(d[ForceState.InTraining]! + joining).toBeCloseTo(recruitsPerDay(480, 0, -6_087.5, rates.adjustmentDays, rates.capacityPerDay), 9);
+    expect(d[ForceState.InTraining]! + joining).toBeCloseTo(
+      recruitsPerDay(480, 0, -6_087.5, rates.adjustmentDays, rates.capacityPerDay),
+      9,
+    );
   });
 });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { russiaSideHazardPerDay } from "../../src/model/attrition.js";
 import {
-  occupiedAtStart, russiaInflowAtStart, russiaSideHazardAtStart, russiaSideWoundedAtStart, ukraineInflowAtStart, ukraineLossesAtStart, ukraineWoundedAtStart,
+  occupiedAtStart,
+  russiaInflowAtStart,
+  russiaSideHazardAtStart,
+  russiaSideWoundedAtStart,
+  ukraineInflowAtStart,
+  ukraineLossesAtStart,
+  ukraineWoundedAtStart,
 } from "../../src/model/initial.js";
 import { DAYS_PER_MONTH } from "../../src/scenario/article.js";
 

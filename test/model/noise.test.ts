@@ -15,7 +15,9 @@ describe("logIntensityNoise", () => {
   });
 
   it("is stationary with sd σ and lag-1 autocorrelation φ (a long chain, fixed seed)", () => {
-    const sd = 0.2, phi = 0.6, n = 50_000;
+    const sd = 0.2,
+      phi = 0.6,
+      n = 50_000;
     const uniform = createStream(1, "test", "ar1");
     const xs = new Float64Array(n);
     for (let m = 0; m < n; m += 1) xs[m] = logIntensityNoise(m === 0, m > 0 ? xs[m - 1]! : 0, phi, sd, normalQuantile(uniform()));
@@ -55,6 +57,11 @@ describe("territoryNoise", () => {
   });
 
   it("is the mean-one multiplier of σA·z", () => {
-    for (const [sd, z] of [[0.3, 1.2], [0.45, -2], [0, 0]] as const) expect(territoryNoise(sd, z)).toBe(meanOneMultiplier(sd * z, sd));
+    for (const [sd, z] of [
+      [0.3, 1.2],
+      [0.45, -2],
+      [0, 0],
+    ] as const)
+      expect(territoryNoise(sd, z)).toBe(meanOneMultiplier(sd * z, sd));
   });
 });

@@ -1,5 +1,13 @@
 import { describe, it, expect } from "vitest";
-import { initialRegime, monthRegime, nextRegime, OFFENSIVE, regimeIntensity, STALEMATE, stalemateMonthsAfter } from "../../src/model/regimes.js";
+import {
+  initialRegime,
+  monthRegime,
+  nextRegime,
+  OFFENSIVE,
+  regimeIntensity,
+  STALEMATE,
+  stalemateMonthsAfter,
+} from "../../src/model/regimes.js";
 
 describe("regime constants", () => {
   it("are distinct", () => {
@@ -37,7 +45,8 @@ describe("nextRegime", () => {
 
   it("switches at the stated rate over a uniform grid of u", () => {
     const n = 100_000;
-    let fromOff = 0, fromStale = 0;
+    let fromOff = 0,
+      fromStale = 0;
     for (let i = 0; i < n; i += 1) {
       const u = (i + 0.5) / n;
       if (nextRegime(OFFENSIVE, u, 0.06, 0.1) === STALEMATE) fromOff += 1;

@@ -1,8 +1,22 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
 import {
-  areaAfterStep, areaGainOverStep, areaRatePerDay, boundArea, boundedAreaRate, forceRatioEffect, forceRatioEffectFromLog, logForceRatio, occupiedShare,
-  offensiveEffect, offensiveEffectFromLog, offensiveGain, relativeForceRatio, stalemateChangePerMonth, TERRITORY_COEFFICIENT_SLOTS, territoryCoefficients,
+  areaAfterStep,
+  areaGainOverStep,
+  areaRatePerDay,
+  boundArea,
+  boundedAreaRate,
+  forceRatioEffect,
+  forceRatioEffectFromLog,
+  logForceRatio,
+  occupiedShare,
+  offensiveEffect,
+  offensiveEffectFromLog,
+  offensiveGain,
+  relativeForceRatio,
+  stalemateChangePerMonth,
+  TERRITORY_COEFFICIENT_SLOTS,
+  territoryCoefficients,
   ukraineCollapsed,
 } from "../../src/model/territory.js";
 
@@ -25,7 +39,8 @@ describe("forceRatioEffect", () => {
   });
 
   it("is 0 at x^γ = θ, negative below it (Ukraine regains), positive above", () => {
-    const gamma = 1.5, theta = 0.5;
+    const gamma = 1.5,
+      theta = 0.5;
     const x0 = theta ** (1 / gamma);
     expect(forceRatioEffect(x0, gamma, theta, 3)).toBeCloseTo(0, 12);
     expect(forceRatioEffect(x0 * 0.99, gamma, theta, 3)).toBeLessThan(0);
@@ -139,9 +154,17 @@ describe("logForceRatio", () => {
 });
 
 const TERRITORY = {
-  totalKm2: [603_628], initialOccupiedKm2: [120_725.6], offensivePaceKm2PerMonth: [485], offensiveNoiseSd: [0.3],
-  forceRatioExponent: [1.5], regainThreshold: [0.5], maxGainMultiple: [3], stalemateMeanKm2PerMonth: [40.6], stalemateSdKm2PerMonth: [136],
-  breakthrough: { probabilityPerMonth: [0.02], forceRatioExponent: [2], multiplier: [2] }, collapse: { ukraineShareOfInitial: [0.4], multiplier: [4] },
+  totalKm2: [603_628],
+  initialOccupiedKm2: [120_725.6],
+  offensivePaceKm2PerMonth: [485],
+  offensiveNoiseSd: [0.3],
+  forceRatioExponent: [1.5],
+  regainThreshold: [0.5],
+  maxGainMultiple: [3],
+  stalemateMeanKm2PerMonth: [40.6],
+  stalemateSdKm2PerMonth: [136],
+  breakthrough: { probabilityPerMonth: [0.02], forceRatioExponent: [2], multiplier: [2] },
+  collapse: { ukraineShareOfInitial: [0.4], multiplier: [4] },
 };
 const coefficients = () => {
   const c = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
@@ -207,7 +230,9 @@ describe("areaAfterStep and areaRatePerDay", () => {
 
   it("match their @examples: bounded by T; the pace per day", () => {
     expect(areaAfterStep(c, 603_000, true, true, 1, 1, 1, 1, 0, 30.4375, 31)).toBe(603_628);
-    expect(areaAfterStep(c, 120_000, true, false, 1, 1, 1, 1, 0, 1, 31)).toBe(boundArea(120_000 + offensiveGain(PACE, 1, 1, 1, 1, 1), 603_628));
+    expect(areaAfterStep(c, 120_000, true, false, 1, 1, 1, 1, 0, 1, 31)).toBe(
+      boundArea(120_000 + offensiveGain(PACE, 1, 1, 1, 1, 1), 603_628),
+    );
     expect(areaRatePerDay(c, 120_000, true, false, 1, 1, 40, 31)).toBeCloseTo(PACE, 12);
     expect(areaRatePerDay(c, 603_628, true, false, 1, 1, 40, 31)).toBe(0);
   });
@@ -238,13 +263,23 @@ describe("areaAfterStep, written out flat", () => {
     const c = coefficients();
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 603_628, noNaN: true }), fc.boolean(), fc.boolean(), fc.double({ min: 0, max: 3, noNaN: true }),
-        fc.double({ min: 0, max: 5, noNaN: true }), fc.double({ min: -10, max: 3, noNaN: true }), fc.double({ min: 1, max: 5, noNaN: true }),
-        fc.double({ min: -500, max: 500, noNaN: true }), fc.constantFrom(1, 28, 30, 31), fc.constantFrom(28, 29, 30, 31),
+        fc.double({ min: 0, max: 603_628, noNaN: true }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 5, noNaN: true }),
+        fc.double({ min: -10, max: 3, noNaN: true }),
+        fc.double({ min: 1, max: 5, noNaN: true }),
+        fc.double({ min: -500, max: 500, noNaN: true }),
+        fc.constantFrom(1, 28, 30, 31),
+        fc.constantFrom(28, 29, 30, 31),
         (area, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth) =>
           Object.is(
             areaAfterStep(c, area, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth),
-            boundArea(area + areaGainOverStep(c, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth), 603_628),
+            boundArea(
+              area + areaGainOverStep(c, offensive, collapsed, intensity, noise, effect, breakthrough, stalemate, days, daysInMonth),
+              603_628,
+            ),
           ),
       ),
       { numRuns: 5_000 },

@@ -7,7 +7,8 @@ import { BACKTEST_CSV_COLUMNS } from "../../src/output/backtest-csv.js";
 import { backtestJsonSchema } from "../../src/output/backtest-json.js";
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "", stderr = "";
+  let stdout = "",
+    stderr = "";
   const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -31,15 +32,26 @@ describe("backtest command", () => {
     const json = backtestJsonSchema.parse(JSON.parse((await cli("backtest", ...SMALL, "--format", "json")).stdout));
     expect(json.settings.origins).toEqual(["2025-03", "2025-04"]);
     expect(json.forecasters.find((f) => f.role === "candidate")?.settings.particles).toBe(20);
-    expect(json.comparisons.map((c) => `${c.series}@${c.horizon}`)).toEqual(["occupiedKm2@1", "occupiedKm2@3", "claimedLosses@1", "claimedLosses@3", "casualtiesEst@1", "casualtiesEst@3"]);
+    expect(json.comparisons.map((c) => `${c.series}@${c.horizon}`)).toEqual([
+      "occupiedKm2@1",
+      "occupiedKm2@3",
+      "claimedLosses@1",
+      "claimedLosses@3",
+      "casualtiesEst@1",
+      "casualtiesEst@3",
+    ]);
     const csv = (await cli("backtest", ...SMALL, "--format", "csv")).stdout.split("\r\n");
     expect(csv[0]).toBe(BACKTEST_CSV_COLUMNS.join(","));
     expect(csv).toHaveLength(json.summary.length + 2); // header, rows, the final empty line
     const file = join(dir, "pit.svg");
     const svg = await cli("backtest", ...SMALL, "--format", "svg", "--out", file);
     expect([svg.code, svg.stdout]).toEqual([0, ""]);
-    expect(readFileSync(file, "utf8")).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*PIT histograms: model \(calibrated hindcast\)[\s\S]*<\/svg>\n$/);
-    expect((await cli("backtest", ...SMALL, "--format", "svg", "--out", file)).stderr).toMatch(/^attrition-sim: --out: will not overwrite .*\n$/);
+    expect(readFileSync(file, "utf8")).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*PIT histograms: model \(calibrated hindcast\)[\s\S]*<\/svg>\n$/,
+    );
+    expect((await cli("backtest", ...SMALL, "--format", "svg", "--out", file)).stderr).toMatch(
+      /^attrition-sim: --out: will not overwrite .*\n$/,
+    );
   }, 120_000);
 
   it("reads newer observations from --observations DIR; the files it lacks stay the shipped ones", async () => {
@@ -50,7 +62,11 @@ describe("backtest command", () => {
     const r = await cli("backtest", "--observations", obs, "--origins", "2025-03:2025-03", "--particles", "20", "--format", "json");
     expect(r.code, r.stderr).toBe(0);
     const json = backtestJsonSchema.parse(JSON.parse(r.stdout));
-    expect(json.data.map((d) => [d.series, d.lastMonth, d.source.endsWith(".csv")])).toEqual([["occupiedKm2", "2025-04", true], ["claimedLosses", "2025-06", true], ["casualtiesEst", "2025-06", true]]);
+    expect(json.data.map((d) => [d.series, d.lastMonth, d.source.endsWith(".csv")])).toEqual([
+      ["occupiedKm2", "2025-04", true],
+      ["claimedLosses", "2025-06", true],
+      ["casualtiesEst", "2025-06", true],
+    ]);
     expect(json.data[0]!.source).toBe(join(obs, "occupied_area_isw_monthly.csv"));
     expect(json.data[1]!.source).toBe("data/russia_personnel_losses_monthly.csv");
     // The area is scored at 2025-04 only (h = 1); the claims at h = 1 and 3.
@@ -60,22 +76,40 @@ describe("backtest command", () => {
   it("bad input: exit 2 with one line naming the flag or the file, line and column", async () => {
     const bad = join(dir, "bad");
     mkdirSync(bad);
-    writeFileSync(join(bad, "occupied_area_isw_monthly.csv"), `${AREA_HEADER}\n2025-01,2025-01-31,117000,300\n2025-02,2025-02-28,"12,3a",100\n2025-03,2025-03-31,x,1\n`);
+    writeFileSync(
+      join(bad, "occupied_area_isw_monthly.csv"),
+      `${AREA_HEADER}\n2025-01,2025-01-31,117000,300\n2025-02,2025-02-28,"12,3a",100\n2025-03,2025-03-31,x,1\n`,
+    );
     const badFile = join(bad, "occupied_area_isw_monthly.csv");
     const empty = join(dir, "empty");
     mkdirSync(empty);
     const cases: [string[], string][] = [
       [["--origins", "2023-07"], '--origins: expected FROM:TO, two months YYYY-MM (e.g. 2023-07:2025-05), got "2023-07"'],
       [["--origins", "2024-05:2024-01"], "--origins: expected FROM no later than TO, got 2024-05:2024-01"],
-      [["--origins", "2023-01:2023-07"], "--origins: expected FROM from 2023-04 on (each calibration needs 4 months from 2023-01), got 2023-01"],
-      [["--origins", "2024-01:2025-06"], "--origins: expected TO no later than 2025-05 (the last month that leaves an observed month), got 2025-06"],
+      [
+        ["--origins", "2023-01:2023-07"],
+        "--origins: expected FROM from 2023-04 on (each calibration needs 4 months from 2023-01), got 2023-01",
+      ],
+      [
+        ["--origins", "2024-01:2025-06"],
+        "--origins: expected TO no later than 2025-05 (the last month that leaves an observed month), got 2025-06",
+      ],
       [["--format", "xml"], '--format: expected one of table, json, csv, svg, got "xml"'],
       [["--particles", "5"], "--particles: expected an integer from 20 to 100000, got 5"],
       [["--force"], "--force: only with --out FILE"],
       [["extra"], 'backtest: unexpected argument "extra"'],
-      [["--runs", "5"], 'unknown option "--runs" for backtest (options: --observations, --origins, --particles, --seed, --format, --out, --force)'],
-      [["--observations", join(dir, "nope")], `--observations: expected a folder holding occupied_area_isw_monthly.csv, russia_personnel_losses_monthly.csv, economist_russian_losses_meta_estimate_daily.csv (any of them), got ${JSON.stringify(join(dir, "nope"))} (no such folder)`],
-      [["--observations", empty], `--observations: expected at least one of occupied_area_isw_monthly.csv, russia_personnel_losses_monthly.csv, economist_russian_losses_meta_estimate_daily.csv in ${JSON.stringify(empty)}, got none`],
+      [
+        ["--runs", "5"],
+        'unknown option "--runs" for backtest (options: --observations, --origins, --particles, --seed, --format, --out, --force)',
+      ],
+      [
+        ["--observations", join(dir, "nope")],
+        `--observations: expected a folder holding occupied_area_isw_monthly.csv, russia_personnel_losses_monthly.csv, economist_russian_losses_meta_estimate_daily.csv (any of them), got ${JSON.stringify(join(dir, "nope"))} (no such folder)`,
+      ],
+      [
+        ["--observations", empty],
+        `--observations: expected at least one of occupied_area_isw_monthly.csv, russia_personnel_losses_monthly.csv, economist_russian_losses_meta_estimate_daily.csv in ${JSON.stringify(empty)}, got none`,
+      ],
       [["--observations", bad], `${badFile}: line 3, column occupied_km2: expected a number, got "12,3a" (and 1 more problem in the file)`],
     ];
     for (const [args, message] of cases) {
@@ -94,13 +128,18 @@ describe("backtest command", () => {
     const added = process.listeners("SIGINT").filter((listener) => !before.has(listener));
     expect(added).toHaveLength(1);
     let sentAt = 0;
-    setTimeout(() => { sentAt = performance.now(); (added[0] as () => void)(); }, 300);
+    setTimeout(() => {
+      sentAt = performance.now();
+      (added[0] as () => void)();
+    }, 300);
     const r = await pending;
     expect(r.code).toBe(130);
     expect(r.stderr).toBe("attrition-sim: interrupted\n");
     expect(() => readFileSync(out)).toThrow();
     expect(process.listeners("SIGINT").filter((listener) => !before.has(listener))).toEqual([]);
-    console.info(`backtest Ctrl-C → exit 130 after ${(performance.now() - sentAt).toFixed(0)} ms (run started ${(sentAt - started).toFixed(0)} ms before)`);
+    console.info(
+      `backtest Ctrl-C → exit 130 after ${(performance.now() - sentAt).toFixed(0)} ms (run started ${(sentAt - started).toFixed(0)} ms before)`,
+    );
     expect(performance.now() - sentAt).toBeLessThan(2_000);
   });
 });

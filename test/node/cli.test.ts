@@ -68,11 +68,23 @@ describe("run", () => {
   });
 
   it("accepts --flag=value, --step month and extra thresholds", async () => {
-    const r = await cli("run", "no-dprk", "--runs=50", "--months=12", "--step=month", "--format=json", "--threshold", "0.2", "--threshold=21%,0.22");
+    const r = await cli(
+      "run",
+      "no-dprk",
+      "--runs=50",
+      "--months=12",
+      "--step=month",
+      "--format=json",
+      "--threshold",
+      "0.2",
+      "--threshold=21%,0.22",
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.options.step).toBe("month");
-    expect(json.events.map((e: { threshold: number }) => e.threshold).sort((a: number, b: number) => a - b)).toEqual([0.2, 0.21, 0.22, 0.25, 0.3, 0.5, 1]);
+    expect(json.events.map((e: { threshold: number }) => e.threshold).sort((a: number, b: number) => a - b)).toEqual([
+      0.2, 0.21, 0.22, 0.25, 0.3, 0.5, 1,
+    ]);
   });
 
   it("--format csv prints the tidy CSV", async () => {
@@ -137,22 +149,28 @@ describe("every command that writes a result", () => {
     expect(process.listeners("SIGINT").filter((listener) => !before.has(listener))).toEqual([]);
   });
 
-  it.each(["run baseline", "compare baseline no-pledge", "sensitivity baseline --target occupiedShare@2026-06", "merge a.shard"])("%s: --force only with --out, and --out needs a name", async (command) => {
-    const argv = command.split(" ");
-    const force = await cli(...argv, "--force");
-    expectBadInput(force);
-    expect(force.stderr).toBe("attrition-sim: --force: only with --out FILE\n");
-    const empty = await cli(...argv, "--out", " ");
-    expectBadInput(empty);
-    expect(empty.stderr).toBe("attrition-sim: --out: expected a file name, got nothing\n");
-  });
+  it.each(["run baseline", "compare baseline no-pledge", "sensitivity baseline --target occupiedShare@2026-06", "merge a.shard"])(
+    "%s: --force only with --out, and --out needs a name",
+    async (command) => {
+      const argv = command.split(" ");
+      const force = await cli(...argv, "--force");
+      expectBadInput(force);
+      expect(force.stderr).toBe("attrition-sim: --force: only with --out FILE\n");
+      const empty = await cli(...argv, "--out", " ");
+      expectBadInput(empty);
+      expect(empty.stderr).toBe("attrition-sim: --out: expected a file name, got nothing\n");
+    },
+  );
 });
 
 describe("other commands", () => {
   it("scenarios lists the six presets with descriptions", async () => {
     const r = await cli("scenarios");
     expect(r.code).toBe(0);
-    const names = r.stdout.trimEnd().split("\n").map((line) => line.split(/\s+/)[0]);
+    const names = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => line.split(/\s+/)[0]);
     expect(names).toEqual(["baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"]);
     expect(names).toEqual(presetNames);
     expect(r.stdout).toMatch(/^no-dprk +No DPRK troops at all/m);

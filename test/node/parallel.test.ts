@@ -19,7 +19,9 @@ describe("simulateParallel", () => {
       const a = await simulateParallel("baseline", { runs: 1500, horizonMonths: 6, keepPaths: true, pool });
       const b = simulateSync("baseline", { runs: 1500, horizonMonths: 6, keepPaths: true });
       expect(Array.from(a.paths!.series.ukraineForce)).toEqual(Array.from(b.paths!.series.ukraineForce));
-      expect(Array.from(a.paths!.parameters!["attrition.exchangeRatio"]!)).toEqual(Array.from(b.paths!.parameters!["attrition.exchangeRatio"]!));
+      expect(Array.from(a.paths!.parameters!["attrition.exchangeRatio"]!)).toEqual(
+        Array.from(b.paths!.parameters!["attrition.exchangeRatio"]!),
+      );
     } finally {
       pool.close();
     }

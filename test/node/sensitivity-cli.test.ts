@@ -6,7 +6,8 @@ import { main, type CliIO } from "../../src/node/cli.js";
 import { sensitivityJsonSchema } from "../../src/output/sensitivity-json.js";
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "", stderr = "";
+  let stdout = "",
+    stderr = "";
   const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -65,8 +66,14 @@ describe("sensitivity command", () => {
     [["--target", "occupiedShare@2024-12"], /^attrition-sim: --target: expected a month from 2025-07 to .* got "2024-12"\n$/],
     [["--target", "monthsTo:occupiedShare=>0.25"], /^attrition-sim: --target: expected a comparison/],
     [[], /^attrition-sim: --target: expected a target such as occupiedShare@2030-12/],
-    [["--target", "occupiedShare@2030-12", "--method", "morris"], /^attrition-sim: --method: expected one of tornado, sobol, got "morris"\n$/],
-    [["--target", "occupiedShare@2030-12", "--months", "12"], /^attrition-sim: --months: expected at least 66 months to reach the target month 2030-12, got 12\n$/],
+    [
+      ["--target", "occupiedShare@2030-12", "--method", "morris"],
+      /^attrition-sim: --method: expected one of tornado, sobol, got "morris"\n$/,
+    ],
+    [
+      ["--target", "occupiedShare@2030-12", "--months", "12"],
+      /^attrition-sim: --months: expected at least 66 months to reach the target month 2030-12, got 12\n$/,
+    ],
     [["--target", "occupiedShare@2030-12", "--runs", "5"], /^attrition-sim: --runs: expected an integer from 10 to/],
   ])("bad input %j → exit 2, one line on stderr, nothing on stdout", async (flags, message) => {
     const r = await cli("sensitivity", "baseline", ...flags);

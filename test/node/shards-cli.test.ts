@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main, type CliIO } from "../../src/node/cli.js";
 
 async function cli(...argv: string[]) {
-  let stdout = "", stderr = "";
+  let stdout = "",
+    stderr = "";
   const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -18,7 +19,8 @@ describe("CLI: shards on disk and worker threads", () => {
   const RUN = ["baseline", "--runs", "2100", "--months", "6", "--step", "month", "--workers", "1"];
 
   it("run --range … --format shard twice, then merge, gives the single run's JSON exactly", async () => {
-    const a = join(dir, "a.shard.json"), b = join(dir, "b.shard.json");
+    const a = join(dir, "a.shard.json"),
+      b = join(dir, "b.shard.json");
     expect((await cli("run", ...RUN, "--range", "0:1024", "--format", "shard", "--out", a)).code).toBe(0);
     expect((await cli("run", ...RUN, "--range", "1024:2100", "--format", "shard", "--out", b)).code).toBe(0);
     const merged = await cli("merge", b, a, "--format", "json");

@@ -10,7 +10,10 @@ import { backtestPitSvg } from "../../src/output/backtest-svg.js";
 // A candidate of our own: the bootstrap of all months, renamed (so drawn with its own seed; no calibration needed).
 const [, bootstrap] = baselineForecasters({ samples: 200 });
 const candidate: Forecaster = { ...bootstrap!, name: "my bootstrap", role: "candidate", description: "a user's forecast" };
-const league = await runLeague(SHIPPED_LEAGUE_DATA, [candidate, ...baselineForecasters({ samples: 200 })], { origins: ["2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"], horizons: [1, 3, 6, 12] });
+const league = await runLeague(SHIPPED_LEAGUE_DATA, [candidate, ...baselineForecasters({ samples: 200 })], {
+  origins: ["2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12"],
+  horizons: [1, 3, 6, 12],
+});
 const json = backtestToJson(league, SHIPPED_LEAGUE_DATA);
 
 describe("attrition-sim/backtest@1", () => {
@@ -45,7 +48,17 @@ describe("attrition-sim/backtest@1", () => {
     const schema = backtestJsonSchemaDocument();
     expect(schema.$schema).toMatch(/json-schema\.org\/draft\/2020-12/);
     expect(schema.title).toBe("attrition-sim backtest (attrition-sim/backtest@1)");
-    expect(Object.keys(schema.properties as object)).toEqual(["schema", "library", "settings", "data", "forecasters", "summary", "comparisons", "scores", "diagnostics"]);
+    expect(Object.keys(schema.properties as object)).toEqual([
+      "schema",
+      "library",
+      "settings",
+      "data",
+      "forecasters",
+      "summary",
+      "comparisons",
+      "scores",
+      "diagnostics",
+    ]);
   });
 });
 
@@ -66,8 +79,16 @@ describe("backtest renderings", () => {
     expect(text).toMatch(/^Rolling-origin backtest: 6 origins 2023-07 … 2023-12, horizons 1, 3, 6, 12 months, seed 1\n/);
     expect(text).toMatch(/^ISW occupied area \(km²\), month-end value; data 2022-02 … 2025-06 from data\/occupied_area_isw_monthly\.csv$/m);
     expect(text).toMatch(/^12 mo +\* my bootstrap +6 /m);
-    expect(text).toMatch(/^ {2}1 mo: relative WIS \d\.\d\d against .+; lower WIS at \d of 6 origins; (Diebold–Mariano -?\d+\.\d\d, p = [\d.<]+|no test \(.+\))$/m);
-    expect([formatScore(1234.5), formatScore(12.345), formatPValue(0.0004), formatPValue(0.04567), formatPValue(null)]).toEqual(["1,235", "12.3", "<0.001", "0.046", "—"]);
+    expect(text).toMatch(
+      /^ {2}1 mo: relative WIS \d\.\d\d against .+; lower WIS at \d of 6 origins; (Diebold–Mariano -?\d+\.\d\d, p = [\d.<]+|no test \(.+\))$/m,
+    );
+    expect([formatScore(1234.5), formatScore(12.345), formatPValue(0.0004), formatPValue(0.04567), formatPValue(null)]).toEqual([
+      "1,235",
+      "12.3",
+      "<0.001",
+      "0.046",
+      "—",
+    ]);
   });
 
   it("SVG: a panel per series × horizon, deterministic, escaped, finite", () => {

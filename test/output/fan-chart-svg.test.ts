@@ -25,13 +25,15 @@ function checkXml(text: string): string[] {
     if (!match) throw new Error(`not well-formed XML at ${at}: ${JSON.stringify(text.slice(at, at + 60))}`);
     const [whole, close, name, , selfClose, chars] = match;
     if (chars !== undefined) {
-      for (const amp of chars.matchAll(/&[^;\s]*;?/g)) if (!/^&(amp|lt|gt|quot|#39|#\d+);$/.test(amp[0])) throw new Error(`bad entity ${amp[0]}`);
+      for (const amp of chars.matchAll(/&[^;\s]*;?/g))
+        if (!/^&(amp|lt|gt|quot|#39|#\d+);$/.test(amp[0])) throw new Error(`bad entity ${amp[0]}`);
     } else if (close) {
       if (stack.pop() !== name) throw new Error(`unbalanced </${name}>`);
     } else {
       names.push(name!);
       if (!selfClose) stack.push(name!);
-      for (const amp of whole.matchAll(/&[^;\s"]*;?/g)) if (!/^&(amp|lt|gt|quot|#39|#\d+);$/.test(amp[0])) throw new Error(`bad entity in attribute: ${amp[0]}`);
+      for (const amp of whole.matchAll(/&[^;\s"]*;?/g))
+        if (!/^&(amp|lt|gt|quot|#39|#\d+);$/.test(amp[0])) throw new Error(`bad entity in attribute: ${amp[0]}`);
     }
     at = token.lastIndex;
   }
@@ -44,11 +46,15 @@ describe("fan chart SVG", () => {
   const svg = projection.toSVG();
 
   it("is a standalone, well-formed SVG document with a title and description for assistive technology", () => {
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="800" height="450" viewBox="0 0 800 450" role="img" aria-labelledby="(attrition-sim-[0-9a-f]{8})-title \1-desc"/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="800" height="450" viewBox="0 0 800 450" role="img" aria-labelledby="(attrition-sim-[0-9a-f]{8})-title \1-desc"/,
+    );
     const names = checkXml(svg);
     expect(names.slice(0, 3)).toEqual(["svg", "title", "desc"]);
     expect(svg).toContain("<title id=");
-    expect(svg).toMatch(/<desc [^>]*>Median, 50% and 90% bands of 200 runs, seed 1\. baseline: median \d+\.\d% at 2025-07-31, \d+\.\d% at 2035-06-30; 90% band at the end \d+\.\d% to \d+\.\d%\.<\/desc>/);
+    expect(svg).toMatch(
+      /<desc [^>]*>Median, 50% and 90% bands of 200 runs, seed 1\. baseline: median \d+\.\d% at 2025-07-31, \d+\.\d% at 2035-06-30; 90% band at the end \d+\.\d% to \d+\.\d%\.<\/desc>/,
+    );
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
   });
 
@@ -60,7 +66,8 @@ describe("fan chart SVG", () => {
     expect(svg.match(/fill-opacity="0\.16" stroke="none"/g)).toHaveLength(1);
     expect(svg.match(/fill-opacity="0\.35" stroke="none"/g)).toHaveLength(1);
     expect(svg).toMatch(/<path d="M[\d.,L]+" fill="none" stroke="#1f5fa8" stroke-width="2\.25"/);
-    for (const label of ["Median (baseline)", "50% of paths (25th–75th pct.)", "90% of paths (5th–95th pct.)"]) expect(svg).toContain(`>${label}</text>`);
+    for (const label of ["Median (baseline)", "50% of paths (25th–75th pct.)", "90% of paths (5th–95th pct.)"])
+      expect(svg).toContain(`>${label}</text>`);
   });
 
   it("is deterministic: the same run gives the same bytes", () => {
@@ -101,7 +108,10 @@ describe("fan chart SVG", () => {
   });
 
   it("escapes every text and drops characters XML forbids", () => {
-    const hostile = simulateSync({ extends: "no-dprk", name: `</text><script>alert("x")</script> & \u0007` }, { runs: 5, horizonMonths: 3 });
+    const hostile = simulateSync(
+      { extends: "no-dprk", name: `</text><script>alert("x")</script> & \u0007` },
+      { runs: 5, horizonMonths: 3 },
+    );
     const chart = hostile.toSVG("ukraineForce", { title: "A <b>bold</b> title & more" });
     checkXml(chart);
     expect(chart).not.toContain("<script>");
@@ -110,7 +120,9 @@ describe("fan chart SVG", () => {
   });
 
   it("takes a size and refuses bad options and series with an OptionsError", () => {
-    expect(projection.toSVG("occupiedShare", { width: 1200, height: 600 })).toMatch(/^<svg [^>]*width="1200" height="600" viewBox="0 0 1200 600"/);
+    expect(projection.toSVG("occupiedShare", { width: 1200, height: 600 })).toMatch(
+      /^<svg [^>]*width="1200" height="600" viewBox="0 0 1200 600"/,
+    );
     expect(() => projection.toSVG("nope" as never)).toThrow(OptionsError);
     expect(() => projection.toSVG("occupiedShare", { width: 10 })).toThrow(/width: expected an integer from 320 to 4000, got 10/);
     expect(() => projection.toSVG("occupiedShare", { colour: "red" } as never)).toThrow(/colour: expected one of width, height, title/);
@@ -121,20 +133,24 @@ describe("fan chart SVG", () => {
 const chromium = findChromium();
 
 describe("fan chart seen in headless Chromium", () => {
-  it.skipIf(!chromium)(`renders to an 800×450 PNG that is not blank${chromium ? "" : " (skipped: no chromium-headless-shell on PATH; .ci/run installs it)"}`, () => {
-    const projection = simulateSync("baseline", { runs: 300, seed: 1, horizonMonths: 120, step: "month" });
-    const svg = projection.toSVG("occupiedShare");
-    const keep = process.env.ATTRITION_KEEP_PNG; // a folder, to look at the picture
-    if (keep && !existsSync(keep)) mkdirSync(keep, { recursive: true });
-    const bytes = renderSvgToPng(chromium!, svg, 800, 450, keep ? join(keep, "fan-chart.png") : undefined);
-    if (keep) writeFileSync(join(keep, "fan-chart.svg"), svg);
-    const png = decodePng(bytes);
-    expect([png.width, png.height]).toEqual([800, 450]);
-    const variance = luminanceVariance(png);
-    // Measured: ≈1,170 (a blank page is 0; the chart is mostly white with bands and text).
-    expect(variance).toBeGreaterThan(300);
-    // The median line's colour and the 50% band's tint are on the picture.
-    expect(countColor(png, PALETTE[0], 30)).toBeGreaterThan(500);
-    expect(countColor(png, "#9ab4d7", 25)).toBeGreaterThan(5_000);
-  }, 60_000);
+  it.skipIf(!chromium)(
+    `renders to an 800×450 PNG that is not blank${chromium ? "" : " (skipped: no chromium-headless-shell on PATH; .ci/run installs it)"}`,
+    () => {
+      const projection = simulateSync("baseline", { runs: 300, seed: 1, horizonMonths: 120, step: "month" });
+      const svg = projection.toSVG("occupiedShare");
+      const keep = process.env.ATTRITION_KEEP_PNG; // a folder, to look at the picture
+      if (keep && !existsSync(keep)) mkdirSync(keep, { recursive: true });
+      const bytes = renderSvgToPng(chromium!, svg, 800, 450, keep ? join(keep, "fan-chart.png") : undefined);
+      if (keep) writeFileSync(join(keep, "fan-chart.svg"), svg);
+      const png = decodePng(bytes);
+      expect([png.width, png.height]).toEqual([800, 450]);
+      const variance = luminanceVariance(png);
+      // Measured: ≈1,170 (a blank page is 0; the chart is mostly white with bands and text).
+      expect(variance).toBeGreaterThan(300);
+      // The median line's colour and the 50% band's tint are on the picture.
+      expect(countColor(png, PALETTE[0], 30)).toBeGreaterThan(500);
+      expect(countColor(png, "#9ab4d7", 25)).toBeGreaterThan(5_000);
+    },
+    60_000,
+  );
 });

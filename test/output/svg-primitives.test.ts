@@ -31,7 +31,26 @@ describe("SVG primitives", () => {
   it("places dates on a fractional-year time axis with yearly or monthly ticks", () => {
     expect(yearAt("2025-12-31", true)).toBe(2026);
     expect(yearAt("2025-07-01", false)).toBeCloseTo(2025 + 181 / 365, 12);
-    expect(timeTicks(2025.5, 2035.5, 12).map((t) => t.label)).toEqual(["2026", "2027", "2028", "2029", "2030", "2031", "2032", "2033", "2034", "2035"]);
-    expect(timeTicks(yearAt("2025-07-01", false), 2026, 12).map((t) => t.label)).toEqual(["2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01"]);
+    expect(timeTicks(2025.5, 2035.5, 12).map((t) => t.label)).toEqual([
+      "2026",
+      "2027",
+      "2028",
+      "2029",
+      "2030",
+      "2031",
+      "2032",
+      "2033",
+      "2034",
+      "2035",
+    ]);
+    expect(timeTicks(yearAt("2025-07-01", false), 2026, 12).map((t) => t.label)).toEqual([
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
+      "2026-01",
+    ]);
   });
 });

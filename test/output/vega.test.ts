@@ -4,8 +4,15 @@ import { simulateSync } from "../../src/results/simulate.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { VEGA_LITE_SCHEMA } from "../../src/output/vega.js";
 
-type Layer = { mark: { type: string; opacity?: number }; encoding: Record<string, { field: string; type?: string; axis?: { format: string } }> };
-type Spec = ReturnType<ReturnType<typeof simulateSync>["toSpec"]> & { layer: Layer[]; data: { values: Record<string, unknown>[] }; encoding: Record<string, { field: string; type: string }> };
+type Layer = {
+  mark: { type: string; opacity?: number };
+  encoding: Record<string, { field: string; type?: string; axis?: { format: string } }>;
+};
+type Spec = ReturnType<ReturnType<typeof simulateSync>["toSpec"]> & {
+  layer: Layer[];
+  data: { values: Record<string, unknown>[] };
+  encoding: Record<string, { field: string; type: string }>;
+};
 
 describe("Vega-Lite spec", () => {
   const projection = simulateSync("baseline", { runs: 100, seed: 1, horizonMonths: 12 });
@@ -15,14 +22,19 @@ describe("Vega-Lite spec", () => {
     expect(spec.$schema).toBe(VEGA_LITE_SCHEMA);
     expect(VEGA_LITE_SCHEMA).toBe("https://vega.github.io/schema/vega-lite/v5.json");
     expect(spec.layer.map((l) => l.mark.type)).toEqual(["area", "area", "line"]);
-    expect(spec.layer.map((l) => [l.encoding.y!.field, l.encoding.y2?.field])).toEqual([["p05", "p95"], ["p25", "p75"], ["p50", undefined]]);
+    expect(spec.layer.map((l) => [l.encoding.y!.field, l.encoding.y2?.field])).toEqual([
+      ["p05", "p95"],
+      ["p25", "p75"],
+      ["p50", undefined],
+    ]);
     expect(spec.encoding.x).toMatchObject({ field: "date", type: "temporal" });
     expect(spec.encoding.color).toMatchObject({ field: "scenario", type: "nominal" });
     expect(spec.layer[0]!.encoding.y!.axis!.format).toBe(".0%");
     expect(spec.data.values).toHaveLength(12);
     const share = projection.series("occupiedShare");
     expect(spec.data.values[11]).toEqual({
-      scenario: "baseline", date: "2026-06-30",
+      scenario: "baseline",
+      date: "2026-06-30",
       ...Object.fromEntries((["p05", "p25", "p50", "p75", "p95"] as const).map((k) => [k, Number(share[k][11]!.toPrecision(6))])),
     });
   });

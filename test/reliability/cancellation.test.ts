@@ -30,7 +30,8 @@ interface Trial {
 /** Start a long run, abort it `after` ms later, and time how long it takes to stop. */
 async function abortTrial(run: (signal: AbortSignal, onProgress: (f: number) => void) => Promise<unknown>, after: number): Promise<Trial> {
   const controller = new AbortController();
-  let progressAfterAbort = 0, lastProgress = 0;
+  let progressAfterAbort = 0,
+    lastProgress = 0;
   const due = performance.now() + after;
   setTimeout(() => controller.abort(), after);
   let result: unknown = "nothing";
@@ -78,7 +79,9 @@ describe("simulate: an AbortSignal stops it, promptly, with nothing partial", ()
 
   it(`reports the measured latency (target ${TARGET_MS} ms, bound ${GENEROUS_MS} ms)`, () => {
     const { median, max } = stats(latencies);
-    console.info(`simulate abort latency over ${latencies.length} trials: median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (target ${TARGET_MS} ms)`);
+    console.info(
+      `simulate abort latency over ${latencies.length} trials: median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (target ${TARGET_MS} ms)`,
+    );
     expect(latencies.length).toBe(configs.length * 3);
     expect(max).toBeLessThan(GENEROUS_MS);
   });
@@ -86,14 +89,18 @@ describe("simulate: an AbortSignal stops it, promptly, with nothing partial", ()
   it("an already-aborted signal rejects before any work; the reason is kept as the cause", async () => {
     const reason = new Error("user pressed stop");
     const started = performance.now();
-    const error = await simulate("baseline", { runs: 100_000, horizonMonths: 240, signal: AbortSignal.abort(reason) }).catch((e: unknown) => e);
+    const error = await simulate("baseline", { runs: 100_000, horizonMonths: 240, signal: AbortSignal.abort(reason) }).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).name).toBe("AbortError");
     expect((error as Error).cause).toBe(reason);
     expect(performance.now() - started).toBeLessThan(GENEROUS_MS);
   });
 
   it("AbortSignal.timeout works as a deadline", async () => {
-    const error = await simulate("baseline", { runs: 20_000, horizonMonths: 120, signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+    const error = await simulate("baseline", { runs: 20_000, horizonMonths: 120, signal: AbortSignal.timeout(50) }).catch(
+      (e: unknown) => e,
+    );
     expect((error as Error).name).toBe("AbortError");
   });
 
@@ -118,7 +125,10 @@ describe.skipIf(!existsSync(parallelSource))("simulateParallel: an AbortSignal t
     const latencies: number[] = [];
     // The first abort lands while the workers start; the later ones mid-run.
     for (const after of [300, 1_500]) {
-      const t = await abortTrial((signal, onProgress) => simulateParallel("baseline", { runs: 50_000, horizonMonths: 120, pool, signal, onProgress }), after);
+      const t = await abortTrial(
+        (signal, onProgress) => simulateParallel("baseline", { runs: 50_000, horizonMonths: 120, pool, signal, onProgress }),
+        after,
+      );
       expect(t.result).toBe("nothing");
       expect((t.error as Error)?.name).toBe("AbortError");
       expect(t.progressAfterAbort).toBe(0);
@@ -132,7 +142,8 @@ describe.skipIf(!existsSync(parallelSource))("simulateParallel: an AbortSignal t
   }, 60_000);
 });
 // Kept visible should parallel.ts be absent (it was written alongside this suite).
-if (!existsSync(parallelSource)) it.todo("simulateParallel cancellation: terminate the workers, reject with AbortError (needs src/node/parallel.ts)");
+if (!existsSync(parallelSource))
+  it.todo("simulateParallel cancellation: terminate the workers, reject with AbortError (needs src/node/parallel.ts)");
 
 // ── the built command line and Ctrl-C ───────────────────────────────────────────────────────
 
@@ -141,10 +152,15 @@ const dir = mkdtempSync(join(tmpdir(), "attrition-sim-sigint-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Spawn the built CLI, send SIGINT `after` ms later, and collect what happened. */
-function interrupt(args: string[], after: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; latency: number }> {
+function interrupt(
+  args: string[],
+  after: number,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; latency: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "", stderr = "", sentAt = 0;
+    let stdout = "",
+      stderr = "",
+      sentAt = 0;
     child.stdout.on("data", (d: Buffer) => (stdout += d));
     child.stderr.on("data", (d: Buffer) => (stderr += d));
     const timer = setTimeout(() => {
@@ -174,14 +190,19 @@ describe.skipIf(!existsSync(bin))("the built CLI on Ctrl-C (dist/node/cli.js; ru
   }, 60_000);
 
   it("a Ctrl-C early in a run (month step, first block) also exits 130 with no file", async () => {
-    const r = await interrupt(["run", "baseline", "--runs", "10000", "--months", "1200", "--step", "month", "--out", join(dir, "early.json")], 700);
+    const r = await interrupt(
+      ["run", "baseline", "--runs", "10000", "--months", "1200", "--step", "month", "--out", join(dir, "early.json")],
+      700,
+    );
     expect(r.code, r.stderr).toBe(130);
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
   it("without a signal the same command writes the file (sanity check of the setup)", () => {
     const out = join(dir, "small.json");
-    const r = spawnSync(process.execPath, [bin, "run", "baseline", "--runs", "50", "--months", "3", "--format", "json", "--out", out], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "run", "baseline", "--runs", "50", "--months", "3", "--format", "json", "--out", out], {
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);

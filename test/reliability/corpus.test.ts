@@ -24,7 +24,13 @@ import { parseScenario } from "../../src/scenario/parse.js";
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const over = (overrides: Record<string, unknown>) => ({ extends: "baseline", ...overrides });
-const wave = (overrides: Record<string, unknown> = {}) => ({ name: "w", size: 1000, arrivalStart: "2025-08-01", arrivalEnd: "2025-09-30", ...overrides });
+const wave = (overrides: Record<string, unknown> = {}) => ({
+  name: "w",
+  size: 1000,
+  arrivalStart: "2025-08-01",
+  arrivalEnd: "2025-09-30",
+  ...overrides,
+});
 const json = (text: string) => JSON.parse(text) as unknown;
 const FORMAT = /^expected\b.*\bgot\b/s;
 
@@ -55,23 +61,61 @@ const scenarioCases: [name: string, input: unknown, path: string][] = [
   ["1e300 return delay", over({ russia: { returnDelayMonths: 1e300 } }), "russia.returnDelayMonths"],
   ["1e300 total area", over({ territory: { totalKm2: 1e300 } }), "territory.totalKm2"],
   ["unit string over the cap", over({ russia: { recruitmentCapacityPerMonth: "1e13/month" } }), "russia.recruitmentCapacityPerMonth"],
-  ["unit string over the cap after conversion", over({ russia: { recruitmentCapacityPerMonth: "1e11/day" } }), "russia.recruitmentCapacityPerMonth"],
+  [
+    "unit string over the cap after conversion",
+    over({ russia: { recruitmentCapacityPerMonth: "1e11/day" } }),
+    "russia.recruitmentCapacityPerMonth",
+  ],
   ["plain numeric string over the cap", over({ dprk: { deployablePool: "1e20" } }), "dprk.deployablePool"],
-  ["distribution bound over the cap", over({ russia: { initialForce: { dist: "uniform", min: 1, max: 1e300 } } }), "russia.initialForce.max"],
-  ["lognormal median over the cap", over({ attrition: { russiaLossesPerMonth: { dist: "lognormal", median: 1e13, sigma: 0.1 } } }), "attrition.russiaLossesPerMonth.median"],
+  [
+    "distribution bound over the cap",
+    over({ russia: { initialForce: { dist: "uniform", min: 1, max: 1e300 } } }),
+    "russia.initialForce.max",
+  ],
+  [
+    "lognormal median over the cap",
+    over({ attrition: { russiaLossesPerMonth: { dist: "lognormal", median: 1e13, sigma: 0.1 } } }),
+    "attrition.russiaLossesPerMonth.median",
+  ],
   ["wave size 1e300", over({ dprk: { waves: [wave({ size: 1e300 })] } }), "dprk.waves.0.size"],
   ["{ value } over the cap", over({ dprk: { furtherWaves: { size: { value: 1e15 } } } }), "dprk.furtherWaves.size.value"],
-  ["a lognormal whose lowest draw underflows to 0, for a force (> 0)", over({ ukraine: { initialForce: { dist: "lognormal", median: 1e-300, sigma: 10 } } }), "ukraine.initialForce"],
+  [
+    "a lognormal whose lowest draw underflows to 0, for a force (> 0)",
+    over({ ukraine: { initialForce: { dist: "lognormal", median: 1e-300, sigma: 10 } } }),
+    "ukraine.initialForce",
+  ],
   // Prototype keys anywhere (own keys from JSON.parse, as a file would give them).
   ["__proto__ inside a wave", json('{"extends":"baseline","dprk":{"waves":[{"__proto__":{"polluted":1}}]}}'), "dprk.waves.0.__proto__"],
-  ["__proto__ inside a distribution", json('{"extends":"baseline","russia":{"initialForce":{"dist":"uniform","min":1,"max":2,"__proto__":{"polluted":1}}}}'), "russia.initialForce.__proto__"],
-  ["__proto__ inside a provenance", json('{"extends":"baseline","russia":{"initialForce":{"value":1,"provenance":{"__proto__":{"polluted":1}}}}}'), "russia.initialForce.provenance.__proto__"],
+  [
+    "__proto__ inside a distribution",
+    json('{"extends":"baseline","russia":{"initialForce":{"dist":"uniform","min":1,"max":2,"__proto__":{"polluted":1}}}}'),
+    "russia.initialForce.__proto__",
+  ],
+  [
+    "__proto__ inside a provenance",
+    json('{"extends":"baseline","russia":{"initialForce":{"value":1,"provenance":{"__proto__":{"polluted":1}}}}}'),
+    "russia.initialForce.provenance.__proto__",
+  ],
   ["__proto__ inside dynamics", json('{"extends":"baseline","dynamics":{"__proto__":{"polluted":1}}}'), "dynamics.__proto__"],
-  ["__proto__ inside the posterior draws", json('{"extends":"baseline","posterior":{"kind":"posterior","parameters":["attrition.exchangeRatio"],"draws":[{"__proto__":{"polluted":1}}]}}'), "posterior.draws.0.__proto__"],
+  [
+    "__proto__ inside the posterior draws",
+    json(
+      '{"extends":"baseline","posterior":{"kind":"posterior","parameters":["attrition.exchangeRatio"],"draws":[{"__proto__":{"polluted":1}}]}}',
+    ),
+    "posterior.draws.0.__proto__",
+  ],
   ["constructor at the top level", json('{"extends":"baseline","constructor":{"prototype":{"polluted":1}}}'), "constructor"],
   ["prototype inside furtherWaves", over({ dprk: { furtherWaves: { prototype: { polluted: 1 } } } }), "dprk.furtherWaves.prototype"],
-  ["__proto__ as an own property made with defineProperty", Object.defineProperty(over({}), "__proto__", { value: { polluted: 1 }, enumerable: true }), "__proto__"],
-  ["__proto__ one level under a 30-deep nest", over({ x: JSON.parse(`${'{"a":'.repeat(30)}{"__proto__":{"polluted":1}}${"}".repeat(30)}`) }), `x.${"a.".repeat(30)}__proto__`],
+  [
+    "__proto__ as an own property made with defineProperty",
+    Object.defineProperty(over({}), "__proto__", { value: { polluted: 1 }, enumerable: true }),
+    "__proto__",
+  ],
+  [
+    "__proto__ one level under a 30-deep nest",
+    over({ x: JSON.parse(`${'{"a":'.repeat(30)}{"__proto__":{"polluted":1}}${"}".repeat(30)}`) }),
+    `x.${"a.".repeat(30)}__proto__`,
+  ],
   // Unknown presets.
   ["extends with another case", { extends: "Baseline" }, "extends"],
   ["extends with white space", { extends: " baseline" }, "extends"],
@@ -92,7 +136,15 @@ const scenarioCases: [name: string, input: unknown, path: string][] = [
   ["a Date as the start", over({ start: new Date("2025-07-01") }), "start"],
   ["a boxed number", over({ russia: { initialForce: Object(5) } }), "russia.initialForce"],
   ["a Map as a block (its entries would be silently dropped)", over({ russia: new Map([["initialForce", 5]]) }), "russia"],
-  ["a class instance as a block", over({ ukraine: new (class Side { initialForce = 5; })() }), "ukraine"],
+  [
+    "a class instance as a block",
+    over({
+      ukraine: new (class Side {
+        initialForce = 5;
+      })(),
+    }),
+    "ukraine",
+  ],
   ["a BigInt as the input", 5n, ""],
   ["a function as the input", () => "baseline", ""],
   // Dates out of range (dated results would read "0-01-31" or "10099-…").
@@ -101,7 +153,11 @@ const scenarioCases: [name: string, input: unknown, path: string][] = [
   ["start in 1899", over({ start: "1899-12-01" }), "start"],
   ["start 2025-02-29 (not a leap year)", over({ start: "2025-02-29" }), "start"],
   ["start with a time", over({ start: "2025-07-01T00:00:00Z" }), "start"],
-  ["wave end before start by a day", over({ dprk: { waves: [wave({ arrivalStart: "2025-08-02", arrivalEnd: "2025-08-01" })] } }), "dprk.waves.0.arrivalEnd"],
+  [
+    "wave end before start by a day",
+    over({ dprk: { waves: [wave({ arrivalStart: "2025-08-02", arrivalEnd: "2025-08-01" })] } }),
+    "dprk.waves.0.arrivalEnd",
+  ],
   // Strings and enums.
   ["a name of 201 characters", over({ name: "x".repeat(201) }), "name"],
   ["a description that is a number", over({ description: 5 }), "description"],
@@ -111,16 +167,44 @@ const scenarioCases: [name: string, input: unknown, path: string][] = [
   ["a hole in the waves array", over({ dprk: { waves: [wave(), , wave()] } }), "dprk.waves.1"],
   // Unit strings mathjs cannot read (math.unit, never evaluate).
   ["unit string naming __proto__", over({ russia: { recruitmentCapacityPerMonth: "5 __proto__" } }), "russia.recruitmentCapacityPerMonth"],
-  ["unit string with a function call", over({ russia: { recruitmentCapacityPerMonth: "import('fs')" } }), "russia.recruitmentCapacityPerMonth"],
+  [
+    "unit string with a function call",
+    over({ russia: { recruitmentCapacityPerMonth: "import('fs')" } }),
+    "russia.recruitmentCapacityPerMonth",
+  ],
   ["unit string with arithmetic", over({ russia: { recruitmentCapacityPerMonth: "1000*36/month" } }), "russia.recruitmentCapacityPerMonth"],
   ["unit string NaN", over({ russia: { initialForce: "NaN" } }), "russia.initialForce"],
-  ["unit string -5/month for a count per month (≥ 0)", over({ russia: { recruitmentCapacityPerMonth: "-5/month" } }), "russia.recruitmentCapacityPerMonth"],
+  [
+    "unit string -5/month for a count per month (≥ 0)",
+    over({ russia: { recruitmentCapacityPerMonth: "-5/month" } }),
+    "russia.recruitmentCapacityPerMonth",
+  ],
   // Posterior.
-  ["posterior with an unknown parameter", over({ posterior: { kind: "posterior", parameters: ["attrition.nope"], draws: [[1]] } }), "posterior.parameters.0"],
-  ["posterior row of the wrong length", over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[2.5, 1]] } }), "posterior.draws.0"],
-  ["posterior draw outside the prior", over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[99]] } }), "posterior.draws.0.0"],
-  ["posterior draw NaN", over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[NaN]] } }), "posterior.draws.0.0"],
-  ["posterior without draws", over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [] } }), "posterior.draws"],
+  [
+    "posterior with an unknown parameter",
+    over({ posterior: { kind: "posterior", parameters: ["attrition.nope"], draws: [[1]] } }),
+    "posterior.parameters.0",
+  ],
+  [
+    "posterior row of the wrong length",
+    over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[2.5, 1]] } }),
+    "posterior.draws.0",
+  ],
+  [
+    "posterior draw outside the prior",
+    over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[99]] } }),
+    "posterior.draws.0.0",
+  ],
+  [
+    "posterior draw NaN",
+    over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[NaN]] } }),
+    "posterior.draws.0.0",
+  ],
+  [
+    "posterior without draws",
+    over({ posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [] } }),
+    "posterior.draws",
+  ],
 ];
 
 describe("A. parseScenario refuses with a ScenarioError naming the field", () => {
@@ -193,7 +277,8 @@ interface Result {
   stderr: string;
 }
 async function cli(...argv: string[]): Promise<Result> {
-  let stdout = "", stderr = "";
+  let stdout = "",
+    stderr = "";
   const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
   return { code: await main(argv, io), stdout, stderr };
 }
@@ -261,24 +346,65 @@ const write = (name: string, data: string | Buffer) => {
   return path;
 };
 const valid = readFileSync(join(corpusDir, "bom-valid.json")).subarray(3).toString("utf8");
-const pretty = JSON.stringify({ extends: "baseline", name: "pretty", russia: { initialForce: 640_000, recruitmentCapacityPerMonth: "35000/month" }, dprk: { waves: [wave()] } }, null, 2);
+const pretty = JSON.stringify(
+  {
+    extends: "baseline",
+    name: "pretty",
+    russia: { initialForce: 640_000, recruitmentCapacityPerMonth: "35000/month" },
+    dprk: { waves: [wave()] },
+  },
+  null,
+  2,
+);
 
 /** Files generated at test time (never committed): huge, deep, at the size cap, cut short. */
 const generated: [name: string, make: () => string, message: RegExp | "ok"][] = [
-  ["a 50 MB file", () => write("big.json", `{"extends":"baseline","description":"${"x".repeat(50 * 1024 * 1024)}"}`), /: cannot read: \d+ bytes is larger than the 16 MiB cap on scenario files/],
-  ["a file one byte over the 16 MiB cap", () => write("cap-plus-1.json", sized(MAX_SCENARIO_FILE_BYTES + 1)), /is larger than the 16 MiB cap/],
+  [
+    "a 50 MB file",
+    () => write("big.json", `{"extends":"baseline","description":"${"x".repeat(50 * 1024 * 1024)}"}`),
+    /: cannot read: \d+ bytes is larger than the 16 MiB cap on scenario files/,
+  ],
+  [
+    "a file one byte over the 16 MiB cap",
+    () => write("cap-plus-1.json", sized(MAX_SCENARIO_FILE_BYTES + 1)),
+    /is larger than the 16 MiB cap/,
+  ],
   ["a file exactly at the 16 MiB cap", () => write("cap.json", sized(MAX_SCENARIO_FILE_BYTES)), "ok"],
-  ["objects nested 10,000 deep", () => write("deep-objects.json", `{"extends":"baseline","deep":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`), /: deep(\.a){32}: expected at most 32 levels of nesting, got more$/m],
-  ["arrays nested 10,000 deep", () => write("deep-arrays.json", `{"extends":"baseline","dprk":{"waves":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`), /: dprk\.waves(\.0){31}: expected at most 32 levels of nesting, got more$/m],
-  ["arrays nested 1,000,000 deep", () => write("deeper-arrays.json", `{"extends":"baseline","x":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`), /: x(\.0){32}: expected at most 32 levels of nesting, got more$/m],
+  [
+    "objects nested 10,000 deep",
+    () => write("deep-objects.json", `{"extends":"baseline","deep":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}`),
+    /: deep(\.a){32}: expected at most 32 levels of nesting, got more$/m,
+  ],
+  [
+    "arrays nested 10,000 deep",
+    () => write("deep-arrays.json", `{"extends":"baseline","dprk":{"waves":${"[".repeat(10_000)}${"]".repeat(10_000)}}}`),
+    /: dprk\.waves(\.0){31}: expected at most 32 levels of nesting, got more$/m,
+  ],
+  [
+    "arrays nested 1,000,000 deep",
+    () => write("deeper-arrays.json", `{"extends":"baseline","x":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}}`),
+    /: x(\.0){32}: expected at most 32 levels of nesting, got more$/m,
+  ],
   ["a file cut at 10% of its length", () => write("cut-10.json", pretty.slice(0, Math.floor(pretty.length * 0.1))), /: invalid JSON: /],
   ["a file cut at 50% of its length", () => write("cut-50.json", pretty.slice(0, Math.floor(pretty.length * 0.5))), /: invalid JSON: /],
   ["a file cut one character short", () => write("cut-1.json", pretty.slice(0, -1)), /: invalid JSON: /],
-  ["a file cut inside a unit string", () => write("cut-unit.json", pretty.slice(0, pretty.indexOf("35000/") + 4)), /: invalid JSON: Unterminated string/],
+  [
+    "a file cut inside a unit string",
+    () => write("cut-unit.json", pretty.slice(0, pretty.indexOf("35000/") + 4)),
+    /: invalid JSON: Unterminated string/,
+  ],
   ["a valid file followed by garbage", () => write("garbage.json", `${valid}}}`), /: invalid JSON: /],
   ["two JSON documents in one file", () => write("two.json", `${valid}\n${valid}`), /: invalid JSON: /],
-  ["a 100,000-character key", () => write("long-key.json", `{"extends":"baseline","${"k".repeat(100_000)}":1}`), /: k+\.\.\.: expected no such key|: k+: expected no such key/],
-  ["three unknown keys: three complete lines", () => write("many-keys.json", `{"extends":"baseline",${Array.from({ length: 3 }, (_, i) => `"x${i}":1`).join(",")}}`), /: x0: expected no such key/],
+  [
+    "a 100,000-character key",
+    () => write("long-key.json", `{"extends":"baseline","${"k".repeat(100_000)}":1}`),
+    /: k+\.\.\.: expected no such key|: k+: expected no such key/,
+  ],
+  [
+    "three unknown keys: three complete lines",
+    () => write("many-keys.json", `{"extends":"baseline",${Array.from({ length: 3 }, (_, i) => `"x${i}":1`).join(",")}}`),
+    /: x0: expected no such key/,
+  ],
 ];
 
 /** A valid scenario padded (in its description) to exactly `bytes` bytes. */
@@ -290,7 +416,11 @@ function sized(bytes: number): string {
 
 describe("C. scenario files: `validate FILE` (and `run FILE`) exit 2 with one line, or 0 where the file is fine", () => {
   it("every committed corpus file has an expectation, and every expectation a file", () => {
-    expect(readdirSync(corpusDir).filter((name) => name.endsWith(".json")).sort()).toEqual(Object.keys(fileExpectations).sort());
+    expect(
+      readdirSync(corpusDir)
+        .filter((name) => name.endsWith(".json"))
+        .sort(),
+    ).toEqual(Object.keys(fileExpectations).sort());
   });
 
   it.each(Object.entries(fileExpectations))("corpus/%s", async (name, expected) => {
@@ -305,20 +435,24 @@ describe("C. scenario files: `validate FILE` (and `run FILE`) exit 2 with one li
     }
   });
 
-  it.each(generated)("%s", async (_name, make, expected) => {
-    const path = make();
-    const r = await cli("validate", path);
-    if (expected === "ok") {
-      expect(r.code, r.stderr.slice(0, 300)).toBe(0);
-    } else if (/three unknown keys/.test(_name)) {
-      // Several problems: one complete line each.
-      expect(r.code).toBe(2);
-      for (const line of r.stderr.trimEnd().split("\n")) expect(line).toMatch(/^attrition-sim: .*: x\d+: expected no such key/);
-    } else {
-      expectOneLineBadInput(r, expected);
-    }
-    rmSync(path, { force: true });
-  }, 30_000);
+  it.each(generated)(
+    "%s",
+    async (_name, make, expected) => {
+      const path = make();
+      const r = await cli("validate", path);
+      if (expected === "ok") {
+        expect(r.code, r.stderr.slice(0, 300)).toBe(0);
+      } else if (/three unknown keys/.test(_name)) {
+        // Several problems: one complete line each.
+        expect(r.code).toBe(2);
+        for (const line of r.stderr.trimEnd().split("\n")) expect(line).toMatch(/^attrition-sim: .*: x\d+: expected no such key/);
+      } else {
+        expectOneLineBadInput(r, expected);
+      }
+      rmSync(path, { force: true });
+    },
+    30_000,
+  );
 
   it("`run FILE` refuses the same files before simulating (a few of them)", async () => {
     for (const name of ["latin1.json", "proto-pollution.json", "empty.json", "utf16le-bom.json", "number-over-cap.json"]) {
@@ -365,7 +499,11 @@ const argCases: [name: string, argv: string[], message: RegExp][] = [
   ["threshold 150%", ["run", "baseline", "--threshold", "150%"], /--threshold: .* got "150%"/],
   ["threshold with an empty item", ["run", "baseline", "--threshold", "0.5,,0.6"], /--threshold: .* got ""/],
   ["--out a directory", ["run", "baseline", "--out", tmp], /--out: cannot write .*: it is a directory/],
-  ["--out an existing file without --force", ["run", "baseline", "--runs", "10", "--months", "1", "--out", existing], /--out: will not overwrite .*exists\.json": it already exists \(use --force to overwrite it\)/],
+  [
+    "--out an existing file without --force",
+    ["run", "baseline", "--runs", "10", "--months", "1", "--out", existing],
+    /--out: will not overwrite .*exists\.json": it already exists \(use --force to overwrite it\)/,
+  ],
   ["--force without --out", ["run", "baseline", "--force"], /--force: only with --out FILE/],
   ["--force with a value", ["run", "baseline", "--force=yes", "--out", join(tmp, "x.json")], /--force: takes no value, got "yes"/],
   ["command in capitals", ["RUN", "baseline"], /unknown command "RUN"/],
@@ -400,7 +538,9 @@ describe("D. command-line arguments exit 2 with one line", () => {
 describe("E. the corpus as a whole", () => {
   it("holds at least 100 new cases", () => {
     const total = scenarioCases.length + optionCases.length + Object.keys(fileExpectations).length + generated.length + argCases.length;
-    console.info(`reliability corpus: ${scenarioCases.length} parseScenario + ${optionCases.length} options + ${Object.keys(fileExpectations).length} committed files + ${generated.length} generated files + ${argCases.length} CLI arguments = ${total} cases`);
+    console.info(
+      `reliability corpus: ${scenarioCases.length} parseScenario + ${optionCases.length} options + ${Object.keys(fileExpectations).length} committed files + ${generated.length} generated files + ${argCases.length} CLI arguments = ${total} cases`,
+    );
     expect(total).toBeGreaterThanOrEqual(100);
   });
 

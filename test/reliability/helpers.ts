@@ -87,38 +87,63 @@ const MAGNITUDES = [1e-9, 1e-3, 1, 10, 1_000, 30_000, 600_000, 1e7, 1e9, 1e12];
  * meaningful. Those are exercised on their own, as named cases (see reliability.test.ts).
  */
 export const TINY = 1e-9;
-const floorTiny = (lo: number) => (x: number): number => {
-  const offset = x - lo;
-  return offset !== 0 && Math.abs(offset) < TINY ? lo + TINY * Math.sign(offset) : x;
-};
+const floorTiny =
+  (lo: number) =>
+  (x: number): number => {
+    const offset = x - lo;
+    return offset !== 0 && Math.abs(offset) < TINY ? lo + TINY * Math.sign(offset) : x;
+  };
 
 /** A plain number inside the bounds, biased towards the bounds themselves and the magnitudes above. */
 export function boundedNumber(b: Bound): fc.Arbitrary<number> {
   const lo = b.min ?? -MAX_QUANTITY;
   const hi = b.max ?? MAX_QUANTITY;
-  const inside = (x: number) => Math.abs(x) <= MAX_QUANTITY &&
-    (b.min === undefined || (b.exclusiveMin ? x > b.min : x >= b.min)) && (b.max === undefined || (b.exclusiveMax ? x < b.max : x <= b.max));
-  const edges = [lo, hi, lo + 1e-9, hi - 1e-9, (lo + hi) / 2, ...(b.max === undefined ? MAGNITUDES.map((m) => lo + m) : []), ...(b.min === undefined ? MAGNITUDES.map((m) => -m) : [])]
+  const inside = (x: number) =>
+    Math.abs(x) <= MAX_QUANTITY &&
+    (b.min === undefined || (b.exclusiveMin ? x > b.min : x >= b.min)) &&
+    (b.max === undefined || (b.exclusiveMax ? x < b.max : x <= b.max));
+  const edges = [
+    lo,
+    hi,
+    lo + 1e-9,
+    hi - 1e-9,
+    (lo + hi) / 2,
+    ...(b.max === undefined ? MAGNITUDES.map((m) => lo + m) : []),
+    ...(b.min === undefined ? MAGNITUDES.map((m) => -m) : []),
+  ]
     .concat(b.exclusiveMax ? [hi - 2 ** -52 * Math.max(1, Math.abs(hi)), hi * (1 - 1e-12)] : [])
     .filter(inside);
-  const span = (b.max === undefined ? fc.double({ min: lo, max: lo + 1e6, noNaN: true }) : fc.double({ min: lo, max: hi, noNaN: true }))
-    .map(floorTiny(lo));
+  const span = (
+    b.max === undefined ? fc.double({ min: lo, max: lo + 1e6, noNaN: true }) : fc.double({ min: lo, max: hi, noNaN: true })
+  ).map(floorTiny(lo));
   return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...edges) }, { weight: 2, arbitrary: span.filter(inside) });
 }
 
 /** A parameter value: a plain number (fixed), or a uniform / triangular / lognormal over allowed values. */
 export function parameterValue(b: Bound): fc.Arbitrary<unknown> {
   const num = boundedNumber(b);
-  const pair = fc.tuple(num, num).filter(([x, y]) => x !== y).map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const);
+  const pair = fc
+    .tuple(num, num)
+    .filter(([x, y]) => x !== y)
+    .map(([x, y]) => [Math.min(x, y), Math.max(x, y)] as const);
   const options: fc.Arbitrary<unknown>[] = [
     num,
     num.map((value) => ({ value, provenance: { source: "assumption", note: "generated" } })),
     pair.map(([min, max]) => ({ dist: "uniform", min, max })),
-    fc.tuple(pair, fc.double({ min: 0, max: 1, noNaN: true })).map(([[min, max], t]) => ({ dist: "triangular", min, mode: min + t * (max - min), max })).filter((d) => d.mode >= d.min && d.mode <= d.max),
+    fc
+      .tuple(pair, fc.double({ min: 0, max: 1, noNaN: true }))
+      .map(([[min, max], t]) => ({ dist: "triangular", min, mode: min + t * (max - min), max }))
+      .filter((d) => d.mode >= d.min && d.mode <= d.max),
   ];
   // A lognormal (support (0, ∞)): allowed where ≥ 0 or > 0 with no upper bound.
   if (b.min === 0 && b.max === undefined) {
-    options.push(fc.record({ dist: fc.constant("lognormal"), median: fc.constantFrom(1e-6, 1, 1_000, 30_000, 1e6), sigma: fc.constantFrom(0.01, 0.5, 2) }));
+    options.push(
+      fc.record({
+        dist: fc.constant("lognormal"),
+        median: fc.constantFrom(1e-6, 1, 1_000, 30_000, 1e6),
+        sigma: fc.constantFrom(0.01, 0.5, 2),
+      }),
+    );
   }
   return fc.oneof({ weight: 5, arbitrary: options[0]! }, ...options.slice(1).map((arbitrary) => ({ weight: 1, arbitrary })));
 }
@@ -133,10 +158,21 @@ function group(shape: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Recor
 }
 const p = (path: string) => parameterValue(PARAMETER_BOUNDS[path]!);
 const sideArb = (side: "russia" | "ukraine") =>
-  group(Object.fromEntries(
-    ["initialForce", "targetGrowthPerMonth", "targetCeiling", "recruitmentCapacityPerMonth", "adjustmentMonths", "trainingMonths", "woundedReturnShare", "returnDelayMonths", "desertionPerMonth"]
-      .map((k) => [k, p(`${side}.${k}`)]),
-  ));
+  group(
+    Object.fromEntries(
+      [
+        "initialForce",
+        "targetGrowthPerMonth",
+        "targetCeiling",
+        "recruitmentCapacityPerMonth",
+        "adjustmentMonths",
+        "trainingMonths",
+        "woundedReturnShare",
+        "returnDelayMonths",
+        "desertionPerMonth",
+      ].map((k) => [k, p(`${side}.${k}`)]),
+    ),
+  );
 
 export interface GeneratedCase {
   /** The scenario override, plain JSON (`extends` a preset). */
@@ -158,10 +194,19 @@ export function scenarioCase(): fc.Arbitrary<GeneratedCase> {
     .tuple(
       fc.oneof(fc.constant(undefined), fc.constantFrom(1e-3, 1, 603_628, 1e9)),
       fc.constantFrom(0, 1e-9, 0.2, 0.5, 0.999, 1),
-      group(Object.fromEntries([
-        "offensivePaceKm2PerMonth", "offensiveNoiseSd", "forceRatioExponent", "regainThreshold", "maxGainMultiple",
-        "stalemateMeanKm2PerMonth", "stalemateSdKm2PerMonth",
-      ].map((k) => [k, p(`territory.${k}`)]))),
+      group(
+        Object.fromEntries(
+          [
+            "offensivePaceKm2PerMonth",
+            "offensiveNoiseSd",
+            "forceRatioExponent",
+            "regainThreshold",
+            "maxGainMultiple",
+            "stalemateMeanKm2PerMonth",
+            "stalemateSdKm2PerMonth",
+          ].map((k) => [k, p(`territory.${k}`)]),
+        ),
+      ),
       group({
         probabilityPerMonth: p("territory.breakthrough.probabilityPerMonth"),
         forceRatioExponent: p("territory.breakthrough.forceRatioExponent"),
@@ -173,56 +218,84 @@ export function scenarioCase(): fc.Arbitrary<GeneratedCase> {
       const t = total ?? 603_628;
       return { ...(total === undefined ? {} : { totalKm2: total }), initialOccupiedKm2: a0Share * t, ...rest, breakthrough, collapse };
     });
-  const wave = fc.record({
-    name: fc.constantFrom("a", "b", "wave with a long name"),
-    size: p("dprk.waves.*.size"),
-    arrivalStart: dateArb,
-    arrivalEnd: dateArb,
-  }).map((w) => (w.arrivalStart <= w.arrivalEnd ? w : { ...w, arrivalStart: w.arrivalEnd, arrivalEnd: w.arrivalStart }));
-  const scenario = fc.record({
-    extends: fc.constantFrom("baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"),
-    name: fc.constant("generated"),
-    dynamics: group({
-      forces: fc.constantFrom("free", "frozen"),
-      regime: fc.constantFrom("switching", "offensive", "stalemate"),
-      noise: fc.constantFrom("on", "off"),
-      events: fc.constantFrom("on", "off"),
-    }),
-    territory,
-    intensity: group(Object.fromEntries(["seasonalAmplitude", "seasonalPeakMonth", "noiseSd", "noiseAutocorrelation"].map((k) => [k, p(`intensity.${k}`)]))),
-    regimes: group({
-      initial: fc.constantFrom("offensive", "stalemate"),
-      offensiveToStalematePerMonth: p("regimes.offensiveToStalematePerMonth"),
-      stalemateToOffensivePerMonth: p("regimes.stalemateToOffensivePerMonth"),
-      stalemateIntensity: p("regimes.stalemateIntensity"),
-    }),
-    attrition: group(Object.fromEntries([
-      "russiaLossesPerMonth", "exchangeRatio", "russiaOnUkraineExponent", "russiaOnOwnExponent", "ukraineOnRussiaExponent", "ukraineOnOwnExponent", "claimsBias",
-    ].map((k) => [k, p(`attrition.${k}`)]))),
-    russia: sideArb("russia"),
-    ukraine: sideArb("ukraine"),
-    dprk: group({
-      initialForce: p("dprk.initialForce"),
-      combatValue: p("dprk.combatValue"),
-      exposure: p("dprk.exposure"),
-      woundedReturnShare: p("dprk.woundedReturnShare"),
-      returnDelayMonths: p("dprk.returnDelayMonths"),
-      deployablePool: p("dprk.deployablePool"),
-      waves: fc.array(wave, { maxLength: 3 }),
-      furtherWaves: group({ ratePerYear: p("dprk.furtherWaves.ratePerYear"), size: p("dprk.furtherWaves.size"), spreadMonths: p("dprk.furtherWaves.spreadMonths") }),
-    }),
-    ceasefire: group({ hazardPerMonth: p("ceasefire.hazardPerMonth"), hazardPerStalemateMonth: p("ceasefire.hazardPerStalemateMonth") }),
-  }, { requiredKeys: ["extends", "name"] });
+  const wave = fc
+    .record({
+      name: fc.constantFrom("a", "b", "wave with a long name"),
+      size: p("dprk.waves.*.size"),
+      arrivalStart: dateArb,
+      arrivalEnd: dateArb,
+    })
+    .map((w) => (w.arrivalStart <= w.arrivalEnd ? w : { ...w, arrivalStart: w.arrivalEnd, arrivalEnd: w.arrivalStart }));
+  const scenario = fc.record(
+    {
+      extends: fc.constantFrom("baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"),
+      name: fc.constant("generated"),
+      dynamics: group({
+        forces: fc.constantFrom("free", "frozen"),
+        regime: fc.constantFrom("switching", "offensive", "stalemate"),
+        noise: fc.constantFrom("on", "off"),
+        events: fc.constantFrom("on", "off"),
+      }),
+      territory,
+      intensity: group(
+        Object.fromEntries(
+          ["seasonalAmplitude", "seasonalPeakMonth", "noiseSd", "noiseAutocorrelation"].map((k) => [k, p(`intensity.${k}`)]),
+        ),
+      ),
+      regimes: group({
+        initial: fc.constantFrom("offensive", "stalemate"),
+        offensiveToStalematePerMonth: p("regimes.offensiveToStalematePerMonth"),
+        stalemateToOffensivePerMonth: p("regimes.stalemateToOffensivePerMonth"),
+        stalemateIntensity: p("regimes.stalemateIntensity"),
+      }),
+      attrition: group(
+        Object.fromEntries(
+          [
+            "russiaLossesPerMonth",
+            "exchangeRatio",
+            "russiaOnUkraineExponent",
+            "russiaOnOwnExponent",
+            "ukraineOnRussiaExponent",
+            "ukraineOnOwnExponent",
+            "claimsBias",
+          ].map((k) => [k, p(`attrition.${k}`)]),
+        ),
+      ),
+      russia: sideArb("russia"),
+      ukraine: sideArb("ukraine"),
+      dprk: group({
+        initialForce: p("dprk.initialForce"),
+        combatValue: p("dprk.combatValue"),
+        exposure: p("dprk.exposure"),
+        woundedReturnShare: p("dprk.woundedReturnShare"),
+        returnDelayMonths: p("dprk.returnDelayMonths"),
+        deployablePool: p("dprk.deployablePool"),
+        waves: fc.array(wave, { maxLength: 3 }),
+        furtherWaves: group({
+          ratePerYear: p("dprk.furtherWaves.ratePerYear"),
+          size: p("dprk.furtherWaves.size"),
+          spreadMonths: p("dprk.furtherWaves.spreadMonths"),
+        }),
+      }),
+      ceasefire: group({ hazardPerMonth: p("ceasefire.hazardPerMonth"), hazardPerStalemateMonth: p("ceasefire.hazardPerStalemateMonth") }),
+    },
+    { requiredKeys: ["extends", "name"] },
+  );
   const run = fc.oneof(
-    { weight: 2, arbitrary: fc.record({ horizonMonths: fc.integer({ min: 1, max: 36 }), step: fc.constantFrom("day" as const, "month" as const) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({ horizonMonths: fc.integer({ min: 1, max: 36 }), step: fc.constantFrom("day" as const, "month" as const) }),
+    },
     { weight: 1, arbitrary: fc.record({ horizonMonths: fc.constant(1200), step: fc.constant("month" as const) }) },
   );
-  return fc.record({
-    scenario,
-    runs: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 12 })),
-    seed: fc.oneof(fc.constantFrom(0, 1, 2 ** 32 - 1), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
-    run,
-  }).map(({ scenario, runs, seed, run }) => ({ scenario, runs, seed, ...run }));
+  return fc
+    .record({
+      scenario,
+      runs: fc.oneof(fc.constant(1), fc.integer({ min: 2, max: 12 })),
+      seed: fc.oneof(fc.constantFrom(0, 1, 2 ** 32 - 1), fc.integer({ min: 0, max: 2 ** 32 - 1 })),
+      run,
+    })
+    .map(({ scenario, runs, seed, run }) => ({ scenario, runs, seed, ...run }));
 }
 
 // ── invariants ──────────────────────────────────────────────────────────────────────────────
@@ -246,7 +319,8 @@ export function unexpectedNulls(json: ProjectionJson): string[] {
     if (value === null) {
       if (!/^series\.\w+\.se\.|^events\.\d+\.quantiles(Se)?\./.test(path)) out.push(path);
     } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}.${i}`));
-    else if (typeof value === "object") for (const [key, item] of Object.entries(value as object)) walk(item, path ? `${path}.${key}` : key);
+    else if (typeof value === "object")
+      for (const [key, item] of Object.entries(value as object)) walk(item, path ? `${path}.${key}` : key);
   };
   walk(json, "");
   return out;
@@ -284,7 +358,11 @@ export function checkPaths(store: RunStore, frozen: boolean): PathReport {
   };
   let worst = 0;
   for (const [name, values] of [...Object.entries(series), ...Object.entries(initial), ...Object.entries(acc)]) {
-    for (let j = 0; j < values.length; j += 1) if (!Number.isFinite(values[j]!)) { fail(`${name}[${j}] = ${values[j]}`); break; }
+    for (let j = 0; j < values.length; j += 1)
+      if (!Number.isFinite(values[j]!)) {
+        fail(`${name}[${j}] = ${values[j]}`);
+        break;
+      }
   }
   for (let i = 0; i < runs; i += 1) {
     const total = parameters?.["territory.totalKm2"]?.[i] ?? Infinity;
@@ -298,14 +376,43 @@ export function checkPaths(store: RunStore, frozen: boolean): PathReport {
       // computes stock − losses − deserted, which can land an ulp below zero.
       const through = (force: number, ...flows: number[]) => FORCE_ROUNDING * flows.reduce((sum, x) => sum + Math.abs(x), Math.abs(force));
       const forces = [
-        ["russiaForce", through(initial.russiaForce[i]!, acc.russiaJoined[at]!, acc.russiaReturned[at]!, series.russiaLosses[at]!, acc.russiaDeserted[at]!)],
-        ["ukraineForce", through(initial.ukraineForce[i]!, acc.ukraineJoined[at]!, acc.ukraineReturned[at]!, series.ukraineLosses[at]!, acc.ukraineDeserted[at]!)],
+        [
+          "russiaForce",
+          through(
+            initial.russiaForce[i]!,
+            acc.russiaJoined[at]!,
+            acc.russiaReturned[at]!,
+            series.russiaLosses[at]!,
+            acc.russiaDeserted[at]!,
+          ),
+        ],
+        [
+          "ukraineForce",
+          through(
+            initial.ukraineForce[i]!,
+            acc.ukraineJoined[at]!,
+            acc.ukraineReturned[at]!,
+            series.ukraineLosses[at]!,
+            acc.ukraineDeserted[at]!,
+          ),
+        ],
         ["dprkForce", through(initial.dprkForce[i]!, acc.dprkArrived[at]!, acc.dprkReturned[at]!, series.dprkLosses[at]!)],
       ] as const;
       for (const [name, tolerance] of forces) {
-        if (!(series[name][at]! >= -tolerance)) fail(`${name} = ${series[name][at]} < 0 (beyond rounding, ${tolerance.toExponential(1)}) at ${where}`);
+        if (!(series[name][at]! >= -tolerance))
+          fail(`${name} = ${series[name][at]} < 0 (beyond rounding, ${tolerance.toExponential(1)}) at ${where}`);
       }
-      for (const name of ["russiaJoined", "russiaReturned", "russiaDeserted", "ukraineJoined", "ukraineReturned", "ukraineDeserted", "dprkArrived", "dprkReturned", "dprkBeyondPool"] as const) {
+      for (const name of [
+        "russiaJoined",
+        "russiaReturned",
+        "russiaDeserted",
+        "ukraineJoined",
+        "ukraineReturned",
+        "ukraineDeserted",
+        "dprkArrived",
+        "dprkReturned",
+        "dprkBeyondPool",
+      ] as const) {
         if (!(acc[name][at]! >= 0)) fail(`${name} = ${acc[name][at]} < 0 at ${where}`);
       }
       const share = series.occupiedShare[at]!;
@@ -318,7 +425,8 @@ export function checkPaths(store: RunStore, frozen: boolean): PathReport {
       }
       if (frozen) {
         for (const name of ["russiaForce", "dprkForce", "ukraineForce"] as const) {
-          if (series[name][at] !== initial[name][i]) fail(`frozen ${name} moved from ${initial[name][i]} to ${series[name][at]} at ${where}`);
+          if (series[name][at] !== initial[name][i])
+            fail(`frozen ${name} moved from ${initial[name][i]} to ${series[name][at]} at ${where}`);
         }
         continue;
       }
@@ -327,10 +435,25 @@ export function checkPaths(store: RunStore, frozen: boolean): PathReport {
         const expected = start + inflows.reduce((s, x) => s + x, 0) - outflows.reduce((s, x) => s + x, 0);
         const error = Math.abs(expected - force) / Math.max(1, flows);
         worst = Math.max(worst, error);
-        if (!(error <= 1e-9)) fail(`${label}: initial + inflows − outflows = ${expected}, force ${force} (relative error ${error.toExponential(2)}) at ${where}`);
+        if (!(error <= 1e-9))
+          fail(
+            `${label}: initial + inflows − outflows = ${expected}, force ${force} (relative error ${error.toExponential(2)}) at ${where}`,
+          );
       };
-      check("russia", series.russiaForce[at]!, initial.russiaForce[i]!, [acc.russiaJoined[at]!, acc.russiaReturned[at]!], [series.russiaLosses[at]!, acc.russiaDeserted[at]!]);
-      check("ukraine", series.ukraineForce[at]!, initial.ukraineForce[i]!, [acc.ukraineJoined[at]!, acc.ukraineReturned[at]!], [series.ukraineLosses[at]!, acc.ukraineDeserted[at]!]);
+      check(
+        "russia",
+        series.russiaForce[at]!,
+        initial.russiaForce[i]!,
+        [acc.russiaJoined[at]!, acc.russiaReturned[at]!],
+        [series.russiaLosses[at]!, acc.russiaDeserted[at]!],
+      );
+      check(
+        "ukraine",
+        series.ukraineForce[at]!,
+        initial.ukraineForce[i]!,
+        [acc.ukraineJoined[at]!, acc.ukraineReturned[at]!],
+        [series.ukraineLosses[at]!, acc.ukraineDeserted[at]!],
+      );
       check("dprk", series.dprkForce[at]!, initial.dprkForce[i]!, [acc.dprkArrived[at]!, acc.dprkReturned[at]!], [series.dprkLosses[at]!]);
     }
   }

@@ -13,7 +13,13 @@ import { OptionsError, simulateSync } from "../../src/index.js";
 import { DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_RUNS, MAX_STORE_BYTES, resolveOptions } from "../../src/engine/options.js";
 import { storeBytes } from "../../src/engine/store.js";
 import {
-  lossOverStep, MAX_HAZARD_PER_DAY, MAX_LOSS_RATE_PER_DAY, perCapitaHazard, russiaSideHazardPerDay, russiaSideLossesPerDay, ukraineLossesPerDay,
+  lossOverStep,
+  MAX_HAZARD_PER_DAY,
+  MAX_LOSS_RATE_PER_DAY,
+  perCapitaHazard,
+  russiaSideHazardPerDay,
+  russiaSideLossesPerDay,
+  ukraineLossesPerDay,
 } from "../../src/model/attrition.js";
 import { breakthroughProbability } from "../../src/model/events.js";
 import { boundArea, forceRatioEffect, offensiveGain, relativeForceRatio } from "../../src/model/territory.js";
@@ -53,32 +59,38 @@ describe("the memory cap (MAX_STORE_BYTES = 2 GiB) is checked before allocating"
     ["compressed summaries, 1,200 months", 1200, false, 20_481],
   ];
 
-  it.each(configs)("%s: N runs pass the size check, N + 1 are refused with an OptionsError at `runs`", (_label, months, keepPaths, from) => {
-    const n = largestFitting(from, MAX_RUNS, months, keepPaths);
-    expect(n).toBeLessThan(MAX_RUNS);
-    expect(storeBytes(n, months, keepPaths, thresholds)).toBeLessThanOrEqual(MAX_STORE_BYTES);
-    expect(storeBytes(n + 1, months, keepPaths, thresholds)).toBeGreaterThan(MAX_STORE_BYTES);
-    const options = { horizonMonths: months, keepPaths, step: "month" as const };
-    const before = memory();
-    const started = performance.now();
-    // N + 1: refused by the size check itself.
-    const refused = thrown(() => simulateSync("baseline", { ...options, runs: n + 1 }));
-    expect(refused).toBeInstanceOf(OptionsError);
-    expect((refused as OptionsError).path).toBe("runs");
-    expect((refused as OptionsError).message).toMatch(/^runs: expected a run that fits in 2 GiB .* got \d+ runs × \d+ months.* GiB; use fewer runs or months$/);
-    // N: passes the size check and fails only at a later one (an unknown parameterUniforms
-    // path, checked before allocation) — so nothing of the 2 GiB is ever allocated either way.
-    const later = thrown(() => simulateSync("baseline", { ...options, runs: n, parameterUniforms: { "not.a.parameter": [] } }));
-    expect(later).toBeInstanceOf(OptionsError);
-    expect((later as OptionsError).path).toBe("parameterUniforms.not.a.parameter");
-    expect(performance.now() - started).toBeLessThan(5_000);
-    expect(memory() - before).toBeLessThan(64 * 1024 ** 2);
-  });
+  it.each(configs)(
+    "%s: N runs pass the size check, N + 1 are refused with an OptionsError at `runs`",
+    (_label, months, keepPaths, from) => {
+      const n = largestFitting(from, MAX_RUNS, months, keepPaths);
+      expect(n).toBeLessThan(MAX_RUNS);
+      expect(storeBytes(n, months, keepPaths, thresholds)).toBeLessThanOrEqual(MAX_STORE_BYTES);
+      expect(storeBytes(n + 1, months, keepPaths, thresholds)).toBeGreaterThan(MAX_STORE_BYTES);
+      const options = { horizonMonths: months, keepPaths, step: "month" as const };
+      const before = memory();
+      const started = performance.now();
+      // N + 1: refused by the size check itself.
+      const refused = thrown(() => simulateSync("baseline", { ...options, runs: n + 1 }));
+      expect(refused).toBeInstanceOf(OptionsError);
+      expect((refused as OptionsError).path).toBe("runs");
+      expect((refused as OptionsError).message).toMatch(
+        /^runs: expected a run that fits in 2 GiB .* got \d+ runs × \d+ months.* GiB; use fewer runs or months$/,
+      );
+      // N: passes the size check and fails only at a later one (an unknown parameterUniforms
+      // path, checked before allocation) — so nothing of the 2 GiB is ever allocated either way.
+      const later = thrown(() => simulateSync("baseline", { ...options, runs: n, parameterUniforms: { "not.a.parameter": [] } }));
+      expect(later).toBeInstanceOf(OptionsError);
+      expect((later as OptionsError).path).toBe("parameterUniforms.not.a.parameter");
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(memory() - before).toBeLessThan(64 * 1024 ** 2);
+    },
+  );
 
   it("the estimate is not optimistic: a run holds no more than storeBytes (+ a fixed allowance)", () => {
     global.gc?.();
     const before = process.memoryUsage().arrayBuffers;
-    const runs = 4_096, months = 120;
+    const runs = 4_096,
+      months = 120;
     const projection = simulateSync("baseline", { runs, horizonMonths: months, keepPaths: true, step: "month" });
     const held = process.memoryUsage().arrayBuffers - before;
     const estimate = storeBytes(runs, months, true, thresholds);
@@ -99,9 +111,12 @@ describe("run options: the horizon is capped, runs are integers", () => {
 
   it("any non-integer runs is refused, any integer in 1…MAX_RUNS accepted (property)", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: false }).filter((x) => !Number.isInteger(x)), (runs) => {
-        expect((thrown(() => resolveOptions({ runs })) as OptionsError).path).toBe("runs");
-      }),
+      fc.property(
+        fc.double({ noNaN: false }).filter((x) => !Number.isInteger(x)),
+        (runs) => {
+          expect((thrown(() => resolveOptions({ runs })) as OptionsError).path).toBe("runs");
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 500 },
     );
     fc.assert(
@@ -119,8 +134,14 @@ describe("run options: the horizon is capped, runs are integers", () => {
 // ── numerical edges of the laws (src/model) ─────────────────────────────────────────────────
 
 const anyStock = fc.oneof(fc.constantFrom(0, 5e-324, 1e-300, 1e-9, 1, 1e12, 1e15), fc.double({ min: 0, max: 1e15, noNaN: true }));
-const anyRate = fc.oneof(fc.constantFrom(0, 5e-324, 1e-9, 1, 1e12, 1e200, 1e300, Number.MAX_VALUE, Infinity), fc.double({ min: 0, max: 1e12, noNaN: true }));
-const anyRatio = fc.oneof(fc.constantFrom(0, 5e-324, 1e-300, 1, 1e300, Number.MAX_VALUE, Infinity), fc.double({ min: 0, max: 1e6, noNaN: true }));
+const anyRate = fc.oneof(
+  fc.constantFrom(0, 5e-324, 1e-9, 1, 1e12, 1e200, 1e300, Number.MAX_VALUE, Infinity),
+  fc.double({ min: 0, max: 1e12, noNaN: true }),
+);
+const anyRatio = fc.oneof(
+  fc.constantFrom(0, 5e-324, 1e-300, 1, 1e300, Number.MAX_VALUE, Infinity),
+  fc.double({ min: 0, max: 1e6, noNaN: true }),
+);
 const exponent = fc.oneof(fc.constantFrom(0, 1, 2), fc.double({ min: 0, max: 2, noNaN: true }));
 const days = fc.oneof(fc.constantFrom(1, 28, 31, 30.4375), fc.double({ min: 1e-6, max: 31, noNaN: true }));
 
@@ -157,14 +178,23 @@ describe("laws at their edges (src/model): finite, never NaN", () => {
 
   it("the attrition laws are finite and ≥ 0 for any force ratios and exponents the schema allows (0 · ∞ is no loss)", () => {
     fc.assert(
-      fc.property(anyRate, fc.double({ min: 0, max: 1e6, noNaN: true }), anyRatio, anyRatio, exponent, exponent, fc.double({ min: 0.2, max: 10, noNaN: true }), (lambda, intensity, u, r, a, b, rho) => {
-        const lr = russiaSideLossesPerDay(Math.min(lambda, 1e12), intensity, u, r, a, b);
-        const lu = ukraineLossesPerDay(Math.min(lambda, 1e12), rho, intensity, r, u, a, b);
-        for (const v of [lr, lu]) {
-          expect(v).toBeGreaterThanOrEqual(0);
-          expect(v).toBeLessThanOrEqual(MAX_LOSS_RATE_PER_DAY);
-        }
-      }),
+      fc.property(
+        anyRate,
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        anyRatio,
+        anyRatio,
+        exponent,
+        exponent,
+        fc.double({ min: 0.2, max: 10, noNaN: true }),
+        (lambda, intensity, u, r, a, b, rho) => {
+          const lr = russiaSideLossesPerDay(Math.min(lambda, 1e12), intensity, u, r, a, b);
+          const lu = ukraineLossesPerDay(Math.min(lambda, 1e12), rho, intensity, r, u, a, b);
+          for (const v of [lr, lu]) {
+            expect(v).toBeGreaterThanOrEqual(0);
+            expect(v).toBeLessThanOrEqual(MAX_LOSS_RATE_PER_DAY);
+          }
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 3_000 },
     );
     expect(russiaSideLossesPerDay(0, 1, Infinity, 1, 2, 0)).toBe(0); // no base rate against an infinite ratio
@@ -178,16 +208,22 @@ describe("laws at their edges (src/model): finite, never NaN", () => {
   it("the territory law is finite for every exponent, threshold and cap the schema allows, x from 0 to ∞", () => {
     const theta = fc.oneof(fc.constantFrom(0, 0.5, 1 - 1e-9, 1 - 2 ** -52), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }));
     fc.assert(
-      fc.property(anyRatio, fc.double({ min: 0, max: 4, noNaN: true }), theta, fc.double({ min: 1, max: 100, noNaN: true }), (x, gamma, th, gmax) => {
-        const g = forceRatioEffect(x, gamma, th, gmax);
-        expect(Number.isFinite(g)).toBe(true);
-        expect(g).toBeLessThanOrEqual(gmax);
-        const gain = offensiveGain(1e12 / 30.4375, 1.9 * 3.6e5, 2e8, g, 100, 31);
-        expect(Number.isFinite(gain)).toBe(true);
-        const area = boundArea(117_718 + gain, 603_628);
-        expect(area).toBeGreaterThanOrEqual(0);
-        expect(area).toBeLessThanOrEqual(603_628);
-      }),
+      fc.property(
+        anyRatio,
+        fc.double({ min: 0, max: 4, noNaN: true }),
+        theta,
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        (x, gamma, th, gmax) => {
+          const g = forceRatioEffect(x, gamma, th, gmax);
+          expect(Number.isFinite(g)).toBe(true);
+          expect(g).toBeLessThanOrEqual(gmax);
+          const gain = offensiveGain(1e12 / 30.4375, 1.9 * 3.6e5, 2e8, g, 100, 31);
+          expect(Number.isFinite(gain)).toBe(true);
+          const area = boundArea(117_718 + gain, 603_628);
+          expect(area).toBeGreaterThanOrEqual(0);
+          expect(area).toBeLessThanOrEqual(603_628);
+        },
+      ),
       { seed: PROPERTY_SEED, numRuns: 3_000 },
     );
     // A defender at zero: x = ∞, g = gmax, breakthroughs certain if possible at all — no NaN.

@@ -35,8 +35,8 @@ describe("safeWriteFile", () => {
   it("writes the text (UTF-8) and leaves no temporary file", () => {
     const dir = fresh();
     const file = join(dir, "out.json");
-    safeWriteFile(file, "{\"ok\":\"é\"}\n");
-    expect(readFileSync(file, "utf8")).toBe("{\"ok\":\"é\"}\n");
+    safeWriteFile(file, '{"ok":"é"}\n');
+    expect(readFileSync(file, "utf8")).toBe('{"ok":"é"}\n');
     expect(readdirSync(dir)).toEqual(["out.json"]);
   });
 
@@ -101,7 +101,8 @@ describe("safeWriteFile", () => {
 
   it("temporary names are hidden, in the target's folder, unique per call", () => {
     const file = join(root, "result.csv");
-    const a = temporaryNameFor(file), b = temporaryNameFor(file);
+    const a = temporaryNameFor(file),
+      b = temporaryNameFor(file);
     expect(dirname(a)).toBe(root);
     expect(a).not.toBe(b);
     expect(isTemporaryName(a)).toBe(true);
@@ -123,7 +124,8 @@ describe("checkWritable (before any work is done)", () => {
 
 describe("the command line: run --out FILE [--force]", () => {
   async function cli(...argv: string[]) {
-    let stdout = "", stderr = "";
+    let stdout = "",
+      stderr = "";
     const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
     return { code: await main(argv, io), stdout, stderr };
   }
@@ -141,7 +143,9 @@ describe("the command line: run --out FILE [--force]", () => {
     const again = await cli("run", "baseline", "--runs", "1000000", "--months", "240", "--format", "json", "--out", out);
     expect(performance.now() - started).toBeLessThan(2_000); // refused before the (long) run
     expect(again.code).toBe(2);
-    expect(again.stderr).toBe(`attrition-sim: --out: will not overwrite ${JSON.stringify(out)}: it already exists (use --force to overwrite it)\n`);
+    expect(again.stderr).toBe(
+      `attrition-sim: --out: will not overwrite ${JSON.stringify(out)}: it already exists (use --force to overwrite it)\n`,
+    );
     expect(readFileSync(out, "utf8")).toBe(written);
 
     const forced = await cli(...small, "--seed", "2", "--out", out, "--force");

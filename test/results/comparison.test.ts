@@ -21,7 +21,8 @@ describe("compare on common random numbers", () => {
     const a = simulateSync("baseline", { runs: RUNS, seed: 1, horizonMonths: MONTHS, keepPaths: true });
     const b = simulateSync("no-pledge", { runs: RUNS, seed: 2, horizonMonths: MONTHS, keepPaths: true });
     const ratio = (series: SeriesName, m: number) => {
-      const d = new Float64Array(RUNS), e = new Float64Array(RUNS);
+      const d = new Float64Array(RUNS),
+        e = new Float64Array(RUNS);
       for (let i = 0; i < RUNS; i += 1) {
         d[i] = paired.b.paths!.series[series][m * RUNS + i]! - paired.a.paths!.series[series][m * RUNS + i]!;
         e[i] = b.paths!.series[series][m * RUNS + i]! - a.paths!.series[series][m * RUNS + i]!;
@@ -66,7 +67,8 @@ describe("compare on common random numbers", () => {
     const k = paired.a.paths!.thresholds.indexOf(0.205);
     const shifts: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const ta = paired.a.paths!.firstMonth[k * RUNS + i]!, tb = paired.b.paths!.firstMonth[k * RUNS + i]!;
+      const ta = paired.a.paths!.firstMonth[k * RUNS + i]!,
+        tb = paired.b.paths!.firstMonth[k * RUNS + i]!;
       if (Number.isFinite(ta) && Number.isFinite(tb)) shifts.push(tb - ta);
     }
     expect(e.pairedShift.paths).toBe(shifts.length);
@@ -114,7 +116,9 @@ describe("compare on common random numbers", () => {
     const { inspect } = await import("node:util");
     const c = compareSync("baseline", "no-pledge", { runs: 30, seed: 1, horizonMonths: 3 });
     const text = inspect(c);
-    expect(text).toMatch(/^Comparison\(no-pledge minus baseline, 30 paired runs, seed 1, 3 months from 2025-07-01; occupied share at 2025-09-30: mean /);
+    expect(text).toMatch(
+      /^Comparison\(no-pledge minus baseline, 30 paired runs, seed 1, 3 months from 2025-07-01; occupied share at 2025-09-30: mean /,
+    );
     expect(text.length).toBeLessThan(300);
     expect(String(c)).toBe(text);
   });
@@ -125,7 +129,9 @@ describe("compare on common random numbers", () => {
       compareSync("baseline", "hindcast-2024-11", { runs: 10, horizonMonths: 2 });
     } catch (error) {
       expect((error as ScenarioError).path).toBe("start");
-      expect((error as Error).message).toMatch(/^start: expected both scenarios to start on the same date .*got 2025-07-01 \(baseline\) and 2024-12-01 \(hindcast-2024-11\)/);
+      expect((error as Error).message).toMatch(
+        /^start: expected both scenarios to start on the same date .*got 2025-07-01 \(baseline\) and 2024-12-01 \(hindcast-2024-11\)/,
+      );
     }
     expect(() => compareSync("baseline", "no-dprk", { runs: 0 })).toThrow(/runs: expected an integer/);
     expect(() => compareSync("baseline", "no-dprk", { keepPaths: false } as never)).toThrow(OptionsError);
@@ -137,7 +143,8 @@ describe("compare on common random numbers", () => {
 
 describe("attrition-sim compare", () => {
   async function cli(...argv: string[]) {
-    let stdout = "", stderr = "";
+    let stdout = "",
+      stderr = "";
     const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
     const code = await main(argv, io);
     return { code, stdout, stderr };
@@ -147,7 +154,9 @@ describe("attrition-sim compare", () => {
     const r = await cli("compare", "baseline", "no-pledge", "--runs", "60", "--months", "18", "--threshold", "0.205");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Comparison no-pledge minus baseline, path by path: 60 paired runs \(seed 1: the same random draws in both\), 18 months from 2025-07-01, day step/);
+    expect(r.stdout).toMatch(
+      /^Comparison no-pledge minus baseline, path by path: 60 paired runs \(seed 1: the same random draws in both\), 18 months from 2025-07-01, day step/,
+    );
     expect(r.stdout).toMatch(/^2025-12 +.*−\d+(\.\d)?k \[/m);
     expect(r.stdout).toMatch(/occupied share ≥ 20\.5% +median \S+ → \S+ +paired shift/);
     expect(r.stdout).toMatch(/P\(never within 18 months\) \d+\.\d% → \d+\.\d% \(/);

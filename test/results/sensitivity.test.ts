@@ -28,9 +28,19 @@ const FROZEN_OFFENSIVE = { dynamics: { forces: "frozen", regime: "offensive", no
 
 describe("targets", () => {
   it("parse a series at a month, a month-end date, and a first passage (with a percentage)", () => {
-    expect(parseTarget("occupiedShare@2030-12")).toEqual({ kind: "value", text: "occupiedShare@2030-12", series: "occupiedShare", month: "2030-12" });
+    expect(parseTarget("occupiedShare@2030-12")).toEqual({
+      kind: "value",
+      text: "occupiedShare@2030-12",
+      series: "occupiedShare",
+      month: "2030-12",
+    });
     expect(parseTarget(" dprkLosses@2026-12-31 ")).toMatchObject({ kind: "value", series: "dprkLosses", month: "2026-12" });
-    expect(parseTarget("monthsTo:occupiedShare>=25%")).toMatchObject({ kind: "monthsTo", operator: ">=", threshold: 0.25, text: "monthsTo:occupiedShare>=0.25" });
+    expect(parseTarget("monthsTo:occupiedShare>=25%")).toMatchObject({
+      kind: "monthsTo",
+      operator: ">=",
+      threshold: 0.25,
+      text: "monthsTo:occupiedShare>=0.25",
+    });
     expect(parseTarget("monthsTo:ukraineForce<300000")).toMatchObject({ operator: "<", threshold: 300_000 });
   });
 
@@ -52,8 +62,12 @@ describe("targets", () => {
   it("need a horizon up to the target month, which must lie after the start", () => {
     expect(targetHorizon(parseTarget("occupiedShare@2030-12"), "2025-07-01", undefined, 120, 1200)).toBe(66);
     expect(targetHorizon(parseTarget("monthsTo:occupiedShare>=0.3"), "2025-07-01", undefined, 120, 1200)).toBe(120);
-    expect(() => targetHorizon(parseTarget("occupiedShare@2025-06"), "2025-07-01", undefined, 120, 1200)).toThrow(/^target: expected a month from 2025-07 to 2125-06 \(the scenario starts 2025-07-01\), got "2025-06"$/);
-    expect(() => targetHorizon(parseTarget("occupiedShare@2030-12"), "2025-07-01", 24, 120, 1200)).toThrow(/^horizonMonths: expected at least 66 months/);
+    expect(() => targetHorizon(parseTarget("occupiedShare@2025-06"), "2025-07-01", undefined, 120, 1200)).toThrow(
+      /^target: expected a month from 2025-07 to 2125-06 \(the scenario starts 2025-07-01\), got "2025-06"$/,
+    );
+    expect(() => targetHorizon(parseTarget("occupiedShare@2030-12"), "2025-07-01", 24, 120, 1200)).toThrow(
+      /^horizonMonths: expected at least 66 months/,
+    );
   });
 
   it("read per-path values; a first passage never reached counts as horizon + 1", () => {
@@ -71,8 +85,11 @@ describe("targets", () => {
 
 describe("tornado core", () => {
   it("ranks the input that drives the output first, with the expected median shift, and an interval around it", () => {
-    const n = 5000, u = createStream(3, "toy");
-    const x = Float64Array.from({ length: n }, () => u()), z = Float64Array.from({ length: n }, () => u()), e = Float64Array.from({ length: n }, () => u());
+    const n = 5000,
+      u = createStream(3, "toy");
+    const x = Float64Array.from({ length: n }, () => u()),
+      z = Float64Array.from({ length: n }, () => u()),
+      e = Float64Array.from({ length: n }, () => u());
     const y = x.map((v, i) => 10 * v + e[i]!);
     const { rows, constant } = tornado({ z, x, fixed: new Float64Array(n).fill(2) }, y, { uniform: createStream(3, "boot") });
     expect(constant).toEqual(["fixed"]);
@@ -105,7 +122,12 @@ describe("sensitivity of the model", () => {
     expect(result.method).toBe("sobol");
     if (result.method !== "sobol") return;
     const byName = Object.fromEntries(result.sobol.factors.map((f) => [f.factor, f]));
-    expect(Object.keys(byName).sort()).toEqual(["dprk.exposure", "noise", "russia.recruitmentCapacityPerMonth", "territory.offensivePaceKm2PerMonth"]);
+    expect(Object.keys(byName).sort()).toEqual([
+      "dprk.exposure",
+      "noise",
+      "russia.recruitmentCapacityPerMonth",
+      "territory.offensivePaceKm2PerMonth",
+    ]);
     const totals = result.sobol.factors.reduce((sum, f) => sum + Math.max(0, f.total ?? 0), 0);
     const pace = byName["territory.offensivePaceKm2PerMonth"]!;
     expect(pace.total! / totals).toBeGreaterThanOrEqual(0.9);
@@ -133,8 +155,17 @@ describe("sensitivity of the model", () => {
     expect(names).toContain("ceasefire.hazardPerMonth");
     expect(result.tornado.constant).toContain("russia.initialForce");
     expect(names).not.toContain("dprk.furtherWaves.size"); // drawn per event: part of the noise
-    for (let i = 1; i < names.length; i += 1) expect(Math.abs(result.tornado.parameters[i - 1]!.shift)).toBeGreaterThanOrEqual(Math.abs(result.tornado.parameters[i]!.shift));
-    expect(result.options).toMatchObject({ runs: 1500, totalPaths: 1500, horizonMonths: 24, step: "month", seed: 1, resamples: 50, level: 0.95 });
+    for (let i = 1; i < names.length; i += 1)
+      expect(Math.abs(result.tornado.parameters[i - 1]!.shift)).toBeGreaterThanOrEqual(Math.abs(result.tornado.parameters[i]!.shift));
+    expect(result.options).toMatchObject({
+      runs: 1500,
+      totalPaths: 1500,
+      horizonMonths: 24,
+      step: "month",
+      seed: 1,
+      resamples: 50,
+      level: 0.95,
+    });
     expect(sensitivityJsonSchema.parse(JSON.parse(JSON.stringify(result)))).toEqual(result);
     // Deterministic: the same options give the same bytes.
     const again = await sensitivity("baseline", { target: "occupiedShare@2027-06", runs: 1500, resamples: 50 });
@@ -151,7 +182,10 @@ describe("sensitivity of the model", () => {
 
   it("parameters drawn jointly from a posterior are not Sobol factors: they belong to the noise factor", async () => {
     const draws = Array.from({ length: 20 }, (_, k) => [2.0 + k * 0.03, 30_000 + k * 500]);
-    const scenario = { extends: "baseline", posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio", "attrition.russiaLossesPerMonth"], draws } };
+    const scenario = {
+      extends: "baseline",
+      posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio", "attrition.russiaLossesPerMonth"], draws },
+    };
     const result = await sensitivity(scenario, { target: "occupiedShare@2025-12", method: "sobol", runs: 16, resamples: 10 });
     if (result.method !== "sobol") throw new Error("expected sobol");
     const names = result.sobol.factors.map((f) => f.factor);
@@ -163,20 +197,32 @@ describe("sensitivity of the model", () => {
 
   it("reports monotonic progress ending at 1, and an aborted signal stops it with an AbortError", async () => {
     const seen: number[] = [];
-    await sensitivity("baseline", { target: "occupiedShare@2025-09", method: "sobol", runs: 16, resamples: 10, onProgress: (f) => seen.push(f) });
+    await sensitivity("baseline", {
+      target: "occupiedShare@2025-09",
+      method: "sobol",
+      runs: 16,
+      resamples: 10,
+      onProgress: (f) => seen.push(f),
+    });
     expect(seen.at(-1)).toBe(1);
     for (let i = 1; i < seen.length; i += 1) expect(seen[i]!).toBeGreaterThanOrEqual(seen[i - 1]!);
     const controller = new AbortController();
     controller.abort();
-    await expect(sensitivity("baseline", { target: "occupiedShare@2025-09", signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(sensitivity("baseline", { target: "occupiedShare@2025-09", signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
   });
 
   it("bad options are refused before any work, each named", async () => {
     await expect(sensitivity("baseline", { target: "occupiedShare@2030-13" })).rejects.toThrow(/^target: expected a month YYYY-MM/);
-    await expect(sensitivity("baseline", { target: "occupiedShare@2030-12", method: "morris" as never, runs: 5, resamples: 3 })).rejects.toThrow(
+    await expect(
+      sensitivity("baseline", { target: "occupiedShare@2030-12", method: "morris" as never, runs: 5, resamples: 3 }),
+    ).rejects.toThrow(
       /method: expected "tornado" or "sobol", got "morris"\nruns: expected an integer from 10 to \d+, got 5\nresamples: expected an integer from 10 to 100000, got 3/,
     );
-    await expect(sensitivity("baseline", { target: "occupiedShare@2030-12", bogus: 1 } as never)).rejects.toThrow(/^bogus: expected one of the known options/);
+    await expect(sensitivity("baseline", { target: "occupiedShare@2030-12", bogus: 1 } as never)).rejects.toThrow(
+      /^bogus: expected one of the known options/,
+    );
     await expect(sensitivity("baseline", undefined as never)).rejects.toThrow(OptionsError);
   });
 });

@@ -15,7 +15,10 @@ describe("shards: runRange + mergeProjections", () => {
   it("also in compressed mode (runs above the exact limit)", () => {
     const big = { runs: 21_504, horizonMonths: 3, step: "month", seed: 9 } as const;
     const single = JSON.stringify(simulateSync("baseline", big).toJSON());
-    const parts = [[0, 10_240], [10_240, 21_504]].map((range) => simulateSync("baseline", { ...big, runRange: range as [number, number] }));
+    const parts = [
+      [0, 10_240],
+      [10_240, 21_504],
+    ].map((range) => simulateSync("baseline", { ...big, runRange: range as [number, number] }));
     expect(JSON.stringify(mergeProjections(parts).toJSON())).toBe(single);
   });
 
@@ -42,11 +45,21 @@ describe("compressed summaries (runs above the exact limit)", () => {
       const summary = compressed.series(name);
       for (const m of [0, 5, 11]) {
         const values = Float64Array.from({ length: options.runs }, (_, i) => Math.fround(exact.series[name][m * options.runs + i]!)).sort();
-        for (const [key, p] of [["p05", 0.05], ["p25", 0.25], ["p50", 0.5], ["p75", 0.75], ["p95", 0.95]] as const) {
+        for (const [key, p] of [
+          ["p05", 0.05],
+          ["p25", 0.25],
+          ["p50", 0.5],
+          ["p75", 0.75],
+          ["p95", 0.95],
+        ] as const) {
           const q = summary[key][m]!;
           // rank interval of q among the exact values
-          let below = 0, atOrBelow = 0;
-          for (const v of values) { if (v < q) below += 1; if (v <= q) atOrBelow += 1; }
+          let below = 0,
+            atOrBelow = 0;
+          for (const v of values) {
+            if (v < q) below += 1;
+            if (v <= q) atOrBelow += 1;
+          }
           const target = p * (options.runs - 1);
           const error = target < below ? below - target : target > atOrBelow ? target - atOrBelow : 0;
           worst = Math.max(worst, error / options.runs);

@@ -1,7 +1,16 @@
 import { describe, it, expect } from "vitest";
 import { createStream } from "../../src/engine/rng.js";
 import {
-  distSpecSchema, mean, median, normalCdf, normalQuantile, quantile, sample, support, variance, type DistSpec,
+  distSpecSchema,
+  mean,
+  median,
+  normalCdf,
+  normalQuantile,
+  quantile,
+  sample,
+  support,
+  variance,
+  type DistSpec,
 } from "../../src/scenario/distributions.js";
 import { betaQuantile, erfc, lnBeta, regularizedBeta } from "../../src/util/special-functions.js";
 
@@ -37,9 +46,10 @@ function truncatedNormalRef(name: string, m: number, s: number, lo: number, hi: 
   const mass = simpson(density, lo, hi, 40_000);
   const refMean = simpson((x) => x * density(x), lo, hi, 40_000) / mass;
   const refVar = simpson((x) => (x - refMean) ** 2 * density(x), lo, hi, 40_000) / mass;
-  const spec: DistSpec = Number.isFinite(hi - m - 14 * s) && hi < m + 14 * s
-    ? { dist: "normal", mean: m, sd: s, min: lo, max: hi }
-    : { dist: "normal", mean: m, sd: s, min: lo };
+  const spec: DistSpec =
+    Number.isFinite(hi - m - 14 * s) && hi < m + 14 * s
+      ? { dist: "normal", mean: m, sd: s, min: lo, max: hi }
+      : { dist: "normal", mean: m, sd: s, min: lo };
   return { name, spec, mean: refMean, variance: refVar, cdf: (x) => simpson(density, lo, x) / mass, cdfTolerance: 1e-8 };
 }
 
@@ -48,7 +58,8 @@ function betaRef(name: string, a: number, b: number, lo: number, hi: number, spe
   const norm = simpson(kernel, 0, 1, 200_000);
   const w = hi - lo;
   return {
-    name, spec,
+    name,
+    spec,
     mean: lo + (w * a) / (a + b),
     variance: (w * w * a * b) / ((a + b) ** 2 * (a + b + 1)),
     cdf: (x) => simpson(kernel, 0, (x - lo) / w, 200_000) / norm,
@@ -68,7 +79,8 @@ function pertRef(name: string, min: number, mode: number, max: number, lambda?: 
 
 function lognormalRef(name: string, spec: DistSpec, mu: number, sigma: number): Reference {
   return {
-    name, spec,
+    name,
+    spec,
     mean: Math.exp(mu + (sigma * sigma) / 2),
     variance: (Math.exp(sigma * sigma) - 1) * Math.exp(2 * mu + sigma * sigma),
     cdf: (x) => refPhi((Math.log(x) - mu) / sigma),
@@ -77,27 +89,51 @@ function lognormalRef(name: string, spec: DistSpec, mu: number, sigma: number): 
 }
 
 const references: Reference[] = [
-  { name: "uniform", spec: { dist: "uniform", min: -2, max: 5 }, mean: 1.5, variance: 49 / 12, cdf: (x) => (x + 2) / 7, cdfTolerance: 1e-14 },
   {
-    name: "triangular", spec: { dist: "triangular", min: 1, mode: 2, max: 6 }, mean: 3, variance: (1 + 36 + 4 - 6 - 2 - 12) / 18,
-    cdf: (x) => (x <= 2 ? (x - 1) ** 2 / ((6 - 1) * (2 - 1)) : 1 - (6 - x) ** 2 / ((6 - 1) * (6 - 2))), cdfTolerance: 1e-14,
+    name: "uniform",
+    spec: { dist: "uniform", min: -2, max: 5 },
+    mean: 1.5,
+    variance: 49 / 12,
+    cdf: (x) => (x + 2) / 7,
+    cdfTolerance: 1e-14,
   },
-  { name: "normal", spec: { dist: "normal", mean: 10, sd: 3 }, mean: 10, variance: 9, cdf: (x) => refPhi((x - 10) / 3), cdfTolerance: 1e-9 },
+  {
+    name: "triangular",
+    spec: { dist: "triangular", min: 1, mode: 2, max: 6 },
+    mean: 3,
+    variance: (1 + 36 + 4 - 6 - 2 - 12) / 18,
+    cdf: (x) => (x <= 2 ? (x - 1) ** 2 / ((6 - 1) * (2 - 1)) : 1 - (6 - x) ** 2 / ((6 - 1) * (6 - 2))),
+    cdfTolerance: 1e-14,
+  },
+  {
+    name: "normal",
+    spec: { dist: "normal", mean: 10, sd: 3 },
+    mean: 10,
+    variance: 9,
+    cdf: (x) => refPhi((x - 10) / 3),
+    cdfTolerance: 1e-9,
+  },
   truncatedNormalRef("truncated normal [8, 20]", 10, 3, 8, 20),
   truncatedNormalRef("truncated normal, far upper tail [2.5, ∞)", 0, 1, 2.5, 16.5),
   lognormalRef("lognormal (mu, sigma)", { dist: "lognormal", mu: 1, sigma: 0.4 }, 1, 0.4),
   lognormalRef("lognormal (median, sigma)", { dist: "lognormal", median: 30_000, sigma: 0.3 }, Math.log(30_000), 0.3),
   lognormalRef(
-    "lognormal (p5, p95)", { dist: "lognormal", p5: 20_000, p95: 45_000 },
-    (Math.log(20_000) + Math.log(45_000)) / 2, Math.log(45_000 / 20_000) / (2 * Z95),
+    "lognormal (p5, p95)",
+    { dist: "lognormal", p5: 20_000, p95: 45_000 },
+    (Math.log(20_000) + Math.log(45_000)) / 2,
+    Math.log(45_000 / 20_000) / (2 * Z95),
   ),
   pertRef("pert (λ = 4 default)", 0, 1, 4),
   pertRef("pert (λ = 2)", 10, 30, 40, 2),
   betaRef("beta(2, 5) on [0, 1]", 2, 5, 0, 1, { dist: "beta", alpha: 2, beta: 5 }, 1e-9),
   betaRef("beta(2.5, 1.5) on [100, 300]", 2.5, 1.5, 100, 300, { dist: "beta", alpha: 2.5, beta: 1.5, min: 100, max: 300 }, 1e-6),
   {
-    name: "beta(0.5, 0.5) (arcsine, U-shaped)", spec: { dist: "beta", alpha: 0.5, beta: 0.5 }, mean: 0.5, variance: 1 / 8,
-    cdf: (x) => (2 / Math.PI) * Math.asin(Math.sqrt(x)), cdfTolerance: 1e-14,
+    name: "beta(0.5, 0.5) (arcsine, U-shaped)",
+    spec: { dist: "beta", alpha: 0.5, beta: 0.5 },
+    mean: 0.5,
+    variance: 1 / 8,
+    cdf: (x) => (2 / Math.PI) * Math.asin(Math.sqrt(x)),
+    cdfTolerance: 1e-14,
   },
 ];
 
@@ -177,7 +213,32 @@ describe("distributions: 10^5 draws against closed forms", () => {
 });
 
 describe("normal CDF and quantile", () => {
-  const grid = [1e-12, 1e-10, 1e-8, 1e-6, 1e-4, 0.001, 0.01, 0.025, 0.1, 0.2, 0.3, 0.4, 0.425, 0.5, 0.575, 0.6, 0.75, 0.9, 0.975, 0.99, 0.999, 1 - 1e-6, 1 - 1e-9, 1 - 1e-12];
+  const grid = [
+    1e-12,
+    1e-10,
+    1e-8,
+    1e-6,
+    1e-4,
+    0.001,
+    0.01,
+    0.025,
+    0.1,
+    0.2,
+    0.3,
+    0.4,
+    0.425,
+    0.5,
+    0.575,
+    0.6,
+    0.75,
+    0.9,
+    0.975,
+    0.99,
+    0.999,
+    1 - 1e-6,
+    1 - 1e-9,
+    1 - 1e-12,
+  ];
 
   it("normalCdf(normalQuantile(p)) = p within 1e-9 (and within 1e-9 relative for p ≤ ½)", () => {
     for (const p of grid) {
@@ -207,7 +268,11 @@ describe("normal CDF and quantile", () => {
   });
 
   it("lognormal from a 90% interval reproduces it: quantile(0.05) = p5, quantile(0.95) = p95", () => {
-    for (const [p5, p95] of [[20_000, 45_000], [0.1, 10], [5, 10]] as const) {
+    for (const [p5, p95] of [
+      [20_000, 45_000],
+      [0.1, 10],
+      [5, 10],
+    ] as const) {
       const spec: DistSpec = { dist: "lognormal", p5, p95 };
       expect(quantile(spec, 0.05) / p5 - 1).toBeCloseTo(0, 12);
       expect(quantile(spec, 0.95) / p95 - 1).toBeCloseTo(0, 12);
@@ -226,7 +291,17 @@ describe("normal CDF and quantile", () => {
 });
 
 describe("inverse regularized incomplete beta", () => {
-  const shapes = [[0.1, 0.1], [0.5, 0.5], [1, 1], [2, 5], [5, 2], [0.3, 4], [50, 80], [1.5, 0.2], [3, 1]] as const;
+  const shapes = [
+    [0.1, 0.1],
+    [0.5, 0.5],
+    [1, 1],
+    [2, 5],
+    [5, 2],
+    [0.3, 4],
+    [50, 80],
+    [1.5, 0.2],
+    [3, 1],
+  ] as const;
 
   it("regularizedBeta(betaQuantile(p)) = p to 1e-10 relative for p ≤ ½", () => {
     for (const [a, b] of shapes) {
@@ -300,11 +375,36 @@ describe("distSpecSchema", () => {
     ["a string number", { dist: "fixed", value: "5" }, "value", 'expected a finite number, got "5"'],
     ["a missing field", { dist: "uniform", min: 1 }, "max", "expected a finite number, got nothing"],
     ["an unknown key", { dist: "fixed", value: 1, vlaue: 2 }, "", 'expected only the keys dist, value, got "vlaue"'],
-    ["an unknown key (lognormal)", { dist: "lognormal", mu: 1, sigma: 1, sd: 2 }, "", 'expected only the keys dist, mu, median, sigma, p5, p95, got "sd"'],
-    ["an unknown dist", { dist: "gamma", shape: 2 }, "dist", 'expected one of "fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta", got "gamma"'],
-    ["no dist", { value: 2 }, "dist", 'expected one of "fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta", got nothing'],
-    ["mixed lognormal forms", { dist: "lognormal", mu: 1, sigma: 1, p5: 1 }, "", "expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { mu, sigma, p5 }"],
-    ["incomplete lognormal", { dist: "lognormal", p5: 1 }, "", "expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { p5 }"],
+    [
+      "an unknown key (lognormal)",
+      { dist: "lognormal", mu: 1, sigma: 1, sd: 2 },
+      "",
+      'expected only the keys dist, mu, median, sigma, p5, p95, got "sd"',
+    ],
+    [
+      "an unknown dist",
+      { dist: "gamma", shape: 2 },
+      "dist",
+      'expected one of "fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta", got "gamma"',
+    ],
+    [
+      "no dist",
+      { value: 2 },
+      "dist",
+      'expected one of "fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta", got nothing',
+    ],
+    [
+      "mixed lognormal forms",
+      { dist: "lognormal", mu: 1, sigma: 1, p5: 1 },
+      "",
+      "expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { mu, sigma, p5 }",
+    ],
+    [
+      "incomplete lognormal",
+      { dist: "lognormal", p5: 1 },
+      "",
+      "expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { p5 }",
+    ],
     ["beta min ≥ default max", { dist: "beta", alpha: 2, beta: 2, min: 1.5 }, "min", "expected < max (1, the default), got 1.5"],
     ["beta max ≤ default min", { dist: "beta", alpha: 2, beta: 2, max: -1 }, "max", "expected > min (0, the default), got -1"],
   ])("rejects %s", (_name, input, path, message) => {

@@ -43,9 +43,7 @@ describe("presets", () => {
     const scenario = parseScenario(name);
     const slots = listParameters(scenario);
     expect(slots.length).toBeGreaterThan(0);
-    const userParameters = slots
-      .filter((slot) => parameterAt(scenario, slot.path).provenance.source === "user")
-      .map((slot) => slot.path);
+    const userParameters = slots.filter((slot) => parameterAt(scenario, slot.path).provenance.source === "user").map((slot) => slot.path);
     expect(userParameters).toEqual([]);
   });
 
@@ -75,9 +73,7 @@ describe("baseline assumptions carry honest uncertainty", () => {
   ];
   const REASON = /off by default|optional|counterfactual|^baseline:|^default:/i;
 
-  const assumptions = listParameters(baseline).filter(
-    (slot) => parameterAt(baseline, slot.path).provenance.source === "assumption",
-  );
+  const assumptions = listParameters(baseline).filter((slot) => parameterAt(baseline, slot.path).provenance.source === "assumption");
 
   it("has assumption parameters", () => {
     expect(assumptions.length).toBeGreaterThan(20);

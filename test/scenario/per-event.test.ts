@@ -6,7 +6,9 @@ import { parseScenario } from "../../src/scenario/parse.js";
 describe("per-event parameters (declared in the schema)", () => {
   it("flags exactly the slots the schema declares per event", () => {
     for (const name of ["baseline", "dprk-waves", "hindcast-2024-11"]) {
-      const perEvent = listParameters(parseScenario(name)).filter((s) => s.perEvent).map((s) => s.path);
+      const perEvent = listParameters(parseScenario(name))
+        .filter((s) => s.perEvent)
+        .map((s) => s.path);
       expect(perEvent).toEqual(["dprk.furtherWaves.size"]);
     }
   });

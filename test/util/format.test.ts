@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
 import {
-  formatGroupedNumber, formatMedianBand, formatMonths, formatPercent, formatPercentagePoints, formatPercentUnchecked,
-  formatPointsChange, formatShareChange, formatSignedFixed, formatSignedMonths, formatThousands, formatThousandsChange,
-  formatThousandsSigned, formatThresholdPercent, roundSignificant6, roundSignificant6Nullable, roundSignificant6OrNull,
-  signNumberText, signPrefix, withTypographicMinus,
+  formatGroupedNumber,
+  formatMedianBand,
+  formatMonths,
+  formatPercent,
+  formatPercentagePoints,
+  formatPercentUnchecked,
+  formatPointsChange,
+  formatShareChange,
+  formatSignedFixed,
+  formatSignedMonths,
+  formatThousands,
+  formatThousandsChange,
+  formatThousandsSigned,
+  formatThresholdPercent,
+  roundSignificant6,
+  roundSignificant6Nullable,
+  roundSignificant6OrNull,
+  signNumberText,
+  signPrefix,
+  withTypographicMinus,
 } from "../../src/util/format.js";
 
 const MINUS = "\u2212";

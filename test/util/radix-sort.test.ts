@@ -5,7 +5,12 @@ import { createStream } from "../../src/engine/rng.js";
 const sample = (n: number, seed: number) => {
   const u = createStream(seed, "radix-test");
   const out = Float32Array.from({ length: n }, () => (u() - 0.3) * 10 ** Math.floor(u() * 12 - 6));
-  out[0] = -0; out[1] = 0; out[2] = Infinity; out[3] = -Infinity; out[4] = 1e-40; out[5] = -1e-40; // subnormals too
+  out[0] = -0;
+  out[1] = 0;
+  out[2] = Infinity;
+  out[3] = -Infinity;
+  out[4] = 1e-40;
+  out[5] = -1e-40; // subnormals too
   return out;
 };
 

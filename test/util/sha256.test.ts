@@ -5,7 +5,7 @@ import { canonicalJson, sha256 } from "../../src/util/sha256.js";
 const nodeSha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 describe("sha256", () => {
-  it("matches its @example: sha256(\"abc\")", () => {
+  it('matches its @example: sha256("abc")', () => {
     expect(sha256("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   });
 
@@ -27,7 +27,11 @@ describe("sha256", () => {
     ];
     for (const s of samples) expect(sha256(s)).toBe(nodeSha256(s));
     // and the UTF-8 encoding matters: "é" is not the Latin-1 byte 0xE9
-    expect(sha256("é")).not.toBe(createHash("sha256").update(Buffer.from([0xe9])).digest("hex"));
+    expect(sha256("é")).not.toBe(
+      createHash("sha256")
+        .update(Buffer.from([0xe9]))
+        .digest("hex"),
+    );
   });
 
   it("agrees with node:crypto at every length around the padding boundaries (0…300 bytes)", () => {

@@ -35,7 +35,10 @@ function readObservations<T>(file: string, parse: (text: string) => T): T {
   let text: string;
   try {
     const size = statSync(file).size;
-    if (size > MAX_OBSERVATION_BYTES) throw new BadInput(`${file}: cannot read: ${size} bytes is larger than the ${MAX_OBSERVATION_BYTES / 1024 ** 2} MiB cap on observation files`);
+    if (size > MAX_OBSERVATION_BYTES)
+      throw new BadInput(
+        `${file}: cannot read: ${size} bytes is larger than the ${MAX_OBSERVATION_BYTES / 1024 ** 2} MiB cap on observation files`,
+      );
     text = readFileSync(file, "utf8");
   } catch (error) {
     if (error instanceof BadInput) throw error;
@@ -47,7 +50,9 @@ function readObservations<T>(file: string, parse: (text: string) => T): T {
     if (!(error instanceof CsvError)) throw error;
     const [first, ...rest] = error.issues;
     const more = rest.filter((i) => i.line > 0).length;
-    throw new BadInput(`${file}: ${first ? formatIssue(first) : error.message}${more ? ` (and ${more} more problem${more > 1 ? "s" : ""} in the file)` : ""}`);
+    throw new BadInput(
+      `${file}: ${first ? formatIssue(first) : error.message}${more ? ` (and ${more} more problem${more > 1 ? "s" : ""} in the file)` : ""}`,
+    );
   }
 }
 
@@ -57,10 +62,26 @@ function readObservations<T>(file: string, parse: (text: string) => T): T {
  */
 export function loadObservations(dir: string): { data: LeagueData; sources: Partial<Record<LeagueSeries, string>> } {
   let isDirectory = false;
-  try { isDirectory = statSync(dir).isDirectory(); } catch { /* reported below */ }
-  if (!isDirectory) throw new BadInput(`--observations: expected a folder holding ${Object.values(OBSERVATION_FILES).join(", ")} (any of them), got ${JSON.stringify(dir)} (no such folder)`);
-  const present = LEAGUE_SERIES.filter((s) => { try { return statSync(join(dir, OBSERVATION_FILES[s])).isFile(); } catch { return false; } });
-  if (present.length === 0) throw new BadInput(`--observations: expected at least one of ${Object.values(OBSERVATION_FILES).join(", ")} in ${JSON.stringify(dir)}, got none`);
+  try {
+    isDirectory = statSync(dir).isDirectory();
+  } catch {
+    /* reported below */
+  }
+  if (!isDirectory)
+    throw new BadInput(
+      `--observations: expected a folder holding ${Object.values(OBSERVATION_FILES).join(", ")} (any of them), got ${JSON.stringify(dir)} (no such folder)`,
+    );
+  const present = LEAGUE_SERIES.filter((s) => {
+    try {
+      return statSync(join(dir, OBSERVATION_FILES[s])).isFile();
+    } catch {
+      return false;
+    }
+  });
+  if (present.length === 0)
+    throw new BadInput(
+      `--observations: expected at least one of ${Object.values(OBSERVATION_FILES).join(", ")} in ${JSON.stringify(dir)}, got none`,
+    );
   const data: LeagueData = { ...SHIPPED_LEAGUE_DATA };
   const sources: Partial<Record<LeagueSeries, string>> = {};
   for (const s of present) {
@@ -82,15 +103,19 @@ const BACKTEST_FROM = "2023-01";
 /** `--origins FROM:TO`, checked against what the data allow. */
 function originsFlag(text: string | undefined, allowed: readonly string[]): string[] {
   const [first, last] = [allowed[0], allowed.at(-1)];
-  if (first === undefined || last === undefined) throw new BadInput("--observations: expected data reaching past 2023-07, got series that end before it");
+  if (first === undefined || last === undefined)
+    throw new BadInput("--observations: expected data reaching past 2023-07, got series that end before it");
   if (text === undefined) return [...allowed];
   const match = /^(\S+):(\S+)$/.exec(text);
-  if (!match || !MONTH.test(match[1]!) || !MONTH.test(match[2]!)) throw new BadInput(`--origins: expected FROM:TO, two months YYYY-MM (e.g. ${first}:${last}), got ${JSON.stringify(text)}`);
+  if (!match || !MONTH.test(match[1]!) || !MONTH.test(match[2]!))
+    throw new BadInput(`--origins: expected FROM:TO, two months YYYY-MM (e.g. ${first}:${last}), got ${JSON.stringify(text)}`);
   const [from, to] = [match[1]!, match[2]!];
   if (from > to) throw new BadInput(`--origins: expected FROM no later than TO, got ${from}:${to}`);
   const earliest = addMonths(BACKTEST_FROM, 3);
-  if (from < earliest) throw new BadInput(`--origins: expected FROM from ${earliest} on (each calibration needs 4 months from ${BACKTEST_FROM}), got ${from}`);
-  if (to > last) throw new BadInput(`--origins: expected TO no later than ${last} (the last month that leaves an observed month), got ${to}`);
+  if (from < earliest)
+    throw new BadInput(`--origins: expected FROM from ${earliest} on (each calibration needs 4 months from ${BACKTEST_FROM}), got ${from}`);
+  if (to > last)
+    throw new BadInput(`--origins: expected TO no later than ${last} (the last month that leaves an observed month), got ${to}`);
   const origins: string[] = [];
   for (let m = from; m <= to; m = addMonths(m, 1)) origins.push(m);
   return origins;
@@ -101,7 +126,13 @@ function originsFlag(text: string | undefined, allowed: readonly string[]): stri
  * [--seed S] [--format table|json|csv|svg] [--out FILE [--force]]`.
  */
 export async function backtestCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseFlags("backtest", args, ["observations", "origins", "particles", "seed", "format", "out", "force"], [], ["force"]);
+  const { positionals, flags } = parseFlags(
+    "backtest",
+    args,
+    ["observations", "origins", "particles", "seed", "format", "out", "force"],
+    [],
+    ["force"],
+  );
   expectPositionals("backtest", positionals, []);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
   const particles = integerFlag("particles", flags.particles?.[0], 20, 100_000) ?? BACKTEST_CALIBRATION.particles;
@@ -120,7 +151,13 @@ export async function backtestCommand(args: readonly string[], io: CliIO): Promi
   await writeResult(io, output, async (signal, onProgress) => {
     const result = await runLeague(data, forecasters, { origins, seed, signal, onProgress });
     const json = backtestToJson(result, data, sources);
-    return format === "json" ? `${JSON.stringify(json, null, 2)}\n` : format === "csv" ? backtestToCsv(json) : format === "svg" ? backtestPitSvg(json) : formatBacktestTable(json);
+    return format === "json"
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : format === "csv"
+        ? backtestToCsv(json)
+        : format === "svg"
+          ? backtestPitSvg(json)
+          : formatBacktestTable(json);
   });
   return 0;
 }

@@ -14,17 +14,15 @@ import { alignColumns, yearRowIndices } from "../format-table.js";
 import { formatMonths, formatPercent, formatPointsChange, formatSignedMonths, formatThresholdPercent } from "../../util/format.js";
 import { PEOPLE_COLUMNS } from "../../output/columns.js";
 
-const COLUMNS: readonly [title: string, series: SeriesName][] = [
-  ["Occupied (pp)", "occupiedShare"],
-  ...PEOPLE_COLUMNS,
-];
+const COLUMNS: readonly [title: string, series: SeriesName][] = [["Occupied (pp)", "occupiedShare"], ...PEOPLE_COLUMNS];
 
 /** The cells of one event line of the comparison table. */
 function eventCells(e: EventShift, horizon: number): string[] {
   const ps = e.pairedShift;
-  const paired = ps.paths === 0
-    ? "paired shift: no path reaches it in both"
-    : `paired shift ${formatSignedMonths(ps.p50)} [${formatSignedMonths(ps.p05)} to ${formatSignedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
+  const paired =
+    ps.paths === 0
+      ? "paired shift: no path reaches it in both"
+      : `paired shift ${formatSignedMonths(ps.p50)} [${formatSignedMonths(ps.p05)} to ${formatSignedMonths(ps.p95)}] months over ${ps.paths.toLocaleString("en-US")} paths reaching it in both`;
   return [
     `occupied share ≥ ${formatThresholdPercent(e.threshold)}`,
     `median ${formatMonths(e.medianMonths.a)} → ${formatMonths(e.medianMonths.b)}`,
@@ -41,10 +39,7 @@ function formatComparisonTable(comparison: Comparison): string {
   const { meta } = comparison.a;
   const rows = [["Month", ...COLUMNS.map(([title]) => title)]];
   for (const m of yearRowIndices(comparison.months)) {
-    rows.push([
-      comparison.months[m]!.slice(0, 7),
-      ...COLUMNS.map(([, name]) => differenceCell(comparison, name, m)),
-    ]);
+    rows.push([comparison.months[m]!.slice(0, 7), ...COLUMNS.map(([, name]) => differenceCell(comparison, name, m))]);
   }
   const [la, lb] = comparison.labels;
   const lines = [
@@ -54,14 +49,23 @@ function formatComparisonTable(comparison: Comparison): string {
     ...alignColumns(rows),
     "",
     `Months from ${meta.start} until the occupied share first reaches (${la} → ${lb}):`,
-    ...alignColumns(comparison.events.map((e) => eventCells(e, meta.horizonMonths)), 4).map((line) => `  ${line.trimEnd()}`),
+    ...alignColumns(
+      comparison.events.map((e) => eventCells(e, meta.horizonMonths)),
+      4,
+    ).map((line) => `  ${line.trimEnd()}`),
   ];
   return lines.join("\n") + "\n";
 }
 
 /** The `compare` command: `compare <a> <b> [--runs N --seed S --months M --step --threshold X --format table|json|csv|svg --series NAME --out FILE]`. */
 export async function compare(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseFlags("compare", args, ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force"], ["threshold"], ["force"]);
+  const { positionals, flags } = parseFlags(
+    "compare",
+    args,
+    ["runs", "seed", "months", "step", "format", "out", "threshold", "series", "force"],
+    ["threshold"],
+    ["force"],
+  );
   const options = runOptionFlags(flags);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
   const series = seriesFlag(flags.series?.[0], format);
@@ -74,7 +78,13 @@ export async function compare(args: readonly string[], io: CliIO): Promise<numbe
 
   await writeResult(io, output, async (signal, onProgress) => {
     const comparison = await compareScenarios(a, b, { ...options, signal, onProgress });
-    return format === "json" ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n` : format === "csv" ? comparison.toCSV() : format === "svg" ? comparison.toSVG(series) : formatComparisonTable(comparison);
+    return format === "json"
+      ? `${JSON.stringify(comparison.toJSON(), null, 2)}\n`
+      : format === "csv"
+        ? comparison.toCSV()
+        : format === "svg"
+          ? comparison.toSVG(series)
+          : formatComparisonTable(comparison);
   });
   return 0;
 }

@@ -36,7 +36,14 @@ export async function merge(args: readonly string[], io: CliIO): Promise<number>
     if (error instanceof InputError) throw new BadInput(error.message);
     throw error;
   }
-  const text = format === "json" ? `${JSON.stringify(whole.toJSON(), null, 2)}\n` : format === "csv" ? whole.toCSV() : format === "shard" ? shardToText(whole) : formatProjectionTable(whole.toJSON());
+  const text =
+    format === "json"
+      ? `${JSON.stringify(whole.toJSON(), null, 2)}\n`
+      : format === "csv"
+        ? whole.toCSV()
+        : format === "shard"
+          ? shardToText(whole)
+          : formatProjectionTable(whole.toJSON());
   await writeResult(io, output, async () => text);
   return 0;
 }

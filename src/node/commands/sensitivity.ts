@@ -8,7 +8,14 @@ import { resolveSensitivityOptions } from "../../analysis/sensitivity-options.js
 import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../../engine/options.js";
 import { formatIssue, OptionsError } from "../../util/errors.js";
 import { sensitivityToCsv } from "../../output/sensitivity-csv.js";
-import { describeRun, describeTarget, formatIndex, formatInput, formatTargetShift, formatTargetValue } from "../../output/sensitivity-format.js";
+import {
+  describeRun,
+  describeTarget,
+  formatIndex,
+  formatInput,
+  formatTargetShift,
+  formatTargetValue,
+} from "../../output/sensitivity-format.js";
 import type { SensitivityResult } from "../../output/sensitivity-json.js";
 import { sensitivityToSvg } from "../../output/sensitivity-svg.js";
 import { BadInput, choiceFlag, expectPositionals, integerFlag, outputFlags, parseFlags, type CliIO } from "../args.js";
@@ -31,32 +38,54 @@ function formatSensitivityTable(result: SensitivityResult): string {
     const rows = [["Parameter", "Prior", `Draws: bottom → top ${share}%`, "Median: bottom → top", "Shift [95% interval]", "Spearman"]];
     for (const r of result.tornado.parameters) {
       rows.push([
-        r.parameter, r.distribution, `${formatInput(r.lowInput)} → ${formatInput(r.highInput)}`,
+        r.parameter,
+        r.distribution,
+        `${formatInput(r.lowInput)} → ${formatInput(r.highInput)}`,
         `${formatTargetValue(t, r.low)} → ${formatTargetValue(t, r.high)}`,
         `${formatTargetShift(t, r.shift)} [${formatTargetShift(t, r.shiftInterval[0], false)}, ${formatTargetShift(t, r.shiftInterval[1], false)}]`,
         formatIndex(r.spearman),
       ]);
     }
     lines.push(...alignColumns(rows, 2).map((l) => l.trimEnd()), "");
-    lines.push(`Shift: the target's median among the paths in the top ${share}% of a parameter's draws minus that in the bottom ${share}%. Sorted by |shift|.`);
+    lines.push(
+      `Shift: the target's median among the paths in the top ${share}% of a parameter's draws minus that in the bottom ${share}%. Sorted by |shift|.`,
+    );
     if (result.tornado.constant.length) lines.push(`Not varying (fixed): ${result.tornado.constant.join(", ")}.`);
   } else {
     const rows = [["Factor", "Prior", "First order [95%]", "Total order [95%]"]];
     const iv = (v: [number, number] | null) => (v ? ` [${formatIndex(v[0])}, ${formatIndex(v[1])}]` : "");
     for (const f of result.sobol.factors) {
-      rows.push([f.factor, f.kind === "noise" ? "(the path's own chance)" : f.distribution, `${formatIndex(f.first)}${iv(f.firstInterval)}`, `${formatIndex(f.total)}${iv(f.totalInterval)}`]);
+      rows.push([
+        f.factor,
+        f.kind === "noise" ? "(the path's own chance)" : f.distribution,
+        `${formatIndex(f.first)}${iv(f.firstInterval)}`,
+        `${formatIndex(f.total)}${iv(f.totalInterval)}`,
+      ]);
     }
     lines.push(...alignColumns(rows, 2).map((l) => l.trimEnd()), "");
     const sum = result.sobol.sumFirst;
-    lines.push(`Shares of the target's variance (${formatInput(result.sobol.variance)} ${t.unit}²): first order = the factor alone, total = with its interactions. Sorted by total.`);
-    if (sum !== null) lines.push(`Sum of first-order indices ${formatIndex(sum)}: about ${formatIndex(Math.max(0, 1 - sum))} of the variance comes from interactions.`);
+    lines.push(
+      `Shares of the target's variance (${formatInput(result.sobol.variance)} ${t.unit}²): first order = the factor alone, total = with its interactions. Sorted by total.`,
+    );
+    if (sum !== null)
+      lines.push(
+        `Sum of first-order indices ${formatIndex(sum)}: about ${formatIndex(Math.max(0, 1 - sum))} of the variance comes from interactions.`,
+      );
     lines.push(`noise = ${result.sobol.factors.find((f) => f.kind === "noise")?.distribution}.`);
   }
   return lines.join("\n") + "\n";
 }
 
 /** Name library option problems after the flags the user typed. */
-const FLAG_OF_OPTION: Record<string, string> = { target: "--target", method: "--method", runs: "--runs", seed: "--seed", horizonMonths: "--months", step: "--step", resamples: "--resamples" };
+const FLAG_OF_OPTION: Record<string, string> = {
+  target: "--target",
+  method: "--method",
+  runs: "--runs",
+  seed: "--seed",
+  horizonMonths: "--months",
+  step: "--step",
+  resamples: "--resamples",
+};
 
 function optionLines(error: OptionsError): string[] {
   return error.issues.map((issue) => (FLAG_OF_OPTION[issue.path] ? `${FLAG_OF_OPTION[issue.path]}: ${issue.message}` : formatIssue(issue)));
@@ -67,9 +96,18 @@ function optionLines(error: OptionsError): string[] {
  * [--runs N --seed S --months M --step day|month --resamples B --format table|json|csv|svg --out FILE --force]`.
  */
 export async function sensitivityCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { positionals, flags } = parseFlags("sensitivity", args, ["target", "method", "runs", "seed", "months", "step", "resamples", "format", "out", "force"], [], ["force"]);
+  const { positionals, flags } = parseFlags(
+    "sensitivity",
+    args,
+    ["target", "method", "runs", "seed", "months", "step", "resamples", "format", "out", "force"],
+    [],
+    ["force"],
+  );
   const target = flags.target?.[0];
-  if (target === undefined) throw new BadInput("--target: expected a target such as occupiedShare@2030-12, dprkLosses@2026-12 or monthsTo:occupiedShare>=0.25, got nothing");
+  if (target === undefined)
+    throw new BadInput(
+      "--target: expected a target such as occupiedShare@2030-12, dprkLosses@2026-12 or monthsTo:occupiedShare>=0.25, got nothing",
+    );
   const options: SensitivityOptions = {
     target,
     method: choiceFlag("method", flags.method?.[0], ["tornado", "sobol"] as const),
@@ -94,7 +132,13 @@ export async function sensitivityCommand(args: readonly string[], io: CliIO): Pr
 
   await writeResult(io, output, async (signal, onProgress) => {
     const result = await sensitivity(scenario, { ...options, signal, onProgress });
-    return format === "json" ? `${JSON.stringify(result, null, 2)}\n` : format === "csv" ? sensitivityToCsv(result) : format === "svg" ? sensitivityToSvg(result) : formatSensitivityTable(result);
+    return format === "json"
+      ? `${JSON.stringify(result, null, 2)}\n`
+      : format === "csv"
+        ? sensitivityToCsv(result)
+        : format === "svg"
+          ? sensitivityToSvg(result)
+          : formatSensitivityTable(result);
   });
   return 0;
 }
