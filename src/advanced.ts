@@ -9,7 +9,8 @@
  * - Maths of distribution specs (`{ dist: "pert", … }`): `distQuantile`, `distMedian`,
  *   `distMean`, `distVariance`, `distSupport`, `distSample` — of a spec, not of a data array.
  * - Renderers of fan charts (SVG, Vega-Lite) and Jupyter MIME bundles for any projection-like data.
- * - Calibration and observation helpers: priors, the posterior predictive check, scores.
+ * - Calibration and observation helpers: priors, the posterior predictive check (scores and
+ *   baselines live in `attrition-sim/scoring`).
  * - Scenario helpers (the zod schema, deep merge, units) and constants.
  *
  * @example
@@ -111,11 +112,9 @@ export { fanChartSvg, renderFanChart } from "./output/fan-chart-svg.js";
 export { fanChartSpec, chartSpec, VEGA_LITE_SCHEMA } from "./output/vega.js";
 export { projectionMimeBundle, comparisonMimeBundle, type DisplayableProjection, type DisplayableComparison } from "./output/display.js";
 
-// --- Calibration, observations, scores -----------------------------------------------------------
+// --- Calibration, observations -----------------------------------------------------------------
 export { CALIBRATION_PRIORS } from "./analysis/observations.js";
 export { predictiveCheck, monthlyPaths, type MonthlyPaths, type KeptPaths } from "./analysis/predictive.js";
-export { straightLineForecast } from "./analysis/backtest.js";
-export { crpsSample, inCentralInterval } from "./analysis/crps.js";
 
 // --- Scenarios -----------------------------------------------------------------------------------
 export { scenarioSchema, dynamicsSchema } from "./scenario/schema.js";

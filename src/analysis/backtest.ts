@@ -6,7 +6,6 @@ import { inCentralInterval } from "./scoring-intervals.js";
 import { straightLineForecast } from "./baselines.js";
 
 // The straight line moved to the baselines; re-exported for src/index.ts (owned by the API work).
-export { straightLineForecast };
 
 /**
  * Rolling-origin backtest (issue 7): for each origin month O, calibrate on the data from `from`

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { runBacktest, straightLineForecast } from "../../src/analysis/backtest.js";
-import { crpsSample, inCentralInterval, studentTQuantile, studentTSample } from "../../src/analysis/crps.js";
+import { runBacktest } from "../../src/analysis/backtest.js";
+import { straightLineForecast } from "../../src/analysis/baselines.js";
+import { crpsSample } from "../../src/analysis/scoring-crps.js";
+import { inCentralInterval } from "../../src/analysis/scoring-intervals.js";
+import { studentTQuantile, studentTSample } from "../../src/analysis/student-t.js";
 import { claimedLossesMonthly, occupiedAreaMonthly } from "../../src/data/index.js";
 
 describe("scores", () => {
