@@ -13,6 +13,7 @@ import { csvField } from "../output/csv.js";
 import { comparisonMimeBundle, type MimeBundle } from "../output/display.js";
 import { eventShift, pairedDifference, type EventShift } from "../analysis/paired.js";
 import type { SeriesSummary } from "../analysis/projection-summary.js";
+import { seriesSummaryToJson } from "../output/series-json.js";
 import type { ComparisonJson, SeriesSummaryJson } from "../output/result-schema.js";
 import type { Projection } from "./projection.js";
 import { checkChartSeries, fanChartData, SERIES_DISPLAY, type FanChartData } from "../output/fan-chart-data.js";
@@ -109,21 +110,7 @@ export class Comparison {
   /** The versioned JSON form (`attrition-sim/comparison@1`); equal runs give equal bytes. */
   toJSON(): ComparisonJson {
     const series = {} as Record<SeriesName, SeriesSummaryJson>;
-    for (const name of SERIES) {
-      const s = this.difference(name);
-      const r = (a: number[]) => a.map(roundSignificant6);
-      const rs = (a: number[]) => a.map(roundSignificant6OrNull);
-      series[name] = {
-        unit: s.unit,
-        mean: r(s.mean),
-        p05: r(s.p05),
-        p25: r(s.p25),
-        p50: r(s.p50),
-        p75: r(s.p75),
-        p95: r(s.p95),
-        se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
-      };
-    }
+    for (const name of SERIES) series[name] = seriesSummaryToJson(this.difference(name));
     const a = this.a.toJSON(),
       b = this.b.toJSON();
     return {

@@ -2,17 +2,12 @@ import { summarizeEvent, type EventSummary } from "../analysis/events.js";
 import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey } from "../analysis/quantiles.js";
 import type { RunMeta } from "../engine/run.js";
 import { summarizeMonths, type SeriesSummary } from "../analysis/projection-summary.js";
+import { seriesSummaryToJson } from "../output/series-json.js";
 import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
 import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { LIBRARY } from "../util/version.js";
-import {
-  formatMedianBand,
-  formatPercentUnchecked,
-  roundSignificant6,
-  roundSignificant6Nullable,
-  roundSignificant6OrNull,
-} from "../util/format.js";
+import { formatMedianBand, formatPercentUnchecked, roundSignificant6, roundSignificant6Nullable } from "../util/format.js";
 import { toTidyCsv } from "../output/csv.js";
 import { projectionMimeBundle, type MimeBundle } from "../output/display.js";
 import { fanChartSvg, type SvgOptions } from "../output/fan-chart-svg.js";
@@ -157,22 +152,7 @@ export class Projection {
   /** The versioned JSON form; equal runs give equal bytes (no timestamps). */
   toJSON(): ProjectionJson {
     const series = {} as Record<SeriesName, SeriesSummaryJson>;
-    for (const name of SERIES) {
-      const s = this.series(name);
-      const r = (a: number[]) => a.map(roundSignificant6);
-      // A standard error that cannot be estimated (a single run) is null, never NaN.
-      const rs = (a: number[]) => a.map(roundSignificant6OrNull);
-      series[name] = {
-        unit: s.unit,
-        mean: r(s.mean),
-        p05: r(s.p05),
-        p25: r(s.p25),
-        p50: r(s.p50),
-        p75: r(s.p75),
-        p95: r(s.p95),
-        se: { mean: rs(s.se.mean), p05: rs(s.se.p05), p25: rs(s.se.p25), p50: rs(s.se.p50), p75: rs(s.se.p75), p95: rs(s.se.p95) },
-      };
-    }
+    for (const name of SERIES) series[name] = seriesSummaryToJson(this.series(name));
     const mapKeys = (o: Record<QuantileKey, number | null>) =>
       Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundSignificant6Nullable(o[k])])) as Record<QuantileKey, number | null>;
     const { meta } = this;
