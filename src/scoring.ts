@@ -17,45 +17,8 @@
  * pitSample(samples, observed, () => 0.5); // 0.719 (the share of draws below 117,718.2)
  */
 
-// Scores and calibration checks; the naive baselines (src/analysis/scoring.ts is their index).
-export {
-  crpsQuantiles,
-  crpsSample,
-  centralIntervalLevels,
-  HUB_QUANTILE_LEVELS,
-  inCentralInterval,
-  intervalCoverageQuantiles,
-  intervalScore,
-  sampleQuantiles,
-  weightedIntervalScore,
-  type IntervalScoreParts,
-  type WisParts,
-  biasSample,
-  chiSquareUniformity,
-  pitHistogram,
-  pitSample,
-  type ChiSquareTest,
-  type PitHistogram,
-  chiSquareSurvival,
-  regularizedGammaP,
-  regularizedGammaQ,
-  articlePaceForecast,
-  bootstrapForecast,
-  persistenceForecast,
-  straightLineBaseline,
-  straightLineForecast,
-  type BootstrapOptions,
-  AREA_REGIME_THRESHOLD_KM2,
-  fitRegimes,
-  regimeClimatologyForecast,
-  type RegimeFit,
-  type RegimeOptions,
-  monthlySeries,
-  type BaselineSeries,
-  type MonthlyValue,
-  type ResamplingOptions,
-  type SeriesKind,
-} from "./analysis/scoring.js";
+// Scores and calibration checks and the naive baselines: src/analysis/scoring.ts is their one list.
+export * from "./analysis/scoring.js";
 
 // The paired test.
 export { dieboldMariano, type DieboldMarianoTest } from "./analysis/diebold-mariano.js";
