@@ -2,17 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, type CliIO } from "../../src/node/cli.js";
+import { cli } from "../helpers/cli.js";
 import { BACKTEST_CSV_COLUMNS } from "../../src/output/backtest-csv.js";
 import { backtestJsonSchema } from "../../src/output/backtest-json.js";
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "",
-    stderr = "";
-  const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "attrition-sim-backtest-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,25 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { main, type CliIO } from "../../src/node/cli.js";
+import { cli, type CliResult as Result } from "../helpers/cli.js";
 import { presetNames } from "../../src/scenario/presets.js";
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the CLI in-process with captured output. */
-async function cli(...argv: string[]): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 const SMALL = ["--runs", "50", "--months", "12"];
 const dir = mkdtempSync(join(tmpdir(), "attrition-sim-cli-"));

@@ -2,16 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, type CliIO } from "../../src/node/cli.js";
+import { cli } from "../helpers/cli.js";
 import { sensitivityJsonSchema } from "../../src/output/sensitivity-json.js";
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "",
-    stderr = "";
-  const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), "attrition-sim-sensitivity-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

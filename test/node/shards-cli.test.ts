@@ -2,15 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main, type CliIO } from "../../src/node/cli.js";
-
-async function cli(...argv: string[]) {
-  let stdout = "",
-    stderr = "";
-  const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t), isTTY: false } };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "attrition-sim-shards-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
