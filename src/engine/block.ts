@@ -18,7 +18,7 @@ import {
   pendingAfterNewWaves,
   WAVE_SLOTS,
 } from "../model/dprk.js";
-import { breakthroughProbability, ceasefireHazard } from "../model/events.js";
+import { breakthroughProbabilityFromLog, ceasefireHazard } from "../model/events.js";
 import {
   FORCE_COEFFICIENT_SLOTS,
   FORCE_STATE_SLOTS,
@@ -44,7 +44,6 @@ import {
   logForceRatio,
   occupiedShare,
   offensiveEffectFromLog,
-  relativeForceRatio,
   stalemateChangePerMonth,
   TERRITORY_COEFFICIENT_SLOTS,
   territoryCoefficients,
@@ -66,8 +65,10 @@ export interface RunPlan {
   scenario: Scenario;
   slots: readonly ParameterSlot[];
   calendar: readonly CalendarMonth[];
-  /** One step per day, or one per calendar month. */
+  /** One step per day (the reference), or the month step: {@link RunPlan.subSteps} equal steps per calendar month. */
   dayStep: boolean;
+  /** Month step only: equal sub-steps per calendar month (8 by default, DEFAULT_SUB_STEPS in run.ts). */
+  subSteps: number;
   seed: number;
   thresholds: readonly number[];
   summary: SummaryMode;
@@ -78,7 +79,7 @@ export interface RunPlan {
    * Day step only: whole days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
    * which change by well under 1% a month; 0 = once at each month start, 7 = weekly (the
    * default, measured against the daily reference in test/engine/refresh.test.ts), 1 = every
-   * day (the reference).
+   * day (the reference). The month step re-evaluates them every sub-step.
    */
   refreshDays: number;
 }
@@ -103,14 +104,28 @@ type FlowName = (typeof FLOWS)[number][0];
 /** How a month is stepped through (the same for every path of the block). */
 interface MonthSteps {
   month: CalendarMonth;
-  /** Steps in the month: its days, or 1. */
+  /** Steps in the month: its days, or the plan's sub-steps. */
   count: number;
   /** Days per step. */
   dt: number;
   /** Steps between re-evaluations of the force-ratio powers. */
   refreshEvery: number;
+  /** Every path's step coefficients for steps of dt days. */
+  coefficients: StepCoefficientTables;
   frozen: boolean;
   canCollapse: boolean;
+}
+
+/** Every path's step coefficients for one step length: `slots` numbers per path, path after path. */
+interface StepCoefficientTables {
+  russia: Float64Array;
+  ukraine: Float64Array;
+  dprk: Float64Array;
+}
+
+/** Copy `slots` numbers of `table` from `at` into `out` (one path's coefficients, no allocation). */
+function copySlots(out: Float64Array, table: Float64Array, at: number, slots: number): void {
+  for (let k = 0; k < slots; k += 1) out[k] = table[at + k]!;
 }
 
 /** Slot `slot` of every path of a block's stocks (`slots` per path) into `out`. */
@@ -153,6 +168,12 @@ export class BlockRun {
   private readonly ukraineCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
   private readonly dprkCoefficients = new Float64Array(DPRK_COEFFICIENT_SLOTS);
   private readonly territoryCoefficients = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  /**
+   * The step coefficients of every path, by step length (days): per-path constants (their
+   * delay shares are exponentials), computed once per path and step length instead of every
+   * month — one table for the day step, one per month length (28…31 days) for the month step.
+   */
+  private readonly coefficientTables = new Map<number, StepCoefficientTables>();
   /** The month's active scheduled waves for one path: (size, start day, end day) each. */
   private readonly activeWaves: Float64Array;
   /** The month-end values the recorder reads, by series name. */
@@ -207,6 +228,29 @@ export class BlockRun {
       ? (Object.fromEntries(FLOWS.map(([name]) => [name, new Float64Array(count)])) as Record<FlowName, Float64Array>)
       : undefined;
     this.initialise();
+  }
+
+  /** The coefficient tables for steps of `dt` days (computed on first use). */
+  private coefficientsFor(dt: number): StepCoefficientTables {
+    const cached = this.coefficientTables.get(dt);
+    if (cached) return cached;
+    const { russia, ukraine, dprk } = this.p;
+    const n = this.count;
+    const tables: StepCoefficientTables = {
+      russia: new Float64Array(n * FORCE_COEFFICIENT_SLOTS),
+      ukraine: new Float64Array(n * FORCE_COEFFICIENT_SLOTS),
+      dprk: new Float64Array(n * DPRK_COEFFICIENT_SLOTS),
+    };
+    for (let i = 0; i < n; i += 1) {
+      forceStepCoefficients(this.russiaCoefficients, russia, i, dt);
+      tables.russia.set(this.russiaCoefficients, i * FORCE_COEFFICIENT_SLOTS);
+      forceStepCoefficients(this.ukraineCoefficients, ukraine, i, dt);
+      tables.ukraine.set(this.ukraineCoefficients, i * FORCE_COEFFICIENT_SLOTS);
+      dprkStepCoefficients(this.dprkCoefficients, dprk, i, dt);
+      tables.dprk.set(this.dprkCoefficients, i * DPRK_COEFFICIENT_SLOTS);
+    }
+    this.coefficientTables.set(dt, tables);
+    return tables;
   }
 
   /** Stocks at t0 (model/initial.ts), path by path. */
@@ -267,12 +311,13 @@ export class BlockRun {
       eventsOn = events === "on";
     const switching = regimeMode === "switching" && noiseOn && m > 0;
     const canCollapse = !frozen && regimeMode !== "stalemate";
-    const steps = plan.dayStep ? month.days : 1;
+    const steps = plan.dayStep ? month.days : plan.subSteps;
     const monthSteps: MonthSteps = {
       month,
       count: steps,
-      dt: plan.dayStep ? 1 : month.days,
-      refreshEvery: plan.dayStep && plan.refreshDays > 0 ? plan.refreshDays : steps,
+      dt: plan.dayStep ? 1 : month.days / steps,
+      refreshEvery: plan.dayStep ? (plan.refreshDays > 0 ? plan.refreshDays : steps) : 1,
+      coefficients: this.coefficientsFor(plan.dayStep ? 1 : month.days / steps),
       frozen,
       canCollapse,
     };
@@ -325,6 +370,17 @@ export class BlockRun {
       // (areaGainOverStep), so each is evaluated only there; their uniforms are drawn regardless.
       const offensive = regime[i] === OFFENSIVE;
       const stalemateChange = offensive ? 0 : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
+      // ln(U/U0) and ln(Reff/Reff0) at the month start: for the breakthrough (no Math.pow) and
+      // as the first step's force-ratio logarithms (fightMonth), so they are taken once.
+      const logUkraine = logRelativeStrength(ukraineForceAtStart, ukraineForce0);
+      const logRussia = logRelativeStrength(
+        effectiveRussianForce(
+          this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!,
+          this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!,
+          combatValue,
+        ),
+        russiaEffective0[i]!,
+      );
       // Layer 3: events.
       let breakthrough = 1;
       if (eventsOn) {
@@ -334,23 +390,12 @@ export class BlockRun {
         )
           ceased[i] = 1;
         if (offensive && !ceased[i]) {
-          const forceRatio = frozen
-            ? 1
-            : relativeForceRatio(
-                effectiveRussianForce(
-                  this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!,
-                  this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!,
-                  combatValue,
-                ),
-                ukraineForceAtStart,
-                russiaEffective0[i]!,
-                ukraineForce0,
-              );
+          const logRatio = frozen ? 0 : logForceRatio(logRussia, logUkraine, ukraineForceAtStart);
           if (
             uBreakthrough[i]! <
-            breakthroughProbability(
+            breakthroughProbabilityFromLog(
               territory.breakthrough.probabilityPerMonth[i]!,
-              forceRatio,
+              logRatio,
               territory.breakthrough.forceRatioExponent[i]!,
             )
           ) {
@@ -369,7 +414,8 @@ export class BlockRun {
           );
         }
       }
-      if (!ceased[i]) this.fightMonth(i, monthSteps, intensityNoise, areaNoise, breakthrough, stalemateChange, active);
+      if (!ceased[i])
+        this.fightMonth(i, monthSteps, intensityNoise, areaNoise, breakthrough, stalemateChange, active, logUkraine, logRussia);
       const area = occupied[i]!;
       series.occupiedKm2[i] = area;
       series.occupiedShare[i] = occupiedShare(area, total);
@@ -398,9 +444,11 @@ export class BlockRun {
     breakthrough: number,
     stalemateChange: number,
     active: readonly { size: Float64Array }[],
+    logUkraineAtStart: number,
+    logRussiaAtStart: number,
   ): void {
-    const { month, count: stepCount, dt, refreshEvery, frozen, canCollapse } = steps;
-    const { intensity, regimes, attrition, russia, ukraine, dprk } = this.p;
+    const { month, count: stepCount, dt, refreshEvery, frozen, canCollapse, coefficients } = steps;
+    const { intensity, regimes, attrition, ukraine, dprk } = this.p;
     const {
       russiaCoefficients,
       ukraineCoefficients,
@@ -424,11 +472,11 @@ export class BlockRun {
       ukraineOnOwn = attrition.ukraineOnOwnExponent[i]!;
     const russiaEffectiveAtStart = this.russiaEffective0[i]!;
     const offensive = regime[i] === OFFENSIVE;
-    // Coefficients fixed for the month (rates per day, shares leaving each delay per step); the
-    // territory's were set for this path by runMonth.
-    forceStepCoefficients(russiaCoefficients, russia, i, dt);
-    forceStepCoefficients(ukraineCoefficients, ukraine, i, dt);
-    dprkStepCoefficients(dprkCoefficients, dprk, i, dt);
+    // Coefficients fixed for the month (rates per day, shares leaving each delay per step), from
+    // the path's tables; the territory's were set for this path by runMonth.
+    copySlots(russiaCoefficients, coefficients.russia, i * FORCE_COEFFICIENT_SLOTS, FORCE_COEFFICIENT_SLOTS);
+    copySlots(ukraineCoefficients, coefficients.ukraine, i * FORCE_COEFFICIENT_SLOTS, FORCE_COEFFICIENT_SLOTS);
+    copySlots(dprkCoefficients, coefficients.dprk, i * DPRK_COEFFICIENT_SLOTS, DPRK_COEFFICIENT_SLOTS);
     for (let j = 0; j < active.length; j += 1) activeWaves[WAVE_SLOTS * j] = active[j]!.size[i]!;
     const forceAt = i * FORCE_STATE_SLOTS,
       dprkAt = i * DPRK_STATE_SLOTS;
@@ -447,9 +495,13 @@ export class BlockRun {
         ukraineForce = ukraineStocks[forceAt + ForceState.Force]!;
       if (s === refreshAt) {
         refreshAt += refreshEvery;
-        // The force-ratio powers: the only transcendental terms, and slow-moving.
-        const logUkraine = logRelativeStrength(ukraineForce, ukraineForce0);
-        const logRussia = logRelativeStrength(effectiveRussianForce(russiaForce, dprkForce, combatValue), russiaEffectiveAtStart);
+        // The force-ratio powers: the only transcendental terms, and slow-moving (the first
+        // step's logarithms are the month start's, taken by runMonth).
+        const logUkraine = s === 0 ? logUkraineAtStart : logRelativeStrength(ukraineForce, ukraineForce0);
+        const logRussia =
+          s === 0
+            ? logRussiaAtStart
+            : logRelativeStrength(effectiveRussianForce(russiaForce, dprkForce, combatValue), russiaEffectiveAtStart);
         russiaSideLossesPerDay = russiaSideLossesFromLogs(
           russiaLossesPerDay,
           monthIntensity,

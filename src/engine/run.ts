@@ -43,8 +43,16 @@ export interface PreparedRun {
  */
 export const DEFAULT_REFRESH_DAYS = 7;
 
+/**
+ * Month step: equal sub-steps per calendar month (≈ 3.8 days each). Measured against the daily
+ * reference in test/engine/month-step.test.ts (every preset, 10,240 runs, 120 months).
+ */
+export const DEFAULT_SUB_STEPS = 1;
+
 /** Internal knobs for tests and benchmarks (not part of the public options). */
 export interface EngineTuning {
+  /** See RunPlan.subSteps: sub-steps per month of the month step (1 = one step of the whole month). */
+  subSteps?: number;
   /** See RunPlan.refreshDays: days between re-evaluations of the force-ratio powers (1 = daily reference). */
   refreshDays?: number;
 }
@@ -94,6 +102,7 @@ export function prepareRun(scenarioInput: unknown, optionsInput: unknown, tuning
     slots,
     calendar,
     dayStep: options.step === "day",
+    subSteps: tuning.subSteps ?? DEFAULT_SUB_STEPS,
     seed: options.seed,
     thresholds: options.thresholds,
     summary: summaryMode,

@@ -6,11 +6,21 @@
 /**
  * Probability of a breakthrough month: p · x^κ, likelier as the force ratio grows (F17).
  * @example
- * breakthroughProbability(0.02, 1.2, 2); // 0.0288
+ * breakthroughProbability(0.02, 1.2, 2); // ≈ 0.0288
  */
 export function breakthroughProbability(probabilityAtParity: number, forceRatio: number, exponent: number): number {
-  if (!(forceRatio < Infinity)) return probabilityAtParity > 0 ? 1 : 0;
-  const p = probabilityAtParity * Math.pow(forceRatio, exponent);
+  return breakthroughProbabilityFromLog(probabilityAtParity, Math.log(forceRatio), exponent);
+}
+
+/**
+ * p · x^κ from ln x (the engine's form: it shares the month-start logarithms of the attrition
+ * law, so the loop has no Math.pow), capped at 1; a defender at zero (ln x = ∞) gives 1 when p > 0.
+ * @example
+ * breakthroughProbabilityFromLog(0.02, Math.log(1.2), 2); // ≈ 0.0288
+ */
+export function breakthroughProbabilityFromLog(probabilityAtParity: number, logForceRatio: number, exponent: number): number {
+  if (!(logForceRatio < Infinity)) return probabilityAtParity > 0 ? 1 : 0;
+  const p = probabilityAtParity * Math.exp(exponent === 0 ? 0 : exponent * logForceRatio); // 0^0 = 1, as Math.pow
   return p < 1 ? p : 1;
 }
 

@@ -1,3 +1,4 @@
+import seedrandom from "seedrandom";
 import { describe, it, expect } from "vitest";
 import { createStream, fillStandardNormal, fillUniform, validateSeed } from "../../src/engine/rng.js";
 import { OptionsError } from "../../src/util/errors.js";
@@ -16,6 +17,22 @@ describe("createStream", () => {
     // Regression values for xor4096("attrition-sim|1|block|3|param|russia.initialForce").
     const u = createStream(1, "block", 3, "param", "russia.initialForce");
     expect(draw(u, 3)).toEqual([0.38623281044419855, 0.04418566881213337, 0.07825064391363412]);
+  });
+
+  it("is seedrandom's xor4096 bit for bit (its step, rewritten over an Int32Array), singly and in bulk", () => {
+    for (const key of ["block|0|regime", "block|77|param|russia.initialForce", "sensitivity|A|x"]) {
+      const reference = seedrandom.xor4096(`attrition-sim|4242|${key}`);
+      const expected = Array.from({ length: 5000 }, () => ((reference.int32() >>> 0) + 0.5) / 4294967296);
+      const single = createStream(4242, ...key.split("|"));
+      const bulk = createStream(4242, ...key.split("|"));
+      const got = [...draw(single, 2000), ...bulk.fill(new Float64Array(2000)).slice(0, 2000)];
+      expect(got.slice(0, 2000)).toEqual(expected.slice(0, 2000));
+      expect(got.slice(2000)).toEqual(expected.slice(0, 2000));
+      // Mixed: calls and fills continue one sequence.
+      const mixed = createStream(4242, ...key.split("|"));
+      const seq = [...draw(mixed, 7), ...fillUniform(mixed, new Float64Array(1000)), ...draw(mixed, 3993)];
+      expect(seq).toEqual(expected);
+    }
   });
 
   it("does not depend on other streams created or drawn in between", () => {
