@@ -14,7 +14,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MONTH_STEP_BEYOND } from "../src/engine/options.js";
+import { DEFAULT_SUB_STEPS } from "../src/engine/run.js";
 import { BLOCK_SIZE, DEFAULT_REFRESH_DAYS } from "../src/engine/run.js";
 import { ARTICLE_PACE_KM2_PER_MONTH, DAYS_PER_MONTH, RUSSIA_NET_GROWTH_PER_MONTH, UKRAINE_AREA_KM2 } from "../src/scenario/article.js";
 import { median, quantile } from "../src/scenario/distribution-math.js";
@@ -367,7 +367,7 @@ function presetTable(baseline: Scenario): string {
 function checkTemplateClaims(baseline: Scenario): void {
   claim(DEFAULT_REFRESH_DAYS === 7, "the force-ratio powers are refreshed weekly in the day step");
   claim(BLOCK_SIZE === 1024, "paths run in blocks of 1,024");
-  claim(MONTH_STEP_BEYOND === 240, "the default step is the day up to 240 months, the month beyond");
+  claim(DEFAULT_SUB_STEPS === 8, "the default step is the month in 8 equal sub-steps; the day step is the reference");
   claim(DAYS_PER_MONTH === 30.4375, "a month is 30.4375 days");
   claim(UKRAINE_AREA_KM2 === 603_628, "T = 603,628 km²");
   claim(ARTICLE_PACE_KM2_PER_MONTH.toFixed(1) === "484.8", "α ≈ 484.8 km²/month");

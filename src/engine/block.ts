@@ -79,7 +79,8 @@ export interface RunPlan {
    * Day step only: whole days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
    * which change by well under 1% a month; 0 = once at each month start, 7 = weekly (the
    * default, measured against the daily reference in test/engine/refresh.test.ts), 1 = every
-   * day (the reference). The month step re-evaluates them every sub-step.
+   * day (the reference). The month step re-evaluates them every round(refreshDays / dt) sub-steps
+   * (at least every sub-step): every second one of ≈ 3.8 days by default.
    */
   refreshDays: number;
 }
@@ -312,12 +313,13 @@ export class BlockRun {
     const switching = regimeMode === "switching" && noiseOn && m > 0;
     const canCollapse = !frozen && regimeMode !== "stalemate";
     const steps = plan.dayStep ? month.days : plan.subSteps;
+    const dt = plan.dayStep ? 1 : month.days / steps;
     const monthSteps: MonthSteps = {
       month,
       count: steps,
-      dt: plan.dayStep ? 1 : month.days / steps,
-      refreshEvery: plan.dayStep ? (plan.refreshDays > 0 ? plan.refreshDays : steps) : 1,
-      coefficients: this.coefficientsFor(plan.dayStep ? 1 : month.days / steps),
+      dt,
+      refreshEvery: plan.refreshDays > 0 ? Math.max(1, Math.round(plan.refreshDays / dt)) : steps,
+      coefficients: this.coefficientsFor(dt),
       frozen,
       canCollapse,
     };

@@ -47,7 +47,7 @@ export const DEFAULT_REFRESH_DAYS = 7;
  * Month step: equal sub-steps per calendar month (≈ 3.8 days each). Measured against the daily
  * reference in test/engine/month-step.test.ts (every preset, 10,240 runs, 120 months).
  */
-export const DEFAULT_SUB_STEPS = 1;
+export const DEFAULT_SUB_STEPS = 8;
 
 /** Internal knobs for tests and benchmarks (not part of the public options). */
 export interface EngineTuning {

@@ -44,8 +44,8 @@ export async function scenarioReport(scenario: unknown = "baseline", options: Re
   const pool = new WorkerPool(workers);
   const run = (s: unknown, options: ParallelOptions) => simulateParallel(s, { ...options, pool, signal });
   try {
-    const tenYears = await run(scenario, { runs, seed, horizonMonths: 120, step: "day", onProgress: (f) => onProgress?.(f / 2) });
-    const century = await run(scenario, { runs, seed, horizonMonths: 1200, step: "month", onProgress: (f) => onProgress?.(0.5 + f / 4) });
+    const tenYears = await run(scenario, { runs, seed, horizonMonths: 120, onProgress: (f) => onProgress?.(f / 2) });
+    const century = await run(scenario, { runs, seed, horizonMonths: 1200, onProgress: (f) => onProgress?.(0.5 + f / 4) });
     // The same scenario with the ceasefire hazard at zero: how much of "never" is the ceasefire's.
     const parsed = parseScenario(scenario);
     const noCeasefire = parseScenario(
@@ -54,9 +54,7 @@ export async function scenarioReport(scenario: unknown = "baseline", options: Re
         ceasefire: { hazardPerMonth: 0, hazardPerStalemateMonth: 0 },
       }),
     );
-    const warGoesOn = (
-      await run(noCeasefire, { runs, seed, horizonMonths: 1200, step: "month", onProgress: (f) => onProgress?.(0.75 + f / 4) })
-    ).event(1);
+    const warGoesOn = (await run(noCeasefire, { runs, seed, horizonMonths: 1200, onProgress: (f) => onProgress?.(0.75 + f / 4) })).event(1);
     const capture = century.event(1);
     const q = capture.quantiles;
     const p25 = tenYears.probability("occupiedShare", ">=", 0.25, "2030-12");

@@ -43,10 +43,12 @@ export function yearAt(date: string, endOfDay: boolean): number {
 
 /**
  * Round "nice" ticks (1, 2, 2.5, 5 × 10^k) covering [lo, hi], about `target` of them. A span
- * too narrow for its magnitude (the ticks' indices beyond 2^53, where counting by one stops)
- * is treated as the single value at its middle.
+ * too narrow for its magnitude — within 1e-9 of it (rounding noise: ticks printed to 12
+ * significant digits would coincide), or the ticks' indices beyond 2^53, where counting by one
+ * stops — is treated as the single value at its middle.
  */
 export function niceTicks(lo: number, hi: number, target = 6): number[] {
+  if (hi > lo && hi - lo <= 1e-9 * Math.max(Math.abs(lo), Math.abs(hi))) lo = hi = lo + (hi - lo) / 2;
   if (!(hi > lo)) {
     const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
     [lo, hi] = [lo - pad, hi + pad];

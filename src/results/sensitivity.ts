@@ -227,7 +227,7 @@ async function runSobol(scenario: Scenario, o: ResolvedSensitivityOptions): Prom
  *   own randomness: matrices A and B run with different seeds, and AB_noise is A's parameters
  *   with B's seed. N = `runs` paths per matrix (default 2,048), k + 3 matrices in all.
  *
- * Runs use the month step by default (many paths; it agrees with the day step within 2% at 10
+ * Runs use the month step by default (many paths; it agrees with the day step within 0.5% at 10
  * years). A monthsTo target counts paths that never get there as horizon + 1 months.
  *
  * @throws {ScenarioError | OptionsError} for bad input, before any work (target errors at path `target`).

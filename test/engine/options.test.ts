@@ -20,19 +20,17 @@ function optionsErrorOf(options: unknown): OptionsError {
 }
 
 describe("resolveOptions defaults", () => {
-  it("fills in runs 10000, seed 1, horizon 120, step day, the default thresholds", () => {
+  it("fills in runs 10000, seed 1, horizon 120, step month, the default thresholds", () => {
     const o = resolveOptions();
-    expect(o).toMatchObject({ runs: 10_000, seed: 1, horizonMonths: 120, step: "day", keepPaths: false });
+    expect(o).toMatchObject({ runs: 10_000, seed: 1, horizonMonths: 120, step: "month", keepPaths: false });
     expect(o.thresholds).toEqual([...DEFAULT_THRESHOLDS]);
     expect(o.onProgress).toBeUndefined();
     expect(o.signal).toBeUndefined();
     expect(resolveOptions({})).toEqual(o);
   });
 
-  it("steps by month beyond 240 months", () => {
-    expect(resolveOptions({ horizonMonths: 300 }).step).toBe("month");
-    expect(resolveOptions({ horizonMonths: 240 }).step).toBe("day");
-    expect(resolveOptions({ horizonMonths: 241 }).step).toBe("month");
+  it("steps by month (8 sub-steps) at every horizon unless told otherwise", () => {
+    for (const horizonMonths of [1, 12, 240, 241, 1200]) expect(resolveOptions({ horizonMonths }).step).toBe("month");
   });
 
   it("an explicit step wins over the default", () => {

@@ -46,7 +46,7 @@ describe("run", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.schema).toBe("attrition-sim/projection@1");
-    expect(json.options).toMatchObject({ runs: 50, seed: 7, horizonMonths: 12, step: "day" });
+    expect(json.options).toMatchObject({ runs: 50, seed: 7, horizonMonths: 12, step: "month" });
     expect(json.months).toHaveLength(12);
   });
 

@@ -15,7 +15,7 @@ describe("Jupyter display", () => {
     expect(bundle["image/svg+xml"]).toBe(projection.toSVG("occupiedShare"));
     const html = bundle["text/html"]!;
     expect(html).toMatch(/^<div class="attrition-sim-projection"/);
-    expect(html).toContain("<strong>Scenario baseline</strong>: 100 runs, seed 1, 30 months from 2025-07-01, day step.");
+    expect(html).toContain("<strong>Scenario baseline</strong>: 100 runs, seed 1, 30 months from 2025-07-01, month step.");
     expect(html).toMatch(/<table[^>]*><thead><tr><th[^>]*>Month<\/th>/);
     expect(html).toMatch(/<td[^>]*>2025-12<\/td><td[^>]*>\d+\.\d% \[\d+\.\d%–\d+\.\d%\]<\/td>/);
     expect(html).toMatch(/<td[^>]*>2027-12<\/td>/); // the final month

@@ -17,6 +17,10 @@ describe("SVG primitives", () => {
     expect(niceTicks(334.23447848266544, 334.23447848266555, 6)).toEqual(niceTicks(334.2344784826655, 334.2344784826655, 6));
     expect(niceTicks(334.2344784826655, 334.2344784826655, 6)).toEqual([300, 320, 340, 360, 380]);
     expect(niceTicks(1e20, 1e20 + 2e4, 6)).toEqual(niceTicks(1e20 + 1e4, 1e20 + 1e4, 6));
+    // Spans of rounding noise whose tick indices are still safe integers: the ticks, printed to 12
+    // digits, would all coincide (a zero-height axis, Infinity in the chart) — one value instead.
+    for (const target of [3, 4, 5, 6])
+      expect(new Set(niceTicks(334.2344784826655, 334.23447848266567, target)).size, `target ${target}`).toBeGreaterThan(2);
   });
 
   it("labels ticks with the fewest decimals that tell them apart, and a typographic minus", () => {

@@ -155,7 +155,7 @@ describe("attrition-sim compare", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Comparison no-pledge minus baseline, path by path: 60 paired runs \(seed 1: the same random draws in both\), 18 months from 2025-07-01, day step/,
+      /^Comparison no-pledge minus baseline, path by path: 60 paired runs \(seed 1: the same random draws in both\), 18 months from 2025-07-01, month step/,
     );
     expect(r.stdout).toMatch(/^2025-12 +.*−\d+(\.\d)?k \[/m);
     expect(r.stdout).toMatch(/occupied share ≥ 20\.5% +median \S+ → \S+ +paired shift/);
