@@ -26,6 +26,8 @@ import {
   forceStateAtStart,
   forceStep,
   forceStepCoefficients,
+  STEP_INPUT_SLOTS,
+  StepInput,
 } from "../model/forces.js";
 import {
   occupiedAtStart,
@@ -169,6 +171,8 @@ export class BlockRun {
   private readonly ukraineCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
   private readonly dprkCoefficients = new Float64Array(DPRK_COEFFICIENT_SLOTS);
   private readonly territoryCoefficients = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  /** The current step's inputs to the step laws (hazard, first day, length; model/forces.ts StepInput). */
+  private readonly stepInput = new Float64Array(STEP_INPUT_SLOTS);
   /**
    * The step coefficients of every path, by step length (days): per-path constants (their
    * delay shares are exponentials), computed once per path and step length instead of every
@@ -482,6 +486,8 @@ export class BlockRun {
     for (let j = 0; j < active.length; j += 1) activeWaves[WAVE_SLOTS * j] = active[j]!.size[i]!;
     const forceAt = i * FORCE_STATE_SLOTS,
       dprkAt = i * DPRK_STATE_SLOTS;
+    const stepInput = this.stepInput;
+    stepInput[StepInput.Days] = dt;
     const russiaStocks = this.russia,
       ukraineStocks = this.ukraine,
       dprkStocks = this.dprk;
@@ -526,9 +532,12 @@ export class BlockRun {
       const russiaSideHazard = russiaSideHazardPerDay(russiaSideLossesPerDay, russiaForce, dprkForce, exposure);
       const ukraineHazard = perCapitaHazard(ukraineLossesPerDay, ukraineForce);
       // Each side's step: losses by the exact integral, then (forces free) returns and recruits.
-      forceStep(russiaStocks, forceAt, russiaCoefficients, russiaSideHazard, from, dt, frozen);
-      dprkStep(dprkStocks, dprkAt, dprkCoefficients, activeWaves, active.length, russiaSideHazard, from, dt, frozen);
-      forceStep(ukraineStocks, forceAt, ukraineCoefficients, ukraineHazard, from, dt, frozen);
+      stepInput[StepInput.HazardPerDay] = russiaSideHazard;
+      stepInput[StepInput.FromDay] = from;
+      forceStep(russiaStocks, forceAt, russiaCoefficients, stepInput, frozen);
+      dprkStep(dprkStocks, dprkAt, dprkCoefficients, activeWaves, active.length, stepInput, frozen);
+      stepInput[StepInput.HazardPerDay] = ukraineHazard;
+      forceStep(ukraineStocks, forceAt, ukraineCoefficients, stepInput, frozen);
       // Territory, from the forces at the start of the step (held in locals). Written after the
       // forces' steps: the JIT then inlines the small laws here before it weighs the big ones.
       const collapsed = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForce, ukraineForce0);

@@ -15,7 +15,7 @@ import type { ParameterView } from "../scenario/parameter-list.js";
 import type { Scenario } from "../scenario/schema.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { lossOverStep } from "./attrition.js";
-import { delayShare } from "./forces.js";
+import { delayShare, StepInput } from "./forces.js";
 
 /** The DPRK parameters, as numbers (the mean field) or one value per path (the engine). */
 export type DprkParameters<V> = ParameterView<Scenario["dprk"], V>;
@@ -144,9 +144,10 @@ export function dprkStepCoefficients(out: Float64Array, dprk: DprkParameters<Flo
 }
 
 /**
- * The DPRK step of `days` from day `from` (the step form), updating one path's state in place —
- * the DPRK_STATE_SLOTS numbers of `state` from index `at` — and returning the step's losses
- * (people). The step's inflows are known
+ * The DPRK step (the step form), updating one path's state in place — the DPRK_STATE_SLOTS
+ * numbers of `state` from index `at` — and adding the step's losses (people) to `LossesSoFar`;
+ * the inputs come in `step` (forces.ts StepInput: the Russian side's hazard h, the first day
+ * `from`, the length `days`). The step's inflows are known
  * before the fighting, so they are settled first and enter the exact loss integral as they are:
  *
  * 1. (forces free) returns W · (1 − e^(−dt/δ)); arrivals = pending · (1 − e^(−dt/spread)) plus
@@ -156,12 +157,13 @@ export function dprkStepCoefficients(out: Float64Array, dprk: DprkParameters<Flo
  *    — or, forces frozen, with an inflow of e·h·K (replenished exactly; no arrivals);
  * 3. (forces free) a share s of the losses is wounded; K ← K − losses + returned + admitted.
  * @param waves the scheduled waves active in the month: (size, start day, end day) for each
- * @param russiaSideHazardPerDay h, the Russian side's per-capita hazard (per day)
+ * @param step [h, from, days]: h the Russian side's per-capita hazard (per day)
  * @example
  * // c from the example of dprkStepCoefficients; one wave of 15,300 arriving over days 31…184
  * const state = new Float64Array(DPRK_STATE_SLOTS);
  * state[DprkState.Force] = 10_000; state[DprkState.Deployed] = 10_000;
- * dprkStep(state, 0, c, Float64Array.of(15_300, 31, 184), 1, 0.002, 40, 1, false); // ≈ 40 lost (10,000 · 2 · 0.002)
+ * dprkStep(state, 0, c, Float64Array.of(15_300, 31, 184), 1, Float64Array.of(0.002, 40, 1), false);
+ * state[DprkState.LossesSoFar]; // ≈ 40 lost (10,000 · 2 · 0.002)
  * state[DprkState.ArrivedSoFar]; // 100 (15,300 over 153 days)
  */
 export function dprkStep(
@@ -170,11 +172,12 @@ export function dprkStep(
   coefficients: Float64Array,
   waves: Float64Array,
   waveCount: number,
-  russiaSideHazardPerDay: number,
-  from: number,
-  days: number,
+  step: Float64Array,
   frozen: boolean,
-): number {
+): void {
+  const russiaSideHazardPerDay = step[StepInput.HazardPerDay]!,
+    from = step[StepInput.FromDay]!,
+    days = step[StepInput.Days]!;
   const force = state[at + DprkState.Force]!;
   const hazard = coefficients[Coefficient.Exposure]! * russiaSideHazardPerDay;
   let returned = 0,
@@ -192,12 +195,11 @@ export function dprkStep(
   }
   const losses = lossOverStep(force, frozen ? hazard * force : (returned + admitted) / days, hazard, days);
   state[at + DprkState.LossesSoFar] = state[at + DprkState.LossesSoFar]! + losses;
-  if (frozen) return losses;
+  if (frozen) return;
   state[at + DprkState.Wounded] = state[at + DprkState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
   state[at + DprkState.Force] = force - losses + returned + admitted;
   state[at + DprkState.ArrivedSoFar] = state[at + DprkState.ArrivedSoFar]! + admitted;
   state[at + DprkState.ReturnedSoFar] = state[at + DprkState.ReturnedSoFar]! + returned;
-  return losses;
 }
 
 /**

@@ -48,6 +48,21 @@ export const enum ForceState {
 }
 export const FORCE_STATE_SLOTS = 8;
 
+/**
+ * Slots of a step's inputs, which the engine writes before each step of {@link forceStep} and
+ * dprkStep: in a Float64Array rather than as arguments, because V8 boxes every floating-point
+ * argument of a call it does not inline — ≈ 1 GB of short-lived numbers over W1 (bench).
+ */
+export const enum StepInput {
+  /** The side's per-capita combat hazard h (per day). */
+  HazardPerDay = 0,
+  /** The step's first day (days since t0). */
+  FromDay = 1,
+  /** The step's length (days). */
+  Days = 2,
+}
+export const STEP_INPUT_SLOTS = 3;
+
 /** Slots of one side's step coefficients for one path and step length (fixed for a month). */
 const enum Coefficient {
   InitialForce = 0,
@@ -181,9 +196,11 @@ export function forceStepCoefficients(out: Float64Array, force: ForceParameters<
 }
 
 /**
- * One side's step of `days` from day `from` (the step form), updating one path's state in
- * place — the FORCE_STATE_SLOTS numbers of `state` from index `at` (a block keeps its paths'
- * states one after another) — and returning the step's combat losses (people):
+ * One side's step (the step form), updating one path's state in place — the FORCE_STATE_SLOTS
+ * numbers of `state` from index `at` (a block keeps its paths' states one after another); the
+ * step's combat losses (people) are added to `LossesSoFar`. The step's inputs come in `step`
+ * ({@link StepInput}): the hazard h, the first day `from` and the length `days`.
+ *
  *
  * 1. outflow = the exact loss of the force under the combat hazard h plus desertion μ
  *    ({@link lossOverStep}, at most the force), with the last step's inflow as this step's
@@ -193,30 +210,26 @@ export function forceStepCoefficients(out: Float64Array, force: ForceParameters<
  * 3. (forces free) wounded return (W · (1 − e^(−dt/δ))) and a share s of the losses is wounded;
  *    recruits towards the target ({@link recruitsOverStep}); trained recruits join
  *    (T · (1 − e^(−dt/tr))); F ← F − outflow + returned + joined.
- * @param combatHazardPerDay h, the side's per-capita loss rate from the attrition law (per day)
+ * @param step [h, from, days]: h the side's per-capita loss rate from the attrition law (per day)
  * @example
  * // c from the example of forceStepCoefficients (Ukraine, 400,000 at its target, 1,000 recruits a day at most)
  * const state = new Float64Array(FORCE_STATE_SLOTS);
  * state[ForceState.Force] = 400_000;
- * forceStep(state, 0, c, 0.0012, 0, 1, false); // 479.71… lost on day one (400,000 · (1 − e^(−0.0012)))
+ * forceStep(state, 0, c, Float64Array.of(0.0012, 0, 1), false);
+ * state[ForceState.LossesSoFar]; // 479.71… lost on day one (400,000 · (1 − e^(−0.0012)))
  * state[ForceState.Force]; // 400000: the losses are recruited at once (no training delay)
  */
-export function forceStep(
-  state: Float64Array,
-  at: number,
-  coefficients: Float64Array,
-  combatHazardPerDay: number,
-  from: number,
-  days: number,
-  frozen: boolean,
-): number {
+export function forceStep(state: Float64Array, at: number, coefficients: Float64Array, step: Float64Array, frozen: boolean): void {
+  const combatHazardPerDay = step[StepInput.HazardPerDay]!,
+    from = step[StepInput.FromDay]!,
+    days = step[StepInput.Days]!;
   const force = state[at + ForceState.Force]!;
   const hazard = combatHazardPerDay + coefficients[Coefficient.DesertionPerDay]!;
   const outflow = lossOverStep(force, frozen ? hazard * force : state[at + ForceState.InflowPerDay]!, hazard, days);
   const losses = hazard > 0 ? outflow * (combatHazardPerDay / hazard) : 0,
     deserted = outflow - losses;
   state[at + ForceState.LossesSoFar] = state[at + ForceState.LossesSoFar]! + losses;
-  if (frozen) return losses;
+  if (frozen) return;
   const returned = state[at + ForceState.Wounded]! * coefficients[Coefficient.HealedShare]!;
   state[at + ForceState.Wounded] = state[at + ForceState.Wounded]! - returned + coefficients[Coefficient.ReturnShare]! * losses;
   const initialForce = coefficients[Coefficient.InitialForce]!,
@@ -239,7 +252,6 @@ export function forceStep(
   state[at + ForceState.JoinedSoFar] = state[at + ForceState.JoinedSoFar]! + joined;
   state[at + ForceState.ReturnedSoFar] = state[at + ForceState.ReturnedSoFar]! + returned;
   state[at + ForceState.DesertedSoFar] = state[at + ForceState.DesertedSoFar]! + deserted;
-  return losses;
 }
 
 /** One side's parameters in per-day units (the rate form). */

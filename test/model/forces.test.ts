@@ -17,6 +17,21 @@ import {
   type ForceParameters,
 } from "../../src/model/forces.js";
 
+/** One {@link forceStep} with its inputs as numbers; returns the step's combat losses (the change of LossesSoFar). */
+function stepForce(
+  state: Float64Array,
+  at: number,
+  c: Float64Array,
+  hazardPerDay: number,
+  from: number,
+  days: number,
+  frozen: boolean,
+): number {
+  const before = state[at + ForceState.LossesSoFar]!;
+  forceStep(state, at, c, Float64Array.of(hazardPerDay, from, days), frozen);
+  return state[at + ForceState.LossesSoFar]! - before;
+}
+
 describe("targetStrength", () => {
   it("matches its @example: 600,000 + 190·30 = 605,700", () => {
     expect(targetStrength(600_000, 190, 700_000, 30)).toBe(605_700);
@@ -203,7 +218,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const c = new Float64Array(FORCE_COEFFICIENT_SLOTS);
     forceStepCoefficients(c, asDraws(UKRAINE), 0, 1);
     const state = stateOf(400_000);
-    const lost = forceStep(state, 0, c, 0.0012, 0, 1, false);
+    const lost = stepForce(state, 0, c, 0.0012, 0, 1, false);
     expect(lost).toBeCloseTo(400_000 * -Math.expm1(-0.0012), 6);
     expect(lost).toBeCloseTo(479.71, 2);
     expect(state[ForceState.Force]).toBe(400_000);
@@ -219,7 +234,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
       const c = coefficients(side, days);
       const state = stateOf(400_000, 10_000, 5_000, 400);
       const [f0, w0] = [400_000, 10_000];
-      for (let s = 0; s < 200; s += 1) forceStep(state, 0, c, 0.0015 + 0.0005 * Math.sin(s), s * days, days, false);
+      for (let s = 0; s < 200; s += 1) stepForce(state, 0, c, 0.0015 + 0.0005 * Math.sin(s), s * days, days, false);
       const at = (slot: ForceState) => state[slot]!;
       expect(at(ForceState.Force)).toBeCloseTo(
         f0 + at(ForceState.JoinedSoFar) + at(ForceState.ReturnedSoFar) - at(ForceState.LossesSoFar) - at(ForceState.DesertedSoFar),
@@ -236,7 +251,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const side = { ...UKRAINE, desertionPerMonth: 0.02 };
     const c = coefficients(side, 1);
     const state = stateOf(400_000);
-    const lost = forceStep(state, 0, c, 0.0012, 0, 1, false);
+    const lost = stepForce(state, 0, c, 0.0012, 0, 1, false);
     const deserted = state[ForceState.DesertedSoFar]!;
     const desertionPerDay = 0.02 / 30.4375;
     expect(lost / deserted).toBeCloseTo(0.0012 / desertionPerDay, 9);
@@ -246,7 +261,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const c = coefficients(UKRAINE, 30.4375);
     const state = stateOf(400_000, 12_960, 0, 473.1);
     const before = Array.from(state);
-    const lost = forceStep(state, 0, c, 0.0012, 0, 30.4375, true);
+    const lost = stepForce(state, 0, c, 0.0012, 0, 30.4375, true);
     expect(lost).toBeCloseTo(0.0012 * 400_000 * 30.4375, 6);
     expect(state[ForceState.LossesSoFar]).toBe(lost);
     expect(Array.from(state).filter((_, k) => k !== ForceState.LossesSoFar)).toEqual(before.filter((_, k) => k !== ForceState.LossesSoFar));
@@ -255,7 +270,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
   it("never takes more than the force, however large the hazard or the step", () => {
     const c = coefficients({ ...UKRAINE, desertionPerMonth: 0.5 }, 365);
     const state = stateOf(1_000);
-    forceStep(state, 0, c, 1e6, 0, 365, false);
+    stepForce(state, 0, c, 1e6, 0, 365, false);
     expect(state[ForceState.Force]!).toBeGreaterThanOrEqual(0);
     expect(state[ForceState.LossesSoFar]! + state[ForceState.DesertedSoFar]!).toBeLessThanOrEqual(1_000);
   });
@@ -270,7 +285,7 @@ describe("forceStep (step form: one side, Russia and Ukraine alike)", () => {
     const state = stateOf(force, wounded, inTraining, 0);
     // the step's inflow estimate: this instant's returns + trained recruits
     state[ForceState.InflowPerDay] = wounded / rates.returnDelayDays + inTraining / rates.trainingDays;
-    forceStep(state, 0, coefficients(side, dt), hazard, day, dt, false);
+    stepForce(state, 0, coefficients(side, dt), hazard, day, dt, false);
     expect((state[ForceState.Force]! - force) / dt).toBeCloseTo(d[ForceState.Force]!, 1);
     expect((state[ForceState.Wounded]! - wounded) / dt).toBeCloseTo(d[ForceState.Wounded]!, 1);
     expect((state[ForceState.InTraining]! - inTraining) / dt).toBeCloseTo(d[ForceState.InTraining]!, 1);
@@ -309,8 +324,8 @@ describe("forceStep on a block's stocks", () => {
     const alone = stateOf(390_000, 9_000, 3_000, 450);
     const block = new Float64Array(3 * FORCE_STATE_SLOTS).fill(-1);
     block.set(alone, FORCE_STATE_SLOTS);
-    const lostAlone = forceStep(alone, 0, c, 0.0013, 12, 1, false);
-    const lostInBlock = forceStep(block, FORCE_STATE_SLOTS, c, 0.0013, 12, 1, false);
+    const lostAlone = stepForce(alone, 0, c, 0.0013, 12, 1, false);
+    const lostInBlock = stepForce(block, FORCE_STATE_SLOTS, c, 0.0013, 12, 1, false);
     expect(lostInBlock).toBe(lostAlone);
     expect(Array.from(block.subarray(FORCE_STATE_SLOTS, 2 * FORCE_STATE_SLOTS))).toEqual(Array.from(alone));
     expect([...block.subarray(0, FORCE_STATE_SLOTS), ...block.subarray(2 * FORCE_STATE_SLOTS)].every((v) => v === -1)).toBe(true);
