@@ -1,65 +1,88 @@
-// One benchmark workload in its own process (so peak RSS is the workload's own).
-// Usage: node bench/workload.mjs <W1|W2|W3|W4> <mode: single|parallel> [workers]
+// One benchmark workload in its own process, so that its start-up, CPU and peak RSS are its own.
+// Usage: node bench/workload.mjs <workload> <mode: single|parallel> [workers] [--fresh]
+//
+// A workload that names no `step` runs at the library's default step; `step: "day"` is the
+// day-step reference. `--fresh`: the whole process is the measurement (the parent times it from
+// spawn to exit, bench/run.mjs), so nothing is warmed — the pool's start-up is included; without
+// it, a parallel run warms the pool first and times the simulation alone.
+//
+// Prints one JSON line: the timed section's wall and CPU (process.cpuUsage counts every thread:
+// the workers' too), the summaries' wall (toJSON), the step the run used and the peak RSS.
 import { availableParallelism } from "node:os";
-import { simulateSync } from "../dist/index.js";
-import { simulateParallel, WorkerPool } from "../dist/node/index.js";
 
 const WORKLOADS = {
-  W1: { scenario: "baseline", runs: 10_000, horizonMonths: 120, step: "day" },
-  W2: { scenario: "baseline", runs: 100_000, horizonMonths: 120, step: "month" },
-  W3: { scenario: "dprk-waves", runs: 1_000_000, horizonMonths: 60, step: "month" },
-  W4: { scenario: "baseline", runs: 200_000, horizonMonths: 24, step: "month" },
+  W1: { scenario: "baseline", runs: 10_000, horizonMonths: 120 },
+  "W1-day": { scenario: "baseline", runs: 10_000, horizonMonths: 120, step: "day" },
+  W2: { scenario: "baseline", runs: 100_000, horizonMonths: 120 },
+  "RSS-100k": { scenario: "baseline", runs: 100_000, horizonMonths: 120 },
+  "RSS-1M": { scenario: "baseline", runs: 1_000_000, horizonMonths: 120 },
 };
 
-const [name, mode = "single", workersArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const fresh = args.includes("--fresh");
+const [name, mode = "single", workersArg] = args.filter((a) => a !== "--fresh");
 const w = WORKLOADS[name];
-if (!w) throw new Error(`unknown workload ${name}`);
+if (!w) throw new Error(`unknown workload ${name} (one of ${Object.keys(WORKLOADS).join(", ")})`);
 const workers = Number(workersArg ?? availableParallelism());
-const options = { runs: w.runs, horizonMonths: w.horizonMonths, step: w.step, seed: 1 };
-const days = (() => {
-  const start = new Date("2025-07-01T00:00:00Z");
-  const end = new Date(start);
-  end.setUTCMonth(end.getUTCMonth() + w.horizonMonths);
-  return Math.round((end - start) / 86_400_000);
-})();
+const options = { runs: w.runs, horizonMonths: w.horizonMonths, seed: 1, ...(w.step ? { step: w.step } : {}) };
 
-let wall;
-let summaryMs;
+/** Days simulated from the default start (2025-07-01) over the horizon. */
+function daysOf(horizonMonths, start = "2025-07-01") {
+  const from = new Date(`${start}T00:00:00Z`);
+  const to = new Date(from);
+  to.setUTCMonth(to.getUTCMonth() + horizonMonths);
+  return Math.round((to - from) / 86_400_000);
+}
+
+const importStart = performance.now();
+const { simulateSync } = await import("../dist/index.js");
+const node = mode === "parallel" ? await import("../dist/node/index.js") : undefined;
+const importMs = performance.now() - importStart;
+
+let simulateMs;
+let projection;
 const cpuBefore = process.cpuUsage();
 if (mode === "single") {
   const t = performance.now();
-  const projection = simulateSync(w.scenario, options);
-  wall = performance.now() - t;
-  const s = performance.now();
-  projection.toJSON();
-  summaryMs = performance.now() - s;
-} else {
-  const pool = new WorkerPool(workers);
-  // Warm the pool (start the threads, compile the engine) on a small run first.
-  await simulateParallel(w.scenario, { ...options, runs: 2 * 1024 * workers, horizonMonths: Math.min(12, w.horizonMonths), pool });
+  projection = simulateSync(w.scenario, options);
+  simulateMs = performance.now() - t;
+} else if (fresh) {
+  // From a cold start: the pool is started (and closed) by this one run, as a user's would be.
   const t = performance.now();
-  const projection = await simulateParallel(w.scenario, { ...options, pool });
-  wall = performance.now() - t;
-  const s = performance.now();
-  projection.toJSON();
-  summaryMs = performance.now() - s;
+  projection = await node.simulateParallel(w.scenario, { ...options, workers });
+  simulateMs = performance.now() - t;
+} else {
+  const pool = new node.WorkerPool(workers);
+  // Warm the pool (start the threads, compile the engine) on a small run first.
+  await node.simulateParallel(w.scenario, { ...options, runs: 2 * 1024 * workers, horizonMonths: Math.min(12, w.horizonMonths), pool });
+  const t = performance.now();
+  projection = await node.simulateParallel(w.scenario, { ...options, pool });
+  simulateMs = performance.now() - t;
   pool.close();
 }
-// CPU of the timed section (simulate + toJSON) of this thread and, in parallel mode, the
-// workers' threads (process.cpuUsage counts every thread of the process).
+const s = performance.now();
+const json = projection.toJSON();
+const summaryMs = performance.now() - s;
 const cpu = process.cpuUsage(cpuBefore);
-const pathDays = w.runs * days;
+const total = process.cpuUsage();
+const days = daysOf(w.horizonMonths, json.options?.start);
 process.stdout.write(
   JSON.stringify({
     workload: name,
     mode,
     workers: mode === "single" ? 1 : workers,
+    fresh,
     ...w,
+    step: w.step ?? "default",
+    stepUsed: json.options?.step ?? null,
     days,
-    wallSeconds: +(wall / 1000).toFixed(3),
+    importSeconds: +(importMs / 1000).toFixed(3),
+    simulateSeconds: +(simulateMs / 1000).toFixed(3),
     summarySeconds: +(summaryMs / 1000).toFixed(3),
+    wallSeconds: +((simulateMs + summaryMs) / 1000).toFixed(3),
     cpuSeconds: +((cpu.user + cpu.system) / 1e6).toFixed(3),
-    pathDaysPerSecond: Math.round(pathDays / (wall / 1000)),
+    processCpuSeconds: +((total.user + total.system) / 1e6).toFixed(3),
+    nsPerPathDay: +((simulateMs * 1e6) / (w.runs * days)).toFixed(2),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   }) + "\n",
 );

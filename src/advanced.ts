@@ -122,6 +122,7 @@ export { deepMerge, toScenarioInput, isParsedScenario } from "./scenario/parse.j
 export { baselineScenario, CLAIMS_BIAS_POINT } from "./scenario/baseline.js";
 export { provenanceSchema, describeProvenance } from "./scenario/provenance.js";
 export { parseQuantity, loadUnits, QuantityError, type Dimension } from "./scenario/units.js";
+export { loadValidation } from "./util/lazy.js";
 
 // --- Constants -----------------------------------------------------------------------------------
 export { UKRAINE_AREA_KM2, DAYS_PER_MONTH, ARTICLE_PACE_KM2_PER_MONTH } from "./scenario/article.js";

@@ -1,18 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { describeValue } from "../util/errors.js";
+import { lazyObject, once, zod } from "../util/lazy.js";
 import { mean, truncation, variance } from "./distribution-math.js";
-import {
-  betaShape,
-  fixedShape,
-  lognormalShape,
-  normalShape,
-  num,
-  pertShape,
-  positive,
-  triangularShape,
-  uniformShape,
-  type DistSpec,
-} from "./dist-spec.js";
+import { distShapes, type DistSpec } from "./dist-spec.js";
 
 export { normalCdf, normalQuantile } from "../util/special-functions.js";
 
@@ -52,71 +42,101 @@ function checkMoments(ctx: Ctx, spec: DistSpec): void {
   }
 }
 
-const fixedSchema = fixedShape;
-
-const uniformSchema = uniformShape.superRefine((v, ctx) => {
-  if (checkRange(ctx, v.min, v.max)) checkMoments(ctx, v);
-});
-
-const triangularSchema = triangularShape.superRefine((v, ctx) => {
-  if (checkModeRange(ctx, v)) checkMoments(ctx, v);
-});
-
-const normalSchema = normalShape.superRefine((v, ctx) => {
-  if (v.min !== undefined && v.max !== undefined && !checkRange(ctx, v.min, v.max)) return;
-  const mass = truncation(v).mass;
-  if (!(mass >= MIN_TRUNCATED_MASS)) {
-    issue(
-      ctx,
-      v.min === undefined ? "max" : "min",
-      `expected a truncation interval holding ≥ ${MIN_TRUNCATED_MASS} of the normal's probability, got ${mass}`,
-    );
-  } else checkMoments(ctx, v);
-});
-
-const lognormalKeys = ["dist", "mu", "median", "sigma", "p5", "p95"];
-/**
- * Lognormal: one of three forms. Checked first as one loose object (for clear messages; unknown
- * keys are caught here, as a custom issue, because a pipe lets `unrecognized_keys` through), then
- * piped into the union of the three exact forms, so that `DistSpec` holds the precise type.
- */
-const lognormalSchema = z
-  .looseObject({
-    dist: z.literal("lognormal"),
-    mu: num.optional(),
-    median: positive.optional(),
-    sigma: positive.optional(),
-    p5: positive.optional(),
-    p95: positive.optional(),
-  })
-  .superRefine((v, ctx) => {
-    const unknown = Object.keys(v).filter((k) => !lognormalKeys.includes(k));
-    if (unknown.length)
-      return issue(ctx, "", `expected only the keys ${lognormalKeys.join(", ")}, got ${unknown.map((k) => JSON.stringify(k)).join(", ")}`);
-    const given = lognormalKeys.filter((k) => k !== "dist" && v[k] !== undefined);
-    const is = (...keys: string[]) => given.length === keys.length && keys.every((k) => given.includes(k));
-    if (!is("mu", "sigma") && !is("median", "sigma") && !is("p5", "p95")) {
-      issue(ctx, "", `expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { ${given.join(", ")} }`);
-    } else if (v.p5 === undefined || v.p95 === undefined || checkRange(ctx, v.p5, v.p95, "p95", "p5")) {
-      checkMoments(ctx, v as DistSpec);
-    }
-  })
-  .pipe(lognormalShape);
-
-const pertSchema = pertShape.superRefine((v, ctx) => {
-  if (checkModeRange(ctx, v)) checkMoments(ctx, v);
-});
-
-const betaSchema = betaShape.superRefine((v, ctx) => {
-  const lo = v.min ?? 0;
-  const hi = v.max ?? 1;
-  if (lo >= hi) {
-    if (v.max === undefined) issue(ctx, "min", `expected < max (1, the default), got ${lo}`);
-    else issue(ctx, "max", `expected > min (${lo}${v.min === undefined ? ", the default" : ""}), got ${hi}`);
-  } else checkMoments(ctx, v);
-});
-
 const distNames = ["fixed", "uniform", "triangular", "normal", "lognormal", "pert", "beta"] as const;
+
+function build() {
+  const z = zod();
+  const { betaShape, fixedShape, lognormalShape, normalShape, num, pertShape, positive, triangularShape, uniformShape } = distShapes();
+  const fixedSchema = fixedShape;
+
+  const uniformSchema = uniformShape.superRefine((v, ctx) => {
+    if (checkRange(ctx, v.min, v.max)) checkMoments(ctx, v);
+  });
+
+  const triangularSchema = triangularShape.superRefine((v, ctx) => {
+    if (checkModeRange(ctx, v)) checkMoments(ctx, v);
+  });
+
+  const normalSchema = normalShape.superRefine((v, ctx) => {
+    if (v.min !== undefined && v.max !== undefined && !checkRange(ctx, v.min, v.max)) return;
+    const mass = truncation(v).mass;
+    if (!(mass >= MIN_TRUNCATED_MASS)) {
+      issue(
+        ctx,
+        v.min === undefined ? "max" : "min",
+        `expected a truncation interval holding ≥ ${MIN_TRUNCATED_MASS} of the normal's probability, got ${mass}`,
+      );
+    } else checkMoments(ctx, v);
+  });
+
+  const lognormalKeys = ["dist", "mu", "median", "sigma", "p5", "p95"];
+  /**
+   * Lognormal: one of three forms. Checked first as one loose object (for clear messages; unknown
+   * keys are caught here, as a custom issue, because a pipe lets `unrecognized_keys` through), then
+   * piped into the union of the three exact forms, so that `DistSpec` holds the precise type.
+   */
+  const lognormalSchema = z
+    .looseObject({
+      dist: z.literal("lognormal"),
+      mu: num.optional(),
+      median: positive.optional(),
+      sigma: positive.optional(),
+      p5: positive.optional(),
+      p95: positive.optional(),
+    })
+    .superRefine((v, ctx) => {
+      const unknown = Object.keys(v).filter((k) => !lognormalKeys.includes(k));
+      if (unknown.length)
+        return issue(
+          ctx,
+          "",
+          `expected only the keys ${lognormalKeys.join(", ")}, got ${unknown.map((k) => JSON.stringify(k)).join(", ")}`,
+        );
+      const given = lognormalKeys.filter((k) => k !== "dist" && v[k] !== undefined);
+      const is = (...keys: string[]) => given.length === keys.length && keys.every((k) => given.includes(k));
+      if (!is("mu", "sigma") && !is("median", "sigma") && !is("p5", "p95")) {
+        issue(ctx, "", `expected one of { mu, sigma }, { median, sigma } or { p5, p95 }, got { ${given.join(", ")} }`);
+      } else if (v.p5 === undefined || v.p95 === undefined || checkRange(ctx, v.p5, v.p95, "p95", "p5")) {
+        checkMoments(ctx, v as DistSpec);
+      }
+    })
+    .pipe(lognormalShape);
+
+  const pertSchema = pertShape.superRefine((v, ctx) => {
+    if (checkModeRange(ctx, v)) checkMoments(ctx, v);
+  });
+
+  const betaSchema = betaShape.superRefine((v, ctx) => {
+    const lo = v.min ?? 0;
+    const hi = v.max ?? 1;
+    if (lo >= hi) {
+      if (v.max === undefined) issue(ctx, "min", `expected < max (1, the default), got ${lo}`);
+      else issue(ctx, "max", `expected > min (${lo}${v.min === undefined ? ", the default" : ""}), got ${hi}`);
+    } else checkMoments(ctx, v);
+  });
+
+  const distSpecSchema = z.discriminatedUnion(
+    "dist",
+    [fixedSchema, uniformSchema, triangularSchema, normalSchema, lognormalSchema, pertSchema, betaSchema],
+    {
+      error: (iss) => {
+        if (iss.code === "invalid_union") {
+          const dist = (iss.input as { dist?: unknown } | null)?.dist;
+          return `expected one of ${distNames.map((d) => JSON.stringify(d)).join(", ")}, got ${describeValue(dist)}`;
+        }
+        if (iss.code === "invalid_type") {
+          return `expected a distribution object such as { "dist": "normal", "mean": 0, "sd": 1 }, got ${describeValue(iss.input)}`;
+        }
+        return undefined;
+      },
+    },
+  );
+  return { distSpecSchema };
+}
+
+/** The real schemas, built with zod on the first call (internal code composes these). */
+export const distSchemas = once(build);
+type Schemas = ReturnType<typeof build>;
 
 /**
  * Zod schema of a distribution spec, discriminated on `dist`. Numbers must be finite; unknown keys
@@ -135,22 +155,7 @@ const distNames = ["fixed", "uniform", "triangular", "normal", "lognormal", "per
  * distSpecSchema.parse({ dist: "lognormal", p5: 20_000, p95: 45_000 });
  * distSpecSchema.safeParse({ dist: "uniform", min: 3, max: 1 }).success; // false: "expected > min (3), got 1"
  */
-export const distSpecSchema = z.discriminatedUnion(
-  "dist",
-  [fixedSchema, uniformSchema, triangularSchema, normalSchema, lognormalSchema, pertSchema, betaSchema],
-  {
-    error: (iss) => {
-      if (iss.code === "invalid_union") {
-        const dist = (iss.input as { dist?: unknown } | null)?.dist;
-        return `expected one of ${distNames.map((d) => JSON.stringify(d)).join(", ")}, got ${describeValue(dist)}`;
-      }
-      if (iss.code === "invalid_type") {
-        return `expected a distribution object such as { "dist": "normal", "mean": 0, "sd": 1 }, got ${describeValue(iss.input)}`;
-      }
-      return undefined;
-    },
-  },
-);
+export const distSpecSchema: Schemas["distSpecSchema"] = lazyObject(() => distSchemas().distSpecSchema);
 
 export type { DistSpec } from "./dist-spec.js";
 

@@ -1,8 +1,9 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { describeValue } from "../util/errors.js";
-import { distSpecSchema, quantile, support, type DistSpec } from "./distributions.js";
+import { zod } from "../util/lazy.js";
+import { distSchemas, quantile, support, type DistSpec } from "./distributions.js";
 import { markPerEvent, type Parameter } from "./parameter-list.js";
-import { provenanceSchema, userProvenance, type Provenance } from "./provenance.js";
+import { realProvenanceSchema, userProvenance, type Provenance } from "./provenance.js";
 import { parseQuantity, QuantityError, type Dimension } from "./units.js";
 
 export type { Parameter, PerEventParameter } from "./parameter-list.js";
@@ -37,7 +38,7 @@ type Ctx = z.RefinementCtx;
 
 function addIssue(ctx: Ctx, message: string, path: (string | number)[] = []): typeof z.NEVER {
   ctx.addIssue({ code: "custom", message, path });
-  return z.NEVER;
+  return zod().NEVER;
 }
 
 /**
@@ -113,7 +114,7 @@ function parseDistribution(obj: Record<string, unknown>, rule: ParameterRule, ct
     }
   }
   if (!ok) return undefined;
-  const parsed = distSpecSchema.safeParse(converted);
+  const parsed = distSchemas().distSpecSchema.safeParse(converted);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === "unrecognized_keys") {
@@ -159,6 +160,7 @@ export function perEventParameter(rule: ParameterRule) {
 }
 
 function parameterSchema<P extends Parameter>(rule: ParameterRule, finish: (parsed: Parameter) => P) {
+  const z = zod();
   return z
     .unknown()
     .transform((input, ctx): P => {
@@ -172,7 +174,7 @@ function parameterSchema<P extends Parameter>(rule: ParameterRule, finish: (pars
       } else if (typeof input === "object" && input !== null && !Array.isArray(input)) {
         const obj = input as Record<string, unknown>;
         if ("provenance" in obj) {
-          const p = provenanceSchema.safeParse(obj.provenance);
+          const p = realProvenanceSchema().safeParse(obj.provenance);
           if (!p.success)
             return addIssue(
               ctx,

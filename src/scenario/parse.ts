@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { describeValue, ScenarioError, type InputIssue } from "../util/errors.js";
-import { isParameter } from "./parameter-list.js";
-import { presetNames, presets, type ScenarioFile } from "./presets.js";
-import { scenarioSchema, type Scenario } from "./schema.js";
+import { isParameter, markPerEvent, type Parameter } from "./parameter-list.js";
+import { PRESET_SCENARIOS } from "./preset-scenarios.js";
+import { presetNames, presets, type PresetName, type ScenarioFile } from "./presets.js";
+import { scenarioSchemas, type Scenario } from "./schema.js";
 
 const PARSED = Symbol.for("attrition-sim.scenario");
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -176,9 +177,26 @@ export function isParsedScenario(value: unknown): value is Scenario {
 }
 
 /**
+ * A preset as the schema parses it, from the copy generated at build time (preset-scenarios.ts):
+ * simulating a preset by name needs no validation, so it never loads zod. A fresh object on each
+ * call, as a parse gives.
+ */
+function presetScenario(name: PresetName): Scenario {
+  const { scenario, perEvent } = PRESET_SCENARIOS[name];
+  const copy = structuredClone(scenario) as Scenario;
+  for (const path of perEvent) markPerEvent(valueAt(copy, path.split(".")) as Parameter);
+  Object.defineProperty(copy, PARSED, { value: true, enumerable: false });
+  return copy;
+}
+
+/**
  * Validate a scenario and normalise it: a preset name, or a plain object (optionally
  * `extends: "<preset>"` with deep overrides). Unit strings become canonical numbers, plain
  * numbers become `fixed` distributions, missing provenance becomes `user`.
+ *
+ * A preset by name (or `{ extends: "<preset>" }` alone) and a scenario this function returned
+ * need no validation: only other input loads zod (synchronously in Node; elsewhere after
+ * `loadValidation()` from attrition-sim/advanced).
  *
  * @throws {ScenarioError} listing every problem as `path: expected …, got …`.
  * @example
@@ -193,8 +211,26 @@ export function parseScenario(input: unknown): Scenario {
         message: `expected a preset name (${presetNames.join(", ")}) or a scenario object, got ${describeValue(input)}`,
       });
     }
-    return parseScenario({ extends: input });
+    return presetScenario(input as PresetName);
   }
+  if (isPlainObject(input) && Object.getPrototypeOf(input) === Object.prototype) {
+    const keys = Object.keys(input);
+    const name = input.extends;
+    if (keys.length === 1 && keys[0] === "extends" && typeof name === "string" && Object.hasOwn(PRESET_SCENARIOS, name)) {
+      return presetScenario(name as PresetName);
+    }
+  }
+  return validateScenario(input);
+}
+
+/**
+ * {@link parseScenario} through the zod schema, always (no preset shortcut): what
+ * scripts/build-presets.ts generates the presets with, and what the tests compare them to.
+ * @internal
+ */
+export function validateScenario(input: unknown): Scenario {
+  if (isParsedScenario(input)) return input;
+  if (typeof input === "string") return validateScenario({ extends: input });
   if (!isPlainObject(input)) {
     throw new ScenarioError({ path: "", message: `expected a scenario object, got ${describeValue(input)}` });
   }
@@ -206,7 +242,7 @@ export function parseScenario(input: unknown): Scenario {
   // A file that changes a preset without naming itself must not pass for the preset.
   const changes = Object.keys(input).filter((k) => k !== "extends" && k !== "$schema");
   if (typeof input.extends === "string" && input.name === undefined && changes.length > 0) merged.name = `${input.extends} (modified)`;
-  const result = scenarioSchema.safeParse(merged);
+  const result = scenarioSchemas().scenarioSchema.safeParse(merged);
   if (!result.success) throw new ScenarioError(toInputIssues(result.error, merged));
   Object.defineProperty(result.data, PARSED, { value: true, enumerable: false });
   return result.data;

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { lazyObject, once, zod } from "../util/lazy.js";
 
 /** Figure IDs of the source article (ARTICLE_FACTS.md). */
 export const articleFactIds = [
@@ -33,14 +34,23 @@ export type ArticleFactId = (typeof articleFactIds)[number];
  * @example
  * provenanceSchema.parse({ source: "article", id: "F12" });
  */
-export const provenanceSchema = z.discriminatedUnion("source", [
-  z.object({ source: z.literal("article"), id: z.enum(articleFactIds), note: z.string().optional() }).strict(),
-  z.object({ source: z.literal("data"), file: z.string().min(1), note: z.string().optional() }).strict(),
-  z.object({ source: z.literal("assumption"), note: z.string().min(1) }).strict(),
-  z.object({ source: z.literal("user"), note: z.string().optional() }).strict(),
-  z.object({ source: z.literal("calibration"), note: z.string().optional() }).strict(),
-]);
-export type Provenance = z.infer<typeof provenanceSchema>;
+export const provenanceSchema: ProvenanceSchema = lazyObject(() => realProvenanceSchema());
+
+function build() {
+  const z = zod();
+  return z.discriminatedUnion("source", [
+    z.object({ source: z.literal("article"), id: z.enum(articleFactIds), note: z.string().optional() }).strict(),
+    z.object({ source: z.literal("data"), file: z.string().min(1), note: z.string().optional() }).strict(),
+    z.object({ source: z.literal("assumption"), note: z.string().min(1) }).strict(),
+    z.object({ source: z.literal("user"), note: z.string().optional() }).strict(),
+    z.object({ source: z.literal("calibration"), note: z.string().optional() }).strict(),
+  ]);
+}
+
+/** The real schema, built with zod on the first call (internal code uses this one). */
+export const realProvenanceSchema = once(build);
+type ProvenanceSchema = ReturnType<typeof build>;
+export type Provenance = z.infer<ProvenanceSchema>;
 
 /** The provenance given to a user's parameter that states none. */
 export const userProvenance: Provenance = { source: "user" };
