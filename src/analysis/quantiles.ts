@@ -1,5 +1,3 @@
-import { sortedOrder } from "../util/radix-sort.js";
-
 /**
  * Quantiles of Monte Carlo samples and their standard errors.
  *
@@ -15,21 +13,44 @@ export const QUANTILE_KEYS = ["p05", "p25", "p50", "p75", "p95"] as const;
 export type QuantileKey = (typeof QUANTILE_KEYS)[number];
 
 /**
+ * Type-7 quantile of `n` ascending values read by rank (0-based) — a sorted array, or a
+ * histogram that stands for one without expanding it (sketch-summary.ts, events.ts).
+ * @example
+ * quantileOfRanks(4, (r) => r + 1, 0.5); // 2.5
+ */
+export function quantileOfRanks(n: number, at: (rank: number) => number, p: number): number {
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  const a = at(lo),
+    b = at(hi);
+  const w = h - lo;
+  // At a whole rank the neighbour has no weight — even when it is Infinity (a censored path).
+  return w === 0 || a === b ? a : a + w * (b - a);
+}
+
+/**
  * Type-7 quantile of ascending `sorted` values.
  * @example
  * quantileSorted(Float64Array.of(1, 2, 3, 4), 0.5); // 2.5
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  const a = sorted[lo]!,
-    b = sorted[hi]!;
-  const w = h - lo;
-  // At a whole rank the neighbour has no weight — even when it is Infinity (a censored path).
-  return w === 0 || a === b ? a : a + w * (b - a);
+  return quantileOfRanks(sorted.length, (rank) => sorted[rank]!, p);
+}
+
+/**
+ * Monte Carlo standard error of the p-quantile of `n` ascending values read by rank (see the
+ * module note).
+ * @example
+ * quantileSeOfRanks(1001, (r) => r, 0.5); // ≈ 15.8
+ */
+export function quantileSeOfRanks(n: number, at: (rank: number) => number, p: number): number {
+  if (n < 2) return NaN;
+  const spread = Math.sqrt(n * p * (1 - p));
+  const lo = quantileOfRanks(n, at, Math.max(0, p - spread / n));
+  const hi = quantileOfRanks(n, at, Math.min(1, p + spread / n));
+  return (hi - lo) / 2;
 }
 
 /**
@@ -38,12 +59,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * quantileStandardError(Float64Array.from({ length: 1001 }, (_, i) => i), 0.5); // ≈ 15.8
  */
 export function quantileStandardError(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n < 2) return NaN;
-  const spread = Math.sqrt(n * p * (1 - p));
-  const lo = quantileSorted(sorted, Math.max(0, p - spread / n));
-  const hi = quantileSorted(sorted, Math.min(1, p + spread / n));
-  return (hi - lo) / 2;
+  return quantileSeOfRanks(sorted.length, (rank) => sorted[rank]!, p);
 }
 
 /** Summary of one sample: mean and its standard error, and the five quantiles with theirs. */
@@ -78,76 +94,28 @@ export function summarizeSample(values: Float64Array): SampleSummary {
 }
 
 /**
- * Type-7 quantile of a weighted sample in which point j stands for w_j equal order statistics
- * (the compressed summaries): the virtual sample of Σw values, read without expanding it.
- * `order` holds the point indices sorted by value; `cumulative[j]` = Σ of weights of order[0…j].
- * @example
- * weightedQuantile(Float64Array.of(1, 3), Uint32Array.of(0, 1), Float64Array.of(2, 4), 0.5); // 3 (virtual 1,1,3,3)
+ * Summary of a sample and its sums Σx, Σx² (mean and its standard error come from the sums, as
+ * in sketch mode: sketch-summary.ts). Quantiles and their standard errors as in
+ * {@link summarizeSample}; `values` are sorted in place unless `sorted`.
  */
-function weightedQuantile(values: ArrayLike<number>, order: ArrayLike<number>, cumulative: Float64Array, p: number): number {
-  const n = cumulative[cumulative.length - 1]!;
-  if (!(n > 0)) return NaN;
-  const at = (rank: number): number => {
-    // the first point whose cumulative weight exceeds the rank
-    let lo = 0,
-      hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > rank) hi = mid;
-      else lo = mid + 1;
-    }
-    return values[order[lo]!]!;
-  };
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const a = at(lo),
-    w = h - lo;
-  if (w === 0) return a;
-  const b = at(Math.min(n - 1, lo + 1));
-  return a === b ? a : a + w * (b - a);
+export function summarizeSorted(values: Float64Array, n: number, sum: number, sumSq: number, sorted = false): SampleSummary {
+  if (!sorted) values.sort();
+  return summarizeRanks(n, values.length, (rank) => values[rank]!, sum, sumSq);
 }
 
 /**
- * Summary of a sample given as values with optional weights (null = one path each) and its
- * sums Σx, Σx² (mean and its standard error come from the sums, so they are exact in both
- * modes). Quantiles and their standard errors as in {@link summarizeSample}.
+ * Mean and its standard error from the sums of `n` values; quantiles and theirs from `ranked`
+ * values read by rank (the count of values ranked, n for a whole run).
  */
-export function summarizeWeighted(
-  values: Float64Array,
-  weights: Float64Array | null,
-  n: number,
-  sum: number,
-  sumSq: number,
-  sorted = false,
-): SampleSummary {
+export function summarizeRanks(n: number, ranked: number, at: (rank: number) => number, sum: number, sumSq: number): SampleSummary {
   const mean = sum / n;
   const variance = n > 1 ? Math.max(0, (sumSq - n * mean * mean) / (n - 1)) : NaN;
   const meanSe = Math.sqrt(variance / n);
   const quantiles = {} as Record<QuantileKey, number>;
   const quantileSe = {} as Record<QuantileKey, number>;
-  if (!weights) {
-    if (!sorted) values.sort();
-    PROBABILITIES.forEach((p, j) => {
-      quantiles[QUANTILE_KEYS[j]!] = quantileSorted(values, p);
-      quantileSe[QUANTILE_KEYS[j]!] = quantileStandardError(values, p);
-    });
-    return { mean, meanSe, quantiles, quantileSe };
-  }
-  // Compressed points are Float32 values: a radix sort of the permutation (stable, fast).
-  const order = sortedOrder(Float32Array.from(values));
-  const cumulative = new Float64Array(values.length);
-  let total = 0;
-  order.forEach((j, k) => {
-    total += weights[j]!;
-    cumulative[k] = total;
-  });
   PROBABILITIES.forEach((p, j) => {
-    const spread = n > 1 ? Math.sqrt(n * p * (1 - p)) / n : NaN;
-    quantiles[QUANTILE_KEYS[j]!] = weightedQuantile(values, order, cumulative, p);
-    quantileSe[QUANTILE_KEYS[j]!] =
-      (weightedQuantile(values, order, cumulative, Math.min(1, p + spread)) -
-        weightedQuantile(values, order, cumulative, Math.max(0, p - spread))) /
-      2;
+    quantiles[QUANTILE_KEYS[j]!] = quantileOfRanks(ranked, at, p);
+    quantileSe[QUANTILE_KEYS[j]!] = quantileSeOfRanks(ranked, at, p);
   });
   return { mean, meanSe, quantiles, quantileSe };
 }

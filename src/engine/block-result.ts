@@ -1,5 +1,5 @@
-import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
 import type { BlockParameters } from "./parameters.js";
+import { bucketValues, type SketchLayout } from "./sketch-layout.js";
 
 /**
  * What one block of paths hands back: plain typed arrays (transferable between threads),
@@ -7,15 +7,11 @@ import type { BlockParameters } from "./parameters.js";
  *
  * Two summary modes (chosen by the total run count, DESIGN §4):
  * - "exact": every path's month-end values (Float32; Float64 with keepPaths);
- * - "compressed": per block and month, each group of {@link GROUP} consecutive order statistics
- *   is kept as one point (the group's midpoint, weight = group size). A rank query on the union
- *   of all blocks is then off by at most GROUP/2 paths per block: a rank error ≤ 4/1024 ≈ 0.4%
- *   of the runs, whatever their number — and memory is 1/8 of the exact store.
+ * - a {@link SketchLayout}: every path's month-end values as the slot of their sketch bucket
+ *   (Uint16, sketch-layout.ts). The run adds them into one fixed-size count sketch as blocks
+ *   arrive (run-sketch.ts) and keeps no block, so memory is flat in runs.
  */
-export type SummaryMode = "exact" | "compressed";
-
-/** Order statistics per compressed point. */
-export const GROUP = 8;
+export type SummaryMode = "exact" | SketchLayout;
 /** Month index used for "never reached" in first-passage months (horizons are ≤ 1,200). */
 export const NEVER = 65_535;
 /** Number of contract series (the order of SERIES in store.ts). */
@@ -30,8 +26,8 @@ export interface BlockResult {
   months: number;
   /** exact: per series, [month · count + i]. */
   values: (Float32Array | Float64Array)[] | null;
-  /** compressed: per series, [month · points + j], points = ceil(count / GROUP). */
-  points: Float32Array[] | null;
+  /** sketch: per series, the slot of each path's value, [month · count + i] (sketch-layout.ts). */
+  slots: Uint16Array[] | null;
   /** Σx and Σx² per series and month: [(series · months + month) · 2 + 0|1]. */
   sums: Float64Array;
   /** Start values per series (losses are 0). */
@@ -44,9 +40,6 @@ export interface BlockResult {
   parameters: BlockParameters | null;
 }
 
-/** Points a block of `count` paths keeps per series and month in compressed mode. */
-export const pointsPerBlock = (count: number) => Math.ceil(count / GROUP);
-
 /** Collects a block's month ends into a {@link BlockResult}. */
 export class BlockRecorder {
   /** The month's values, written by the engine before `recordMonth`: one array per series. */
@@ -54,8 +47,7 @@ export class BlockRecorder {
   readonly initial: Float64Array[];
   private readonly result: BlockResult;
   private readonly thresholds: readonly number[];
-  private readonly sortBuffer: Float32Array;
-  private readonly scratch: RadixScratch;
+  private readonly layout: SketchLayout | null;
 
   constructor(
     block: number,
@@ -70,9 +62,8 @@ export class BlockRecorder {
     this.thresholds = thresholds;
     this.month = Array.from({ length: SERIES_COUNT }, () => new Float64Array(count));
     this.initial = Array.from({ length: SERIES_COUNT }, () => new Float64Array(count));
-    this.sortBuffer = new Float32Array(count);
-    this.scratch = new RadixScratch(count);
     const exact = mode === "exact" || keepPaths;
+    this.layout = exact ? null : (mode as SketchLayout);
     this.result = {
       block,
       firstPath,
@@ -81,7 +72,7 @@ export class BlockRecorder {
       values: exact
         ? Array.from({ length: SERIES_COUNT }, () => (keepPaths ? new Float64Array(months * count) : new Float32Array(months * count)))
         : null,
-      points: exact ? null : Array.from({ length: SERIES_COUNT }, () => new Float32Array(months * pointsPerBlock(count))),
+      slots: exact ? null : Array.from({ length: SERIES_COUNT }, () => new Uint16Array(months * count)),
       sums: new Float64Array(SERIES_COUNT * months * 2),
       initial: this.initial,
       firstMonth: new Uint16Array(thresholds.length * count).fill(NEVER),
@@ -100,7 +91,7 @@ export class BlockRecorder {
 
   /** Store month `m` from `this.month` (and the accounting arrays when paths are kept). */
   recordMonth(m: number, accounting: ArrayLike<number>[]): void {
-    const { count, months, values, points, sums, firstMonth } = this.result;
+    const { count, months, values, slots, sums, firstMonth } = this.result;
     const share = this.month[1]!;
     this.thresholds.forEach((t, k) => {
       const base = k * count;
@@ -118,29 +109,13 @@ export class BlockRecorder {
       sums[(s * months + m) * 2] = sum;
       sums[(s * months + m) * 2 + 1] = sumSq;
       if (values) values[s]!.set(v, m * count);
-      else this.compress(v, points![s]!, m);
+      else bucketValues(this.layout!, s, v, slots![s]!, m * count);
     }
     const acc = this.result.accounting;
     if (acc)
       accounting.forEach((a, j) => {
         for (let i = 0; i < count; i += 1) acc[j]![m * count + i] = a[i]!;
       });
-  }
-
-  private compress(v: Float64Array, out: Float32Array, m: number): void {
-    const { count } = this.result;
-    const sorted = this.sortBuffer;
-    for (let i = 0; i < count; i += 1) sorted[i] = v[i]!;
-    sortFloat32(sorted, this.scratch);
-    const per = pointsPerBlock(count);
-    for (let g = 0; g < per; g += 1) {
-      const lo = g * GROUP,
-        size = Math.min(GROUP, count - lo);
-      // The group's midpoint: the mean of its two middle order statistics (or the middle one).
-      const a = sorted[lo + ((size - 1) >> 1)]!,
-        b = sorted[lo + (size >> 1)]!;
-      out[m * per + g] = a === b ? a : (a + b) / 2;
-    }
   }
 
   finish(): BlockResult {
@@ -155,7 +130,7 @@ export function transferables(result: BlockResult): ArrayBuffer[] {
     result.firstMonth,
     ...result.initial,
     ...(result.values ?? []),
-    ...(result.points ?? []),
+    ...(result.slots ?? []),
     ...(result.accounting ?? []),
     ...Object.values(result.parameters ?? {}),
   ];

@@ -6,6 +6,7 @@ import { BlockRun, runBlock, type RunPlan } from "./block.js";
 import { buildCalendar, type CalendarMonth } from "./calendar.js";
 import { checkParameterUniforms, MAX_STORE_BYTES, resolveOptions, type ResolvedOptions, type SimulateOptions } from "./options.js";
 import { listParameters } from "./parameters.js";
+import { sketchReference } from "./sketch-reference.js";
 import { ACCOUNTING, RunSummary, SERIES, storeBytes, summaryModeFor, type RunStore } from "./store.js";
 
 /** What a run was: its scenario, options and calendar (the `meta` of a Projection). */
@@ -96,7 +97,7 @@ export function prepareRun(scenarioInput: unknown, optionsInput: unknown, tuning
       slots.map((s) => s.path),
       options.runs,
     );
-  const summaryMode = summaryModeFor(options.runs, options.keepPaths);
+  const summaryMode = summaryModeFor(options.runs, options.keepPaths, () => sketchReference(scenario, slots));
   const plan: RunPlan = {
     scenario,
     slots,

@@ -1,5 +1,7 @@
 import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
-import { GROUP, NEVER, pointsPerBlock, type BlockResult, type SummaryMode } from "./block-result.js";
+import { NEVER, type BlockResult, type SummaryMode } from "./block-result.js";
+import { RunSketch } from "./run-sketch.js";
+import { sketchCountBytes, sketchLayout } from "./sketch-layout.js";
 
 /** The contract series (DESIGN §4). Stable names; this order is the engine's series index. */
 export const SERIES = [
@@ -61,40 +63,46 @@ export interface RunStore {
   thresholds: readonly number[];
 }
 
-/** Runs up to which summaries are exact (every path kept, Float32); above, compressed. */
+/** Runs up to which summaries are exact (every path kept, Float32); above, a fixed-size sketch (run-sketch.ts). */
 export const EXACT_RUNS = 20_480;
 
-/** The summary mode for a run of `runs` paths (keepPaths always keeps everything). */
-export function summaryModeFor(runs: number, keepPaths: boolean): SummaryMode {
-  return keepPaths || runs <= EXACT_RUNS ? "exact" : "compressed";
+/**
+ * The summary mode for a run of `runs` paths (keepPaths always keeps everything). `reference`
+ * gives the sketch's per-series references (sketch-reference.ts), asked for only above EXACT_RUNS.
+ */
+export function summaryModeFor(runs: number, keepPaths: boolean, reference: () => readonly number[]): SummaryMode {
+  return keepPaths || runs <= EXACT_RUNS ? "exact" : sketchLayout(reference());
 }
 
 /** Bytes a run's results will take, to refuse runs that cannot fit before allocating them. */
 export function storeBytes(runs: number, months: number, keepPaths: boolean, thresholds: number): number {
-  const mode = summaryModeFor(runs, keepPaths);
-  const perPathMonth = keepPaths
-    ? SERIES.length * 8 + ACCOUNTING.length * 8
-    : mode === "exact"
-      ? SERIES.length * 4
-      : (SERIES.length * 4) / GROUP;
+  if (!keepPaths && runs > EXACT_RUNS) {
+    // Flat in runs: the sketch counts, the event histograms and one flag per block.
+    return sketchCountBytes(months) + thresholds * (months + 2) * 4 + Math.ceil(runs / 1024);
+  }
+  const perPathMonth = keepPaths ? SERIES.length * 8 + ACCOUNTING.length * 8 : SERIES.length * 4;
   return runs * (months * perPathMonth + SERIES.length * 8 + thresholds * 2);
 }
 
-/** A sample to summarise: values, with a weight each in compressed mode (null = all 1). */
-export interface WeightedSample {
+/** A sample to summarise (exact mode). */
+export interface ExactSample {
   values: Float64Array;
   /** True when `values` are already in ascending order. */
   sorted?: boolean;
-  weights: Float64Array | null;
 }
 
 /**
- * The results of a run (or of a shard of it), block by block. Everything is read in block
- * order, so the summaries do not depend on the order blocks arrived in, on the number of
- * workers, or on how the run was split into shards.
+ * The results of a run (or of a shard of it). Exact mode keeps them block by block and reads
+ * them in block order; sketch mode adds every block into one {@link RunSketch} as it arrives and
+ * keeps no block (integer addition: exact and order-free). Either way the summaries do not
+ * depend on the order blocks arrived in, on the number of workers, or on how the run was split
+ * into shards.
  */
 export class RunSummary {
+  /** Exact mode: the blocks by index (sketch mode keeps none). */
   readonly blocks: (BlockResult | undefined)[];
+  /** Sketch mode: the run's sketch. */
+  readonly sketch: RunSketch | null;
 
   constructor(
     readonly runs: number,
@@ -103,7 +111,18 @@ export class RunSummary {
     readonly mode: SummaryMode,
     blockCount: number,
   ) {
-    this.blocks = new Array<BlockResult | undefined>(blockCount).fill(undefined);
+    this.blocks = new Array<BlockResult | undefined>(mode === "exact" ? blockCount : 0).fill(undefined);
+    this.sketch = mode === "exact" ? null : new RunSketch(mode, months, thresholds, blockCount);
+  }
+
+  /** Blocks of the whole run. */
+  get blockCount(): number {
+    return this.sketch ? this.sketch.blocksIn.length : this.blocks.length;
+  }
+
+  /** Whether block `b` is in already. */
+  has(b: number): boolean {
+    return this.sketch ? this.sketch.has(b) : this.blocks[b] !== undefined;
   }
 
   private gathered?: Float32Array;
@@ -120,25 +139,27 @@ export class RunSummary {
   }
 
   accept(result: BlockResult): void {
-    this.blocks[result.block] = result;
+    if (this.sketch) this.sketch.add(result);
+    else this.blocks[result.block] = result;
   }
 
-  /** Results present, in block order. */
+  /** Results present, in block order (exact mode; a sketch keeps no block). */
   present(): BlockResult[] {
     return this.blocks.filter((b): b is BlockResult => b !== undefined);
   }
 
   /** Paths covered by the blocks present. */
   get pathsPresent(): number {
-    return this.present().reduce((n, b) => n + b.count, 0);
+    return this.sketch ? this.sketch.pathsPresent : this.present().reduce((n, b) => n + b.count, 0);
   }
 
   get complete(): boolean {
     return this.pathsPresent === this.runs;
   }
 
-  /** Σx, Σx² of series `s` at month `m`, folded in block order (deterministic). */
+  /** Σx, Σx² of series `s` at month `m`: folded in block order (exact mode), exact sums (sketch). */
   sums(s: number, m: number): { sum: number; sumSq: number } {
+    if (this.sketch) return this.sketch.sumsOf(s, m);
     let sum = 0,
       sumSq = 0;
     for (const b of this.present()) {
@@ -148,8 +169,9 @@ export class RunSummary {
     return { sum, sumSq };
   }
 
-  /** The sample of series `s` at month `m` (or its start values with m = -1). */
-  sample(s: number, m: number): WeightedSample {
+  /** The sample of series `s` at month `m` (or its start values with m = -1); exact mode only. */
+  sample(s: number, m: number): ExactSample {
+    if (this.sketch) throw new Error("internal: a sketch keeps no sample; read RunSummary.sketch");
     const blocks = this.present();
     if (m < 0) {
       const values = new Float64Array(this.pathsPresent);
@@ -158,9 +180,9 @@ export class RunSummary {
         values.set(b.initial[s]!, at);
         at += b.count;
       }
-      return { values, weights: null };
+      return { values };
     }
-    if (this.mode === "exact" && blocks.every((b) => b.values![s] instanceof Float32Array)) {
+    if (blocks.every((b) => b.values![s] instanceof Float32Array)) {
       // Float32 month ends (no keepPaths): a radix sort of the bit patterns, ≈ 5× faster than
       // Float64Array.prototype.sort at 10,000 values, and the same order (bench/results.json).
       const gathered = this.gatherBuffer(this.pathsPresent);
@@ -170,36 +192,21 @@ export class RunSummary {
         at += b.count;
       }
       sortFloat32(gathered, this.radixScratch);
-      return { values: Float64Array.from(gathered), weights: null, sorted: true };
+      return { values: Float64Array.from(gathered), sorted: true };
     }
-    if (this.mode === "exact") {
-      const values = new Float64Array(this.pathsPresent);
-      let at = 0;
-      for (const b of blocks) {
-        const v = b.values![s]!;
-        for (let i = 0; i < b.count; i += 1) values[at + i] = v[m * b.count + i]!;
-        at += b.count;
-      }
-      return { values, weights: null };
-    }
-    const total = blocks.reduce((n, b) => n + pointsPerBlock(b.count), 0);
-    const values = new Float64Array(total),
-      weights = new Float64Array(total);
+    const values = new Float64Array(this.pathsPresent);
     let at = 0;
     for (const b of blocks) {
-      const per = pointsPerBlock(b.count),
-        p = b.points![s]!;
-      for (let g = 0; g < per; g += 1) {
-        values[at + g] = p[m * per + g]!;
-        weights[at + g] = Math.min(GROUP, b.count - g * GROUP);
-      }
-      at += per;
+      const v = b.values![s]!;
+      for (let i = 0; i < b.count; i += 1) values[at + i] = v[m * b.count + i]!;
+      at += b.count;
     }
-    return { values, weights };
+    return { values };
   }
 
-  /** First-passage months of threshold k, one per path present (Infinity = never). */
+  /** First-passage months of threshold k, one per path present (Infinity = never); exact mode only. */
   firstMonths(k: number): Float64Array {
+    if (this.sketch) throw new Error("internal: a sketch keeps first passages as a histogram; read RunSummary.sketch");
     const out = new Float64Array(this.pathsPresent);
     let at = 0;
     for (const b of this.present()) {

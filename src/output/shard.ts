@@ -1,5 +1,7 @@
 import type { BlockResult, SummaryMode } from "../engine/block-result.js";
 import { buildCalendar } from "../engine/calendar.js";
+import { ExactSums } from "../engine/exact-sum.js";
+import { RunSketch } from "../engine/run-sketch.js";
 import { RunSummary } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { BLOCK_SIZE, type RunMeta } from "../engine/run.js";
@@ -7,13 +9,20 @@ import { BLOCK_SIZE, type RunMeta } from "../engine/run.js";
 /**
  * Shards: a big run split over processes or machines (`runRange`), saved as text, and merged
  * exactly — the merged projection is byte-for-byte the single run, because every block is
- * keyed by its index and summaries read blocks in index order.
+ * keyed by its index and summaries read blocks in index order (exact mode), or because a
+ * shard's sketch is integer counts and exact sums that add up alike in any order (above
+ * EXACT_RUNS: engine/run-sketch.ts).
+ *
+ * @2 (this version) holds either blocks (exact mode, as @1) or one sketch. @1 shards of exact
+ * runs are still read; @1 shards of the former "compressed" mode cannot be turned into a sketch
+ * (they kept no per-path values) and are refused with a message saying so.
  */
 
-const SHARD_SCHEMA = "attrition-sim/shard@1";
+const SHARD_SCHEMA = "attrition-sim/shard@2";
+const SHARD_SCHEMA_V1 = "attrition-sim/shard@1";
 
-type Typed = Float32Array | Float64Array | Uint16Array;
-type Encoded = { type: "f32" | "f64" | "u16"; data: string };
+type Typed = Float32Array | Float64Array | Uint16Array | Uint32Array | Uint8Array;
+type Encoded = { type: "f32" | "f64" | "u16" | "u32" | "u8"; data: string };
 
 function toBase64(bytes: Uint8Array): string {
   const B = (globalThis as { Buffer?: { from(b: Uint8Array): { toString(enc: string): string } } }).Buffer;
@@ -31,7 +40,16 @@ function fromBase64(text: string): Uint8Array {
 }
 
 function encode(array: Typed): Encoded {
-  const type = array instanceof Float32Array ? "f32" : array instanceof Float64Array ? "f64" : "u16";
+  const type =
+    array instanceof Float32Array
+      ? "f32"
+      : array instanceof Float64Array
+        ? "f64"
+        : array instanceof Uint32Array
+          ? "u32"
+          : array instanceof Uint8Array
+            ? "u8"
+            : "u16";
   // Copy so the bytes start at offset 0 (little-endian on every platform Node runs on).
   return { type, data: toBase64(new Uint8Array(array.slice().buffer)) };
 }
@@ -39,21 +57,42 @@ function encode(array: Typed): Encoded {
 function decode(e: Encoded): Typed {
   const bytes = fromBase64(e.data);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  return e.type === "f32" ? new Float32Array(buffer) : e.type === "f64" ? new Float64Array(buffer) : new Uint16Array(buffer);
+  switch (e.type) {
+    case "f32":
+      return new Float32Array(buffer);
+    case "f64":
+      return new Float64Array(buffer);
+    case "u32":
+      return new Uint32Array(buffer);
+    case "u8":
+      return new Uint8Array(buffer);
+    default:
+      return new Uint16Array(buffer);
+  }
+}
+
+interface SketchJson {
+  paths: number;
+  blocksIn: Encoded;
+  counts: Encoded[];
+  events: Encoded;
+  /** Exact sums, hexadecimal (exact-sum.ts). */
+  sums: string[];
 }
 
 interface ShardJson {
-  schema: typeof SHARD_SCHEMA;
+  schema: typeof SHARD_SCHEMA | typeof SHARD_SCHEMA_V1;
   meta: Omit<RunMeta, "calendar">;
   thresholds: number[];
-  mode: SummaryMode;
+  mode: SummaryMode | "compressed";
+  /** Sketch mode (@2): the shard's sketch; blocks is then empty. */
+  sketch?: SketchJson;
   blocks: Array<{
     block: number;
     firstPath: number;
     count: number;
     months: number;
     values: Encoded[] | null;
-    points: Encoded[] | null;
     sums: Encoded;
     initial: Encoded[];
     firstMonth: Encoded;
@@ -70,13 +109,13 @@ export function writeShard(summary: RunSummary, runMeta: RunMeta): string {
     meta,
     thresholds: [...summary.thresholds],
     mode: summary.mode,
+    ...(summary.sketch ? { sketch: sketchToJson(summary.sketch) } : {}),
     blocks: summary.present().map((b) => ({
       block: b.block,
       firstPath: b.firstPath,
       count: b.count,
       months: b.months,
       values: b.values?.map(encode) ?? null,
-      points: b.points?.map(encode) ?? null,
       sums: encode(b.sums),
       initial: b.initial.map(encode),
       firstMonth: encode(b.firstMonth),
@@ -85,6 +124,16 @@ export function writeShard(summary: RunSummary, runMeta: RunMeta): string {
     })),
   };
   return JSON.stringify(json);
+}
+
+function sketchToJson(sketch: RunSketch): SketchJson {
+  return {
+    paths: sketch.pathsPresent,
+    blocksIn: encode(sketch.blocksIn),
+    counts: sketch.counts.map(encode),
+    events: encode(sketch.events),
+    sums: sketch.sums.toStrings(),
+  };
 }
 
 const bad = (message: string) => new OptionsError({ path: "shard", message });
@@ -97,9 +146,33 @@ export function readShard(text: string): { summary: RunSummary; meta: RunMeta } 
   } catch (error) {
     throw bad(`expected shard JSON, got unreadable text (${(error as Error).message})`);
   }
-  if (json?.schema !== SHARD_SCHEMA) throw bad(`expected schema "${SHARD_SCHEMA}", got ${describeValue(json?.schema)}`);
+  if (json?.schema !== SHARD_SCHEMA && json?.schema !== SHARD_SCHEMA_V1)
+    throw bad(`expected schema "${SHARD_SCHEMA}", got ${describeValue(json?.schema)}`);
+  if (json.mode === "compressed")
+    throw bad(
+      `expected a shard this version can merge, got one with the former "compressed" summaries (${SHARD_SCHEMA_V1}, above 20,480 runs), which kept no per-path values to build the new sketch from; re-run that shard with this version`,
+    );
   const meta: RunMeta = { ...json.meta, calendar: buildCalendar(json.meta.start, json.meta.horizonMonths) };
-  const summary = new RunSummary(meta.runs, meta.horizonMonths, json.thresholds, json.mode, Math.ceil(meta.runs / BLOCK_SIZE));
+  const blockCount = Math.ceil(meta.runs / BLOCK_SIZE);
+  const summary = new RunSummary(meta.runs, meta.horizonMonths, json.thresholds, json.mode, blockCount);
+  if (summary.sketch) {
+    if (!json.sketch) throw bad("expected the shard's sketch, got none");
+    const parts = json.sketch;
+    try {
+      summary.sketch.merge(
+        RunSketch.fromParts(json.mode as Exclude<SummaryMode, "exact">, meta.horizonMonths, json.thresholds, {
+          paths: parts.paths,
+          blocksIn: decode(parts.blocksIn) as Uint8Array,
+          counts: parts.counts.map(decode) as Uint32Array[],
+          events: decode(parts.events) as Uint32Array,
+          sums: ExactSums.fromStrings(parts.sums),
+        }),
+      );
+    } catch (error) {
+      throw bad(`expected a well-formed sketch, got ${(error as Error).message}`);
+    }
+    return { summary, meta };
+  }
   for (const b of json.blocks) {
     const result: BlockResult = {
       block: b.block,
@@ -107,7 +180,7 @@ export function readShard(text: string): { summary: RunSummary; meta: RunMeta } 
       count: b.count,
       months: b.months,
       values: (b.values?.map(decode) as BlockResult["values"]) ?? null,
-      points: (b.points?.map(decode) as BlockResult["points"]) ?? null,
+      slots: null,
       sums: decode(b.sums) as Float64Array,
       initial: b.initial.map(decode) as Float64Array[],
       firstMonth: decode(b.firstMonth) as Uint16Array,

@@ -1,10 +1,12 @@
-import { summarizeEvent, type EventSummary } from "../analysis/events.js";
-import { QUANTILE_KEYS, summarizeWeighted, type QuantileKey } from "../analysis/quantiles.js";
+import { summarizeEvent, summarizeEventCounts, type EventSummary } from "../analysis/events.js";
+import { QUANTILE_KEYS, summarizeSorted, type QuantileKey, type SampleSummary } from "../analysis/quantiles.js";
+import { shareOfCounts, summarizeCounts } from "../analysis/sketch-summary.js";
+import { slotValue } from "../engine/sketch-layout.js";
 import type { RunMeta } from "../engine/run.js";
 import { summarizeMonths, type SeriesSummary } from "../analysis/projection-summary.js";
 import { seriesSummaryToJson } from "../output/series-json.js";
 import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
-import { ACCOUNTING, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
+import { ACCOUNTING, EXACT_RUNS, SERIES, SERIES_UNITS, type RunStore, type RunSummary, type SeriesName } from "../engine/store.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { LIBRARY } from "../util/version.js";
 import { formatMedianBand, formatPercentUnchecked, roundSignificant6, roundSignificant6Nullable } from "../util/format.js";
@@ -18,6 +20,9 @@ export type ProjectionMeta = RunMeta;
 
 export type ComparisonOperator = ">=" | ">" | "<=" | "<" | "==";
 const OPERATORS: readonly ComparisonOperator[] = [">=", ">", "<=", "<", "=="];
+
+const compareValues = (x: number, op: ComparisonOperator, v: number): boolean =>
+  op === ">=" ? x >= v : op === ">" ? x > v : op === "<=" ? x <= v : op === "<" ? x < v : x === v;
 
 /**
  * The result of a run: per-month summaries of every contract series, time-to-threshold
@@ -56,21 +61,33 @@ export class Projection {
     const cached = this.cache.get(name);
     if (cached) return cached;
     const s = SERIES.indexOf(name);
-    const { runs, months } = this.summary;
+    const { runs, months, sketch } = this.summary;
     const out = summarizeMonths(SERIES_UNITS[name], months, (m) => {
-      const { values, weights, sorted } = this.summary.sample(s, m);
       const { sum, sumSq } = this.summary.sums(s, m);
-      return summarizeWeighted(values, weights, runs, sum, sumSq, sorted);
+      if (sketch)
+        return this.checkRange(
+          name,
+          m,
+          summarizeCounts(sketch.monthCounts(s, m), (j) => slotValue(sketch.layout, s, j), sum, sumSq),
+        );
+      const { values, sorted } = this.summary.sample(s, m);
+      return summarizeSorted(values, runs, sum, sumSq, sorted);
     });
     this.cache.set(name, out);
     return out;
   }
 
-  /** Median across paths of each series at the start. */
+  /**
+   * Median across paths of each series at the start. Above EXACT_RUNS it is read from the
+   * sketch: exact where every path starts at the median-parameter value (the sketch's
+   * reference), else within α of its distance to that value (docs/performance.md).
+   */
   get initial(): Record<SeriesName, number> {
     this.checkComplete();
+    const { sketch } = this.summary;
     return Object.fromEntries(
       SERIES.map((name, s) => {
+        if (sketch) return [name, summarizeCounts(sketch.monthCounts(s, -1), (j) => slotValue(sketch.layout, s, j), 0, 0).quantiles.p50];
         const { values } = this.summary.sample(s, -1);
         let sum = 0,
           sumSq = 0;
@@ -78,7 +95,7 @@ export class Projection {
           sum += v;
           sumSq += v * v;
         }
-        return [name, summarizeWeighted(values, null, values.length, sum, sumSq).quantiles.p50];
+        return [name, summarizeSorted(values, values.length, sum, sumSq).quantiles.p50];
       }),
     ) as Record<SeriesName, number>;
   }
@@ -86,7 +103,14 @@ export class Projection {
   /** Time-to-threshold summaries for `occupiedShare`, one per threshold of the run. */
   get events(): EventSummary[] {
     this.checkComplete();
-    return this.summary.thresholds.map((t, k) => summarizeEvent("occupiedShare", t, this.summary.firstMonths(k)));
+    return this.summary.thresholds.map((t, k) => this.eventOf(t, k));
+  }
+
+  private eventOf(threshold: number, k: number): EventSummary {
+    const { sketch } = this.summary;
+    return sketch
+      ? summarizeEventCounts("occupiedShare", threshold, sketch.eventCounts(k))
+      : summarizeEvent("occupiedShare", threshold, this.summary.firstMonths(k));
   }
 
   /** The event summary for one threshold of the run. */
@@ -99,7 +123,7 @@ export class Projection {
       });
     }
     this.checkComplete();
-    return summarizeEvent("occupiedShare", threshold, this.summary.firstMonths(k));
+    return this.eventOf(threshold, k);
   }
 
   /** Index of a month given as "YYYY-MM" or a month-end date. */
@@ -128,18 +152,37 @@ export class Projection {
       throw new OptionsError({ path: "value", message: `expected a finite number, got ${describeValue(value)}` });
     const m = this.monthIndex(month);
     this.checkComplete();
+    const s = SERIES.indexOf(series);
+    const { sketch } = this.summary;
+    // Above EXACT_RUNS each path counts by its bucket's value: a share within the paths whose
+    // values lie within α (relative to the distance from the reference) of `value`.
+    if (sketch)
+      return shareOfCounts(
+        sketch.monthCounts(s, m),
+        (j) => slotValue(sketch.layout, s, j),
+        (x) => compareValues(x, op, value),
+      );
     // Values are stored as Float32 (unless paths are kept): compare with the threshold rounded alike.
     const v = this.meta.keepPaths ? value : Math.fround(value);
-    const { values, weights } = this.summary.sample(SERIES.indexOf(series), m);
-    let hits = 0,
-      total = 0;
-    for (let i = 0; i < values.length; i += 1) {
-      const x = values[i]!,
-        w = weights ? weights[i]! : 1;
-      total += w;
-      if (op === ">=" ? x >= v : op === ">" ? x > v : op === "<=" ? x <= v : op === "<" ? x < v : x === v) hits += w;
+    const { values } = this.summary.sample(s, m);
+    let hits = 0;
+    for (let i = 0; i < values.length; i += 1) if (compareValues(values[i]!, op, v)) hits += 1;
+    return hits / values.length;
+  }
+
+  /**
+   * A sketch quantile that falls in an overflow bucket (a value beyond the sketch's range,
+   * sketch-layout.ts) is not known: refused rather than reported.
+   */
+  private checkRange(name: SeriesName, m: number, summary: SampleSummary): SampleSummary {
+    const all = [...Object.values(summary.quantiles), ...Object.values(summary.quantileSe)];
+    if (all.some((x) => !Number.isFinite(x))) {
+      throw new OptionsError({
+        path: "runs",
+        message: `expected ${name} at ${this.months[m]} within the range of the summary sketch used above ${EXACT_RUNS} runs, got quantiles beyond it (${JSON.stringify(summary.quantiles)}); run at most ${EXACT_RUNS} runs or with keepPaths for exact quantiles`,
+      });
     }
-    return hits / total;
+    return summary;
   }
 
   /** Every path's values (only with `keepPaths`): arrays indexed [month · runs + path]. */

@@ -4,6 +4,7 @@
  */
 import { readShard, writeShard } from "../output/shard.js";
 import { RunSummary } from "../engine/store.js";
+import { BLOCK_SIZE } from "../engine/run.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { Projection } from "./projection.js";
 
@@ -44,21 +45,28 @@ export function mergeProjections(parts: readonly Projection[]): Projection {
       p.meta.start,
       p.meta.keepPaths,
       p.summary.thresholds,
-      p.summary.mode,
+      p.summary.mode, // the sketch layout too (its references and ranges) above EXACT_RUNS
     ]);
   const summary = new RunSummary(
     first.meta.runs,
     first.meta.horizonMonths,
     first.summary.thresholds,
     first.summary.mode,
-    first.summary.blocks.length,
+    first.summary.blockCount,
   );
+  const twice = (b: number) => bad(`expected disjoint parts, but block ${b} (paths ${b * BLOCK_SIZE}…) appears twice`);
   parts.forEach((part, k) => {
     if (key(part) !== key(first))
       throw bad(`expected parts of one run (same scenario, seed, runs, horizon, step, thresholds), but part ${k} differs from part 0`);
+    const sketch = part.summary.sketch;
+    if (sketch) {
+      // Integer counts and exact sums: adding the parts in any order gives the same bytes.
+      for (let b = 0; b < sketch.blocksIn.length; b += 1) if (sketch.blocksIn[b] && summary.has(b)) throw twice(b);
+      summary.sketch!.merge(sketch);
+      return;
+    }
     for (const block of part.summary.present()) {
-      if (summary.blocks[block.block])
-        throw bad(`expected disjoint parts, but block ${block.block} (paths ${block.firstPath}…) appears twice`);
+      if (summary.has(block.block)) throw twice(block.block);
       summary.accept(block);
     }
   });

@@ -13,6 +13,16 @@ describe("simulateParallel", () => {
     });
   }
 
+  // Above EXACT_RUNS: every block's counts are added into one sketch as it arrives, in any order.
+  const sketchOptions = { runs: 21 * 1024 + 100, horizonMonths: 3, seed: 12, step: "month" } as const;
+  const sketchReference = JSON.stringify(simulateSync("dprk-waves", sketchOptions).toJSON());
+  for (const workers of [1, 2, 3]) {
+    it(`sketch summaries: bit-identical to simulateSync with ${workers} worker(s)`, async () => {
+      const projection = await simulateParallel("dprk-waves", { ...sketchOptions, workers });
+      expect(JSON.stringify(projection.toJSON())).toBe(sketchReference);
+    });
+  }
+
   it("reuses a warm pool and keeps per-path results identical (keepPaths)", async () => {
     const pool = new WorkerPool(2);
     try {

@@ -36,6 +36,18 @@ describe("CLI: shards on disk and worker threads", () => {
     }
   });
 
+  it("above EXACT_RUNS (sketch summaries): shards merge to the single run's bytes, for 1, 2 and 3 workers", async () => {
+    const BIG = ["baseline", "--runs", "21504", "--months", "2", "--step", "month"];
+    const a = join(dir, "big-a.shard.json"),
+      b = join(dir, "big-b.shard.json");
+    expect((await cli("run", ...BIG, "--workers", "2", "--range", "0:10240", "--format", "shard", "--out", a)).code).toBe(0);
+    expect((await cli("run", ...BIG, "--workers", "3", "--range", "10240:21504", "--format", "shard", "--out", b)).code).toBe(0);
+    const merged = await cli("merge", b, a, "--format", "json");
+    expect(merged.code).toBe(0);
+    for (const workers of ["1", "2", "3"])
+      expect((await cli("run", ...BIG, "--workers", workers, "--format", "json")).stdout).toBe(merged.stdout);
+  });
+
   it("--workers 2 gives the same bytes as --workers 1", async () => {
     const args = ["baseline", "--runs", "5000", "--months", "3", "--step", "month", "--format", "json"];
     const one = await cli("run", ...args, "--workers", "1");

@@ -57,7 +57,7 @@ describe("simulate: an AbortSignal stops it, promptly, with nothing partial", ()
     ["day step, 120 months", { runs: 20_000, horizonMonths: 120 }],
     ["month step, 1,200 months", { runs: 20_000, horizonMonths: 1200, step: "month" }],
     ["keepPaths", { runs: 4_096, horizonMonths: 120, keepPaths: true }],
-    ["compressed summaries (> 20,480 runs)", { runs: 100_000, horizonMonths: 240 }],
+    ["sketch summaries (> 20,480 runs)", { runs: 100_000, horizonMonths: 240 }],
   ];
   const latencies: number[] = [];
 

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OptionsError, simulateSync } from "../../src/index.js";
 import { DEFAULT_THRESHOLDS, MAX_HORIZON_MONTHS, MAX_RUNS, MAX_STORE_BYTES, resolveOptions } from "../../src/engine/options.js";
-import { storeBytes } from "../../src/engine/store.js";
+import { EXACT_RUNS, storeBytes } from "../../src/engine/store.js";
 import {
   lossOverStep,
   MAX_HAZARD_PER_DAY,
@@ -56,7 +56,6 @@ describe("the memory cap (MAX_STORE_BYTES = 2 GiB) is checked before allocating"
     // label, months, keepPaths, smallest runs of the range where storeBytes is monotone
     ["keepPaths, 1,200 months", 1200, true, 1],
     ["keepPaths, 120 months", 120, true, 1],
-    ["compressed summaries, 1,200 months", 1200, false, 20_481],
   ];
 
   it.each(configs)(
@@ -98,8 +97,15 @@ describe("the memory cap (MAX_STORE_BYTES = 2 GiB) is checked before allocating"
     expect(held).toBeLessThan(estimate * 1.25 + 16 * 1024 ** 2);
   });
 
-  it("the CLI refuses such a run with one line and exit 2 (test/node/cli.test.ts: 'a run too big for memory')", () => {
-    expect(storeBytes(MAX_RUNS, MAX_HORIZON_MONTHS, false, thresholds)).toBeGreaterThan(MAX_STORE_BYTES);
+  it("above EXACT_RUNS the store is a fixed-size sketch: flat in runs, and within the cap at the largest run", () => {
+    const small = storeBytes(EXACT_RUNS + 1, MAX_HORIZON_MONTHS, false, thresholds);
+    const large = storeBytes(MAX_RUNS, MAX_HORIZON_MONTHS, false, thresholds);
+    expect(large - small).toBeLessThan(16 * 1024); // one flag per block
+    expect(large).toBeLessThan(MAX_STORE_BYTES / 4);
+  });
+
+  it("the CLI refuses such a run with one line and exit 2 (test/node/cli.test.ts: 'a run too big for memory', a compare: paths kept)", () => {
+    expect(storeBytes(MAX_RUNS, MAX_HORIZON_MONTHS, true, thresholds)).toBeGreaterThan(MAX_STORE_BYTES);
   });
 });
 
