@@ -178,8 +178,11 @@ function interrupt(
 describe.skipIf(!existsSync(bin))("the built CLI on Ctrl-C (dist/node/cli.js; run `npx tsup` first)", () => {
   it("`run … --out FILE` exits 130, writes no file and leaves no temporary file", async () => {
     const out = join(dir, "result.json");
-    // Long enough to be mid-run when the signal comes (10,000 runs × 10 years ≈ tens of seconds).
-    const r = await interrupt(["run", "baseline", "--runs", "10000", "--months", "120", "--format", "json", "--out", out], 1_500);
+    // Long enough to be mid-run when the signal comes (20,000 runs × 20 years at the day step ≈ tens of seconds).
+    const r = await interrupt(
+      ["run", "baseline", "--runs", "20000", "--months", "240", "--step", "day", "--format", "json", "--out", out],
+      1_500,
+    );
     expect(r.code, r.stderr).toBe(130);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("attrition-sim: interrupted\n");
