@@ -58,6 +58,7 @@ export class BlockRecorder {
     mode: SummaryMode,
     keepPaths: boolean,
     parameters?: BlockParameters,
+    reuse?: readonly Uint16Array[],
   ) {
     this.thresholds = thresholds;
     this.month = Array.from({ length: SERIES_COUNT }, () => new Float64Array(count));
@@ -72,7 +73,13 @@ export class BlockRecorder {
       values: exact
         ? Array.from({ length: SERIES_COUNT }, () => (keepPaths ? new Float64Array(months * count) : new Float32Array(months * count)))
         : null,
-      slots: exact ? null : Array.from({ length: SERIES_COUNT }, () => new Uint16Array(months * count)),
+      // Every slot is written each month, so a previous block's arrays (handed back by the
+      // main thread, node/parallel.ts) can be reused as they are: no 2 MB of garbage per block.
+      slots: exact
+        ? null
+        : reuse?.length === SERIES_COUNT && reuse.every((a) => a.length === months * count)
+          ? [...reuse]
+          : Array.from({ length: SERIES_COUNT }, () => new Uint16Array(months * count)),
       sums: new Float64Array(SERIES_COUNT * months * 2),
       initial: this.initial,
       firstMonth: new Uint16Array(thresholds.length * count).fill(NEVER),

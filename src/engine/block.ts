@@ -186,7 +186,8 @@ export class BlockRun {
   /** keepPaths: the cumulative flows the recorder reads, by name (gathered from the stocks each month). */
   private readonly flows: Record<FlowName, Float64Array> | undefined;
 
-  constructor(plan: RunPlan, block: number, firstPath: number, count: number) {
+  /** `reuse`: sketch-slot arrays of an earlier block of the same size, to write into (optional). */
+  constructor(plan: RunPlan, block: number, firstPath: number, count: number, reuse?: readonly Uint16Array[]) {
     this.plan = plan;
     this.count = count;
     const { scenario, seed } = plan;
@@ -209,6 +210,7 @@ export class BlockRun {
       plan.summary,
       plan.keepPaths,
       plan.keepPaths ? byPath : undefined,
+      reuse,
     );
     this.streams = [...PURPOSES, "dprk-further-waves"].map((purpose) => createStream(seed, "block", block, purpose));
     this.draws = PURPOSES.map(() => new Float64Array(count));
@@ -577,8 +579,8 @@ export class BlockRun {
 }
 
 /** Run one block of the plan, month by month (the single loop every runner uses). */
-export function runBlock(plan: RunPlan, block: number, first: number, count: number): BlockResult {
-  const blockRun = new BlockRun(plan, block, first, count);
+export function runBlock(plan: RunPlan, block: number, first: number, count: number, reuse?: readonly Uint16Array[]): BlockResult {
+  const blockRun = new BlockRun(plan, block, first, count, reuse);
   for (let m = 0; m < plan.calendar.length; m += 1) blockRun.runMonth(m);
   return blockRun.finish();
 }

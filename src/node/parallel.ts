@@ -84,14 +84,20 @@ export class WorkerPool {
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener("abort", onAbort, { once: true });
-      const dispatch = (worker: Worker) => {
+      const dispatch = (worker: Worker, reuse?: Uint16Array[]) => {
         if (next >= blocks.length) {
           if (pending === 0) finish();
           return;
         }
         const [block, first, count] = blocks[next++]!;
         pending += 1;
-        worker.postMessage({ kind: "block", block, first, count } satisfies WorkerRequest);
+        // A sketch block's slot arrays go back to the worker for its next block (transferred, not
+        // copied): the run then allocates no per-block buffers, which otherwise pile up as
+        // garbage between collections (peak RSS, bench/results.json).
+        worker.postMessage(
+          { kind: "block", block, first, count, reuse } satisfies WorkerRequest,
+          reuse?.map((a) => a.buffer as ArrayBuffer) ?? [],
+        );
       };
       for (const worker of workers) {
         worker.on("message", (reply: WorkerReply) => {
@@ -102,7 +108,8 @@ export class WorkerPool {
           pending -= 1;
           accept(reply.result);
           onBlock?.(reply.result.count);
-          dispatch(worker);
+          // Accepted sketch blocks are counted and dropped (engine/run-sketch.ts), so their slot arrays are free.
+          dispatch(worker, reply.result.slots ?? undefined);
         });
         worker.on("error", (error) => {
           this.close();

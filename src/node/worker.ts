@@ -7,7 +7,10 @@ import { parentPort } from "node:worker_threads";
 import { runBlock, type RunPlan } from "../engine/block.js";
 import { transferables } from "../engine/block-result.js";
 
-export type WorkerRequest = { kind: "plan"; plan: RunPlan } | { kind: "block"; block: number; first: number; count: number };
+export type WorkerRequest =
+  | { kind: "plan"; plan: RunPlan }
+  /** `reuse`: the sketch-slot arrays of this worker's last block, handed back once they were counted. */
+  | { kind: "block"; block: number; first: number; count: number; reuse?: Uint16Array[] };
 
 let plan: RunPlan | undefined;
 
@@ -18,7 +21,7 @@ parentPort?.on("message", (message: WorkerRequest) => {
       return;
     }
     if (!plan) throw new Error("worker: a block arrived before the plan");
-    const result = runBlock(plan, message.block, message.first, message.count);
+    const result = runBlock(plan, message.block, message.first, message.count, message.reuse);
     parentPort!.postMessage({ kind: "result", result }, transferables(result));
   } catch (error) {
     parentPort!.postMessage({ kind: "error", message: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
