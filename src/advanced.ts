@@ -42,7 +42,7 @@ export { DEFAULT_SOBOL_RUNS, DEFAULT_TORNADO_RUNS } from "./analysis/sensitivity
 export { sobolResultSchema, tornadoResultSchema } from "./output/sensitivity-json.js";
 
 // --- Random streams ------------------------------------------------------------------------------
-export { createStream, fillUniform, fillStandardNormal, type Uniform } from "./engine/rng.js";
+export { createStream, fillUniform, fillStandardNormal, type Stream, type Uniform } from "./engine/rng.js";
 
 // --- Distribution specs --------------------------------------------------------------------------
 export { distSpecSchema } from "./scenario/distributions.js";

@@ -76,5 +76,5 @@ export { formatBacktestTable } from "./output/backtest-format.js";
 export { backtestPitSvg } from "./output/backtest-svg.js";
 
 // What a forecaster's random draws and errors use.
-export { createStream, type Uniform } from "./engine/rng.js";
+export { createStream, type Stream, type Uniform } from "./engine/rng.js";
 export { OptionsError, type InputIssue } from "./util/errors.js";
