@@ -12,6 +12,16 @@ import { bucketValues, slotCount, type SketchLayout } from "./sketch-layout.js";
  * Every part merges by integer addition, so a run gives the same bytes however its blocks were
  * split over workers and shards, and in whatever order they arrived (test/engine/sketch.test.ts).
  */
+/** A {@link RunSketch} as plain data (RunSketch.toParts): what a worker posts once at the end of a run. */
+export interface SketchParts {
+  counts: Uint32Array[];
+  events: Uint32Array;
+  /** The exact sums as hexadecimal text (ExactSums.toStrings). */
+  sums: string[];
+  blocksIn: Uint8Array;
+  paths: number;
+}
+
 export class RunSketch {
   /** Per series: [(m + 1) · slots + slot], m = −1 being the start values. */
   readonly counts: Uint32Array[];
@@ -84,6 +94,22 @@ export class RunSketch {
       if (b) this.blocksIn[i] = 1;
     });
     this.paths += other.paths;
+  }
+
+  /** Add a sketch posted as parts (a worker's; {@link toParts}) without rebuilding it: no second copy of the counts. */
+  mergeParts(parts: SketchParts): void {
+    this.counts.forEach((c, s) => addInto(c, parts.counts[s]!));
+    addInto(this.events, parts.events);
+    this.sums.merge(ExactSums.fromStrings(parts.sums));
+    parts.blocksIn.forEach((b, i) => {
+      if (b) this.blocksIn[i] = 1;
+    });
+    this.paths += parts.paths;
+  }
+
+  /** The sketch as plain data — typed arrays and hexadecimal exact sums — to post between threads. */
+  toParts(): SketchParts {
+    return { counts: this.counts, events: this.events, sums: this.sums.toStrings(), blocksIn: this.blocksIn, paths: this.paths };
   }
 
   /** Rebuild a sketch from its parts (shards). */

@@ -1,6 +1,6 @@
 import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
 import { NEVER, type BlockResult, type SummaryMode } from "./block-result.js";
-import { RunSketch } from "./run-sketch.js";
+import { RunSketch, type SketchParts } from "./run-sketch.js";
 import { sketchCountBytes, sketchLayout } from "./sketch-layout.js";
 
 /** The contract series (DESIGN §4). Stable names; this order is the engine's series index. */
@@ -136,6 +136,19 @@ export class RunSummary {
   private get radixScratch(): RadixScratch {
     this.scratch ??= new RadixScratch(this.pathsPresent);
     return this.scratch;
+  }
+
+  /**
+   * Sketch mode: add the sketch of a worker that counted some of the run's blocks itself
+   * (node/worker.ts). Integer addition, so the totals are the same whoever counted which block.
+   */
+  acceptSketch(parts: SketchParts): void {
+    const sketch = this.sketch;
+    if (!sketch) throw new Error("internal: a worker's sketch for an exact run");
+    parts.blocksIn.forEach((b, i) => {
+      if (b && sketch.has(i)) throw new Error(`internal: block ${i} counted twice`);
+    });
+    sketch.mergeParts(parts);
   }
 
   accept(result: BlockResult): void {

@@ -3,13 +3,32 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BlockResult } from "../engine/block-result.js";
+import type { SketchParts } from "../engine/run-sketch.js";
+import { sketchCountBytes } from "../engine/sketch-layout.js";
 import type { SimulateOptions } from "../engine/options.js";
 import { abortError, prepareRun, type EngineTuning } from "../engine/run.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { Projection } from "../results/projection.js";
 import type { WorkerRequest } from "./worker.js";
 
-type WorkerReply = { kind: "result"; result: BlockResult } | { kind: "error"; message: string };
+type WorkerReply =
+  | { kind: "result"; result: BlockResult }
+  | { kind: "counted"; block: number; count: number }
+  | { kind: "sketch"; parts: SketchParts | null }
+  | { kind: "error"; message: string };
+
+/**
+ * Largest sketch a worker keeps of its own (`countBlocks` mode): 64 MiB, about 215 months. Longer
+ * sketch runs post their blocks instead, so that every worker does not hold a sketch of several
+ * hundred MB (354 MB at 1,200 months).
+ */
+export const WORKER_SKETCH_MAX_BYTES = 64 * 1024 ** 2;
+
+/** Counting in the workers: the run's block count and where their sketches go at the end. */
+interface WorkerCounting {
+  blockCount: number;
+  acceptSketch: (parts: SketchParts) => void;
+}
 
 /**
  * The worker script (the built .js; from source, the .ts through tsx). Built, this code sits in a
@@ -61,10 +80,12 @@ export class WorkerPool {
     accept: (result: BlockResult) => void,
     signal?: AbortSignal,
     onBlock?: (paths: number) => void,
+    counting?: WorkerCounting,
   ): Promise<void> {
     const workers = this.ensure(blocks.length);
     let next = 0,
-      pending = 0;
+      pending = 0,
+      flushing = 0;
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const finish = (error?: Error) => {
@@ -86,7 +107,11 @@ export class WorkerPool {
       signal?.addEventListener("abort", onAbort, { once: true });
       const dispatch = (worker: Worker, reuse?: Uint16Array[]) => {
         if (next >= blocks.length) {
-          if (pending === 0) finish();
+          if (pending > 0) return;
+          if (!counting) return finish();
+          // Every block counted: each worker posts its sketch once.
+          flushing = workers.length;
+          for (const w of workers) w.postMessage({ kind: "flush" } satisfies WorkerRequest);
           return;
         }
         const [block, first, count] = blocks[next++]!;
@@ -105,7 +130,17 @@ export class WorkerPool {
             this.close();
             return finish(new Error(`worker failed: ${reply.message}`));
           }
+          if (reply.kind === "sketch") {
+            if (reply.parts) counting!.acceptSketch(reply.parts);
+            flushing -= 1;
+            if (flushing === 0) finish();
+            return;
+          }
           pending -= 1;
+          if (reply.kind === "counted") {
+            onBlock?.(reply.count);
+            return dispatch(worker);
+          }
           accept(reply.result);
           onBlock?.(reply.result.count);
           // Accepted sketch blocks are counted and dropped (engine/run-sketch.ts), so their slot arrays are free.
@@ -115,7 +150,7 @@ export class WorkerPool {
           this.close();
           finish(error);
         });
-        worker.postMessage(plan);
+        worker.postMessage(counting ? { ...plan, countBlocks: counting.blockCount } : plan);
         dispatch(worker);
       }
     });
@@ -159,6 +194,13 @@ export async function simulateParallel(scenario: unknown, options: ParallelOptio
   try {
     const { uniforms, ...planRest } = run.plan;
     // Uniforms are sent once with the plan; typed arrays are cloned, not shared.
+    // A sketch run of a moderate horizon is counted in the workers (each posts one sketch at the
+    // end; integer addition, so the same bytes): no per-block messages, no serial counting here.
+    const sketch = run.summary.sketch;
+    const counting =
+      sketch && sketchCountBytes(run.options.horizonMonths) <= WORKER_SKETCH_MAX_BYTES
+        ? { blockCount: sketch.blocksIn.length, acceptSketch: (parts: SketchParts) => run.summary.acceptSketch(parts) }
+        : undefined;
     await pool.run(
       { kind: "plan", plan: { ...planRest, uniforms } },
       run.blocks,
@@ -168,6 +210,7 @@ export async function simulateParallel(scenario: unknown, options: ParallelOptio
         done += paths;
         run.options.onProgress?.(done / total);
       },
+      counting,
     );
   } finally {
     if (!given) pool.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { simulateSync } from "../../src/index.js";
-import { simulateParallel, WorkerPool } from "../../src/node/parallel.js";
+import { sketchCountBytes } from "../../src/engine/sketch-layout.js";
+import { simulateParallel, WORKER_SKETCH_MAX_BYTES, WorkerPool } from "../../src/node/parallel.js";
 
 describe("simulateParallel", () => {
   const options = { runs: 2 * 1024 + 300, horizonMonths: 24, seed: 12, step: "month" } as const;
@@ -22,6 +23,17 @@ describe("simulateParallel", () => {
       expect(JSON.stringify(projection.toJSON())).toBe(sketchReference);
     });
   }
+
+  it("sketch summaries beyond the workers' sketch size (each block posted, counted here): bit-identical too", async () => {
+    // Up to WORKER_SKETCH_MAX_BYTES the workers count their blocks into sketches of their own (the
+    // tests above); beyond it (≈ 227 months) each block's slots come back to be counted here.
+    const months = 230;
+    expect(sketchCountBytes(months)).toBeGreaterThan(WORKER_SKETCH_MAX_BYTES);
+    expect(sketchCountBytes(3)).toBeLessThanOrEqual(WORKER_SKETCH_MAX_BYTES);
+    const long = { runs: 20 * 1024 + 100, horizonMonths: months, seed: 12, step: "month" } as const;
+    const projection = await simulateParallel("no-dprk", { ...long, workers: 2 });
+    expect(JSON.stringify(projection.toJSON())).toBe(JSON.stringify(simulateSync("no-dprk", long).toJSON()));
+  }, 60_000);
 
   it("reuses a warm pool and keeps per-path results identical (keepPaths)", async () => {
     const pool = new WorkerPool(2);
