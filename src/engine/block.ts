@@ -119,6 +119,21 @@ interface MonthSteps {
   canCollapse: boolean;
 }
 
+/**
+ * Slots of the per-path month values runMonth hands to fightMonth, in a Float64Array rather than
+ * as arguments: V8 boxes every floating-point argument of a call it does not inline (≈ 115 MB of
+ * short-lived numbers per W1, allocation sampling).
+ */
+const enum MonthInput {
+  IntensityNoise = 0,
+  AreaNoise = 1,
+  Breakthrough = 2,
+  StalemateChange = 3,
+  LogUkraineAtStart = 4,
+  LogRussiaAtStart = 5,
+}
+const MONTH_INPUT_SLOTS = 6;
+
 /** Every path's step coefficients for one step length: `slots` numbers per path, path after path. */
 interface StepCoefficientTables {
   russia: Float64Array;
@@ -171,6 +186,8 @@ export class BlockRun {
   private readonly ukraineCoefficients = new Float64Array(FORCE_COEFFICIENT_SLOTS);
   private readonly dprkCoefficients = new Float64Array(DPRK_COEFFICIENT_SLOTS);
   private readonly territoryCoefficients = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
+  /** One path's month values for fightMonth (MonthInput slots). */
+  private readonly monthInputs = new Float64Array(MONTH_INPUT_SLOTS);
   /** The current step's inputs to the step laws (hazard, first day, length; model/forces.ts StepInput). */
   private readonly stepInput = new Float64Array(STEP_INPUT_SLOTS);
   /**
@@ -422,8 +439,16 @@ export class BlockRun {
           );
         }
       }
-      if (!ceased[i])
-        this.fightMonth(i, monthSteps, intensityNoise, areaNoise, breakthrough, stalemateChange, active, logUkraine, logRussia);
+      if (!ceased[i]) {
+        const inputs = this.monthInputs;
+        inputs[MonthInput.IntensityNoise] = intensityNoise;
+        inputs[MonthInput.AreaNoise] = areaNoise;
+        inputs[MonthInput.Breakthrough] = breakthrough;
+        inputs[MonthInput.StalemateChange] = stalemateChange;
+        inputs[MonthInput.LogUkraineAtStart] = logUkraine;
+        inputs[MonthInput.LogRussiaAtStart] = logRussia;
+        this.fightMonth(i, monthSteps, active);
+      }
       const area = occupied[i]!;
       series.occupiedKm2[i] = area;
       series.occupiedShare[i] = occupiedShare(area, total);
@@ -440,22 +465,19 @@ export class BlockRun {
   }
 
   /**
-   * The steps of month `steps.month` for path `i` (not in ceasefire): per step the attrition law,
-   * territory, then one step of each side's forces. Its own function, so that the JIT inlines the
+   * The steps of month `steps.month` for path `i` (not in ceasefire; its month values in
+   * `monthInputs`): per step the attrition law, territory, then one step of each side's forces. Its own function, so that the JIT inlines the
    * laws of the steps within its budget rather than spending it on the month's laws.
    */
-  private fightMonth(
-    i: number,
-    steps: MonthSteps,
-    intensityNoise: number,
-    areaNoise: number,
-    breakthrough: number,
-    stalemateChange: number,
-    active: readonly { size: Float64Array }[],
-    logUkraineAtStart: number,
-    logRussiaAtStart: number,
-  ): void {
+  private fightMonth(i: number, steps: MonthSteps, active: readonly { size: Float64Array }[]): void {
     const { month, count: stepCount, dt, refreshEvery, frozen, canCollapse, coefficients } = steps;
+    const inputs = this.monthInputs;
+    const intensityNoise = inputs[MonthInput.IntensityNoise]!,
+      areaNoise = inputs[MonthInput.AreaNoise]!,
+      breakthrough = inputs[MonthInput.Breakthrough]!,
+      stalemateChange = inputs[MonthInput.StalemateChange]!,
+      logUkraineAtStart = inputs[MonthInput.LogUkraineAtStart]!,
+      logRussiaAtStart = inputs[MonthInput.LogRussiaAtStart]!;
     const { intensity, regimes, attrition, ukraine, dprk } = this.p;
     const {
       russiaCoefficients,
