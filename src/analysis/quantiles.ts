@@ -1,3 +1,4 @@
+import { selectRanks, type SelectScratch } from "../util/radix-select.js";
 /**
  * Quantiles of Monte Carlo samples and their standard errors.
  *
@@ -101,6 +102,27 @@ export function summarizeSample(values: Float64Array): SampleSummary {
 export function summarizeSorted(values: Float64Array, n: number, sum: number, sumSq: number, sorted = false): SampleSummary {
   if (!sorted) values.sort();
   return summarizeRanks(n, values.length, (rank) => values[rank]!, sum, sumSq);
+}
+
+/** The ranks {@link summarizeRanks} reads for `n` values (they depend on n alone), ascending. */
+export function summaryRanks(n: number): number[] {
+  const ranks = new Set<number>();
+  summarizeRanks(n, n, (rank) => (ranks.add(rank), 0), 0, 0);
+  return [...ranks].sort((a, b) => a - b);
+}
+
+/**
+ * {@link summarizeSorted} of Float32 values without sorting them: only the order statistics the
+ * summary reads are selected (util/radix-select.ts) — the same numbers (test/analysis/quantiles.test.ts).
+ * @example
+ * summarizeSelected(Float32Array.of(3, 1, 2), 6, 14, new SelectScratch(3)).quantiles.p50; // 2
+ */
+export function summarizeSelected(values: Float32Array, sum: number, sumSq: number, scratch: SelectScratch): SampleSummary {
+  const n = values.length;
+  const ranks = summaryRanks(n);
+  const selected = selectRanks(values, ranks, scratch);
+  const byRank = new Map(ranks.map((r, j) => [r, selected[j]!]));
+  return summarizeRanks(n, n, (rank) => byRank.get(rank)!, sum, sumSq);
 }
 
 /**

@@ -182,6 +182,23 @@ export class RunSummary {
     return { sum, sumSq };
   }
 
+  /**
+   * Series `s` at month `m`, every path's Float32 month end in path order (unsorted, in a buffer
+   * reused by the next call) — or undefined unless the run is exact without keepPaths.
+   */
+  float32Sample(s: number, m: number): Float32Array | undefined {
+    if (this.sketch) return undefined;
+    const blocks = this.present();
+    if (!blocks.every((b) => b.values![s] instanceof Float32Array)) return undefined;
+    const gathered = this.gatherBuffer(this.pathsPresent);
+    let at = 0;
+    for (const b of blocks) {
+      gathered.set(b.values![s]!.subarray(m * b.count, (m + 1) * b.count), at);
+      at += b.count;
+    }
+    return gathered;
+  }
+
   /** The sample of series `s` at month `m` (or its start values with m = -1); exact mode only. */
   sample(s: number, m: number): ExactSample {
     if (this.sketch) throw new Error("internal: a sketch keeps no sample; read RunSummary.sketch");

@@ -1,5 +1,6 @@
 import { summarizeEvent, summarizeEventCounts, type EventSummary } from "../analysis/events.js";
-import { QUANTILE_KEYS, summarizeSorted, type QuantileKey, type SampleSummary } from "../analysis/quantiles.js";
+import { QUANTILE_KEYS, summarizeSelected, summarizeSorted, type QuantileKey, type SampleSummary } from "../analysis/quantiles.js";
+import { SelectScratch } from "../util/radix-select.js";
 import { shareOfCounts, summarizeCounts } from "../analysis/sketch-summary.js";
 import { slotValue } from "../engine/sketch-layout.js";
 import type { RunMeta } from "../engine/run.js";
@@ -37,6 +38,7 @@ export class Projection {
    */
   readonly summary: RunSummary;
   private readonly cache = new Map<SeriesName, SeriesSummary>();
+  private readonly selectScratch = new SelectScratch(0);
   private pathsCache?: RunStore;
 
   /**
@@ -70,6 +72,8 @@ export class Projection {
           m,
           summarizeCounts(sketch.monthCounts(s, m), (j) => slotValue(sketch.layout, s, j), sum, sumSq),
         );
+      const float32 = this.summary.float32Sample(s, m);
+      if (float32) return summarizeSelected(float32, sum, sumSq, this.selectScratch);
       const { values, sorted } = this.summary.sample(s, m);
       return summarizeSorted(values, runs, sum, sumSq, sorted);
     });
