@@ -45,7 +45,7 @@ function bandAt(projection: Projection, series: "dprkLosses", month: string): st
 /**
  * The main job (`npm start`): the 10-year year-by-year table of a scenario, then the headline
  * answers — time to capture the remaining territory (from a 1,200-month run of at most
- * {@link CENTURY_RUNS} paths),
+ * `CENTURY_RUNS` paths),
  * P(occupied ≥ 25% by 2030-12-31) and DPRK casualties by 2026-12-31 — with their Monte Carlo
  * standard errors.
  */
