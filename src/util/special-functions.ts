@@ -122,14 +122,18 @@ const AS241_F = [
   1.4215117583164458887e-7, 2.04426310338993978564e-15,
 ];
 
-/** Ratio of two degree-7 polynomials in r (coefficients lowest degree first), by Horner. */
-function ratio7(num: readonly number[], den: readonly number[], r: number): number {
-  let n = num[7]!;
-  let d = den[7]!;
-  for (let i = 6; i >= 0; i--) {
-    n = n * r + num[i]!;
-    d = d * r + den[i]!;
-  }
+/** AS 241's coefficient arrays, for the test that checks the written-out Horner forms against a loop. @internal */
+export const AS241_COEFFICIENTS = { A: AS241_A, B: AS241_B, C: AS241_C, D: AS241_D, E: AS241_E, F: AS241_F } as const;
+
+/**
+ * Ratio of two degree-7 polynomials in r (coefficients lowest degree first), by Horner — written
+ * out term by term (the same operations in the same order as a loop over the coefficients, so
+ * the same bits, test/util/special-functions.test.ts): as a loop it took 1.45× as long (4.2 M
+ * inverse normals, 77 against 53 ms; W1 draws three per path-month).
+ */
+function ratio7(a: readonly number[], b: readonly number[], r: number): number {
+  const n = ((((((a[7]! * r + a[6]!) * r + a[5]!) * r + a[4]!) * r + a[3]!) * r + a[2]!) * r + a[1]!) * r + a[0]!;
+  const d = ((((((b[7]! * r + b[6]!) * r + b[5]!) * r + b[4]!) * r + b[3]!) * r + b[2]!) * r + b[1]!) * r + b[0]!;
   return n / d;
 }
 
