@@ -219,6 +219,17 @@ export function lnBeta(a: number, b: number): number {
   return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
 }
 
+/**
+ * ln B(a, b) for the last (a, b) asked: the beta functions below need it at every step of every
+ * inversion, and parameter sampling inverts one shape for all paths of a block — so it is
+ * computed once per shape instead of ≈ 10 times per path (a pure cache: the same bits).
+ */
+let cachedShape: [a: number, b: number, lnBeta: number] = [NaN, NaN, NaN];
+function lnBetaOfShape(a: number, b: number): number {
+  if (a !== cachedShape[0] || b !== cachedShape[1]) cachedShape = [a, b, lnBeta(a, b)];
+  return cachedShape[2];
+}
+
 /** Continued fraction of I_x(a, b) by the modified Lentz method (Numerical Recipes `betacf`). */
 function betaContinuedFraction(x: number, a: number, b: number): number {
   const tiny = 1e-300;
@@ -264,7 +275,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 export function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const logFront = a * Math.log(x) + b * Math.log1p(-x) - lnBeta(a, b);
+  const logFront = a * Math.log(x) + b * Math.log1p(-x) - lnBetaOfShape(a, b);
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
   return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
 }
@@ -289,7 +300,7 @@ function betaQuantileGuess(p: number, a: number, b: number): number {
 
 /** Solve I_x(a, b) = p for x by Halley steps kept inside a shrinking bisection bracket. */
 function solveBeta(p: number, a: number, b: number): number {
-  const logNorm = lnBeta(a, b);
+  const logNorm = lnBetaOfShape(a, b);
   let lo = 0;
   let hi = 1;
   let x = betaQuantileGuess(p, a, b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AS241_COEFFICIENTS, normalQuantile } from "../../src/util/special-functions.js";
+import { AS241_COEFFICIENTS, betaQuantile, normalQuantile, regularizedBeta } from "../../src/util/special-functions.js";
 
 // AS 241 (PPND16) with its rational functions evaluated by a Horner loop over the coefficients —
 // the form the library used before it wrote the loop out; the two must give the same bits.
@@ -29,5 +29,25 @@ describe("normalQuantile", () => {
     const ps = [0, 1, 1e-300, 1e-30, 1e-12, 0.075, 0.0749, 0.925, 0.9251, 1 - 1e-12];
     for (let i = 0; i < 200_000; i += 1) ps.push((i + 0.5) / 200_000, Math.exp(-i / 2_000));
     for (const p of ps) expect(Object.is(normalQuantile(p), referenceQuantile(p)), `p = ${p}`).toBe(true);
+  });
+});
+
+describe("betaQuantile", () => {
+  it("gives the same bits whatever shape was inverted before (its ln B(a, b) cache keeps one shape)", () => {
+    const shapes: [number, number][] = [
+      [2, 5],
+      [5, 2],
+      [0.7, 0.7],
+      [2, 5.000000000000001],
+      [40, 3],
+    ];
+    const ps = Array.from({ length: 50 }, (_, i) => (i + 0.5) / 50);
+    // One shape after another (the cache hits), then interleaved (it misses every time).
+    const grouped = shapes.map(([a, b]) => ps.map((p) => betaQuantile(p, a, b)));
+    ps.forEach((p, i) =>
+      shapes.forEach(([a, b], k) => expect(Object.is(betaQuantile(p, a, b), grouped[k]![i]), `p ${p}, shape ${a}, ${b}`).toBe(true)),
+    );
+    // And each is the quantile: I_x(a, b) = p to 1e-12.
+    shapes.forEach(([a, b], k) => ps.forEach((p, i) => expect(regularizedBeta(grouped[k]![i]!, a, b)).toBeCloseTo(p, 12)));
   });
 });
