@@ -118,11 +118,6 @@ function build() {
     }),
   });
 
-  /**
-   * The schema of `attrition-sim/sensitivity@1` (tornado or sobol, by `method`).
-   * @example
-   * sensitivityJsonSchema.parse(JSON.parse(JSON.stringify(await sensitivity("baseline", { target: "occupiedShare@2030-12", runs: 500 }))));
-   */
   const sensitivityJsonSchema = z.discriminatedUnion("method", [tornadoResultSchema, sobolResultSchema]);
   return { tornadoResultSchema, sobolResultSchema, sensitivityJsonSchema, sensitivityTargetSchema, sobolRowSchema };
 }

@@ -8,6 +8,8 @@
  * NaN must not occur (the engine never produces it).
  */
 
+import { bitsOfKey, keyOfBits } from "./radix-sort.js";
+
 const BINS = 4096;
 
 /** Reusable buffers for {@link selectRanks}, sized for `capacity` values (they grow as needed). */
@@ -26,9 +28,9 @@ export class SelectScratch {
 const floatView = new Float32Array(1);
 const bitsView = new Uint32Array(floatView.buffer);
 
-/** The float whose order-preserving key is `k` (the inverse of the key map). */
+/** The float whose order-preserving key is `k`. */
 function valueOfKey(k: number): number {
-  bitsView[0] = k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0;
+  bitsView[0] = bitsOfKey(k);
   return floatView[0]!;
 }
 
@@ -51,8 +53,7 @@ export function selectRanks(values: Float32Array, ranks: readonly number[], scra
   let min = 0xffffffff,
     max = 0;
   for (let i = 0; i < n; i += 1) {
-    const b = bits[i]!;
-    const k = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    const k = keyOfBits(bits[i]!);
     keys[i] = k;
     if (k < min) min = k;
     if (k > max) max = k;

@@ -44,19 +44,23 @@ export function sortFloat32(values: Float32Array, scratch: RadixScratch): Float3
     keys = out;
     out = swap;
   }
-  for (let i = 0; i < n; i += 1) {
-    const k = keys[i]!;
-    bits[i] = k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0;
-  }
+  for (let i = 0; i < n; i += 1) bits[i] = bitsOfKey(keys[i]!);
   return values;
+}
+
+/** The unsigned key of a Float32's bit pattern: keys order as the numbers do (−0 before +0). */
+export function keyOfBits(b: number): number {
+  return b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+}
+
+/** The Float32 bit pattern of a key (the inverse of {@link keyOfBits}). */
+export function bitsOfKey(k: number): number {
+  return k & 0x80000000 ? (k & 0x7fffffff) >>> 0 : ~k >>> 0;
 }
 
 /** Map float bits to unsigned keys whose order is the numeric order. */
 function toKeys(bits: Uint32Array, keys: Uint32Array): void {
-  for (let i = 0; i < bits.length; i += 1) {
-    const b = bits[i]!;
-    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-  }
+  for (let i = 0; i < bits.length; i += 1) keys[i] = keyOfBits(bits[i]!);
 }
 
 /** Start offset of each bucket of one radix pass (a prefix sum of the digit counts). */

@@ -90,26 +90,6 @@ describe("ceasefireHazard", () => {
     expect(ceasefireHazard(0.01, 0, 100)).toBe(0.01);
   });
 
-  it("from ln x is p · x^κ to within rounding (the engine's form), with 0^0 = 1 as Math.pow", () => {
-    expect(breakthroughProbabilityFromLog(0.02, Math.log(1.2), 2)).toBeCloseTo(0.0288, 15);
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0.05, max: 20, noNaN: true }),
-        fc.double({ min: 0, max: 5, noNaN: true }),
-        (p, x, k) => {
-          const expected = Math.min(1, p * Math.pow(x, k));
-          expect(Math.abs(breakthroughProbabilityFromLog(p, Math.log(x), k) - expected)).toBeLessThanOrEqual(
-            1e-12 * Math.max(expected, 1e-300),
-          );
-        },
-      ),
-    );
-    expect(breakthroughProbability(0.02, 0, 0)).toBe(0.02);
-    expect(breakthroughProbability(0.02, 0, 2)).toBe(0);
-    expect(breakthroughProbabilityFromLog(0.02, NaN, 2)).toBe(1);
-  });
-
   it("is capped at 1", () => {
     expect(ceasefireHazard(0.01, 0.005, 1_000)).toBe(1);
     expect(ceasefireHazard(1, 0.1, 5)).toBe(1);
