@@ -395,25 +395,30 @@ export class BlockRun {
       // (areaGainOverStep), so each is evaluated only there; their uniforms are drawn regardless.
       const offensive = regime[i] === OFFENSIVE;
       const stalemateChange = offensive ? 0 : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
-      // ln(U/U0) and ln(Reff/Reff0) at the month start: for the breakthrough (no Math.pow) and
-      // as the first step's force-ratio logarithms (fightMonth), so they are taken once.
-      const logUkraine = logRelativeStrength(ukraineForceAtStart, ukraineForce0);
-      const logRussia = logRelativeStrength(
-        effectiveRussianForce(
-          this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!,
-          this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!,
-          combatValue,
-        ),
-        russiaEffective0[i]!,
-      );
-      // Layer 3: events.
+      // Layer 3: events — first the ceasefire, which ends the fighting for good.
+      if (
+        eventsOn &&
+        !ceased[i] &&
+        uCeasefire[i]! < ceasefireHazard(ceasefire.hazardPerMonth[i]!, ceasefire.hazardPerStalemateMonth[i]!, stalemateMonths[i]!)
+      )
+        ceased[i] = 1;
+      // ln(U/U0) and ln(Reff/Reff0) at the month start, for a path still fighting: for the
+      // breakthrough (no Math.pow) and as the first step's force-ratio logarithms (fightMonth).
+      let logUkraine = 0,
+        logRussia = 0;
+      if (!ceased[i]) {
+        logUkraine = logRelativeStrength(ukraineForceAtStart, ukraineForce0);
+        logRussia = logRelativeStrength(
+          effectiveRussianForce(
+            this.russia[i * FORCE_STATE_SLOTS + ForceState.Force]!,
+            this.dprk[i * DPRK_STATE_SLOTS + DprkState.Force]!,
+            combatValue,
+          ),
+          russiaEffective0[i]!,
+        );
+      }
       let breakthrough = 1;
       if (eventsOn) {
-        if (
-          !ceased[i] &&
-          uCeasefire[i]! < ceasefireHazard(ceasefire.hazardPerMonth[i]!, ceasefire.hazardPerStalemateMonth[i]!, stalemateMonths[i]!)
-        )
-          ceased[i] = 1;
         if (offensive && !ceased[i]) {
           const logRatio = frozen ? 0 : logForceRatio(logRussia, logUkraine, ukraineForceAtStart);
           if (
