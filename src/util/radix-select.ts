@@ -44,6 +44,7 @@ export function selectRanks(values: Float32Array, ranks: readonly number[], scra
   const n = values.length;
   const out = new Float64Array(ranks.length);
   if (n === 0) return out.fill(NaN);
+  for (const r of ranks) if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`rank ${r} is outside [0, ${n})`);
   if (scratch.keys.length < n) {
     scratch.keys = new Uint32Array(n);
     scratch.gathered = new Uint32Array(n);

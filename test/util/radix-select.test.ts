@@ -29,6 +29,22 @@ describe("selectRanks", () => {
     );
   });
 
+  it("selects through several levels when a few outliers make the top bins wide (claimed losses' shape)", () => {
+    // 10,000 values in a narrow bulk, a handful of huge ones and ties: the bulk falls into a few
+    // top-level bins of hundreds of keys each, which are binned again (and again for the ties).
+    const values = Float32Array.from({ length: 10_000 }, (_, i) =>
+      i % 2500 === 0 ? 3e7 * (1 + i / 1e4) : i % 7 === 0 ? 250_000 : 250_000 + 40_000 * Math.sin(i * 1.3) ** 5,
+    );
+    const all = sorted(values);
+    const ranks = [...Array.from({ length: 200 }, (_, k) => k * 50), 9999, 9998, 0, 4999, 5000];
+    const got = selectRanks(values, ranks, new SelectScratch(16));
+    ranks.forEach((r, j) => expect(got[j], `rank ${r}`).toBe(all[r]));
+  });
+
+  it("rejects a rank outside the values", () => {
+    expect(() => selectRanks(Float32Array.of(1, 2), [2], new SelectScratch(2))).toThrow(/rank 2 is outside \[0, 2\)/);
+  });
+
   it("leaves its input as it is and reuses its scratch across sizes", () => {
     const scratch = new SelectScratch(2);
     const values = Float32Array.from({ length: 5000 }, (_, i) => Math.sin(i) * 1e5);
