@@ -165,6 +165,10 @@ export class BlockRun {
   readonly count: number;
   private readonly plan: RunPlan;
   private readonly p: BlockParameterView;
+  /** The same draws as {@link BlockRun.p}, by dotted path (the arrays the view shares). */
+  private readonly byPath: Readonly<Record<string, Float64Array>>;
+  /** Set by {@link BlockRun.resample}: the recorded months no longer follow the paths. */
+  private resampled = false;
   private readonly recorder: BlockRecorder;
   private readonly streams: Uniform[];
   private readonly draws: Float64Array[];
@@ -218,6 +222,7 @@ export class BlockRun {
       count,
     );
     this.p = p;
+    this.byPath = byPath;
     this.recorder = new BlockRecorder(
       block,
       firstPath,
@@ -599,8 +604,63 @@ export class BlockRun {
     return ACCOUNTING.map((name) => accounting[name]);
   }
 
+  /**
+   * Every path's value of series `name` at the end of the last month run (its start before the
+   * first): read-only, overwritten by the next month.
+   */
+  monthEnd(name: SeriesName): Readonly<Float64Array> {
+    return this.series[name];
+  }
+
+  /** Every path's parameter draws, by dotted path (read-only; resample reorders them). */
+  parameters(): Readonly<Record<string, Readonly<Float64Array>>> {
+    return this.byPath;
+  }
+
+  /**
+   * Particle-filter resampling (analysis/filter.ts): path i becomes a copy of path
+   * `ancestors[i]` — its stocks, area, noise, regime, ceasefire, month ends and every parameter
+   * draw — so the next month steps the copies on their own draws. The months recorded before
+   * no longer follow the paths, so a resampled block has no result ({@link BlockRun.finish}
+   * refuses); a filter reads {@link BlockRun.monthEnd} instead.
+   * @throws {RangeError} when `ancestors` is not `count` indices of paths of the block.
+   */
+  resample(ancestors: Int32Array): void {
+    const n = this.count;
+    if (ancestors.length !== n) throw new RangeError(`expected ${n} ancestors (one per path), got ${ancestors.length}`);
+    for (let i = 0; i < n; i += 1) {
+      const a = ancestors[i]!;
+      if (!(a >= 0 && a < n)) throw new RangeError(`ancestor ${a} of path ${i} is not a path of the block (0…${n - 1})`);
+    }
+    const scratch = (this.resampleScratch ??= new Float64Array(n * Math.max(FORCE_STATE_SLOTS, DPRK_STATE_SLOTS, FORCE_COEFFICIENT_SLOTS)));
+    const permute = (values: Float64Array | Uint8Array, slots: number): void => {
+      const copy = scratch.subarray(0, values.length);
+      copy.set(values);
+      for (let i = 0; i < n; i += 1) {
+        const from = ancestors[i]! * slots,
+          to = i * slots;
+        for (let k = 0; k < slots; k += 1) values[to + k] = copy[from + k]!;
+      }
+    };
+    permute(this.russia, FORCE_STATE_SLOTS);
+    permute(this.ukraine, FORCE_STATE_SLOTS);
+    permute(this.dprk, DPRK_STATE_SLOTS);
+    for (const values of [this.occupied, this.logNoise, this.stalemateMonths, this.russiaEffective0, this.regime, this.ceased])
+      permute(values, 1);
+    for (const values of Object.values(this.series)) permute(values, 1);
+    for (const values of Object.values(this.byPath)) permute(values, 1);
+    for (const tables of this.coefficientTables.values()) {
+      permute(tables.russia, FORCE_COEFFICIENT_SLOTS);
+      permute(tables.ukraine, FORCE_COEFFICIENT_SLOTS);
+      permute(tables.dprk, DPRK_COEFFICIENT_SLOTS);
+    }
+    this.resampled = true;
+  }
+  private resampleScratch: Float64Array | undefined;
+
   /** The block's results (typed arrays, transferable to another thread). */
   finish(): BlockResult {
+    if (this.resampled) throw new Error("internal: a resampled block has no result (its recorded months do not follow its paths)");
     return this.recorder.finish();
   }
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { BlockRun } from "../../src/engine/block.js";
+import { prepareRun } from "../../src/engine/run.js";
+import { SERIES } from "../../src/engine/store.js";
+
+const PATHS = 8;
+const MONTHS = 18;
+const SPLIT = 7;
+
+/** Paths that differ only by their parameters (noise and events off: no draw matters). */
+function deterministicPlan() {
+  const uniforms = (k: number) => Array.from({ length: PATHS }, (_, i) => (i + 0.5 + k) / (PATHS + 1 + k));
+  const scenario = {
+    extends: "baseline",
+    dynamics: { forces: "free", regime: "offensive", noise: "off", events: "off" },
+  };
+  return prepareRun(scenario, {
+    runs: PATHS,
+    horizonMonths: MONTHS,
+    seed: 5,
+    parameterUniforms: {
+      "attrition.russiaLossesPerMonth": uniforms(0),
+      "territory.offensivePaceKm2PerMonth": uniforms(1).reverse(),
+      "ukraine.returnDelayMonths": uniforms(2),
+      "russia.returnDelayMonths": uniforms(3).reverse(),
+      "dprk.returnDelayMonths": uniforms(4),
+    },
+  }).plan;
+}
+
+describe("BlockRun.resample", () => {
+  it("makes path i a copy of its ancestor: with no draw in play, its months from then on are the ancestor's, bit for bit", () => {
+    const plan = deterministicPlan();
+    const ancestors = Int32Array.of(3, 3, 0, 7, 1, 1, 6, 2);
+    const resampled = new BlockRun(plan, 0, 0, PATHS);
+    const reference = new BlockRun(plan, 0, 0, PATHS);
+    for (let m = 0; m < MONTHS; m += 1) {
+      if (m === SPLIT) resampled.resample(ancestors);
+      resampled.runMonth(m);
+      reference.runMonth(m);
+    }
+    // The paths really differ (else the test would prove nothing).
+    expect(new Set(reference.monthEnd("occupiedKm2")).size).toBe(PATHS);
+    for (const name of SERIES) {
+      const got = resampled.monthEnd(name),
+        want = reference.monthEnd(name);
+      for (let i = 0; i < PATHS; i += 1) expect(Object.is(got[i], want[ancestors[i]!]), `${name}[${i}]`).toBe(true);
+    }
+    const params = resampled.parameters(),
+      reference0 = reference.parameters();
+    for (const [path, values] of Object.entries(params))
+      for (let i = 0; i < PATHS; i += 1) expect(values[i], path).toBe(reference0[path]![ancestors[i]!]);
+  });
+
+  it("the identity changes nothing, and a resampled block refuses to give a result", () => {
+    const plan = deterministicPlan();
+    const a = new BlockRun(plan, 0, 0, PATHS),
+      b = new BlockRun(plan, 0, 0, PATHS);
+    for (let m = 0; m < MONTHS; m += 1) {
+      if (m === SPLIT) a.resample(Int32Array.from({ length: PATHS }, (_, i) => i));
+      a.runMonth(m);
+      b.runMonth(m);
+    }
+    for (const name of SERIES) expect(Array.from(a.monthEnd(name))).toEqual(Array.from(b.monthEnd(name)));
+    expect(() => a.finish()).toThrow(/resampled block has no result/);
+    expect(() => b.finish()).not.toThrow();
+  });
+
+  it("refuses ancestors of the wrong length or outside the block", () => {
+    const run = new BlockRun(deterministicPlan(), 0, 0, PATHS);
+    expect(() => run.resample(new Int32Array(PATHS - 1))).toThrow(/expected 8 ancestors/);
+    expect(() => run.resample(Int32Array.of(0, 1, 2, 3, 4, 5, 6, 8))).toThrow(/ancestor 8 of path 7 is not a path of the block/);
+    expect(() => run.resample(Int32Array.of(0, 1, 2, 3, 4, 5, 6, -1))).toThrow(/ancestor -1 of path 7/);
+  });
+});
