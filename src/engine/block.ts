@@ -328,6 +328,8 @@ export class BlockRun {
       start.ukraineForce[i] = ukraineForce0;
     }
     this.recorder.initialiseEvents(start.occupiedShare);
+    // Before the first month, the month ends are the start (monthEnd's contract; every month overwrites them).
+    for (const name of SERIES) this.series[name].set(start[name]);
   }
 
   /** Simulate calendar month `m` for every path of the block and record its end. */
@@ -606,7 +608,7 @@ export class BlockRun {
 
   /**
    * Every path's value of series `name` at the end of the last month run (its start before the
-   * first): read-only, overwritten by the next month.
+   * first month): read-only, overwritten by the next month.
    */
   monthEnd(name: SeriesName): Readonly<Float64Array> {
     return this.series[name];

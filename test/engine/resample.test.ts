@@ -73,3 +73,14 @@ describe("BlockRun.resample", () => {
     expect(() => run.resample(Int32Array.of(0, 1, 2, 3, 4, 5, 6, -1))).toThrow(/ancestor -1 of path 7/);
   });
 });
+
+describe("BlockRun.monthEnd", () => {
+  it("is the start before the first month (area as initialised, losses 0), then each month's end", () => {
+    const run = new BlockRun(deterministicPlan(), 0, 0, PATHS);
+    const initial = run.finish().initial;
+    SERIES.forEach((name, s) => expect(Array.from(run.monthEnd(name)), name).toEqual(Array.from(initial[s]!)));
+    expect(run.monthEnd("occupiedKm2")[0]).toBeGreaterThan(100_000);
+    run.runMonth(0);
+    expect(run.monthEnd("russiaLosses")[0]).toBeGreaterThan(0);
+  });
+});
