@@ -620,6 +620,20 @@ export class BlockRun {
   }
 
   /**
+   * Overwrite every path's draw of parameter `path` (a filter's parameter moves: analysis/
+   * war-particles.ts). The step coefficients derived from the parameters are recomputed at the
+   * next month; the start stocks, set from the draws at t0, are state and stay as they are.
+   * @throws {RangeError} for a path the block does not draw, or `values` of the wrong length.
+   */
+  setParameter(path: string, values: ArrayLike<number>): void {
+    const target = this.byPath[path];
+    if (!target) throw new RangeError(`no parameter ${path} is drawn per path in this block`);
+    if (values.length !== this.count) throw new RangeError(`expected ${this.count} values of ${path}, got ${values.length}`);
+    for (let i = 0; i < this.count; i += 1) target[i] = values[i]!;
+    this.coefficientTables.clear();
+  }
+
+  /**
    * Particle-filter resampling (analysis/filter.ts): path i becomes a copy of path
    * `ancestors[i]` — its stocks, area, noise, regime, ceasefire, month ends and every parameter
    * draw — so the next month steps the copies on their own draws. The months recorded before

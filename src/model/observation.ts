@@ -72,6 +72,26 @@ export function claimsLogLikelihood(observedClaims: number, trueLosses: number, 
 }
 
 /**
+ * A draw of what the General Staff would claim for a month: ΔL · b · exp(s · z), the claims
+ * model read forwards (0 when the path lost nobody).
+ * @param z a standard normal draw
+ * @example
+ * claimsDraw(30_000, Math.log(1.05), 0.05, 0); // ≈ 31,500
+ */
+export function claimsDraw(trueLosses: number, logBias: number, logSd: number, z: number): number {
+  return trueLosses > 0 ? Math.exp(Math.log(trueLosses) + logBias + logSd * z) : 0;
+}
+
+/**
+ * A draw of the monthly change a map source would report: ΔA + sd · z.
+ * @example
+ * areaChangeDraw(400, 30, -1); // 370
+ */
+export function areaChangeDraw(trueChangeKm2: number, sdKm2: number, z: number): number {
+  return trueChangeKm2 + sdKm2 * z;
+}
+
+/**
  * One month of the claims bias's random walk: ln b(t) = ln b(t−1) + σ_b · z (slow: σ_b is a few
  * percent a month).
  * @param z a standard normal draw

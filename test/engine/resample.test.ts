@@ -84,3 +84,59 @@ describe("BlockRun.monthEnd", () => {
     expect(run.monthEnd("russiaLosses")[0]).toBeGreaterThan(0);
   });
 });
+
+describe("BlockRun.setParameter", () => {
+  /** Paths that differ in parameters that set no stock at t0 (force-ratio effect on territory, recruitment adjustment). */
+  function coefficientOnlyPlan() {
+    const uniforms = (k: number) => Array.from({ length: PATHS }, (_, i) => (i + 0.5 + k) / (PATHS + 1 + k));
+    return prepareRun(
+      { extends: "baseline", dynamics: { forces: "free", regime: "offensive", noise: "off", events: "off" } },
+      {
+        runs: PATHS,
+        horizonMonths: MONTHS,
+        seed: 5,
+        parameterUniforms: {
+          "territory.forceRatioExponent": uniforms(0),
+          "territory.maxGainMultiple": uniforms(1).reverse(),
+          "russia.adjustmentMonths": uniforms(2),
+        },
+      },
+    ).plan;
+  }
+
+  it("writes through to the law's view: path 0 given path 1's values steps as path 1", () => {
+    const plan = coefficientOnlyPlan();
+    const a = new BlockRun(plan, 0, 0, PATHS),
+      b = new BlockRun(plan, 0, 0, PATHS);
+    for (const [path, values] of Object.entries(b.parameters())) {
+      const next = Float64Array.from(values);
+      next[0] = values[1]!;
+      a.setParameter(path, next);
+    }
+    for (let m = 0; m < MONTHS; m += 1) {
+      a.runMonth(m);
+      b.runMonth(m);
+    }
+    expect(b.monthEnd("occupiedKm2")[0]).not.toBe(b.monthEnd("occupiedKm2")[1]);
+    for (const name of SERIES) expect(Object.is(a.monthEnd(name)[0], b.monthEnd(name)[1]), name).toBe(true);
+  });
+
+  it("recomputes the step coefficients: a coefficient-only parameter set mid-run changes what follows", () => {
+    // The day step has one coefficient table (dt = 1) for the whole run, so a stale one would show.
+    const plan = { ...coefficientOnlyPlan(), dayStep: true };
+    const a = new BlockRun(plan, 0, 0, PATHS),
+      b = new BlockRun(plan, 0, 0, PATHS);
+    for (let m = 0; m < MONTHS; m += 1) {
+      if (m === SPLIT) a.setParameter("russia.returnDelayMonths", new Float64Array(PATHS).fill(0.25));
+      a.runMonth(m);
+      b.runMonth(m);
+    }
+    for (let i = 0; i < PATHS; i += 1) expect(a.monthEnd("russiaForce")[i]).not.toBe(b.monthEnd("russiaForce")[i]);
+  });
+
+  it("refuses an unknown parameter or the wrong length", () => {
+    const run = new BlockRun(deterministicPlan(), 0, 0, PATHS);
+    expect(() => run.setParameter("territory.noSuchThing", new Float64Array(PATHS))).toThrow(/no parameter territory.noSuchThing/);
+    expect(() => run.setParameter("attrition.russiaLossesPerMonth", new Float64Array(3))).toThrow(/expected 8 values/);
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   areaChangeLogLikelihood,
+  areaChangeDraw,
   claimsBiasStep,
+  claimsDraw,
   claimsLogLikelihood,
   economistLogLikelihood,
   logSdOfInterval95,
@@ -103,5 +105,32 @@ describe("logSdOfInterval95 and economistLogLikelihood", () => {
     expect(at(900_000)).toBeGreaterThan(at(920_000));
     expect(economistLogLikelihood(900_000, 800_000, 1_000_000, 0, 0.9)).toBe(-Infinity);
     expect(economistLogLikelihood(900_000, 800_000, 1_000_000, 1e6, 0)).toBe(-Infinity);
+  });
+});
+
+describe("claimsDraw and areaChangeDraw", () => {
+  it("match their @examples", () => {
+    expect(claimsDraw(30_000, Math.log(1.05), 0.05, 0)).toBeCloseTo(31_500, 6);
+    expect(areaChangeDraw(400, 30, -1)).toBe(370);
+    expect(claimsDraw(0, 0.1, 0.05, 1)).toBe(0);
+  });
+
+  it("draw from the densities the filter weighs with: a histogram of draws against the density (fixed seed)", () => {
+    const uniform = createStream(9, "test", "claims-draw");
+    const n = 40_000,
+      trueLosses = 30_000,
+      logBias = Math.log(1.1),
+      logSd = 0.08;
+    const edges = [28_000, 31_000, 33_000, 35_000, 37_000, 40_000];
+    const counts = new Array(edges.length - 1).fill(0);
+    for (let k = 0; k < n; k += 1) {
+      const c = claimsDraw(trueLosses, logBias, logSd, normalQuantile(uniform()));
+      for (let b = 0; b + 1 < edges.length; b += 1) if (c >= edges[b]! && c < edges[b + 1]!) counts[b] += 1;
+    }
+    for (let b = 0; b + 1 < edges.length; b += 1) {
+      const p = integrate((x) => claimsLogLikelihood(x, trueLosses, logBias, logSd), edges[b]!, edges[b + 1]!, 4000);
+      // binomial sd of a share at n = 40,000 is ≤ 0.0025; 4 sd
+      expect(Math.abs(counts[b] / n - p), `bin ${b}`).toBeLessThan(0.01);
+    }
   });
 });
