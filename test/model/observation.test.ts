@@ -89,7 +89,10 @@ describe("logSdOfInterval95 and economistLogLikelihood", () => {
   it("match their @examples", () => {
     expect(logSdOfInterval95(Math.exp(-1.959963984540054), Math.exp(1.959963984540054))).toBeCloseTo(1, 14);
     const s = Math.log(1_100_000 / 800_000) / (2 * 1.959963984540054);
-    expect(economistLogLikelihood(950_000, 800_000, 1_100_000, 1_000_000, 0.95)).toBeCloseTo(-0.9189385 - Math.log(s) - Math.log(950_000), 6);
+    expect(economistLogLikelihood(950_000, 800_000, 1_100_000, 1_000_000, 0.95)).toBeCloseTo(
+      -0.9189385 - Math.log(s) - Math.log(950_000),
+      6,
+    );
   });
 
   it("a lognormal with that sd puts 95% inside the stated interval", () => {

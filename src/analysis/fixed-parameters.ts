@@ -1,0 +1,40 @@
+import { listParameters } from "../engine/parameters.js";
+import { median } from "../scenario/distribution-math.js";
+import { parseScenario, toScenarioInput } from "../scenario/parse.js";
+import type { Provenance } from "../scenario/provenance.js";
+import { OptionsError } from "../util/errors.js";
+
+/**
+ * A scenario whose parameters are numbers shared by every path — θ of a state-space model —
+ * rather than per-path draws: each path in `values` is set to its value, every other parameter
+ * to its prior median (the same for all paths). A particle filter over such a scenario keeps
+ * the static parameters out of the particles (they would otherwise be selected by resampling
+ * and collapse onto a few draws), so its likelihood is p(y | θ) — what PMMH and IF2 need.
+ * Each value keeps a provenance saying where it came from.
+ * @throws {OptionsError} for a path that is not a parameter of the scenario, or a non-finite value.
+ * @example
+ * const scenario = withParametersFixed("baseline", { "attrition.russiaLossesPerMonth": 32_000 }, "test");
+ */
+export function withParametersFixed(base: unknown, values: Readonly<Record<string, number>>, note: string): Record<string, unknown> {
+  const parsed = parseScenario(base);
+  const input = toScenarioInput(parsed);
+  const slots = listParameters(parsed).filter((s) => !s.perEvent);
+  const known = new Set(slots.map((s) => s.path));
+  for (const [path, value] of Object.entries(values)) {
+    if (!known.has(path))
+      throw new OptionsError({ path: `values.${path}`, message: "expected a parameter path of the scenario drawn per path" });
+    if (!Number.isFinite(value)) throw new OptionsError({ path: `values.${path}`, message: `expected a finite number, got ${value}` });
+  }
+  for (const slot of slots) {
+    const given = values[slot.path];
+    const provenance: Provenance = {
+      source: "assumption",
+      note: given === undefined ? `${note}: at its prior median` : `${note}: set`,
+    };
+    let node = input as Record<string, unknown>;
+    const keys = slot.path.split(".");
+    for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[keys.at(-1)!] = { value: given ?? median(slot.spec), provenance };
+  }
+  return input;
+}

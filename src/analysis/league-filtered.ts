@@ -1,0 +1,116 @@
+import { filterAndForecast } from "./filter-forecast.js";
+import type { Forecast, Forecaster } from "./league-forecasters.js";
+import { dataUpTo, LEAGUE_SERIES, valueAt, type LeagueData } from "./league-data.js";
+import { addMonths, hindcastScenario, observationsFromSeries } from "./observations.js";
+import type { EconomistMonth, FilterObservations, FilterSource, ParameterJitter } from "./war-particles.js";
+import { OptionsError } from "../util/errors.js";
+
+/** Options of {@link filteredModelForecaster}. */
+export interface FilteredForecasterOptions {
+  /** Default "model (particle filter)". */
+  name?: string;
+  /** First month filtered (default "2023-01", the hindcast's window). */
+  from?: string;
+  /** Particles (default 4000). */
+  particles?: number;
+  /** Sources weighed (default ISW area and the claims; "economist" adds the retrospective meta-estimate). */
+  sources?: readonly Extract<FilterSource, "isw" | "claims" | "economist">[];
+  /** Liu–West moves of these parameters at each resampling (default none). */
+  jitter?: ParameterJitter;
+}
+
+type EconomistRow = { month: string; casualtiesEst: number; casualtiesPiLow?: number; casualtiesPiHigh?: number };
+
+function economistMonth(row: EconomistRow | undefined): EconomistMonth | null {
+  if (!row) return null;
+  if (row.casualtiesPiLow === undefined || row.casualtiesPiHigh === undefined)
+    throw new OptionsError({
+      path: `data.economistCasualties[${row.month}]`,
+      message: "expected casualtiesPiLow and casualtiesPiHigh (the estimate's 95% interval, the observation's spread)",
+    });
+  return { estimate: row.casualtiesEst, low95: row.casualtiesPiLow, high95: row.casualtiesPiHigh };
+}
+
+/** The filter's observations from the league's rows, `from` … `origin`. */
+export function filterObservationsOf(data: LeagueData, from: string, origin: string, sources: readonly FilterSource[]): FilterObservations {
+  const o = observationsFromSeries({ occupiedArea: data.occupiedArea, claimedLosses: data.claimedLosses }, { from, to: origin });
+  const economist = new Map((data.economistCasualties as readonly EconomistRow[]).map((r) => [r.month, r]));
+  return {
+    months: o.months,
+    initialOccupiedKm2: o.initialOccupiedKm2,
+    ...(sources.includes("isw") ? { occupiedChangeKm2: o.occupiedChangeKm2 } : {}),
+    ...(sources.includes("claims") ? { claimedLosses: o.claimedLosses } : {}),
+    ...(sources.includes("economist")
+      ? {
+          economist: o.months.map((m) => economistMonth(economist.get(m))),
+          economistBefore:
+            economistMonth(economist.get(addMonths(from, -1))) ??
+            (() => {
+              throw new OptionsError({
+                path: "data.economistCasualties",
+                message: `expected a row for ${addMonths(from, -1)}, the month before the window`,
+              });
+            })(),
+        }
+      : {}),
+  };
+}
+
+const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
+  const out = new Float64Array(months[0]!.length).fill(start);
+  for (let k = 0; k < h; k += 1) for (let i = 0; i < out.length; i += 1) out[i] = out[i]! + months[k]![i]!;
+  return out;
+};
+
+/**
+ * The state-space model (issue 14): at each origin O, the bootstrap particle filter runs the
+ * hindcast scenario (observations.ts: wide priors, each particle its own parameter draws) over
+ * `from` … O against the chosen sources, and each filtered particle is carried on
+ * (filter-forecast.ts). The observed value at O plus each particle's reported changes gives the
+ * forecast. Parameters are not refitted: the filter's resampling keeps the draws that fit, which
+ * narrows them (and, over many months, collapses them onto few — the inference step of issue 14
+ * is to replace this).
+ * @example
+ * runLeague(SHIPPED_LEAGUE_DATA, [filteredModelForecaster(), ...baselineForecasters()], {});
+ */
+export function filteredModelForecaster(options: FilteredForecasterOptions = {}): Forecaster {
+  const from = options.from ?? "2023-01";
+  const particles = options.particles ?? 4000;
+  const sources = options.sources ?? ["isw", "claims"];
+  return {
+    name: options.name ?? "model (particle filter)",
+    role: "candidate",
+    description: `bootstrap particle filter over ${from} … origin (${sources.join(", ")}), ${particles} particles, each filtered particle carried on`,
+    series: LEAGUE_SERIES,
+    settings: { from, particles, sources: sources.join("+") },
+    firstOrigin: addMonths(from, 3),
+    forecast({ origin, horizons, series, data, seed }) {
+      const cut = dataUpTo(data, origin);
+      const observations = filterObservationsOf(cut, from, origin, sources);
+      const scenario = hindcastScenario(
+        observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from, to: origin }),
+      );
+      const { filter, paths } = filterAndForecast(scenario, observations, { particles, seed, jitter: options.jitter }, horizons.at(-1)!);
+      const byseries = {
+        occupiedKm2: paths.occupiedChangeKm2,
+        claimedLosses: paths.claimedLosses,
+        casualtiesEst: paths.casualtiesIncrement,
+      };
+      const samples: Forecast["samples"] = {};
+      for (const s of series) {
+        const level = valueAt(cut, s, origin);
+        if (level !== undefined) samples[s] = horizons.map((h) => sumOf(byseries[s], h, level));
+      }
+      const ess = Array.from(filter.ess).filter((e) => e > 0);
+      return {
+        samples,
+        diagnostics: {
+          monthsFiltered: observations.months.length,
+          logLikelihood: filter.logLikelihood,
+          minEss: Math.min(...ess),
+          medianEss: ess.sort((a, b) => a - b)[ess.length >> 1] ?? 0,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,361 @@
+import { BlockRun, type RunPlan } from "../engine/block.js";
+import { createStream, fillStandardNormal, type Stream } from "../engine/rng.js";
+import { prepareRun } from "../engine/run.js";
+import {
+  areaChangeLogLikelihood,
+  claimsBiasStep,
+  claimsLogLikelihood,
+  economistLogLikelihood,
+  logSdOfInterval95,
+} from "../model/observation.js";
+import { support } from "../scenario/distribution-math.js";
+import { OptionsError } from "../util/errors.js";
+import type { ParticleModel } from "./filter.js";
+import { OBSERVATION_SETTINGS, type ObservationSettings } from "./observation-settings.js";
+
+/**
+ * The war model as a state-space model for the particle filter (DESIGN §6; issue 14): N paths
+ * of the engine's own loop (one BlockRun: latent regime, noise, pace, forces and stocks, every
+ * path with its own parameter draws), plus the observation models' latent states — the claims
+ * bias's random walk, the true losses before the window, the Economist's count ratio — weighed
+ * each month against whichever sources have a value that month (model/observation.ts).
+ */
+
+/** The Economist's month-end estimate and its 95% prediction interval (people, cumulative since 2022-02-24). */
+export interface EconomistMonth {
+  estimate: number;
+  low95: number;
+  high95: number;
+}
+
+/**
+ * The monthly observations the filter weighs, aligned on `months` (a source left out, or a
+ * month of it null, is not weighed there). Month-end values of daily sources follow the rule of
+ * docs/data.md (a row in the month's last 7 days).
+ */
+export interface FilterObservations {
+  /** Consecutive months YYYY-MM: the filter's steps. */
+  months: readonly string[];
+  /** ISW occupied area at the end of the month before months[0], km² (the paths' start). */
+  initialOccupiedKm2: number;
+  /** ISW monthly change of the occupied area, km². */
+  occupiedChangeKm2?: readonly (number | null)[];
+  /** DeepState monthly change of the occupied area, km². */
+  deepStateChangeKm2?: readonly (number | null)[];
+  /** General Staff claims of Russian personnel losses in each month, people. */
+  claimedLosses?: readonly (number | null)[];
+  /** The Economist's month-end cumulative casualty estimate. */
+  economist?: readonly (EconomistMonth | null)[];
+  /**
+   * The Economist's estimate at the end of the month before months[0]: the prior of the true
+   * losses before the window (needed only with `economist`).
+   */
+  economistBefore?: EconomistMonth;
+}
+
+/**
+ * Moves of the static parameters at each resampling, so that the filter does not collapse onto
+ * a few of its initial draws (Liu & West 2001, "Combined parameter and state estimation in
+ * simulation-based filtering", in Doucet, de Freitas & Gordon (eds.), Sequential Monte Carlo
+ * Methods in Practice): on each parameter's unbounded scale u (logit of its place in the
+ * prior's support, or log above a lower bound), u ← a·u + (1 − a)·ū + √(1 − a²)·s·z with ū, s²
+ * the particles' mean and variance and a = (3δ − 1)/(2δ) — the kernel keeps the swarm's mean
+ * and variance. Parameters are moved one at a time (a diagonal kernel: their correlations are
+ * not kept), an approximation to the posterior that inference (issue 14) is to replace.
+ */
+export interface ParameterJitter {
+  /** Dotted paths of parameters drawn per path (e.g. DEFAULT_CALIBRATED_PARAMETERS). */
+  parameters: readonly string[];
+  /** δ in (0, 1]: 1 = no move; Liu & West suggest 0.95–0.99 (default 0.98). */
+  discount?: number;
+}
+
+/** Options of {@link WarParticles}. */
+export interface WarParticlesOptions {
+  /** Paths (particles), ≥ 1. */
+  particles: number;
+  seed: number;
+  /** Months simulated after the observed ones (a forecast's horizon; default 0). */
+  extraMonths?: number;
+  /** Observation parameters (default {@link OBSERVATION_SETTINGS}). */
+  settings?: ObservationSettings;
+  /** Parameter moves at each resampling (default none: the plain bootstrap filter). */
+  jitter?: ParameterJitter;
+}
+
+/** A parameter's map to an unbounded scale and back, from its prior's support. */
+interface Scale {
+  path: string;
+  forward: (x: number) => number;
+  back: (u: number) => number;
+}
+
+/** Keeps a share off 0 and 1 so that its logit is finite (draws at a bound's exact value are rare, not impossible). */
+const EDGE = 1e-12;
+
+function scaleOf(path: string, lo: number, hi: number): Scale {
+  if (Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) {
+    const width = hi - lo;
+    return {
+      path,
+      forward: (x) => {
+        const share = Math.min(1 - EDGE, Math.max(EDGE, (x - lo) / width));
+        return Math.log(share / (1 - share));
+      },
+      back: (u) => lo + width / (1 + Math.exp(-u)),
+    };
+  }
+  if (Number.isFinite(lo)) return { path, forward: (x) => Math.log(Math.max(EDGE, x - lo)), back: (u) => lo + Math.exp(u) };
+  return { path, forward: (x) => x, back: (u) => u };
+}
+
+/** The sources a {@link FilterObservations} holds, in a fixed order. */
+export type FilterSource = "isw" | "deepState" | "claims" | "economist";
+
+const SOURCE_FIELDS = {
+  isw: "occupiedChangeKm2",
+  deepState: "deepStateChangeKm2",
+  claims: "claimedLosses",
+  economist: "economist",
+} as const;
+
+function checkObservations(o: FilterObservations): FilterSource[] {
+  const n = o.months.length;
+  if (n < 1) throw new OptionsError({ path: "observations.months", message: "expected at least one month" });
+  if (!Number.isFinite(o.initialOccupiedKm2) || o.initialOccupiedKm2 < 0)
+    throw new OptionsError({ path: "observations.initialOccupiedKm2", message: `expected an area ≥ 0 km², got ${o.initialOccupiedKm2}` });
+  const sources: FilterSource[] = [];
+  for (const [source, field] of Object.entries(SOURCE_FIELDS) as [FilterSource, (typeof SOURCE_FIELDS)[FilterSource]][]) {
+    const values = o[field];
+    if (values === undefined) continue;
+    if (values.length !== n)
+      throw new OptionsError({
+        path: `observations.${field}`,
+        message: `expected ${n} months (one per month of months), got ${values.length}`,
+      });
+    values.forEach((v, t) => {
+      if (v === null) return;
+      const bad =
+        source === "economist"
+          ? !(typeof v === "object" && v.estimate > 0 && v.low95 > 0 && v.high95 > v.low95)
+          : !(typeof v === "number" && Number.isFinite(v) && (source !== "claims" || v >= 0));
+      if (bad)
+        throw new OptionsError({
+          path: `observations.${field}[${t}]`,
+          message: `expected ${source === "economist" ? "an estimate with 0 < low95 < high95" : source === "claims" ? "a count ≥ 0" : "a finite change in km²"} for ${o.months[t]}, got ${JSON.stringify(v)}`,
+        });
+    });
+    sources.push(source);
+  }
+  if (sources.includes("economist") && !o.economistBefore)
+    throw new OptionsError({
+      path: "observations.economistBefore",
+      message:
+        "expected the Economist's estimate for the month before the window (the prior of the losses before it) when economist is given",
+    });
+  return sources;
+}
+
+/**
+ * N particles of the war model over the observed months (and `extraMonths` after them), for
+ * {@link particleFilter}: `step(t)` runs calendar month t of every path (and one step of each
+ * path's claims-bias walk after the first month), `logLikelihood(t)` sums the month's sources,
+ * `resample` copies paths with their latent observation states.
+ *
+ * Latent observation states, per particle: ln b (the claims bias, started at the path's
+ * `attrition.claimsBias` draw); L₀, the true Russian-side losses before the window (lognormal
+ * around the Economist's estimate before it ÷ ρ_E, with that estimate's own spread); ρ_E (uniform
+ * on its settings range). Only `economist` uses L₀ and ρ_E; their draws are made regardless, so
+ * the streams stay aligned whichever sources are given.
+ */
+export class WarParticles implements ParticleModel {
+  readonly size: number;
+  readonly months: number;
+  /** The sources weighed, in the order isw, deepState, claims, economist. */
+  readonly sources: readonly FilterSource[];
+  readonly settings: ObservationSettings;
+  private readonly observations: FilterObservations;
+  private readonly block: BlockRun;
+  private readonly plan: RunPlan;
+  private readonly biasStream: Stream;
+  private readonly normals: Float64Array;
+  /** Per particle: ln b(t). */
+  readonly logBias: Float64Array;
+  /** Per particle: true Russian-side losses before the window, people. */
+  readonly lossesBefore: Float64Array;
+  /** Per particle: ρ_E, the Economist's casualties per modelled loss. */
+  readonly economistRatio: Float64Array;
+  /** Per particle, at the end of the last month run: its change of the occupied area in the month, km². */
+  readonly areaChange: Float64Array;
+  /** Per particle, at the end of the last month run: its true Russian-side losses in the month, people. */
+  readonly lossesInMonth: Float64Array;
+  private readonly scratch: Float64Array;
+  private stepsRun = 0;
+  private readonly jitterScales: readonly Scale[];
+  private readonly jitterShrink: number;
+  private readonly jitterStreams: readonly Stream[];
+
+  constructor(scenario: unknown, observations: FilterObservations, options: WarParticlesOptions) {
+    this.sources = checkObservations(observations);
+    const { particles, seed, extraMonths = 0 } = options;
+    if (!Number.isInteger(particles) || particles < 1)
+      throw new OptionsError({ path: "particles", message: `expected an integer ≥ 1, got ${particles}` });
+    if (!Number.isInteger(extraMonths) || extraMonths < 0)
+      throw new OptionsError({ path: "extraMonths", message: `expected an integer ≥ 0, got ${extraMonths}` });
+    this.size = particles;
+    this.months = observations.months.length + extraMonths;
+    this.observations = observations;
+    this.settings = options.settings ?? OBSERVATION_SETTINGS;
+    const run = prepareRun(scenario, { runs: particles, horizonMonths: this.months, seed, thresholds: [] });
+    // One block of every path, its month ends kept exactly (the filter reads them each month).
+    this.plan = { ...run.plan, summary: "exact", keepPaths: false };
+    const first = this.plan.calendar[0]!.label;
+    if (first !== observations.months[0])
+      throw new OptionsError({
+        path: "scenario.start",
+        message: `expected the scenario to start in the first observed month ${observations.months[0]}, got ${first}`,
+      });
+    this.block = new BlockRun(this.plan, 0, 0, particles);
+    const n = particles;
+    this.normals = new Float64Array(n);
+    this.scratch = new Float64Array(n);
+    this.logBias = new Float64Array(n);
+    this.lossesBefore = new Float64Array(n);
+    this.economistRatio = new Float64Array(n);
+    this.areaChange = new Float64Array(n);
+    this.lossesInMonth = new Float64Array(n);
+    this.biasStream = createStream(seed, "filter", "claims-bias");
+    const jitter = options.jitter;
+    const discount = jitter?.discount ?? 0.98;
+    if (!(discount > 0 && discount <= 1))
+      throw new OptionsError({ path: "jitter.discount", message: `expected δ in (0, 1], got ${discount}` });
+    this.jitterShrink = (3 * discount - 1) / (2 * discount);
+    this.jitterScales = (jitter?.parameters ?? []).map((path) => {
+      const slot = this.plan.slots.find((s) => s.path === path && !s.perEvent);
+      if (!slot) throw new OptionsError({ path: "jitter.parameters", message: `expected a parameter drawn per path, got ${path}` });
+      const [lo, hi] = support(slot.spec);
+      return scaleOf(path, lo, hi);
+    });
+    this.jitterStreams = this.jitterScales.map((scale) => createStream(seed, "filter", "jitter", scale.path));
+    const bias = this.block.parameters()["attrition.claimsBias"];
+    for (let i = 0; i < n; i += 1) this.logBias[i] = Math.log(bias ? bias[i]! : 1);
+    // L₀ and ρ_E: one draw per particle each, from their own streams.
+    const ratio = this.settings.economistRatio;
+    const ratioStream = createStream(seed, "filter", "economist-ratio");
+    for (let i = 0; i < n; i += 1) this.economistRatio[i] = ratio.min + (ratio.max - ratio.min) * ratioStream();
+    fillStandardNormal(createStream(seed, "filter", "losses-before"), this.normals);
+    const before = observations.economistBefore;
+    if (before) {
+      const logSd = logSdOfInterval95(before.low95, before.high95);
+      for (let i = 0; i < n; i += 1)
+        this.lossesBefore[i] = (before.estimate / this.economistRatio[i]!) * Math.exp(logSd * this.normals[i]!);
+    }
+  }
+
+  /** Every path's true Russian-side losses since the window began (Russian and DPRK), into `out`. */
+  private lossesSinceStart(out: Float64Array): Float64Array {
+    const russia = this.block.monthEnd("russiaLosses"),
+      dprk = this.block.monthEnd("dprkLosses");
+    for (let i = 0; i < this.size; i += 1) out[i] = russia[i]! + dprk[i]!;
+    return out;
+  }
+
+  step(t: number): void {
+    if (t !== this.stepsRun) throw new Error(`internal: WarParticles steps run in order: expected month ${this.stepsRun}, got ${t}`);
+    if (t >= this.months) throw new RangeError(`month ${t} is past the ${this.months} months planned`);
+    const n = this.size;
+    const area = this.block.monthEnd("occupiedKm2");
+    for (let i = 0; i < n; i += 1) this.areaChange[i] = area[i]!;
+    const before = this.lossesSinceStart(this.scratch);
+    for (let i = 0; i < n; i += 1) this.lossesInMonth[i] = before[i]!;
+    // The bias walks from month to month: its first month is the path's claimsBias draw.
+    fillStandardNormal(this.biasStream, this.normals);
+    if (t > 0)
+      for (let i = 0; i < n; i += 1) this.logBias[i] = claimsBiasStep(this.logBias[i]!, this.settings.claimsBiasDriftSd, this.normals[i]!);
+    this.block.runMonth(t);
+    const after = this.lossesSinceStart(this.scratch);
+    for (let i = 0; i < n; i += 1) {
+      this.areaChange[i] = area[i]! - this.areaChange[i]!;
+      this.lossesInMonth[i] = after[i]! - this.lossesInMonth[i]!;
+    }
+    this.stepsRun = t + 1;
+  }
+
+  /** Whether month t has a value from any source weighed. */
+  observed(t: number): boolean {
+    if (t >= this.observations.months.length) return false;
+    return this.sources.some((s) => this.observations[SOURCE_FIELDS[s]]![t] !== null);
+  }
+
+  logLikelihood(t: number, out: Float64Array): void {
+    const n = this.size,
+      o = this.observations,
+      s = this.settings;
+    out.fill(0);
+    const isw = o.occupiedChangeKm2?.[t],
+      deepState = o.deepStateChangeKm2?.[t],
+      claims = o.claimedLosses?.[t],
+      economist = o.economist?.[t];
+    if (isw != null) for (let i = 0; i < n; i += 1) out[i]! += areaChangeLogLikelihood(isw, this.areaChange[i]!, s.iswSdKm2);
+    if (deepState != null)
+      for (let i = 0; i < n; i += 1) out[i]! += areaChangeLogLikelihood(deepState, this.areaChange[i]!, s.deepStateSdKm2);
+    if (claims != null)
+      for (let i = 0; i < n; i += 1) out[i]! += claimsLogLikelihood(claims, this.lossesInMonth[i]!, this.logBias[i]!, s.claimsLogSd);
+    if (economist != null) {
+      const since = this.lossesSinceStart(this.scratch);
+      for (let i = 0; i < n; i += 1)
+        out[i]! += economistLogLikelihood(
+          economist.estimate,
+          economist.low95,
+          economist.high95,
+          this.lossesBefore[i]! + since[i]!,
+          this.economistRatio[i]!,
+        );
+    }
+  }
+
+  resample(ancestors: Int32Array): void {
+    this.block.resample(ancestors);
+    for (const values of [this.logBias, this.lossesBefore, this.economistRatio, this.areaChange, this.lossesInMonth]) {
+      this.scratch.set(values);
+      for (let i = 0; i < this.size; i += 1) values[i] = this.scratch[ancestors[i]!]!;
+    }
+    this.jitterParameters();
+  }
+
+  /** The Liu–West move of each jittered parameter ({@link ParameterJitter}). */
+  private jitterParameters(): void {
+    const n = this.size,
+      a = this.jitterShrink,
+      u = this.scratch,
+      z = this.normals;
+    this.jitterScales.forEach((scale, k) => {
+      const values = this.block.parameters()[scale.path]!;
+      let mean = 0;
+      for (let i = 0; i < n; i += 1) mean += u[i] = scale.forward(values[i]!);
+      mean /= n;
+      let variance = 0;
+      for (let i = 0; i < n; i += 1) variance += (u[i]! - mean) ** 2;
+      variance = n > 1 ? variance / (n - 1) : 0;
+      const spread = Math.sqrt((1 - a * a) * variance);
+      fillStandardNormal(this.jitterStreams[k]!, z);
+      for (let i = 0; i < n; i += 1) u[i] = scale.back(a * u[i]! + (1 - a) * mean + spread * z[i]!);
+      this.block.setParameter(scale.path, u);
+    });
+  }
+
+  /** Every path's value of an engine series at the end of the last month run (read-only). */
+  monthEnd(name: Parameters<BlockRun["monthEnd"]>[0]): Readonly<Float64Array> {
+    return this.block.monthEnd(name);
+  }
+
+  /** Every path's parameter draws by dotted path (read-only; reordered by resampling). */
+  parameters(): Readonly<Record<string, Readonly<Float64Array>>> {
+    return this.block.parameters();
+  }
+
+  /** Every path's true Russian-side losses since the window began, people (a new array). */
+  cumulativeLosses(): Float64Array {
+    return this.lossesSinceStart(new Float64Array(this.size));
+  }
+}

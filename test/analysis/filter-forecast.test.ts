@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { filterAndForecast } from "../../src/analysis/filter-forecast.js";
+import { OBSERVATION_SETTINGS } from "../../src/analysis/observation-settings.js";
+import { filteredModelForecaster, filterObservationsOf } from "../../src/analysis/league-filtered.js";
+import { dataUpTo, SHIPPED_LEAGUE_DATA } from "../../src/analysis/league-data.js";
+import { hindcastScenario, observationsFromSeries } from "../../src/analysis/observations.js";
+
+const ORIGIN = "2024-06";
+const cut = dataUpTo(SHIPPED_LEAGUE_DATA, ORIGIN);
+const observations = filterObservationsOf(cut, "2023-01", ORIGIN, ["isw", "claims"]);
+const scenario = hindcastScenario(
+  observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from: "2023-01", to: ORIGIN }),
+);
+
+describe("filterObservationsOf", () => {
+  it("lines the sources up on the window's months, each only if asked for", () => {
+    expect(observations.months[0]).toBe("2023-01");
+    expect(observations.months.at(-1)).toBe(ORIGIN);
+    expect(observations.occupiedChangeKm2).toHaveLength(18);
+    expect(observations.claimedLosses![17]).toBe(cut.claimedLosses.find((r) => r.month === ORIGIN)!.monthlyIncrement);
+    expect(observations.economist).toBeUndefined();
+    const withEconomist = filterObservationsOf(cut, "2023-01", ORIGIN, ["economist"]);
+    expect(withEconomist.occupiedChangeKm2).toBeUndefined();
+    expect(withEconomist.economist![0]!.estimate).toBe(cut.economistCasualties.find((r) => r.month === "2023-01")!.casualtiesEst);
+    expect(withEconomist.economistBefore!.estimate).toBe(cut.economistCasualties.find((r) => r.month === "2022-12")!.casualtiesEst);
+  });
+
+  it("refuses Economist rows without their interval (the observation's spread)", () => {
+    const bare = { ...cut, economistCasualties: cut.economistCasualties.map((r) => ({ month: r.month, casualtiesEst: r.casualtiesEst })) };
+    expect(() => filterObservationsOf(bare, "2023-01", ORIGIN, ["economist"])).toThrow(/casualtiesPiLow and casualtiesPiHigh/);
+  });
+});
+
+describe("filterAndForecast", () => {
+  const run = () => filterAndForecast(scenario, observations, { particles: 400, seed: 2 }, 6);
+
+  it("gives every particle's reported changes for each forecast month, the same for a seed", () => {
+    const a = run(),
+      b = run();
+    expect(a.paths.occupiedChangeKm2).toHaveLength(6);
+    expect(a.paths.claimedLosses[5]).toHaveLength(400);
+    expect(Number.isFinite(a.filter.logLikelihood)).toBe(true);
+    expect(a.filter.resampledAt).toHaveLength(18);
+    expect(Array.from(a.paths.claimedLosses[2]!)).toEqual(Array.from(b.paths.claimedLosses[2]!));
+    expect(a.filter.logLikelihood).toBe(b.filter.logLikelihood);
+  });
+
+  it("reports the last forecast month through the observation models: area = the model's change + ISW noise, Economist = ρ_E · ΔL", () => {
+    const { model, paths } = run();
+    const k = 5;
+    let sumSq = 0;
+    for (let i = 0; i < model.size; i += 1) {
+      sumSq += (paths.occupiedChangeKm2[k]![i]! - model.areaChange[i]!) ** 2;
+      expect(paths.casualtiesIncrement[k]![i]).toBeCloseTo(model.economistRatio[i]! * model.lossesInMonth[i]!, 6);
+      const ratio = paths.claimedLosses[k]![i]! / (model.lossesInMonth[i]! * Math.exp(model.logBias[i]!));
+      expect(Math.abs(Math.log(ratio))).toBeLessThan(5 * OBSERVATION_SETTINGS.claimsLogSd);
+    }
+    // The ISW noise's sd, estimated from 400 draws (relative se ≈ 3.5%).
+    expect(Math.sqrt(sumSq / model.size) / OBSERVATION_SETTINGS.iswSdKm2).toBeGreaterThan(0.85);
+    expect(Math.sqrt(sumSq / model.size) / OBSERVATION_SETTINGS.iswSdKm2).toBeLessThan(1.15);
+  });
+});
+
+describe("filteredModelForecaster", () => {
+  it("forecasts every series at every horizon from the observed value at the origin", async () => {
+    const forecaster = filteredModelForecaster({ particles: 300 });
+    const forecast = await forecaster.forecast({
+      origin: ORIGIN,
+      horizons: [1, 3],
+      series: ["occupiedKm2", "claimedLosses"],
+      data: SHIPPED_LEAGUE_DATA,
+      seed: 4,
+    });
+    const area = forecast.samples.occupiedKm2!;
+    expect(area).toHaveLength(2);
+    expect(area[0]).toHaveLength(300);
+    const last = cut.occupiedArea.at(-1)!.occupiedKm2;
+    const median = (xs: ArrayLike<number>) => Float64Array.from(xs).sort()[xs.length >> 1]!;
+    // A month of fighting moves the area by hundreds of km², not tens of thousands.
+    expect(Math.abs(median(area[0]!) - last)).toBeLessThan(3000);
+    expect(median(forecast.samples.claimedLosses![1]!)).toBeGreaterThan(cut.claimedLosses.at(-1)!.cumulativeAtMonthEnd);
+    expect(forecast.diagnostics!.monthsFiltered).toBe(18);
+  });
+});
