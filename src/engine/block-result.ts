@@ -91,6 +91,7 @@ export class BlockRecorder {
   /** Paths whose start is already at or beyond a threshold reach it at month 0. */
   initialiseEvents(share: Float64Array): void {
     const { count, firstMonth } = this.result;
+    firstMonth.fill(NEVER); // (again, when a block is re-initialised: BlockRun.reinitialise)
     this.thresholds.forEach((t, k) => {
       for (let i = 0; i < count; i += 1) if (share[i]! >= t) firstMonth[k * count + i] = 0;
     });

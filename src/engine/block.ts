@@ -474,6 +474,7 @@ export class BlockRun {
       series.ukraineLosses[i] = this.ukraine[forceAt + ForceState.LossesSoFar]!;
     }
     this.recorder.recordMonth(m, this.accountingOfMonth());
+    this.monthsRun += 1;
   }
 
   /**
@@ -618,6 +619,19 @@ export class BlockRun {
   parameters(): Readonly<Record<string, Readonly<Float64Array>>> {
     return this.byPath;
   }
+
+  /**
+   * Set the stocks at t0 again from the current parameter draws — after {@link BlockRun.setParameter}
+   * has replaced draws that the start depends on (initial forces, loss level, return delays…),
+   * as an iterated filter does before each pass. Only before the first month.
+   * @throws {Error} once a month has been run.
+   */
+  reinitialise(): void {
+    if (this.monthsRun > 0) throw new Error("internal: reinitialise is for a block that has not run a month yet");
+    this.coefficientTables.clear();
+    this.initialise();
+  }
+  private monthsRun = 0;
 
   /**
    * Overwrite every path's draw of parameter `path` (a filter's parameter moves: analysis/

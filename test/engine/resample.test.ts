@@ -140,3 +140,24 @@ describe("BlockRun.setParameter", () => {
     expect(() => run.setParameter("attrition.russiaLossesPerMonth", new Float64Array(3))).toThrow(/expected 8 values/);
   });
 });
+
+describe("BlockRun.reinitialise", () => {
+  it("after setParameter, the block runs as one built with those draws from the start (t0 stocks included)", () => {
+    const plan = deterministicPlan();
+    const a = new BlockRun(plan, 0, 0, PATHS),
+      b = new BlockRun(plan, 0, 0, PATHS);
+    // Path 0 takes path 1's draws of parameters that set t0 stocks (the loss level sets the wounded at t0).
+    for (const [path, values] of Object.entries(b.parameters())) {
+      const next = Float64Array.from(values);
+      next[0] = values[1]!;
+      a.setParameter(path, next);
+    }
+    a.reinitialise();
+    for (let m = 0; m < MONTHS; m += 1) {
+      a.runMonth(m);
+      b.runMonth(m);
+    }
+    for (const name of SERIES) expect(Object.is(a.monthEnd(name)[0], b.monthEnd(name)[1]), name).toBe(true);
+    expect(() => a.reinitialise()).toThrow(/not run a month yet/);
+  });
+});
