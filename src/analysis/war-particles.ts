@@ -55,20 +55,32 @@ export interface FilterObservations {
 
 /**
  * Moves of the static parameters at each resampling, so that the filter does not collapse onto
- * a few of its initial draws (Liu & West 2001, "Combined parameter and state estimation in
- * simulation-based filtering", in Doucet, de Freitas & Gordon (eds.), Sequential Monte Carlo
- * Methods in Practice): on each parameter's unbounded scale u (logit of its place in the
- * prior's support, or log above a lower bound), u ← a·u + (1 − a)·ū + √(1 − a²)·s·z with ū, s²
- * the particles' mean and variance and a = (3δ − 1)/(2δ) — the kernel keeps the swarm's mean
- * and variance. Parameters are moved one at a time (a diagonal kernel: their correlations are
- * not kept), an approximation to the posterior that inference (issue 14) is to replace.
+ * a few of its initial draws. Both work on each parameter's unbounded scale u (the logit of its
+ * place in the prior's support, or its log above a lower bound), one parameter at a time:
+ *
+ * - `"liu-west"` (Liu & West 2001, "Combined parameter and state estimation in simulation-based
+ *   filtering", in Doucet, de Freitas & Gordon (eds.), Sequential Monte Carlo Methods in
+ *   Practice): u ← a·u + (1 − a)·ū + √(1 − a²)·s·z with ū, s² the particles' mean and
+ *   variance and a = (3δ − 1)/(2δ), which keeps the swarm's mean and variance; a diagonal
+ *   kernel (correlations are not kept), an approximation to the posterior.
+ * - `"random-walk"`: u ← u + σ·z, σ per parameter — the perturbations of iterated filtering
+ *   (IF2: Ionides, Nguyen, Atchadé, Stoev & King 2015, PNAS 112:719; pomp's `mif2` `rw.sd`),
+ *   whose driver (inference-if2.ts) cools σ from pass to pass.
  */
-export interface ParameterJitter {
-  /** Dotted paths of parameters drawn per path (e.g. DEFAULT_CALIBRATED_PARAMETERS). */
-  parameters: readonly string[];
-  /** δ in (0, 1]: 1 = no move; Liu & West suggest 0.95–0.99 (default 0.98). */
-  discount?: number;
-}
+export type ParameterJitter =
+  | {
+      kind?: "liu-west";
+      /** Dotted paths of parameters drawn per path (e.g. DEFAULT_CALIBRATED_PARAMETERS). */
+      parameters: readonly string[];
+      /** δ in (0, 1]: 1 = no move; Liu & West suggest 0.95–0.99 (default 0.98). */
+      discount?: number;
+    }
+  | {
+      kind: "random-walk";
+      parameters: readonly string[];
+      /** σ of each parameter's step on its unbounded scale, in the order of `parameters` (≥ 0). */
+      sd: readonly number[];
+    };
 
 /** Options of {@link WarParticles}. */
 export interface WarParticlesOptions {
@@ -193,6 +205,8 @@ export class WarParticles implements ParticleModel {
   private stepsRun = 0;
   private readonly jitterScales: readonly Scale[];
   private readonly jitterShrink: number;
+  /** Random-walk moves: σ per jittered parameter (undefined: Liu–West). */
+  private jitterSd: readonly number[] | undefined;
   private readonly jitterStreams: readonly Stream[];
 
   constructor(scenario: unknown, observations: FilterObservations, options: WarParticlesOptions) {
@@ -226,10 +240,19 @@ export class WarParticles implements ParticleModel {
     this.lossesInMonth = new Float64Array(n);
     this.biasStream = createStream(seed, "filter", "claims-bias");
     const jitter = options.jitter;
-    const discount = jitter?.discount ?? 0.98;
+    const liuWest = jitter !== undefined && jitter.kind !== "random-walk";
+    const discount = liuWest ? (jitter.discount ?? 0.98) : 1;
     if (!(discount > 0 && discount <= 1))
       throw new OptionsError({ path: "jitter.discount", message: `expected δ in (0, 1], got ${discount}` });
-    this.jitterShrink = (3 * discount - 1) / (2 * discount);
+    this.jitterShrink = liuWest ? (3 * discount - 1) / (2 * discount) : NaN;
+    if (jitter?.kind === "random-walk") {
+      if (jitter.sd.length !== jitter.parameters.length || !jitter.sd.every((x) => x >= 0 && Number.isFinite(x)))
+        throw new OptionsError({
+          path: "jitter.sd",
+          message: `expected ${jitter.parameters.length} finite step sds ≥ 0 (one per parameter), got [${jitter.sd.join(", ")}]`,
+        });
+      this.jitterSd = jitter.sd;
+    }
     this.jitterScales = (jitter?.parameters ?? []).map((path) => {
       const slot = this.plan.slots.find((s) => s.path === path && !s.perEvent);
       if (!slot) throw new OptionsError({ path: "jitter.parameters", message: `expected a parameter drawn per path, got ${path}` });
@@ -323,7 +346,7 @@ export class WarParticles implements ParticleModel {
     this.jitterParameters();
   }
 
-  /** The Liu–West move of each jittered parameter ({@link ParameterJitter}). */
+  /** The move of each jittered parameter ({@link ParameterJitter}). */
   private jitterParameters(): void {
     const n = this.size,
       a = this.jitterShrink,
@@ -331,17 +354,36 @@ export class WarParticles implements ParticleModel {
       z = this.normals;
     this.jitterScales.forEach((scale, k) => {
       const values = this.block.parameters()[scale.path]!;
-      let mean = 0;
-      for (let i = 0; i < n; i += 1) mean += u[i] = scale.forward(values[i]!);
-      mean /= n;
-      let variance = 0;
-      for (let i = 0; i < n; i += 1) variance += (u[i]! - mean) ** 2;
-      variance = n > 1 ? variance / (n - 1) : 0;
-      const spread = Math.sqrt((1 - a * a) * variance);
       fillStandardNormal(this.jitterStreams[k]!, z);
-      for (let i = 0; i < n; i += 1) u[i] = scale.back(a * u[i]! + (1 - a) * mean + spread * z[i]!);
+      if (this.jitterSd) {
+        const sd = this.jitterSd[k]!;
+        for (let i = 0; i < n; i += 1) u[i] = scale.back(scale.forward(values[i]!) + sd * z[i]!);
+      } else {
+        let mean = 0;
+        for (let i = 0; i < n; i += 1) mean += u[i] = scale.forward(values[i]!);
+        mean /= n;
+        let variance = 0;
+        for (let i = 0; i < n; i += 1) variance += (u[i]! - mean) ** 2;
+        variance = n > 1 ? variance / (n - 1) : 0;
+        const spread = Math.sqrt((1 - a * a) * variance);
+        for (let i = 0; i < n; i += 1) u[i] = scale.back(a * u[i]! + (1 - a) * mean + spread * z[i]!);
+      }
       this.block.setParameter(scale.path, u);
     });
+  }
+
+  /**
+   * Replace the particles' draws of some parameters before the first month (an iterated
+   * filter's next pass starts from the last pass's swarm); the t0 stocks and the claims bias's
+   * start follow them.
+   * @throws {Error} once a month has been run; {@link BlockRun.setParameter}'s errors.
+   */
+  setParameters(values: Readonly<Record<string, ArrayLike<number>>>): void {
+    if (this.stepsRun > 0) throw new Error("internal: setParameters is for particles that have not run a month yet");
+    for (const [path, v] of Object.entries(values)) this.block.setParameter(path, v);
+    this.block.reinitialise();
+    const bias = this.block.parameters()["attrition.claimsBias"];
+    for (let i = 0; i < this.size; i += 1) this.logBias[i] = Math.log(bias ? bias[i]! : 1);
   }
 
   /** Every path's value of an engine series at the end of the last month run (read-only). */

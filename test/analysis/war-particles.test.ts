@@ -118,3 +118,64 @@ describe("WarParticles in the particle filter", () => {
     });
   });
 });
+
+describe("WarParticles parameter moves", () => {
+  const data = syntheticData();
+  const prior = {
+    ...BASE,
+    attrition: { russiaLossesPerMonth: { dist: "uniform", min: 20_000, max: 50_000, provenance: { source: "assumption", note: "test" } } },
+  };
+
+  it("random-walk moves: each resampling steps the parameter by σ on its logit scale, staying inside the prior's support", () => {
+    const model = new WarParticles(prior, data, {
+      particles: 2000,
+      seed: 1,
+      jitter: { kind: "random-walk", parameters: [LOSS], sd: [0.1] },
+    });
+    const logit = (x: number) => Math.log((x - 20_000) / (50_000 - x));
+    model.step(0);
+    const before = Float64Array.from(model.parameters()[LOSS]!);
+    model.resample(Int32Array.from({ length: 2000 }, (_, i) => i));
+    const after = model.parameters()[LOSS]!;
+    let sumSq = 0;
+    for (let i = 0; i < 2000; i += 1) {
+      expect(after[i]).toBeGreaterThan(20_000);
+      expect(after[i]).toBeLessThan(50_000);
+      sumSq += (logit(after[i]!) - logit(before[i]!)) ** 2;
+    }
+    // sd of the step from 2,000 draws: relative se ≈ 1.6%.
+    expect(Math.sqrt(sumSq / 2000)).toBeCloseTo(0.1, 2);
+  });
+
+  it("Liu–West moves keep the swarm's mean and shrink nothing away (the swarm's sd on the logit scale stays within 5%)", () => {
+    const model = new WarParticles(prior, data, { particles: 4000, seed: 2, jitter: { parameters: [LOSS], discount: 0.9 } });
+    const logit = (x: number) => Math.log((x - 20_000) / (50_000 - x));
+    const moments = (v: ArrayLike<number>) => {
+      const u = Array.from(v, logit);
+      const m = u.reduce((a, b) => a + b, 0) / u.length;
+      return { m, sd: Math.sqrt(u.reduce((a, x) => a + (x - m) ** 2, 0) / (u.length - 1)) };
+    };
+    model.step(0);
+    const before = moments(model.parameters()[LOSS]!);
+    model.resample(Int32Array.from({ length: 4000 }, (_, i) => i));
+    const after = moments(model.parameters()[LOSS]!);
+    expect(Math.abs(after.m - before.m)).toBeLessThan(0.05 * before.sd);
+    expect(after.sd / before.sd).toBeGreaterThan(0.95);
+    expect(after.sd / before.sd).toBeLessThan(1.05);
+  });
+
+  it("setParameters before the first month sets the swarm (and the t0 stocks follow); refused after", () => {
+    const model = new WarParticles(prior, data, { particles: 10, seed: 3 });
+    model.setParameters({ [LOSS]: new Float64Array(10).fill(33_000), "attrition.claimsBias": new Float64Array(10).fill(1.2) });
+    expect(Array.from(model.parameters()[LOSS]!)).toEqual(new Array(10).fill(33_000));
+    expect(model.logBias[4]).toBeCloseTo(Math.log(1.2), 12);
+    model.step(0);
+    expect(() => model.setParameters({ [LOSS]: new Float64Array(10) })).toThrow(/not run a month yet/);
+    expect(
+      () => new WarParticles(prior, data, { particles: 10, seed: 3, jitter: { kind: "random-walk", parameters: [LOSS], sd: [] } }),
+    ).toThrow(/expected 1 finite step sds/);
+    expect(() => new WarParticles(prior, data, { particles: 10, seed: 3, jitter: { parameters: ["nope.nothing"] } })).toThrow(
+      /drawn per path, got nope.nothing/,
+    );
+  });
+});
