@@ -7,9 +7,11 @@
  * import { occupiedAreaMonthly, claimedLossesMonthly, DATA_ATTRIBUTION } from "attrition-sim/data";
  * occupiedAreaMonthly.at(-1); // { month: "2025-06", occupiedKm2: 117718.2, … }
  */
-export type { ClaimedLossesMonth, EconomistCasualtiesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
+export type { ClaimedLossesMonth, DeepStateAreaDay, EconomistCasualtiesMonth, LossEstimate, OccupiedAreaMonth, RecruitmentClaim } from "./types.js";
 export { DATA_VINTAGE, occupiedAreaMonthly, claimedLossesMonthly, lossEstimates, recruitmentClaims, economistCasualtiesMonthly } from "./series.js";
 export { ECONOMIST_CASUALTIES_DAILY_COLUMNS, parseEconomistCasualtiesCsv } from "./economist.js";
+export { DEEPSTATE_DAILY_COLUMNS, parseDeepStateDailyCsv } from "./deepstate.js";
+export { MONTH_END_WINDOW_DAYS, monthEndObservations, unobservedMonths, type DatedRow, type MonthEndObservation } from "./month-end.js";
 export {
   CC_BY_4_0_NOTICE_ECONOMIST, DATA_ATTRIBUTION, DATASETS, MIT_LICENCE_IVANIUK, type DatasetInfo,
 } from "./attribution.js";
