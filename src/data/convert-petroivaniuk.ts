@@ -48,7 +48,7 @@ export function convertPetroIvaniukPersonnel(text: string): ConvertedFile {
       issues.push(jsonIssue(line, "date", date, `expected a calendar date "YYYY-MM-DD", got ${describeValue(date)}`));
       ok = false;
     }
-    if (typeof personnel !== "number" || !Number.isInteger(personnel) || personnel < 0) {
+    if (typeof personnel !== "number" || !Number.isSafeInteger(personnel) || personnel < 0) {
       issues.push(jsonIssue(line, "personnel", personnel, `expected a whole number ≥ 0 (claimed losses since 2022-02-24), got ${describeValue(personnel)}`));
       ok = false;
     }

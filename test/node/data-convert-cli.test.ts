@@ -119,6 +119,15 @@ describe("data convert (in-process)", () => {
     );
   });
 
+  it("many problems: the first, and how many more", async () => {
+    const rows = Array.from({ length: 25 }, (_, k) => `2025-05-${String(31 - k).padStart(2, "0")},1,x,1,1,1,1,casualties,russia`);
+    const f = file("many.csv", [TRACKER_HEADER, ...rows].join("\n"));
+    expectBadInput(
+      await cli("data", "convert", "--source", "economist", f),
+      `${f}: line 2, column estimate: expected a number ≥ 0, got "x" (and 24 more problems in the file)`,
+    );
+  });
+
   const record = (date: unknown, personnel: unknown) => ({ date, day: 1, personnel, "personnel*": "about" });
   const json = (...records: unknown[]) => JSON.stringify(records, null, 4);
   const tracker = (...rows: string[]) => [TRACKER_HEADER, ...rows].join("\n") + "\n";

@@ -61,7 +61,9 @@ function inFile<T>(file: string, convert: () => T): T {
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const [first, ...rest] = error.issues;
-    const more = rest.filter((i) => i.path !== "").length;
+    // Past 20 problems the list ends with "… and N more problems".
+    const summary = /^… and (\d+) more problems$/;
+    const more = rest.filter((i) => !summary.test(i.message)).length + Number(summary.exec(rest.at(-1)?.message ?? "")?.[1] ?? 0);
     throw new BadInput(
       `${file}: ${first ? formatIssue(first) : error.message}${more ? ` (and ${more} more problem${more > 1 ? "s" : ""} in the file)` : ""}`,
     );
