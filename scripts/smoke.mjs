@@ -6,6 +6,8 @@
 //     entries import); every source module is bundled once per format (one copy of the core);
 //     the worker's whole import closure (its chunks included) loads neither zod nor mathjs nor
 //     any module of src/output/ or src/results/.
+//     Nothing from data/unshipped/ (DeepState's terms forbid shipping it): no path under data/ or
+//     named after DeepState, and no packed file holding its header or any of its area values.
 //  2. publint --strict (errors and warnings fail) and attw with its default profile, node10
 //     included (any problem fails), on that same tarball.
 //  3. Install the tarball into a scratch CommonJS project (runtime deps come from the registry,
@@ -160,6 +162,35 @@ function pack(tmp) {
   }
   console.log("dist entries and declarations: ok");
   return { tarball, files };
+}
+
+/** The DeepState file: in the repository for calibration and tests, never in the package (data/unshipped/README.md). */
+const UNSHIPPED_DEEPSTATE = join(root, "data", "unshipped", "occupied_area_deepstate_daily.csv");
+
+/**
+ * Fail if the tarball holds anything from data/unshipped/: a path under data/ or named after
+ * DeepState, or a packed file (read from the tree npm packed, as oneCopy does) holding the DeepState
+ * file's header or one of its occupied-area values — which a generated module would carry.
+ */
+function noUnshippedData(files) {
+  step("nothing from data/unshipped/ in the tarball (DeepState's terms forbid shipping it)");
+  const paths = [...files].filter((f) => /^data\//.test(f) || /unshipped|deepstate/i.test(f));
+  if (paths.length) fail(`the tarball holds files that must not ship: ${paths.join(", ")}`);
+  const text = readFileSync(UNSHIPPED_DEEPSTATE, "utf8");
+  const [header, ...rows] = text.trim().split(/\r?\n/);
+  if (header !== "date,occupied_km2,unknown_status_km2" || rows.length < 100)
+    fail(`${UNSHIPPED_DEEPSTATE}: unexpected layout, the check needs updating`);
+  // Values as a number prints them (a generated module would write 116598.2 for "116598.200").
+  const values = new Set(rows.map((row) => String(Number(row.split(",")[1]))));
+  const leaks = [];
+  for (const f of files) {
+    const packed = readFileSync(join(root, f), "utf8");
+    if (packed.includes(header)) leaks.push(`${f} (the DeepState header)`);
+    const found = (packed.match(/(?<![\d.])\d{6}\.\d{1,3}(?!\d)/g) ?? []).filter((token) => values.has(token));
+    if (found.length) leaks.push(`${f} (DeepState values ${[...new Set(found)].slice(0, 3).join(", ")})`);
+  }
+  if (leaks.length) fail(`the tarball holds DeepState data:\n${indent(leaks.join("\n"))}`);
+  console.log(`${files.size} files, none from data/unshipped/ (${values.size} DeepState values looked for): ok`);
 }
 
 // --- 2. publint, attw ---------------------------------------------------------------------------
@@ -417,6 +448,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 try {
   console.log(`[smoke] ${pkg.name}@${pkg.version}, temp dir ${tmp}`);
   const { tarball, files } = pack(tmp);
+  noUnshippedData(files);
   workerImports();
   oneCopy(files);
   lint(tarball);

@@ -1,6 +1,7 @@
 /**
  * Row types of the observed series shipped in `attrition-sim/data` (data/*.csv, vintage
- * 2025-06-30). Field names are the CSV columns in camelCase; empty CSV cells are `null`.
+ * 2025-06-30), and of the DeepState series its loader reads but the package does not ship.
+ * Field names are the CSV columns in camelCase; empty CSV cells are `null`.
  */
 
 /** `occupied_area_isw_monthly.csv`: month-end area assessed as Russian-controlled (ISW; The Economist). */
@@ -82,4 +83,19 @@ export interface EconomistCasualtiesMonth {
   /** 95% prediction interval (`casualties_pi_low`, `casualties_pi_high`). */
   casualtiesPiLow: number;
   casualtiesPiHigh: number;
+}
+
+/**
+ * `occupied_area_deepstate_daily.csv`, one day: the area occupied on DeepStateMap ("Occupied",
+ * "CADR and CALR" and "Occupied Crimea" layers, unioned), measured from archived map snapshots.
+ * Not shipped (DeepState's terms allow no redistribution); levels run 3–4k km² below ISW's, so
+ * compare changes, not levels.
+ */
+export interface DeepStateAreaDay {
+  /** YYYY-MM-DD */
+  date: string;
+  /** Occupied area, km², Crimea and areas occupied before 2022 included. */
+  occupiedKm2: number;
+  /** Grey "unknown status" zones, km², not counted as occupied. */
+  unknownStatusKm2: number;
 }

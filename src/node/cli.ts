@@ -31,6 +31,7 @@ import {
 import { checkWritable, loadScenario, writeResult } from "./io.js";
 import { backtestCommand } from "./commands/backtest.js";
 import { compare } from "./commands/compare.js";
+import { dataCommand } from "./commands/data.js";
 import { merge } from "./commands/merge.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { simulateParallel } from "./parallel.js";
@@ -136,6 +137,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | 
   sensitivity: sensitivityCommand,
   merge,
   backtest: backtestCommand,
+  data: dataCommand,
 };
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {

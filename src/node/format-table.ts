@@ -158,6 +158,14 @@ Commands:
       --particles N             ABC-SMC particles per origin (default 4000), --seed S (default 1)
       --format table|json|csv|svg   table (default), attrition-sim/backtest@1 JSON, CSV, PIT histograms
       --out, --force            as for run
+  data convert --source S FILE  Turn an upstream file into its shipped layout and name in data/
+                                (docs/data.md); notes on what it left out go to stderr
+      --source petroivaniuk     FILE: PetroIvaniuk's russia_losses_personnel.json (the General
+                                Staff's claims) → russia_personnel_losses_daily.csv
+      --source economist        FILE [FILE]: the Economist's tracker meta-estimate-casualties.csv
+                                and, optionally, meta-estimate-deaths.csv (any order) →
+                                economist_russian_losses_meta_estimate_daily.csv, in whole people
+      --out FILE, --force       as for run (default: stdout)
   report [preset | file]        The main job (npm start): 10-year table and headline answers
       --runs N, --seed S        as for run (defaults 10000 and 1)
   scenarios                     List the presets

@@ -56,10 +56,11 @@ describe("the shipped meta-estimate (economistCasualtiesMonthly)", () => {
     }
   });
 
-  it("is attributed, and the DeepState file is not in the repository's data (its terms forbid shipping it)", () => {
+  it("is attributed, and the DeepState file is not in data/ but in data/unshipped/ (its terms forbid shipping it)", () => {
     expect(DATASETS.find((d) => d.constant === "economistCasualtiesMonthly")?.file).toBe("economist_russian_losses_meta_estimate_daily.csv");
     const files = readdirSync(new URL("../../data/", import.meta.url));
     expect(files).toContain("economist_russian_losses_meta_estimate_daily.csv");
     expect(files.filter((f) => /deepstate/i.test(f))).toEqual([]);
+    expect(readdirSync(new URL("../../data/unshipped/", import.meta.url))).toContain("occupied_area_deepstate_daily.csv");
   });
 });

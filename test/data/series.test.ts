@@ -59,7 +59,7 @@ describe("the generated dataset module equals data/*.csv", () => {
   });
 
   it("the data module is browser-safe (no node: imports)", () => {
-    for (const file of ["index.ts", "series.ts", "csv.ts", "types.ts", "attribution.ts", "economist.ts"]) {
+    for (const file of ["index.ts", "series.ts", "csv.ts", "types.ts", "attribution.ts", "economist.ts", "deepstate.ts", "month-end.ts", "json-records.ts", "converted-file.ts", "convert-petroivaniuk.ts", "convert-economist.ts"]) {
       const text = readFileSync(new URL(`../../src/data/${file}`, import.meta.url), "utf8");
       expect(text, file).not.toMatch(/from "node:|require\(/);
     }
