@@ -10,12 +10,18 @@ import { OptionsError } from "../util/errors.js";
  * to its prior median (the same for all paths). A particle filter over such a scenario keeps
  * the static parameters out of the particles (they would otherwise be selected by resampling
  * and collapse onto a few draws), so its likelihood is p(y | θ) — what PMMH and IF2 need.
- * Each value keeps a provenance saying where it came from.
+ * Each value keeps a provenance saying where it came from. Parameters in `keep` are left as
+ * they are (an iterated filter's estimated parameters keep their priors: its first swarm).
  * @throws {OptionsError} for a path that is not a parameter of the scenario, or a non-finite value.
  * @example
  * const scenario = withParametersFixed("baseline", { "attrition.russiaLossesPerMonth": 32_000 }, "test");
  */
-export function withParametersFixed(base: unknown, values: Readonly<Record<string, number>>, note: string): Record<string, unknown> {
+export function withParametersFixed(
+  base: unknown,
+  values: Readonly<Record<string, number>>,
+  note: string,
+  keep: readonly string[] = [],
+): Record<string, unknown> {
   const parsed = parseScenario(base);
   const input = toScenarioInput(parsed);
   const slots = listParameters(parsed).filter((s) => !s.perEvent);
@@ -25,7 +31,11 @@ export function withParametersFixed(base: unknown, values: Readonly<Record<strin
       throw new OptionsError({ path: `values.${path}`, message: "expected a parameter path of the scenario drawn per path" });
     if (!Number.isFinite(value)) throw new OptionsError({ path: `values.${path}`, message: `expected a finite number, got ${value}` });
   }
+  for (const path of keep)
+    if (!known.has(path))
+      throw new OptionsError({ path: `keep.${path}`, message: "expected a parameter path of the scenario drawn per path" });
   for (const slot of slots) {
+    if (keep.includes(slot.path)) continue;
     const given = values[slot.path];
     const provenance: Provenance = {
       source: "assumption",
