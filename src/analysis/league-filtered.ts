@@ -4,6 +4,7 @@ import { dataUpTo, LEAGUE_SERIES, valueAt, type LeagueData } from "./league-data
 import { addMonths, hindcastScenario, observationsFromSeries } from "./observations.js";
 import type { EconomistMonth, FilterObservations, FilterSource, ParameterJitter } from "./war-particles.js";
 import { OptionsError } from "../util/errors.js";
+import { withParametersFixed } from "./fixed-parameters.js";
 
 /** Options of {@link filteredModelForecaster}. */
 export interface FilteredForecasterOptions {
@@ -17,6 +18,14 @@ export interface FilteredForecasterOptions {
   sources?: readonly Extract<FilterSource, "isw" | "claims" | "economist">[];
   /** Liu–West moves of these parameters at each resampling (default none). */
   jitter?: ParameterJitter;
+  /**
+   * The static parameters: `"prior-medians"` (default) — θ shared by every particle, each
+   * parameter at its prior median (withParametersFixed), so the filter estimates the state given
+   * θ; `"prior-draws"` — each particle its own draws from the hindcast's priors, which the
+   * resampling selects (and collapses onto a few of); or values for some parameters (the rest at
+   * their medians), e.g. an inference's estimate.
+   */
+  parameters?: "prior-medians" | "prior-draws" | Readonly<Record<string, number>>;
 }
 
 type EconomistRow = { month: string; casualtiesEst: number; casualtiesPiLow?: number; casualtiesPiHigh?: number };
@@ -64,12 +73,11 @@ const sumOf = (months: readonly Float64Array[], h: number, start: number): Float
 
 /**
  * The state-space model (issue 14): at each origin O, the bootstrap particle filter runs the
- * hindcast scenario (observations.ts: wide priors, each particle its own parameter draws) over
- * `from` … O against the chosen sources, and each filtered particle is carried on
- * (filter-forecast.ts). The observed value at O plus each particle's reported changes gives the
- * forecast. Parameters are not refitted: the filter's resampling keeps the draws that fit, which
- * narrows them (and, over many months, collapses them onto few — the inference step of issue 14
- * is to replace this).
+ * hindcast scenario (observations.ts) over `from` … O against the chosen sources, and each
+ * filtered particle is carried on (filter-forecast.ts). The observed value at O plus each
+ * particle's reported changes gives the forecast. Parameters are not inferred yet (see
+ * {@link FilteredForecasterOptions.parameters}): by default every particle shares the priors'
+ * medians, so the forecast's spread is the state's and the process's, not the parameters'.
  * @example
  * runLeague(SHIPPED_LEAGUE_DATA, [filteredModelForecaster(), ...baselineForecasters()], {});
  */
@@ -77,19 +85,25 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
   const from = options.from ?? "2023-01";
   const particles = options.particles ?? 4000;
   const sources = options.sources ?? ["isw", "claims"];
+  const parameters = options.parameters ?? "prior-medians";
+  const shown = typeof parameters === "string" ? parameters : `fixed (${Object.keys(parameters).length} set)`;
   return {
     name: options.name ?? "model (particle filter)",
     role: "candidate",
-    description: `bootstrap particle filter over ${from} … origin (${sources.join(", ")}), ${particles} particles, each filtered particle carried on`,
+    description: `bootstrap particle filter over ${from} … origin (${sources.join(", ")}), ${particles} particles, parameters ${shown}, each filtered particle carried on`,
     series: LEAGUE_SERIES,
-    settings: { from, particles, sources: sources.join("+") },
+    settings: { from, particles, sources: sources.join("+"), parameters: shown },
     firstOrigin: addMonths(from, 3),
     forecast({ origin, horizons, series, data, seed }) {
       const cut = dataUpTo(data, origin);
       const observations = filterObservationsOf(cut, from, origin, sources);
-      const scenario = hindcastScenario(
+      const hindcast = hindcastScenario(
         observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from, to: origin }),
       );
+      const scenario =
+        parameters === "prior-draws"
+          ? hindcast
+          : withParametersFixed(hindcast, parameters === "prior-medians" ? {} : parameters, "filtered forecast");
       const { filter, paths } = filterAndForecast(scenario, observations, { particles, seed, jitter: options.jitter }, horizons.at(-1)!);
       const byseries = {
         occupiedKm2: paths.occupiedChangeKm2,
