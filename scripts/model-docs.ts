@@ -77,6 +77,7 @@ const UNIT: Record<string, keyof typeof DIMENSION> = {
   "territory.initialOccupiedKm2": "km²",
   "territory.offensivePaceKm2PerMonth": "km²/month",
   "territory.offensiveNoiseSd": "sd of a log",
+  "territory.offensiveNoiseAutocorrelation": "dimensionless",
   "territory.forceRatioExponent": "exponent",
   "territory.regainThreshold": "dimensionless",
   "territory.maxGainMultiple": "× base pace",

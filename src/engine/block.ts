@@ -38,7 +38,7 @@ import {
   ukraineLossesAtStart,
   ukraineWoundedAtStart,
 } from "../model/initial.js";
-import { logIntensityNoise, meanOneMultiplier, territoryNoise } from "../model/noise.js";
+import { logIntensityNoise, logTerritoryNoise, meanOneMultiplier } from "../model/noise.js";
 import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity, stalemateMonthsAfter } from "../model/regimes.js";
 import { seasonalFactor } from "../model/seasonality.js";
 import {
@@ -181,6 +181,8 @@ export class BlockRun {
   private readonly dprk: Float64Array;
   private readonly occupied: Float64Array;
   private readonly logNoise: Float64Array;
+  /** Per path: log εA of the last month (the territory noise's AR(1) state). */
+  private readonly logAreaNoise: Float64Array;
   private readonly stalemateMonths: Float64Array;
   private readonly russiaEffective0: Float64Array;
   private readonly regime: Uint8Array;
@@ -248,6 +250,7 @@ export class BlockRun {
     this.dprk = new Float64Array(count * DPRK_STATE_SLOTS);
     this.occupied = new Float64Array(count);
     this.logNoise = new Float64Array(count);
+    this.logAreaNoise = new Float64Array(count);
     this.stalemateMonths = new Float64Array(count);
     this.russiaEffective0 = new Float64Array(count);
     this.regime = new Uint8Array(count);
@@ -372,7 +375,17 @@ export class BlockRun {
       activeWaves[WAVE_SLOTS * j + 1] = w.startDay;
       activeWaves[WAVE_SLOTS * j + 2] = w.endDay;
     });
-    const { occupied, logNoise, stalemateMonths, russiaEffective0, regime, ceased, series, territoryCoefficients: territoryAtPath } = this;
+    const {
+      occupied,
+      logNoise,
+      logAreaNoise,
+      stalemateMonths,
+      russiaEffective0,
+      regime,
+      ceased,
+      series,
+      territoryCoefficients: territoryAtPath,
+    } = this;
     const { territory, intensity, regimes, ukraine, dprk, ceasefire } = p;
     const waveSizeSpec = plan.scenario.dprk.furtherWaves.size.spec;
 
@@ -385,7 +398,15 @@ export class BlockRun {
       const intensitySd = noiseOn ? intensity.noiseSd[i]! : 0;
       logNoise[i] = logIntensityNoise(m === 0, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, normalQuantile(uNoise[i]!));
       const intensityNoise = meanOneMultiplier(logNoise[i]!, intensitySd);
-      const areaNoise = territoryNoise(noiseOn ? territory.offensiveNoiseSd[i]! : 0, normalQuantile(uTerritory[i]!));
+      const areaSd = noiseOn ? territory.offensiveNoiseSd[i]! : 0;
+      logAreaNoise[i] = logTerritoryNoise(
+        m === 0,
+        logAreaNoise[i]!,
+        territory.offensiveNoiseAutocorrelation[i]!,
+        areaSd,
+        normalQuantile(uTerritory[i]!),
+      );
+      const areaNoise = meanOneMultiplier(logAreaNoise[i]!, areaSd);
       territoryCoefficients(territoryAtPath, territory, i);
       // A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
       const collapsedAtStart = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForceAtStart, ukraineForce0);
@@ -675,7 +696,15 @@ export class BlockRun {
     permute(this.russia, FORCE_STATE_SLOTS);
     permute(this.ukraine, FORCE_STATE_SLOTS);
     permute(this.dprk, DPRK_STATE_SLOTS);
-    for (const values of [this.occupied, this.logNoise, this.stalemateMonths, this.russiaEffective0, this.regime, this.ceased])
+    for (const values of [
+      this.occupied,
+      this.logNoise,
+      this.logAreaNoise,
+      this.stalemateMonths,
+      this.russiaEffective0,
+      this.regime,
+      this.ceased,
+    ])
       permute(values, 1);
     for (const values of Object.values(this.series)) permute(values, 1);
     for (const values of Object.values(this.byPath)) permute(values, 1);

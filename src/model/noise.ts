@@ -4,13 +4,16 @@
  *
  *   intensity:  log ε(0) = σ·z(0),   log ε(m) = φ · log ε(m−1) + √(1 − φ²) · σ · z(m)
  *               ε(m) = exp(log ε(m) − σ²/2)                           (AR(1): stationary sd σ, E[ε] = 1)
- *   territory:  εA(m) = exp(σA · zA(m) − σA²/2)                          (independent each month, E[εA] = 1)
+ *   territory:  log εA(m) = φA · log εA(m−1) + √(1 − φA²) · σA · zA(m),  εA(m) = exp(log εA(m) − σA²/2)
+ *               (the same AR(1); φA = 0, the baseline's, gives independent months: territoryNoise)
  *
  * z are standard normal draws, one per path and month from their own streams. σ and φ are
  * `intensity.noiseSd` and `intensity.noiseAutocorrelation` (from the residuals of log monthly
  * claims in data/russia_personnel_losses_monthly.csv after trend and season: sd 0.167, lag-1
  * autocorrelation 0.60; docs/calibration.md), σA `territory.offensiveNoiseSd` (from the log
- * monthly gains in data/occupied_area_isw_monthly.csv). Dimensionless.
+ * monthly gains in data/occupied_area_isw_monthly.csv), φA `territory.offensiveNoiseAutocorrelation`
+ * (a persistent pace: what a filter of the monthly area can track; an assumption at 0 in the
+ * baseline). Dimensionless.
  */
 
 /**
@@ -50,3 +53,14 @@ export function meanOneMultiplier(logValue: number, sd: number): number {
 export function territoryNoise(sd: number, z: number): number {
   return Math.exp(sd * z - (sd * sd) / 2);
 }
+
+/**
+ * The log of the territory multiplier this month, log εA(m): the AR(1) of {@link logIntensityNoise}
+ * with σA and φA. With φA = 0 it is σA · z every month, and {@link meanOneMultiplier} of it is
+ * exactly {@link territoryNoise} (test/model/noise.test.ts).
+ * @example
+ * logTerritoryNoise(false, 0.3, 0, 0.4, 1); // 0.4 (independent months)
+ * logTerritoryNoise(false, 0.3, 0.6, 0.4, 1); // 0.5 (0.6 · 0.3 + 0.8 · 0.4)
+ */
+export const logTerritoryNoise: (firstMonth: boolean, previousLog: number, autocorrelation: number, sd: number, z: number) => number =
+  logIntensityNoise;

@@ -40,7 +40,7 @@ export const TERRITORY_COEFFICIENT_SLOTS = 7;
  * @example
  * // one path: T = 603,628 km², α = 485 km²/month, γ = 1.5, θ = 0.5, gmax = 3, collapse below 40% of U0 at × 4
  * const territory = {
- *   totalKm2: [603_628], initialOccupiedKm2: [120_725.6], offensivePaceKm2PerMonth: [485], offensiveNoiseSd: [0.3],
+ *   totalKm2: [603_628], initialOccupiedKm2: [120_725.6], offensivePaceKm2PerMonth: [485], offensiveNoiseSd: [0.3], offensiveNoiseAutocorrelation: [0],
  *   forceRatioExponent: [1.5], regainThreshold: [0.5], maxGainMultiple: [3], stalemateMeanKm2PerMonth: [40.6], stalemateSdKm2PerMonth: [136],
  *   breakthrough: { probabilityPerMonth: [0.02], forceRatioExponent: [2], multiplier: [2] }, collapse: { ukraineShareOfInitial: [0.4], multiplier: [4] },
  * };

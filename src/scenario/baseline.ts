@@ -41,6 +41,12 @@ export const baselineScenario = {
       max: 0.5,
       provenance: data(AREA, "sd of log monthly gains 2024-05..2025-06 is 0.45 incl. seasonal and trend; the noise share is less"),
     },
+    offensiveNoiseAutocorrelation: {
+      value: 0,
+      provenance: assumption(
+        "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+      ),
+    },
     forceRatioExponent: {
       dist: "uniform",
       min: 0.5,

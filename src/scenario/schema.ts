@@ -160,6 +160,12 @@ function build() {
       initialOccupiedKm2: parameter({ unit: "km^2", description: "occupied area at the start (A0)", min: 0 }),
       offensivePaceKm2PerMonth: parameter({ unit: "km^2/month", description: "offensive pace α at x = 1, I = 1", min: 0 }),
       offensiveNoiseSd: parameter({ unit: "1", description: "sd of the log of the monthly offensive multiplier εA", min: 0, max: 3 }),
+      offensiveNoiseAutocorrelation: parameter({
+        unit: "1",
+        description: "AR(1) coefficient of log εA month to month (0: independent months)",
+        min: 0,
+        max: 0.99,
+      }),
       forceRatioExponent: parameter({ unit: "1", description: "γ in g(x) = (x^γ − θ)/(1 − θ)", min: 0, max: 4 }),
       regainThreshold: parameter({ unit: "1", description: "θ: below x^γ = θ Ukraine regains ground", min: 0, max: 1, exclusiveMax: true }),
       maxGainMultiple: parameter({ unit: "1", description: "gmax: cap on g(x)", min: 1, max: 100 }),

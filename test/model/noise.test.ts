@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logIntensityNoise, meanOneMultiplier, territoryNoise } from "../../src/model/noise.js";
+import { logIntensityNoise, logTerritoryNoise, meanOneMultiplier, territoryNoise } from "../../src/model/noise.js";
 import { createStream } from "../../src/engine/rng.js";
 import { normalQuantile } from "../../src/util/special-functions.js";
 
@@ -63,5 +63,41 @@ describe("territoryNoise", () => {
       [0, 0],
     ] as const)
       expect(territoryNoise(sd, z)).toBe(meanOneMultiplier(sd * z, sd));
+  });
+});
+
+describe("logTerritoryNoise", () => {
+  it("matches its @example and, with φA = 0, gives exactly territoryNoise's multiplier every month", () => {
+    expect(logTerritoryNoise(false, 0.3, 0, 0.4, 1)).toBe(0.4);
+    expect(logTerritoryNoise(false, 0.3, 0.6, 0.4, 1)).toBeCloseTo(0.5, 15);
+    const uniform = createStream(2, "test", "territory-noise");
+    let log = 0;
+    for (let m = 0; m < 500; m += 1) {
+      const z = normalQuantile(uniform()),
+        sd = 0.05 + (m % 7) * 0.1;
+      log = logTerritoryNoise(m === 0, log, 0, sd, z);
+      expect(meanOneMultiplier(log, sd)).toBe(territoryNoise(sd, z));
+    }
+  });
+
+  it("with φA > 0 the months are correlated, the stationary sd and the mean-one multiplier kept (fixed seed)", () => {
+    const uniform = createStream(4, "test", "territory-ar1");
+    const n = 50_000,
+      sd = 0.3,
+      phi = 0.7;
+    const xs = new Float64Array(n);
+    let multiplierSum = 0;
+    for (let m = 0; m < n; m += 1) {
+      xs[m] = logTerritoryNoise(m === 0, m > 0 ? xs[m - 1]! : 0, phi, sd, normalQuantile(uniform()));
+      multiplierSum += meanOneMultiplier(xs[m]!, sd);
+    }
+    const mean = xs.reduce((a, b) => a + b, 0) / n;
+    const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / n;
+    let cov = 0;
+    for (let m = 1; m < n; m += 1) cov += (xs[m]! - mean) * (xs[m - 1]! - mean);
+    // se at n = 50,000 with φ = 0.7: ≈ 0.003 for the sd, ≈ 0.005 for φ, ≈ 0.003 for the multiplier's mean
+    expect(Math.abs(Math.sqrt(variance) - sd)).toBeLessThan(0.015);
+    expect(Math.abs(cov / (n - 1) / variance - phi)).toBeLessThan(0.02);
+    expect(Math.abs(multiplierSum / n - 1)).toBeLessThan(0.015);
   });
 });

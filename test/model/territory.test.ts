@@ -158,6 +158,7 @@ const TERRITORY = {
   initialOccupiedKm2: [120_725.6],
   offensivePaceKm2PerMonth: [485],
   offensiveNoiseSd: [0.3],
+  offensiveNoiseAutocorrelation: [0],
   forceRatioExponent: [1.5],
   regainThreshold: [0.5],
   maxGainMultiple: [3],

@@ -27,6 +27,7 @@ export const PARAMETER_BOUNDS: Record<string, Bound> = {
   "territory.initialOccupiedKm2": { min: 0 },
   "territory.offensivePaceKm2PerMonth": { min: 0 },
   "territory.offensiveNoiseSd": { min: 0, max: 3 },
+  "territory.offensiveNoiseAutocorrelation": { min: 0, max: 0.99 },
   "territory.forceRatioExponent": { min: 0, max: 4 },
   "territory.regainThreshold": { min: 0, max: 1, exclusiveMax: true },
   "territory.maxGainMultiple": { min: 1, max: 100 },
@@ -199,6 +200,7 @@ export function scenarioCase(): fc.Arbitrary<GeneratedCase> {
           [
             "offensivePaceKm2PerMonth",
             "offensiveNoiseSd",
+            "offensiveNoiseAutocorrelation",
             "forceRatioExponent",
             "regainThreshold",
             "maxGainMultiple",

@@ -68,6 +68,7 @@ describe("baseline assumptions carry honest uncertainty", () => {
     "ukraine.targetGrowthPerMonth", // schema default: "default: the target stays at the initial strength"
     "ukraine.trainingMonths", // counterpart of russia.trainingMonths (note: "as for Russia")
     "ukraine.desertionPerMonth", // "… optional outflow, off by default"
+    "territory.offensiveNoiseAutocorrelation", // "independent months, as in v1; the state-space fit … is to estimate it"
     "dprk.furtherWaves.ratePerYear", // "baseline: no waves beyond the pledge …"
     "ceasefire.hazardPerStalemateMonth", // "baseline: the hazard does not rise with stalemate"
   ];
