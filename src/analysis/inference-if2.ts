@@ -77,11 +77,13 @@ export function if2(base: unknown, observations: FilterObservations, options: If
   const logLikelihoods: number[] = [];
   let swarm = options.start;
   let model: WarParticles | undefined;
+  // Each pass its own engine seed, drawn from the run's seed (any valid seed gives valid pass seeds).
+  const passSeeds = createStream(seed, "if2", "pass-seeds");
   for (let m = 0; m < iterations; m += 1) {
     const factor = cooling ** (m / 50);
     model = new WarParticles(scenario, observations, {
       particles,
-      seed: seed * 1000 + m,
+      seed: Math.floor(passSeeds() * 2 ** 32),
       settings,
       jitter: { kind: "random-walk", parameters: paths, sd: parameters.map((p) => p.rwSd * factor) },
     });

@@ -1,10 +1,12 @@
 import { filterAndForecast } from "./filter-forecast.js";
 import type { Forecast, Forecaster } from "./league-forecasters.js";
 import { dataUpTo, LEAGUE_SERIES, valueAt, type LeagueData } from "./league-data.js";
-import { addMonths, hindcastScenario, observationsFromSeries } from "./observations.js";
+import { filterScenario } from "./filter-priors.js";
+import { addMonths, observationsFromSeries } from "./observations.js";
 import type { EconomistMonth, FilterObservations, FilterSource, ParameterJitter } from "./war-particles.js";
 import { OptionsError } from "../util/errors.js";
 import { withParametersFixed } from "./fixed-parameters.js";
+import { if2 } from "./inference-if2.js";
 
 /** Options of {@link filteredModelForecaster}. */
 export interface FilteredForecasterOptions {
@@ -22,10 +24,15 @@ export interface FilteredForecasterOptions {
    * The static parameters: `"prior-medians"` (default) — θ shared by every particle, each
    * parameter at its prior median (withParametersFixed), so the filter estimates the state given
    * θ; `"prior-draws"` — each particle its own draws from the hindcast's priors, which the
-   * resampling selects (and collapses onto a few of); or values for some parameters (the rest at
-   * their medians), e.g. an inference's estimate.
+   * resampling selects (and collapses onto a few of); `{ values }` for some parameters (the rest
+   * at their medians); `{ if2 }`, an estimate by iterated filtering at each origin.
    */
-  parameters?: "prior-medians" | "prior-draws" | Readonly<Record<string, number>>;
+  parameters?: "prior-medians" | "prior-draws" | { values: Readonly<Record<string, number>> } | If2Estimate;
+}
+
+/** θ estimated at each origin by iterated filtering on the data up to it (the rest at their prior medians). */
+export interface If2Estimate {
+  if2: { parameters: readonly string[]; particles: number; iterations: number; rwSd: number; coolingFraction50: number };
 }
 
 type EconomistRow = { month: string; casualtiesEst: number; casualtiesPiLow?: number; casualtiesPiHigh?: number };
@@ -73,7 +80,7 @@ const sumOf = (months: readonly Float64Array[], h: number, start: number): Float
 
 /**
  * The state-space model (issue 14): at each origin O, the bootstrap particle filter runs the
- * hindcast scenario (observations.ts) over `from` … O against the chosen sources, and each
+ * hindcast scenario with the filter's priors (filter-priors.ts) over `from` … O against the chosen sources, and each
  * filtered particle is carried on (filter-forecast.ts). The observed value at O plus each
  * particle's reported changes gives the forecast. Parameters are not inferred yet (see
  * {@link FilteredForecasterOptions.parameters}): by default every particle shares the priors'
@@ -86,7 +93,12 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
   const particles = options.particles ?? 4000;
   const sources = options.sources ?? ["isw", "claims"];
   const parameters = options.parameters ?? "prior-medians";
-  const shown = typeof parameters === "string" ? parameters : `fixed (${Object.keys(parameters).length} set)`;
+  const shown =
+    typeof parameters === "string"
+      ? parameters
+      : "if2" in parameters
+        ? `IF2 at each origin (${parameters.if2.parameters.length} parameters, ${parameters.if2.particles} particles × ${parameters.if2.iterations} passes)`
+        : `fixed (${Object.keys(parameters.values).length} set)`;
   return {
     name: options.name ?? "model (particle filter)",
     role: "candidate",
@@ -97,13 +109,21 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
     forecast({ origin, horizons, series, data, seed }) {
       const cut = dataUpTo(data, origin);
       const observations = filterObservationsOf(cut, from, origin, sources);
-      const hindcast = hindcastScenario(
+      const hindcast = filterScenario(
         observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from, to: origin }),
       );
-      const scenario =
-        parameters === "prior-draws"
-          ? hindcast
-          : withParametersFixed(hindcast, parameters === "prior-medians" ? {} : parameters, "filtered forecast");
+      let estimate: Readonly<Record<string, number>> = {};
+      if (typeof parameters === "object" && "if2" in parameters) {
+        const settings = parameters.if2;
+        estimate = if2(hindcast, observations, {
+          parameters: settings.parameters.map((path) => ({ path, rwSd: settings.rwSd })),
+          particles: settings.particles,
+          iterations: settings.iterations,
+          coolingFraction50: settings.coolingFraction50,
+          seed,
+        }).estimate;
+      } else if (typeof parameters === "object") estimate = parameters.values;
+      const scenario = parameters === "prior-draws" ? hindcast : withParametersFixed(hindcast, estimate, "filtered forecast");
       const { filter, paths } = filterAndForecast(scenario, observations, { particles, seed, jitter: options.jitter }, horizons.at(-1)!);
       const byseries = {
         occupiedKm2: paths.occupiedChangeKm2,

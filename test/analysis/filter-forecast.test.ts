@@ -82,3 +82,15 @@ describe("filteredModelForecaster", () => {
     expect(forecast.diagnostics!.monthsFiltered).toBe(18);
   });
 });
+
+describe("filterScenario", () => {
+  it("is the hindcast with the filter's priors (the persistence of the pace), the ABC's priors untouched", async () => {
+    const { filterScenario, FILTER_PRIORS } = await import("../../src/analysis/filter-priors.js");
+    const o = observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from: "2023-01", to: ORIGIN });
+    const s = filterScenario(o) as unknown as { territory: Record<string, unknown> };
+    expect(s.territory.offensiveNoiseAutocorrelation).toEqual(FILTER_PRIORS["territory.offensiveNoiseAutocorrelation"]);
+    const h = hindcastScenario(o) as unknown as { territory: Record<string, { value?: number }> };
+    expect(h.territory.offensiveNoiseAutocorrelation!.value).toBe(0);
+    expect(s.territory.offensivePaceKm2PerMonth).toEqual(h.territory.offensivePaceKm2PerMonth);
+  });
+});

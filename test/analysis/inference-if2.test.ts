@@ -62,7 +62,8 @@ describe("if2", () => {
   });
 
   it("is deterministic for a seed and refuses bad options", () => {
-    const run = () => if2(PRIOR, data, { parameters: [{ path: LOSS, rwSd: 0.02 }], particles: 100, iterations: 2, seed: 3 });
+    const run = (seed = 3) => if2(PRIOR, data, { parameters: [{ path: LOSS, rwSd: 0.02 }], particles: 100, iterations: 2, seed });
+    expect(run(4_294_967_295).estimate[LOSS]).toBeGreaterThan(0); // the largest seed: its passes get valid seeds too
     expect(run().estimate).toEqual(run().estimate);
     const bad = (o: object) => () =>
       if2(PRIOR, data, { parameters: [{ path: LOSS, rwSd: 0.02 }], particles: 100, iterations: 2, seed: 3, ...o });
