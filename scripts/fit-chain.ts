@@ -1,0 +1,58 @@
+// One PMMH chain of `npm run fit` (scripts/fit.ts runs several of these in parallel processes).
+// Usage: tsx scripts/fit-chain.ts <chain> <burnIn> <iterations> <particles>; prints one JSON line.
+import { particleFilter } from "../src/analysis/filter.js";
+import { withParametersFixed } from "../src/analysis/fixed-parameters.js";
+import { filterScenario } from "../src/analysis/filter-priors.js";
+import { pmmh } from "../src/analysis/inference-pmmh.js";
+import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
+import { filterObservationsOf } from "../src/analysis/league-filtered.js";
+import { observationsFromSeries } from "../src/analysis/observations.js";
+import { WarParticles } from "../src/analysis/war-particles.js";
+import { listParameters } from "../src/engine/parameters.js";
+import { createStream } from "../src/engine/rng.js";
+import { median } from "../src/scenario/distribution-math.js";
+import { parseScenario } from "../src/scenario/parse.js";
+import { FIT_FROM, FIT_PARAMETERS, FIT_TO } from "./fit-settings.js";
+
+const [chain, burnIn, iterations, particles] = process.argv.slice(2).map(Number) as [number, number, number, number];
+const observations = filterObservationsOf(SHIPPED_LEAGUE_DATA, FIT_FROM, FIT_TO, ["isw", "claims"]);
+const scenario = filterScenario(
+  observationsFromSeries(
+    { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
+    { from: FIT_FROM, to: FIT_TO },
+  ),
+);
+const slots = listParameters(parseScenario(scenario));
+const parameters = FIT_PARAMETERS.map((path) => ({ path, prior: slots.find((s) => s.path === path)!.spec }));
+// Each chain starts at the prior medians moved by ±10% of each prior's range (chain-specific, seeded).
+const jitter = createStream(chain, "fit", "start");
+const start = Object.fromEntries(
+  parameters.map(({ path, prior }) => {
+    const lo = "min" in prior ? (prior.min as number) : 0,
+      hi = "max" in prior ? (prior.max as number) : 1;
+    return [path, Math.min(hi - 1e-6 * (hi - lo), Math.max(lo + 1e-6 * (hi - lo), median(prior) + (jitter() - 0.5) * 0.2 * (hi - lo)))];
+  }),
+);
+const started = Date.now();
+const result = pmmh({
+  parameters,
+  start,
+  burnIn,
+  iterations,
+  seed: chain,
+  logLikelihood: (theta, seed) => {
+    const model = new WarParticles(withParametersFixed(scenario, theta, "PMMH proposal"), observations, { particles, seed });
+    return particleFilter(model, {
+      steps: observations.months.length,
+      observed: (t) => model.observed(t),
+      uniform: createStream(seed, "fit", "resample"),
+    }).logLikelihood;
+  },
+  onIteration: (i, _ok, ll) => {
+    if (i % 100 === 99)
+      process.stderr.write(
+        `  chain ${chain}: ${i + 1}/${burnIn + iterations}, log L̂ ${ll.toFixed(1)}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      );
+  },
+});
+process.stdout.write(`${JSON.stringify({ chain, start, seconds: (Date.now() - started) / 1000, ...result })}\n`);
