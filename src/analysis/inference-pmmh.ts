@@ -34,6 +34,8 @@ export interface PmmhOptions {
   seed: number;
   /** The first proposal's sd on each parameter's unbounded scale (default 0.1). */
   initialSd?: number;
+  /** The first proposal's Cholesky factor on the unbounded scale (d × d, row-major): a warm start from an earlier chain's `proposalCholesky`. */
+  proposalCholesky?: Float64Array;
   onIteration?: (i: number, accepted: boolean, logLikelihood: number) => void;
 }
 
@@ -44,6 +46,10 @@ export interface PmmhResult {
   logLikelihoods: number[];
   /** Share of kept iterations whose proposal was accepted. */
   acceptance: number;
+  /** The chain's last state (a warm start for a later chain). */
+  last: Record<string, number>;
+  /** The proposal's Cholesky factor at the end (adapted in burn-in), for a warm start. */
+  proposalCholesky: Float64Array;
 }
 
 /** log density of a bounded prior at x (−∞ outside), with its support. */
@@ -132,7 +138,14 @@ export function pmmh(options: PmmhOptions): PmmhResult {
   // Proposal: u' = u + L z; L from the adapted covariance (diagonal at first).
   let chol: Float64Array = new Float64Array(d * d);
   const initialSd = options.initialSd ?? 0.1;
-  for (let k = 0; k < d; k += 1) chol[k * d + k] = initialSd;
+  if (options.proposalCholesky) {
+    if (options.proposalCholesky.length !== d * d)
+      throw new OptionsError({
+        path: "proposalCholesky",
+        message: `expected ${d * d} numbers (a ${d} × ${d} factor), got ${options.proposalCholesky.length}`,
+      });
+    chol = Float64Array.from(options.proposalCholesky);
+  } else for (let k = 0; k < d; k += 1) chol[k * d + k] = initialSd;
   const history: Float64Array[] = [];
   const draws: Record<string, number[]> = Object.fromEntries(parameters.map((p) => [p.path, [] as number[]]));
   const logLikelihoods: number[] = [];
@@ -171,7 +184,7 @@ export function pmmh(options: PmmhOptions): PmmhResult {
     }
     options.onIteration?.(i, ok, currentLogLikelihood);
   }
-  return { draws, logLikelihoods, acceptance: accepted / iterations };
+  return { draws, logLikelihoods, acceptance: accepted / iterations, last: thetaOf(current), proposalCholesky: chol };
 }
 
 /** Cholesky factor of 2.38²/d × the covariance of the burn-in's second half (+ a small ridge). */

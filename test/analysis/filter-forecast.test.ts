@@ -94,3 +94,39 @@ describe("filterScenario", () => {
     expect(s.territory.offensivePaceKm2PerMonth).toEqual(h.territory.offensivePaceKm2PerMonth);
   });
 });
+
+describe("pmmhForecaster", () => {
+  it("pools draws × particles into each forecast, warm-starting each origin's chain from the last", async () => {
+    const { pmmhForecaster } = await import("../../src/analysis/league-pmmh.js");
+    const forecaster = pmmhForecaster({
+      parameters: ["territory.offensiveNoiseAutocorrelation", "attrition.russiaLossesPerMonth"],
+      particles: 200,
+      firstBurnIn: 10,
+      burnIn: 5,
+      iterations: 20,
+      draws: 4,
+      particlesPerDraw: 25,
+    });
+    const ask = (origin: string) =>
+      forecaster.forecast({ origin, horizons: [1, 3], series: ["occupiedKm2"], data: SHIPPED_LEAGUE_DATA, seed: 9 });
+    const first = await ask("2024-03");
+    expect(first.samples.occupiedKm2![1]).toHaveLength(100);
+    const second = await ask("2024-04");
+    expect(second.samples.occupiedKm2![0]).toHaveLength(100);
+    // A fresh forecaster at the second origin starts cold: other numbers than the warm one's.
+    const cold = await pmmhForecaster({
+      parameters: ["territory.offensiveNoiseAutocorrelation", "attrition.russiaLossesPerMonth"],
+      particles: 200,
+      firstBurnIn: 10,
+      burnIn: 5,
+      iterations: 20,
+      draws: 4,
+      particlesPerDraw: 25,
+    }).forecast({ origin: "2024-04", horizons: [1, 3], series: ["occupiedKm2"], data: SHIPPED_LEAGUE_DATA, seed: 9 });
+    expect(Array.from(cold.samples.occupiedKm2![0]!)).not.toEqual(Array.from(second.samples.occupiedKm2![0]!));
+    const last =
+      cut.occupiedArea.find((r) => r.month === "2024-04") ?? SHIPPED_LEAGUE_DATA.occupiedArea.find((r) => r.month === "2024-04")!;
+    const median = Float64Array.from(second.samples.occupiedKm2![0]!).sort()[50]!;
+    expect(Math.abs(median - last.occupiedKm2)).toBeLessThan(3000);
+  });
+});

@@ -110,5 +110,10 @@ describe("pmmh", () => {
     expect(bad({ iterations: 0 })).toThrow(/iterations/);
     expect(bad({ parameters: [{ path: "a", prior: { dist: "normal", mean: 0, sd: 1 } }] })).toThrow(/bounded prior/);
     expect(bad({ logLikelihood: () => -Infinity })).toThrow(/finite log-likelihood/);
+    expect(bad({ proposalCholesky: new Float64Array(4) })).toThrow(/expected 1 numbers/);
+    // A warm start: the last state and the proposal come back, and a chain given them goes on from there.
+    const first = run();
+    expect(first.proposalCholesky).toHaveLength(1);
+    expect(first.last.a).toBe(first.draws.a!.at(-1));
   });
 });
