@@ -25,6 +25,7 @@ import { filterScenario } from "../src/analysis/filter-priors.js";
 import { observationsFromSeries } from "../src/analysis/observations.js";
 import { WarParticles, type FilterObservations } from "../src/analysis/war-particles.js";
 import { createStream } from "../src/engine/rng.js";
+import { FIT_PARAMETERS } from "./fit-settings.js";
 
 const quick = process.argv.includes("--quick");
 const started = Date.now();
@@ -67,17 +68,7 @@ const counts = COUNTS.map((n) => {
   return { n, ...r };
 });
 
-const IF2_PARAMETERS = [
-  "intensity.noiseAutocorrelation",
-  "intensity.noiseSd",
-  "attrition.russiaLossesPerMonth",
-  "territory.offensivePaceKm2PerMonth",
-  "territory.offensiveNoiseAutocorrelation",
-  "regimes.offensiveToStalematePerMonth",
-  "regimes.stalemateToOffensivePerMonth",
-  "territory.stalemateMeanKm2PerMonth",
-  "territory.stalemateSdKm2PerMonth",
-];
+const IF2_PARAMETERS = FIT_PARAMETERS;
 
 // ---- 2. the league table -----------------------------------------------------------------------------
 const PARTICLES = 4000;

@@ -2,26 +2,16 @@
 // Usage: tsx scripts/fit-chain.ts <chain> <burnIn> <iterations> <particles>; prints one JSON line.
 import { particleFilter } from "../src/analysis/filter.js";
 import { withParametersFixed } from "../src/analysis/fixed-parameters.js";
-import { filterScenario } from "../src/analysis/filter-priors.js";
 import { pmmh } from "../src/analysis/inference-pmmh.js";
-import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
-import { filterObservationsOf } from "../src/analysis/league-filtered.js";
-import { observationsFromSeries } from "../src/analysis/observations.js";
 import { WarParticles } from "../src/analysis/war-particles.js";
 import { listParameters } from "../src/engine/parameters.js";
 import { createStream } from "../src/engine/rng.js";
 import { median } from "../src/scenario/distribution-math.js";
 import { parseScenario } from "../src/scenario/parse.js";
-import { FIT_FROM, FIT_PARAMETERS, FIT_TO } from "./fit-settings.js";
+import { FIT_PARAMETERS, fitData } from "./fit-settings.js";
 
 const [chain, burnIn, iterations, particles] = process.argv.slice(2).map(Number) as [number, number, number, number];
-const observations = filterObservationsOf(SHIPPED_LEAGUE_DATA, FIT_FROM, FIT_TO, ["isw", "claims"]);
-const scenario = filterScenario(
-  observationsFromSeries(
-    { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
-    { from: FIT_FROM, to: FIT_TO },
-  ),
-);
+const { observations, scenario } = fitData();
 const slots = listParameters(parseScenario(scenario));
 const parameters = FIT_PARAMETERS.map((path) => ({ path, prior: slots.find((s) => s.path === path)!.spec }));
 // Each chain starts at the prior medians moved by ±10% of each prior's range (chain-specific, seeded).

@@ -12,17 +12,13 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { particleFilter } from "../src/analysis/filter.js";
 import { withParametersFixed } from "../src/analysis/fixed-parameters.js";
-import { filterScenario } from "../src/analysis/filter-priors.js";
-import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
-import { filterObservationsOf } from "../src/analysis/league-filtered.js";
 import { bulkEss, rHat } from "../src/analysis/mcmc-diagnostics.js";
-import { observationsFromSeries } from "../src/analysis/observations.js";
 import { WarParticles } from "../src/analysis/war-particles.js";
 import { listParameters } from "../src/engine/parameters.js";
 import { createStream } from "../src/engine/rng.js";
 import { median, quantile } from "../src/scenario/distribution-math.js";
 import { parseScenario } from "../src/scenario/parse.js";
-import { FIT_FROM, FIT_PARAMETERS, FIT_TO } from "./fit-settings.js";
+import { FIT_FROM, FIT_PARAMETERS, FIT_TO, fitData } from "./fit-settings.js";
 
 const quick = process.argv.includes("--quick");
 const CHAINS = quick ? 2 : 4,
@@ -64,13 +60,7 @@ for (let first = 1; first <= CHAINS; first += PARALLEL)
 const seconds = (Date.now() - started) / 1000;
 log(`${CHAINS} chains done`);
 
-const observations = filterObservationsOf(SHIPPED_LEAGUE_DATA, FIT_FROM, FIT_TO, ["isw", "claims"]);
-const scenario = filterScenario(
-  observationsFromSeries(
-    { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
-    { from: FIT_FROM, to: FIT_TO },
-  ),
-);
+const { observations, scenario } = fitData();
 const slots = listParameters(parseScenario(scenario));
 const sortedOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
 const q = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;

@@ -1,5 +1,5 @@
 import { filterAndForecast } from "./filter-forecast.js";
-import type { Forecast, Forecaster } from "./league-forecasters.js";
+import { sumOf, type Forecast, type Forecaster } from "./league-forecasters.js";
 import { dataUpTo, LEAGUE_SERIES, valueAt, type LeagueData } from "./league-data.js";
 import { filterScenario } from "./filter-priors.js";
 import { addMonths, observationsFromSeries } from "./observations.js";
@@ -71,12 +71,6 @@ export function filterObservationsOf(data: LeagueData, from: string, origin: str
       : {}),
   };
 }
-
-const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
-  const out = new Float64Array(months[0]!.length).fill(start);
-  for (let k = 0; k < h; k += 1) for (let i = 0; i < out.length; i += 1) out[i] = out[i]! + months[k]![i]!;
-  return out;
-};
 
 /**
  * The state-space model (issue 14): at each origin O, the bootstrap particle filter runs the

@@ -74,7 +74,8 @@ export interface HindcastForecasterOptions {
   calibration?: Pick<CalibrateOptions, "particles" | "generations" | "maxMoves" | "minAcceptance" | "quantile" | "seed">;
 }
 
-const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
+/** Per path, `start` plus the first `h` monthly changes (`months[k][i]`): the level at origin + h. */
+export const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
   const out = new Float64Array(months[0]!.length).fill(start);
   for (let k = 0; k < h; k += 1) for (let i = 0; i < out.length; i += 1) out[i] = out[i]! + months[k]![i]!;
   return out;

@@ -8,7 +8,7 @@ import { filterScenario } from "./filter-priors.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
 import { filterObservationsOf } from "./league-filtered.js";
-import type { Forecast, Forecaster } from "./league-forecasters.js";
+import { sumOf, type Forecast, type Forecaster } from "./league-forecasters.js";
 import { dataUpTo, LEAGUE_SERIES, valueAt } from "./league-data.js";
 import { addMonths, observationsFromSeries } from "./observations.js";
 import { WarParticles } from "./war-particles.js";
@@ -31,12 +31,6 @@ export interface PmmhForecasterOptions {
   draws?: number;
   particlesPerDraw?: number;
 }
-
-const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
-  const out = new Float64Array(months[0]!.length).fill(start);
-  for (let k = 0; k < h; k += 1) for (let i = 0; i < out.length; i += 1) out[i] = out[i]! + months[k]![i]!;
-  return out;
-};
 
 /**
  * The state-space model with its parameters' posterior (issue 14 items 4 and 8): at each origin

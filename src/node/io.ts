@@ -42,6 +42,24 @@ function oneLine(text: string, max = 200): string {
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 
+/**
+ * The bytes of an open file, read in 64 KiB chunks until its end; `tooLarge()` is thrown as soon
+ * as more than `cap` bytes have come (a size from fstat is not trusted: pipes say 0).
+ */
+export function readAtMost(fd: number, cap: number, tooLarge: () => Error): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    total += n;
+    if (total > cap) throw tooLarge();
+    chunks.push(chunk.subarray(0, n));
+  }
+  return Buffer.concat(chunks, total);
+}
+
 /** Read a scenario file: at most MAX_SCENARIO_FILE_BYTES, strict UTF-8 (a leading BOM is ignored). */
 function readScenarioText(arg: string): string {
   let fd: number;
@@ -71,17 +89,7 @@ function readScenarioText(arg: string): string {
     if (stat.isDirectory()) throw new BadInput(`${arg}: cannot read: is a directory`);
     if (stat.size > cap) throw tooLarge(`${stat.size} bytes`);
     // Read at most cap + 1 bytes whatever the size said (pipes and special files say 0).
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > cap) throw tooLarge("the file");
-      chunks.push(chunk.subarray(0, n));
-    }
-    bytes = Buffer.concat(chunks, total);
+    bytes = readAtMost(fd, cap, () => tooLarge("the file"));
   } catch (error) {
     if (error instanceof BadInput) throw error;
     throw new BadInput(`${arg}: cannot read: ${oneLine((error as Error).message)}`);

@@ -98,7 +98,7 @@ describe("filterScenario", () => {
 describe("pmmhForecaster", () => {
   it("pools draws × particles into each forecast, warm-starting each origin's chain from the last", async () => {
     const { pmmhForecaster } = await import("../../src/analysis/league-pmmh.js");
-    const forecaster = pmmhForecaster({
+    const small = {
       parameters: ["territory.offensiveNoiseAutocorrelation", "attrition.russiaLossesPerMonth"],
       particles: 200,
       firstBurnIn: 10,
@@ -106,7 +106,8 @@ describe("pmmhForecaster", () => {
       iterations: 20,
       draws: 4,
       particlesPerDraw: 25,
-    });
+    };
+    const forecaster = pmmhForecaster(small);
     const ask = (origin: string) =>
       forecaster.forecast({ origin, horizons: [1, 3], series: ["occupiedKm2"], data: SHIPPED_LEAGUE_DATA, seed: 9 });
     const first = await ask("2024-03");
@@ -114,15 +115,13 @@ describe("pmmhForecaster", () => {
     const second = await ask("2024-04");
     expect(second.samples.occupiedKm2![0]).toHaveLength(100);
     // A fresh forecaster at the second origin starts cold: other numbers than the warm one's.
-    const cold = await pmmhForecaster({
-      parameters: ["territory.offensiveNoiseAutocorrelation", "attrition.russiaLossesPerMonth"],
-      particles: 200,
-      firstBurnIn: 10,
-      burnIn: 5,
-      iterations: 20,
-      draws: 4,
-      particlesPerDraw: 25,
-    }).forecast({ origin: "2024-04", horizons: [1, 3], series: ["occupiedKm2"], data: SHIPPED_LEAGUE_DATA, seed: 9 });
+    const cold = await pmmhForecaster(small).forecast({
+      origin: "2024-04",
+      horizons: [1, 3],
+      series: ["occupiedKm2"],
+      data: SHIPPED_LEAGUE_DATA,
+      seed: 9,
+    });
     expect(Array.from(cold.samples.occupiedKm2![0]!)).not.toEqual(Array.from(second.samples.occupiedKm2![0]!));
     const last =
       cut.occupiedArea.find((r) => r.month === "2024-04") ?? SHIPPED_LEAGUE_DATA.occupiedArea.find((r) => r.month === "2024-04")!;

@@ -1,34 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { if2 } from "../../src/analysis/inference-if2.js";
-import { withParametersFixed } from "../../src/analysis/fixed-parameters.js";
-import { OBSERVATION_SETTINGS } from "../../src/analysis/observation-settings.js";
-import { WarParticles, type FilterObservations } from "../../src/analysis/war-particles.js";
-import { createStream, fillStandardNormal } from "../../src/engine/rng.js";
-import { areaChangeDraw, claimsDraw } from "../../src/model/observation.js";
+import { BASE, syntheticData as syntheticDataAt } from "../helpers/war-synthetic.js";
 
-const MONTHS = Array.from({ length: 24 }, (_, k) => `${2023 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`);
-const BASE = { extends: "baseline", start: "2023-01-01", dynamics: { forces: "free", regime: "switching", noise: "on", events: "off" } };
 const LOSS = "attrition.russiaLossesPerMonth";
 
-/** 24 months from one path at loss level 30,000 a month, every other parameter at its median, through the observation models. */
-function syntheticData(): FilterObservations {
-  const truth = new WarParticles(
-    withParametersFixed(BASE, { [LOSS]: 30_000 }, "truth"),
-    { months: MONTHS, initialOccupiedKm2: 100_000 },
-    { particles: 1, seed: 77 },
-  );
-  const noise = createStream(5, "test", "synthetic-observations");
-  const z = new Float64Array(1);
-  const normal = () => fillStandardNormal(noise, z)[0]!;
-  const area: number[] = [],
-    claims: number[] = [];
-  MONTHS.forEach((_, t) => {
-    truth.step(t);
-    area.push(areaChangeDraw(truth.areaChange[0]!, OBSERVATION_SETTINGS.iswSdKm2, normal()));
-    claims.push(claimsDraw(truth.lossesInMonth[0]!, truth.logBias[0]!, OBSERVATION_SETTINGS.claimsLogSd, normal()));
-  });
-  return { months: MONTHS, initialOccupiedKm2: 100_000, occupiedChangeKm2: area, claimedLosses: claims };
-}
+const syntheticData = () => syntheticDataAt({ [LOSS]: 30_000 });
 
 const PRIOR = {
   ...BASE,

@@ -1,35 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { particleFilter } from "../../src/analysis/filter.js";
 import { withParametersFixed } from "../../src/analysis/fixed-parameters.js";
-import { OBSERVATION_SETTINGS } from "../../src/analysis/observation-settings.js";
 import { WarParticles, type FilterObservations } from "../../src/analysis/war-particles.js";
 import { listParameters } from "../../src/engine/parameters.js";
-import { createStream, fillStandardNormal } from "../../src/engine/rng.js";
-import { areaChangeDraw, claimsDraw } from "../../src/model/observation.js";
+import { createStream } from "../../src/engine/rng.js";
 import { median } from "../../src/scenario/distribution-math.js";
+import { BASE, MONTHS, syntheticData as syntheticDataAt } from "../helpers/war-synthetic.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 
-const MONTHS = Array.from({ length: 24 }, (_, k) => `${2023 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`);
-const BASE = { extends: "baseline", start: "2023-01-01", dynamics: { forces: "free", regime: "switching", noise: "on", events: "off" } };
 const LOSS = "attrition.russiaLossesPerMonth";
 const MEDIAN_LOSS = median(listParameters(parseScenario(BASE)).find((s) => s.path === LOSS)!.spec);
 const at = (lossFactor: number) => withParametersFixed(BASE, { [LOSS]: MEDIAN_LOSS * lossFactor }, "test");
 
-/** One path of the model at θ (every parameter at its median) observed through the observation models: synthetic data with a known truth. */
-function syntheticData(): FilterObservations {
-  const truth = new WarParticles(at(1), { months: MONTHS, initialOccupiedKm2: 100_000 }, { particles: 1, seed: 77 });
-  const noise = createStream(5, "test", "synthetic-observations");
-  const z = new Float64Array(1);
-  const normal = () => fillStandardNormal(noise, z)[0]!;
-  const area: number[] = [],
-    claims: number[] = [];
-  MONTHS.forEach((_, t) => {
-    truth.step(t);
-    area.push(areaChangeDraw(truth.areaChange[0]!, OBSERVATION_SETTINGS.iswSdKm2, normal()));
-    claims.push(claimsDraw(truth.lossesInMonth[0]!, truth.logBias[0]!, OBSERVATION_SETTINGS.claimsLogSd, normal()));
-  });
-  return { months: MONTHS, initialOccupiedKm2: 100_000, occupiedChangeKm2: area, claimedLosses: claims };
-}
+const syntheticData = () => syntheticDataAt({ [LOSS]: MEDIAN_LOSS });
 
 function logLikelihoods(
   scenario: unknown,

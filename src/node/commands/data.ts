@@ -5,13 +5,13 @@
  * (missing days, days not yet estimated, an empty deaths column) is said on stderr, one
  * `attrition-sim: note:` line each.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync } from "node:fs";
 import { economistTrackerToDailyCsv, parseEconomistTrackerCsv, type EconomistTrackerFile } from "../../data/convert-economist.js";
 import { convertPetroIvaniukPersonnel } from "../../data/convert-petroivaniuk.js";
 import type { ConvertedFile } from "../../data/converted-file.js";
 import { formatIssue, InputError } from "../../util/errors.js";
 import { BadInput, choiceFlag, expectPositionals, outputFlags, parseFlags, type CliIO } from "../args.js";
-import { checkWritable, writeResult } from "../io.js";
+import { checkWritable, readAtMost, writeResult } from "../io.js";
 
 /** The upstream sources `--source` names. */
 export const CONVERT_SOURCES = ["petroivaniuk", "economist"] as const;
@@ -28,19 +28,14 @@ function readUpstream(file: string): string {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BadInput(`${file}: cannot read (${code === "ENOENT" ? "no such file" : (code ?? (error as Error).message)})`);
   }
-  const chunks: Buffer[] = [];
+  let bytes: Buffer;
   try {
     if (fstatSync(fd).isDirectory()) throw new BadInput(`${file}: cannot read (is a directory)`);
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > MAX_UPSTREAM_BYTES)
-        throw new BadInput(`${file}: cannot read: larger than the ${MAX_UPSTREAM_BYTES / 1024 ** 2} MiB cap on upstream files`);
-      chunks.push(chunk.subarray(0, n));
-    }
+    bytes = readAtMost(
+      fd,
+      MAX_UPSTREAM_BYTES,
+      () => new BadInput(`${file}: cannot read: larger than the ${MAX_UPSTREAM_BYTES / 1024 ** 2} MiB cap on upstream files`),
+    );
   } catch (error) {
     if (error instanceof BadInput) throw error;
     throw new BadInput(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
@@ -48,7 +43,7 @@ function readUpstream(file: string): string {
     closeSync(fd);
   }
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new BadInput(`${file}: not UTF-8 text (save the file as UTF-8)`);
   }
