@@ -58,7 +58,8 @@ const STEPS = [
   { name: "readme", cli: true, writes: `the pasted outputs of ${PASTED.join(", ")}`, run: pasteOutputs },
   { name: "sensitivity", writes: "docs/sensitivity.md (~1.5 min)", command: ["npx", "tsx", "scripts/sensitivity-docs.ts"], slow: true },
   { name: "calibration", writes: "docs/calibration.md (a few minutes)", command: ["npx", "tsx", "scripts/fit-regimes.ts"], slow: true },
-  { name: "filter", writes: "docs/filter.md (≈ 30 s)", command: ["npx", "tsx", "scripts/filter-study.ts"] },
+  { name: "filter", writes: "docs/filter.md (~6 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
+  { name: "fit", writes: "docs/fit.md (~5 min)", command: ["npx", "tsx", "scripts/fit.ts"], slow: true },
   {
     name: "backtest",
     writes: "docs/backtest.md, docs/backtest-pit-*.svg, docs/backtest.csv (~4 min)",

@@ -19,6 +19,7 @@ import { if2 } from "../src/analysis/inference-if2.js";
 import { dataUpTo, LEAGUE_SERIES_INFO, SHIPPED_LEAGUE_DATA, type LeagueSeries } from "../src/analysis/league-data.js";
 import { filteredModelForecaster, filterObservationsOf } from "../src/analysis/league-filtered.js";
 import { baselineForecasters } from "../src/analysis/league-forecasters.js";
+import { pmmhForecaster } from "../src/analysis/league-pmmh.js";
 import { defaultLeagueOrigins, runLeague } from "../src/analysis/league.js";
 import { OBSERVATION_PROVENANCE, OBSERVATION_SETTINGS } from "../src/analysis/observation-settings.js";
 import { filterScenario } from "../src/analysis/filter-priors.js";
@@ -77,12 +78,14 @@ const CANDIDATES = {
   "model (particle filter)": `θ shared by every particle, each parameter at its prior median: the filter estimates the state given θ`,
   "model (particle filter, prior draws)": `each particle its own draws from the hindcast's wide priors: the filter's resampling selects the draws that fit, and over many months collapses onto a few`,
   "model (particle filter, IF2 θ)": `θ shared by every particle: at each origin IF2 (section 3's parameters; 1,000 particles × 40 passes) on the data up to the origin, the rest at their prior medians — a point estimate, so the parameters' uncertainty is left out`,
+  "model (particle filter, PMMH θ)": `at each origin a PMMH chain (section 3's parameters, 1,000 particles; 300 burn-in iterations at the first origin, then 50, each origin warm-started from the last; 200 kept), then 40 θ draws × 100 filtered particles pooled: the parameters' uncertainty included, from chains far too short to have converged (docs/fit.md: 4 chains of 2,000 do not)`,
 };
 const league = await runLeague(
   SHIPPED_LEAGUE_DATA,
   [
     filteredModelForecaster({ particles: PARTICLES }),
     filteredModelForecaster({ particles: PARTICLES, parameters: "prior-draws", name: "model (particle filter, prior draws)" }),
+    pmmhForecaster({ parameters: FIT_PARAMETERS }),
     filteredModelForecaster({
       particles: PARTICLES,
       name: "model (particle filter, IF2 θ)",
@@ -161,7 +164,7 @@ function candidateSection(candidate: string, what: string): string[] {
   return [
     `### \`${candidate}\``,
     "",
-    `${PARTICLES} particles; ${what}.`,
+    `${candidate.includes("PMMH") ? "" : `${PARTICLES} particles; `}${what}.`,
     "",
     "| series | horizon | relative WIS | best baseline | DM p (two-sided) | 50% coverage | 90% coverage | mean bias |",
     "|---|---:|---:|---|---:|---:|---:|---:|",
