@@ -29,3 +29,13 @@ export function fitData() {
   );
   return { observations, scenario };
 }
+
+/** The reduced problem of the simulation-based calibration (npm run fit:sbc): 6 parameters. */
+export const SBC_PARAMETERS = [
+  "intensity.noiseAutocorrelation",
+  "intensity.noiseSd",
+  "attrition.russiaLossesPerMonth",
+  "territory.offensivePaceKm2PerMonth",
+  "territory.offensiveNoiseAutocorrelation",
+  "territory.stalemateSdKm2PerMonth",
+] as const;

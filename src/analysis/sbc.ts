@@ -1,0 +1,122 @@
+import { createStream, fillStandardNormal, type Uniform } from "../engine/rng.js";
+import { listParameters } from "../engine/parameters.js";
+import { areaChangeDraw, claimsDraw } from "../model/observation.js";
+import { quantile } from "../scenario/distribution-math.js";
+import { parseScenario } from "../scenario/parse.js";
+import { particleFilter } from "./filter.js";
+import { withParametersFixed } from "./fixed-parameters.js";
+import { pmmh } from "./inference-pmmh.js";
+import { OBSERVATION_SETTINGS } from "./observation-settings.js";
+import { WarParticles, type FilterObservations } from "./war-particles.js";
+
+/**
+ * Simulation-based calibration of the fit (Talts, Betancourt, Simpson, Vehtari & Gelman 2018,
+ * "Validating Bayesian inference algorithms with simulation-based calibration", arXiv:1804.06788):
+ * draw θ* from the prior, simulate data from the model at θ*, fit them, and see where θ* falls
+ * in the posterior draws. If the fit is right, θ* is a draw from each posterior, so its 90%
+ * interval covers θ* in 90% of the sets (issue 14: for 20 sets, 15–20 of them) and its rank
+ * among the draws is uniform.
+ */
+
+export interface SbcOptions {
+  /** The model (a scenario starting at `months[0]`; its θ parameters carry the priors). */
+  scenario: unknown;
+  months: readonly string[];
+  /** Occupied area at the end of the month before months[0], km². */
+  initialOccupiedKm2: number;
+  /** θ: paths with bounded priors in `scenario`; the rest are held at their medians. */
+  parameters: readonly string[];
+  sets: number;
+  /** PMMH per set. */
+  particles: number;
+  burnIn: number;
+  iterations: number;
+  seed: number;
+  onSet?: (set: number) => void;
+}
+
+export interface SbcSet {
+  truth: Record<string, number>;
+  /** Per parameter: the 5% and 95% points of the posterior draws, and whether they hold the truth. */
+  intervals: Record<string, { low: number; high: number; covered: boolean }>;
+  /** Per parameter: the share of draws below the truth (uniform on [0, 1] if the fit is calibrated). */
+  rank: Record<string, number>;
+  acceptance: number;
+}
+
+/** Run `sets` rounds of simulate-then-fit (see the module's description). */
+export function simulationBasedCalibration(options: SbcOptions): SbcSet[] {
+  const { scenario, months, initialOccupiedKm2, parameters: paths, sets, particles, burnIn, iterations, seed } = options;
+  const slots = listParameters(parseScenario(scenario));
+  const parameters = paths.map((path) => {
+    const slot = slots.find((s) => s.path === path);
+    if (!slot) throw new Error(`internal: ${path} is not a parameter of the scenario`);
+    return { path, prior: slot.spec };
+  });
+  const priorDraws = createStream(seed, "sbc", "truth");
+  const out: SbcSet[] = [];
+  for (let set = 0; set < sets; set += 1) {
+    const truth = Object.fromEntries(parameters.map((p) => [p.path, quantile(p.prior, priorDraws())]));
+    const data = simulateObservations(
+      withParametersFixed(scenario, truth, "SBC truth"),
+      months,
+      initialOccupiedKm2,
+      seed * 1000 + set,
+      createStream(seed, "sbc", set, "observation-noise"),
+    );
+    const start = Object.fromEntries(parameters.map((p) => [p.path, quantile(p.prior, 0.5)]));
+    const chain = pmmh({
+      parameters,
+      start,
+      burnIn,
+      iterations,
+      seed: seed * 1000 + set,
+      logLikelihood: (theta, s) => {
+        const model = new WarParticles(withParametersFixed(scenario, theta, "SBC proposal"), data, { particles, seed: s });
+        return particleFilter(model, {
+          steps: months.length,
+          observed: (t) => model.observed(t),
+          uniform: createStream(s, "sbc", "resample"),
+        }).logLikelihood;
+      },
+    });
+    const intervals: SbcSet["intervals"] = {},
+      rank: SbcSet["rank"] = {};
+    for (const p of parameters) {
+      const draws = [...chain.draws[p.path]!].sort((a, b) => a - b);
+      const low = draws[Math.floor(0.05 * draws.length)]!,
+        high = draws[Math.min(draws.length - 1, Math.floor(0.95 * draws.length))]!;
+      const x = truth[p.path]!;
+      intervals[p.path] = { low, high, covered: x >= low && x <= high };
+      rank[p.path] = draws.filter((d) => d < x).length / draws.length;
+    }
+    out.push({ truth, intervals, rank, acceptance: chain.acceptance });
+    options.onSet?.(set);
+  }
+  return out;
+}
+
+/**
+ * Synthetic data with a known truth: one path of `scenario` over `months` (engine seed `seed`),
+ * seen through the ISW and claims observation models with their default settings, the
+ * measurement noise drawn from `noise`.
+ */
+export function simulateObservations(
+  scenario: unknown,
+  months: readonly string[],
+  initialOccupiedKm2: number,
+  seed: number,
+  noise: Uniform,
+): FilterObservations {
+  const path = new WarParticles(scenario, { months, initialOccupiedKm2 }, { particles: 1, seed });
+  const z = new Float64Array(1);
+  const normal = () => fillStandardNormal(noise, z)[0]!;
+  const area: number[] = [],
+    claims: number[] = [];
+  months.forEach((_, t) => {
+    path.step(t);
+    area.push(areaChangeDraw(path.areaChange[0]!, OBSERVATION_SETTINGS.iswSdKm2, normal()));
+    claims.push(claimsDraw(path.lossesInMonth[0]!, path.logBias[0]!, OBSERVATION_SETTINGS.claimsLogSd, normal()));
+  });
+  return { months, initialOccupiedKm2, occupiedChangeKm2: area, claimedLosses: claims };
+}

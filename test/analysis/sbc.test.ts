@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { filterScenario } from "../../src/analysis/filter-priors.js";
+import { SHIPPED_LEAGUE_DATA } from "../../src/analysis/league-data.js";
+import { observationsFromSeries } from "../../src/analysis/observations.js";
+import { simulationBasedCalibration } from "../../src/analysis/sbc.js";
+
+const window = observationsFromSeries(
+  { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
+  { from: "2023-01", to: "2023-12" },
+);
+const PARAMETERS = ["attrition.russiaLossesPerMonth", "territory.offensiveNoiseAutocorrelation"];
+
+describe("simulationBasedCalibration (npm run fit:sbc's smoke check: 2 sets, short chains)", () => {
+  const run = () =>
+    simulationBasedCalibration({
+      scenario: filterScenario(window),
+      months: window.months,
+      initialOccupiedKm2: window.initialOccupiedKm2,
+      parameters: PARAMETERS,
+      sets: 2,
+      particles: 200,
+      burnIn: 20,
+      iterations: 60,
+      seed: 3,
+    });
+
+  it("draws each truth from the prior, fits it, and places it among the draws; the same for a seed", () => {
+    const sets = run();
+    expect(sets).toHaveLength(2);
+    for (const set of sets) {
+      expect(set.truth["attrition.russiaLossesPerMonth"]).toBeGreaterThan(15_000);
+      expect(set.truth["attrition.russiaLossesPerMonth"]).toBeLessThan(65_000);
+      for (const path of PARAMETERS) {
+        const { low, high, covered } = set.intervals[path]!;
+        expect(low).toBeLessThanOrEqual(high);
+        expect(covered).toBe(set.truth[path]! >= low && set.truth[path]! <= high);
+        expect(set.rank[path]).toBeGreaterThanOrEqual(0);
+        expect(set.rank[path]).toBeLessThanOrEqual(1);
+      }
+    }
+    expect(sets[0]!.truth).not.toEqual(sets[1]!.truth);
+    expect(run()).toEqual(sets);
+  });
+});
