@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/util/errors.js";
-import { CsvError, parseClaimedLossesMonthlyCsv, parseCsv, parseLossEstimatesCsv, parseOccupiedAreaMonthlyCsv, readCsvTable } from "../../src/data/csv.js";
+import { parseClaimedLossesMonthlyCsv, parseCsv, parseLossEstimatesCsv, parseOccupiedAreaMonthlyCsv, readCsvTable } from "../../src/data/csv.js";
+import { thrown } from "../helpers/csv-error.js";
 
 const AREA_HEADER = "month,last_obs_date,occupied_km2,monthly_change_km2";
 
-function thrown(f: () => unknown): CsvError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CsvError);
-    expect(error).toBeInstanceOf(InputError);
-    return error as CsvError;
-  }
-  throw new Error("expected a CsvError");
-}
 
 describe("parseCsv (RFC 4180)", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks; BOM; CRLF, LF and CR line ends", () => {

@@ -1,20 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CsvError, DEEPSTATE_DAILY_COLUMNS, parseDeepStateDailyCsv } from "../../src/data/index.js";
-import { InputError } from "../../src/util/errors.js";
+import { DEEPSTATE_DAILY_COLUMNS, parseDeepStateDailyCsv } from "../../src/data/index.js";
+import { thrown } from "../helpers/csv-error.js";
 
 const HEADER = DEEPSTATE_DAILY_COLUMNS.map((c) => c.name).join(",");
 
-function thrown(f: () => unknown): CsvError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CsvError);
-    expect(error).toBeInstanceOf(InputError);
-    return error as CsvError;
-  }
-  throw new Error("expected a CsvError");
-}
 
 describe("parseDeepStateDailyCsv", () => {
   it("reads date, occupied and unknown-status areas; missing days stay missing; extra columns ignored; CRLF and BOM", () => {

@@ -1,21 +1,11 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CsvError, DATASETS, economistCasualtiesMonthly, occupiedAreaMonthly, parseEconomistCasualtiesCsv } from "../../src/data/index.js";
-import { InputError } from "../../src/util/errors.js";
+import { DATASETS, economistCasualtiesMonthly, occupiedAreaMonthly, parseEconomistCasualtiesCsv } from "../../src/data/index.js";
+import { thrown } from "../helpers/csv-error.js";
 
 const HEADER = "date,deaths_est,casualties_est,casualties_ci_low,casualties_ci_high,casualties_pi_low,casualties_pi_high";
 const row = (date: string, est: number) => `${date},1,${est},${est - 10},${est + 10},${est - 20},${est + 20}`;
 
-function thrown(f: () => unknown): CsvError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CsvError);
-    expect(error).toBeInstanceOf(InputError);
-    return error as CsvError;
-  }
-  throw new Error("expected a CsvError");
-}
 
 describe("parseEconomistCasualtiesCsv: daily meta-estimate → month ends", () => {
   it("keeps each month's last day, with its month, casualties and 95% intervals; other columns are ignored", () => {
