@@ -11,6 +11,7 @@ import {
 import { support } from "../scenario/distribution-math.js";
 import { OptionsError } from "../util/errors.js";
 import type { ParticleModel } from "./filter.js";
+import { liuWestMove, randomWalkMove, scaleOf, type ParameterJitter, type Scale } from "./parameter-moves.js";
 import { OBSERVATION_SETTINGS, type ObservationSettings } from "./observation-settings.js";
 
 /**
@@ -53,35 +54,6 @@ export interface FilterObservations {
   economistBefore?: EconomistMonth;
 }
 
-/**
- * Moves of the static parameters at each resampling, so that the filter does not collapse onto
- * a few of its initial draws. Both work on each parameter's unbounded scale u (the logit of its
- * place in the prior's support, or its log above a lower bound), one parameter at a time:
- *
- * - `"liu-west"` (Liu & West 2001, "Combined parameter and state estimation in simulation-based
- *   filtering", in Doucet, de Freitas & Gordon (eds.), Sequential Monte Carlo Methods in
- *   Practice): u ← a·u + (1 − a)·ū + √(1 − a²)·s·z with ū, s² the particles' mean and
- *   variance and a = (3δ − 1)/(2δ), which keeps the swarm's mean and variance; a diagonal
- *   kernel (correlations are not kept), an approximation to the posterior.
- * - `"random-walk"`: u ← u + σ·z, σ per parameter — the perturbations of iterated filtering
- *   (IF2: Ionides, Nguyen, Atchadé, Stoev & King 2015, PNAS 112:719; pomp's `mif2` `rw.sd`),
- *   whose driver (inference-if2.ts) cools σ from pass to pass.
- */
-export type ParameterJitter =
-  | {
-      kind?: "liu-west";
-      /** Dotted paths of parameters drawn per path (e.g. DEFAULT_CALIBRATED_PARAMETERS). */
-      parameters: readonly string[];
-      /** δ in (0, 1]: 1 = no move; Liu & West suggest 0.95–0.99 (default 0.98). */
-      discount?: number;
-    }
-  | {
-      kind: "random-walk";
-      parameters: readonly string[];
-      /** σ of each parameter's step on its unbounded scale, in the order of `parameters` (≥ 0). */
-      sd: readonly number[];
-    };
-
 /** Options of {@link WarParticles}. */
 export interface WarParticlesOptions {
   /** Paths (particles), ≥ 1. */
@@ -93,32 +65,6 @@ export interface WarParticlesOptions {
   settings?: ObservationSettings;
   /** Parameter moves at each resampling (default none: the plain bootstrap filter). */
   jitter?: ParameterJitter;
-}
-
-/** A parameter's map to an unbounded scale and back, from its prior's support. */
-interface Scale {
-  path: string;
-  forward: (x: number) => number;
-  back: (u: number) => number;
-}
-
-/** Keeps a share off 0 and 1 so that its logit is finite (draws at a bound's exact value are rare, not impossible). */
-const EDGE = 1e-12;
-
-function scaleOf(path: string, lo: number, hi: number): Scale {
-  if (Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) {
-    const width = hi - lo;
-    return {
-      path,
-      forward: (x) => {
-        const share = Math.min(1 - EDGE, Math.max(EDGE, (x - lo) / width));
-        return Math.log(share / (1 - share));
-      },
-      back: (u) => lo + width / (1 + Math.exp(-u)),
-    };
-  }
-  if (Number.isFinite(lo)) return { path, forward: (x) => Math.log(Math.max(EDGE, x - lo)), back: (u) => lo + Math.exp(u) };
-  return { path, forward: (x) => x, back: (u) => u };
 }
 
 /** The sources a {@link FilterObservations} holds, in a fixed order. */
@@ -346,29 +292,15 @@ export class WarParticles implements ParticleModel {
     this.jitterParameters();
   }
 
-  /** The move of each jittered parameter ({@link ParameterJitter}). */
+  /** The move of each jittered parameter ({@link ParameterJitter}), one after another. */
   private jitterParameters(): void {
-    const n = this.size,
-      a = this.jitterShrink,
-      u = this.scratch,
-      z = this.normals;
+    const z = this.normals;
     this.jitterScales.forEach((scale, k) => {
-      const values = this.block.parameters()[scale.path]!;
       fillStandardNormal(this.jitterStreams[k]!, z);
-      if (this.jitterSd) {
-        const sd = this.jitterSd[k]!;
-        for (let i = 0; i < n; i += 1) u[i] = scale.back(scale.forward(values[i]!) + sd * z[i]!);
-      } else {
-        let mean = 0;
-        for (let i = 0; i < n; i += 1) mean += u[i] = scale.forward(values[i]!);
-        mean /= n;
-        let variance = 0;
-        for (let i = 0; i < n; i += 1) variance += (u[i]! - mean) ** 2;
-        variance = n > 1 ? variance / (n - 1) : 0;
-        const spread = Math.sqrt((1 - a * a) * variance);
-        for (let i = 0; i < n; i += 1) u[i] = scale.back(a * u[i]! + (1 - a) * mean + spread * z[i]!);
-      }
-      this.block.setParameter(scale.path, u);
+      const moved = this.scratch;
+      if (this.jitterSd) randomWalkMove(this.block.parameters()[scale.path]!, scale, this.jitterSd[k]!, z, moved);
+      else liuWestMove(this.block.parameters()[scale.path]!, scale, this.jitterShrink, z, moved);
+      this.block.setParameter(scale.path, moved);
     });
   }
 
