@@ -157,6 +157,44 @@ function limits(candidate: string): string {
   return `${head}${parts.length ? ` What limits it: ${parts.join("; ")}.` : ""}`;
 }
 
+/** Wilson's 90% interval of a binomial share k/n. */
+function wilson90(k: number, n: number): [number, number] {
+  const z = 1.6448536269514722,
+    p = k / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return [centre - half, centre + half];
+}
+
+/** Coverage pooled over the horizons up to 6 months, per series, with Wilson's 90% interval; the PIT counts at 1 and 3 months. */
+function calibrationLines(candidate: string): string[] {
+  const out: string[] = [];
+  for (const series of ["occupiedKm2", "claimedLosses"] as const) {
+    const scores = league.scores.filter((r) => r.forecaster === candidate && r.series === series && r.horizon <= 6);
+    const n = scores.length;
+    const part = (level: 50 | 90) => {
+      const k = scores.filter((r) => (level === 50 ? r.in50 : r.in90)).length;
+      const [lo, hi] = wilson90(k, n);
+      const holds = lo <= level / 100 && level / 100 <= hi;
+      return `${level}%: ${k}/${n} = ${f(k / n)} [${f(lo)}, ${f(hi)}]${holds ? "" : " — the nominal level is outside"}`;
+    };
+    const pits = [1, 3]
+      .map((h) => {
+        const row = league.summary.find((r) => r.forecaster === candidate && r.series === series && r.horizon === h);
+        return row ? `${h} month${h > 1 ? "s" : ""} ${row.pit.counts.join("·")} (χ² p ${p(row.pit.pValue)})` : "";
+      })
+      .filter(Boolean)
+      .join("; ");
+    out.push(
+      `- ${LEAGUE_SERIES_INFO[series].label}: coverage pooled over 1–6 months ${part(50)}; ${part(90)}. PIT counts in ${league.pitBins} bins: ${pits}.`,
+    );
+  }
+  out.push(
+    "  (Wilson 90% intervals; the pooled cells share origins, so they are not independent and the intervals are narrower than they should be.)",
+  );
+  return out;
+}
+
 /** The league table of one candidate, with its reading. */
 function candidateSection(candidate: string, what: string): string[] {
   const comparisons = league.comparisons.filter((c) => c.candidate === candidate);
@@ -174,6 +212,8 @@ function candidateSection(candidate: string, what: string): string[] {
     }),
     "",
     limits(candidate),
+    "",
+    ...calibrationLines(candidate),
     "",
   ];
 }
