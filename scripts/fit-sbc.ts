@@ -2,7 +2,8 @@
 // item 4) — 6 parameters, 24 months, 500 particles, 20 synthetic data sets — written to
 // docs/fit-sbc.md. For each parameter the number of sets whose 90% interval covers the truth
 // should lie in [15, 20]. Seeded.
-//   npm run fit:sbc -- --quick    # 2 sets, short chains; prints, writes nothing
+//   npm run fit:sbc -- --quick            # 2 sets, short chains; prints, writes nothing
+//   npm run fit:sbc -- --particles 2000   # the filter's particle count (default 500, the issue's)
 import { writeFileSync } from "node:fs";
 import { filterScenario } from "../src/analysis/filter-priors.js";
 import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
@@ -12,7 +13,7 @@ import { SBC_PARAMETERS } from "./fit-settings.js";
 
 const quick = process.argv.includes("--quick");
 const SETS = quick ? 2 : 20,
-  PARTICLES = 500,
+  PARTICLES = process.argv.includes("--particles") ? Number(process.argv[process.argv.indexOf("--particles") + 1]) : 500,
   BURN_IN = quick ? 50 : 300,
   ITERATIONS = quick ? 100 : 700;
 const window = observationsFromSeries(
