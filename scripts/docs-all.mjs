@@ -60,7 +60,7 @@ const STEPS = [
   { name: "calibration", writes: "docs/calibration.md (a few minutes)", command: ["npx", "tsx", "scripts/fit-regimes.ts"], slow: true },
   { name: "filter", writes: "docs/filter.md (~6 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
   { name: "fit", writes: "docs/fit.md (~5 min)", command: ["npx", "tsx", "scripts/fit.ts"], slow: true },
-  { name: "fit-sbc", writes: "docs/fit-sbc.md (~10 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
+  { name: "fit-sbc", writes: "docs/fit-sbc.md (~35 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
   {
     name: "backtest",
     writes: "docs/backtest.md, docs/backtest-pit-*.svg, docs/backtest.csv (~4 min)",
