@@ -1,12 +1,10 @@
 // One PMMH chain of `npm run fit` (scripts/fit.ts runs several of these in parallel processes).
 // Usage: tsx scripts/fit-chain.ts <chain> <burnIn> <iterations> <particles>; prints one JSON line.
-import { particleFilter } from "../src/analysis/filter.js";
-import { withParametersFixed } from "../src/analysis/fixed-parameters.js";
 import { pmmh } from "../src/analysis/inference-pmmh.js";
-import { WarParticles } from "../src/analysis/war-particles.js";
+import { warLogLikelihood } from "../src/analysis/war-particles.js";
 import { listParameters } from "../src/engine/parameters.js";
 import { createStream } from "../src/engine/rng.js";
-import { median } from "../src/scenario/distribution-math.js";
+import { median, support } from "../src/scenario/distribution-math.js";
 import { parseScenario } from "../src/scenario/parse.js";
 import { FIT_PARAMETERS, fitData } from "./fit-settings.js";
 
@@ -18,8 +16,7 @@ const parameters = FIT_PARAMETERS.map((path) => ({ path, prior: slots.find((s) =
 const jitter = createStream(chain, "fit", "start");
 const start = Object.fromEntries(
   parameters.map(({ path, prior }) => {
-    const lo = "min" in prior ? (prior.min as number) : 0,
-      hi = "max" in prior ? (prior.max as number) : 1;
+    const [lo, hi] = support(prior);
     return [path, Math.min(hi - 1e-6 * (hi - lo), Math.max(lo + 1e-6 * (hi - lo), median(prior) + (jitter() - 0.5) * 0.2 * (hi - lo)))];
   }),
 );
@@ -30,14 +27,7 @@ const result = pmmh({
   burnIn,
   iterations,
   seed: chain,
-  logLikelihood: (theta, seed) => {
-    const model = new WarParticles(withParametersFixed(scenario, theta, "PMMH proposal"), observations, { particles, seed });
-    return particleFilter(model, {
-      steps: observations.months.length,
-      observed: (t) => model.observed(t),
-      uniform: createStream(seed, "fit", "resample"),
-    }).logLikelihood;
-  },
+  logLikelihood: warLogLikelihood(scenario, observations, particles, "fit"),
   onIteration: (i, _ok, ll) => {
     if (i % 100 === 99)
       process.stderr.write(

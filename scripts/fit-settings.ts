@@ -1,7 +1,5 @@
-import { filterScenario } from "../src/analysis/filter-priors.js";
 import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
-import { filterObservationsOf } from "../src/analysis/league-filtered.js";
-import { observationsFromSeries } from "../src/analysis/observations.js";
+import { filterProblem } from "../src/analysis/league-filtered.js";
 
 /** What `npm run fit` fits (scripts/fit.ts, fit-chain.ts): the window and the parameters of θ. */
 export const FIT_FROM = "2023-01";
@@ -19,16 +17,7 @@ export const FIT_PARAMETERS = [
 ] as const;
 
 /** The fit's observations (area and claims) and the filter's scenario over the window. */
-export function fitData() {
-  const observations = filterObservationsOf(SHIPPED_LEAGUE_DATA, FIT_FROM, FIT_TO, ["isw", "claims"]);
-  const scenario = filterScenario(
-    observationsFromSeries(
-      { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
-      { from: FIT_FROM, to: FIT_TO },
-    ),
-  );
-  return { observations, scenario };
-}
+export const fitData = () => filterProblem(SHIPPED_LEAGUE_DATA, FIT_FROM, FIT_TO, ["isw", "claims"]);
 
 /** The reduced problem of the simulation-based calibration (npm run fit:sbc): 6 parameters. */
 export const SBC_PARAMETERS = [

@@ -1,6 +1,6 @@
 import { filterAndForecast } from "./filter-forecast.js";
-import { sumOf, type Forecast, type Forecaster } from "./league-forecasters.js";
-import { dataUpTo, LEAGUE_SERIES, valueAt, type LeagueData } from "./league-data.js";
+import { levelSamples, type Forecaster } from "./league-forecasters.js";
+import { dataUpTo, LEAGUE_SERIES, type LeagueData } from "./league-data.js";
 import { filterScenario } from "./filter-priors.js";
 import { addMonths, observationsFromSeries } from "./observations.js";
 import type { ParameterJitter } from "./parameter-moves.js";
@@ -46,6 +46,19 @@ function economistMonth(row: EconomistRow | undefined): EconomistMonth | null {
       message: "expected casualtiesPiLow and casualtiesPiHigh (the estimate's 95% interval, the observation's spread)",
     });
   return { estimate: row.casualtiesEst, low95: row.casualtiesPiLow, high95: row.casualtiesPiHigh };
+}
+
+/** The filter's problem on the league's rows `from` … `to`: its observations of `sources` and the scenario it runs (filterScenario). */
+export function filterProblem(
+  data: LeagueData,
+  from: string,
+  to: string,
+  sources: readonly FilterSource[],
+): { observations: FilterObservations; scenario: ReturnType<typeof filterScenario> } {
+  return {
+    observations: filterObservationsOf(data, from, to, sources),
+    scenario: filterScenario(observationsFromSeries({ occupiedArea: data.occupiedArea, claimedLosses: data.claimedLosses }, { from, to })),
+  };
 }
 
 /** The filter's observations from the league's rows, `from` … `origin`. */
@@ -103,10 +116,7 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
     firstOrigin: addMonths(from, 3),
     forecast({ origin, horizons, series, data, seed }) {
       const cut = dataUpTo(data, origin);
-      const observations = filterObservationsOf(cut, from, origin, sources);
-      const hindcast = filterScenario(
-        observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from, to: origin }),
-      );
+      const { observations, scenario: hindcast } = filterProblem(cut, from, origin, sources);
       let estimate: Readonly<Record<string, number>> = {};
       if (typeof parameters === "object" && "if2" in parameters) {
         const settings = parameters.if2;
@@ -120,16 +130,11 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
       } else if (typeof parameters === "object") estimate = parameters.values;
       const scenario = parameters === "prior-draws" ? hindcast : withParametersFixed(hindcast, estimate, "filtered forecast");
       const { filter, paths } = filterAndForecast(scenario, observations, { particles, seed, jitter: options.jitter }, horizons.at(-1)!);
-      const byseries = {
+      const samples = levelSamples(cut, origin, series, horizons, {
         occupiedKm2: paths.occupiedChangeKm2,
         claimedLosses: paths.claimedLosses,
         casualtiesEst: paths.casualtiesIncrement,
-      };
-      const samples: Forecast["samples"] = {};
-      for (const s of series) {
-        const level = valueAt(cut, s, origin);
-        if (level !== undefined) samples[s] = horizons.map((h) => sumOf(byseries[s], h, level));
-      }
+      });
       const ess = Array.from(filter.ess).filter((e) => e > 0);
       return {
         samples,

@@ -74,8 +74,28 @@ export interface HindcastForecasterOptions {
   calibration?: Pick<CalibrateOptions, "particles" | "generations" | "maxMoves" | "minAcceptance" | "quantile" | "seed">;
 }
 
+/**
+ * A forecaster's samples from per-path monthly changes (`changes[s][k][i]`: month k after the
+ * origin, path i): for each wanted series the data observe at the origin, that value plus the
+ * changes summed to each horizon.
+ */
+export function levelSamples(
+  data: LeagueData,
+  origin: string,
+  series: readonly LeagueSeries[],
+  horizons: readonly number[],
+  changes: Record<LeagueSeries, readonly Float64Array[]>,
+): Forecast["samples"] {
+  const samples: Forecast["samples"] = {};
+  for (const s of series) {
+    const level = valueAt(data, s, origin);
+    if (level !== undefined) samples[s] = horizons.map((h) => sumOf(changes[s], h, level));
+  }
+  return samples;
+}
+
 /** Per path, `start` plus the first `h` monthly changes (`months[k][i]`): the level at origin + h. */
-export const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
+const sumOf = (months: readonly Float64Array[], h: number, start: number): Float64Array => {
   const out = new Float64Array(months[0]!.length).fill(start);
   for (let k = 0; k < h; k += 1) for (let i = 0; i < out.length; i += 1) out[i] = out[i]! + months[k]![i]!;
   return out;
@@ -125,12 +145,11 @@ export function calibratedHindcastForecaster(options: HindcastForecasterOptions 
         signal,
       });
       const f = fit.forecast!;
-      const paths = { occupiedKm2: f.occupiedChangeKm2, claimedLosses: f.claimedLosses, casualtiesEst: f.trueLosses };
-      const samples: Forecast["samples"] = {};
-      for (const s of series) {
-        const level = valueAt(cut, s, origin);
-        if (level !== undefined) samples[s] = horizons.map((h) => sumOf(paths[s], h, level));
-      }
+      const samples = levelSamples(cut, origin, series, horizons, {
+        occupiedKm2: f.occupiedChangeKm2,
+        claimedLosses: f.claimedLosses,
+        casualtiesEst: f.trueLosses,
+      });
       const g = fit.diagnostics;
       return {
         samples,

@@ -2,16 +2,14 @@ import { listParameters } from "../engine/parameters.js";
 import { createStream } from "../engine/rng.js";
 import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
-import { particleFilter } from "./filter.js";
 import { filterAndForecast } from "./filter-forecast.js";
-import { filterScenario } from "./filter-priors.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
-import { filterObservationsOf } from "./league-filtered.js";
-import { sumOf, type Forecast, type Forecaster } from "./league-forecasters.js";
-import { dataUpTo, LEAGUE_SERIES, valueAt } from "./league-data.js";
-import { addMonths, observationsFromSeries } from "./observations.js";
-import { WarParticles } from "./war-particles.js";
+import { filterProblem } from "./league-filtered.js";
+import { levelSamples, type Forecaster } from "./league-forecasters.js";
+import { dataUpTo, LEAGUE_SERIES } from "./league-data.js";
+import { addMonths } from "./observations.js";
+import { warLogLikelihood } from "./war-particles.js";
 
 /** Options of {@link pmmhForecaster}. */
 export interface PmmhForecasterOptions {
@@ -60,10 +58,7 @@ export function pmmhForecaster(options: PmmhForecasterOptions): Forecaster {
     firstOrigin: addMonths(from, 3),
     forecast({ origin, horizons, series, data, seed }) {
       const cut = dataUpTo(data, origin);
-      const observations = filterObservationsOf(cut, from, origin, ["isw", "claims"]);
-      const scenario = filterScenario(
-        observationsFromSeries({ occupiedArea: cut.occupiedArea, claimedLosses: cut.claimedLosses }, { from, to: origin }),
-      );
+      const { observations, scenario } = filterProblem(cut, from, origin, ["isw", "claims"]);
       const slots = listParameters(parseScenario(scenario));
       const parameters = options.parameters.map((path) => {
         const slot = slots.find((s) => s.path === path);
@@ -78,14 +73,7 @@ export function pmmhForecaster(options: PmmhForecasterOptions): Forecaster {
         iterations,
         seed,
         proposalCholesky: warm?.proposalCholesky,
-        logLikelihood: (theta, s) => {
-          const model = new WarParticles(withParametersFixed(scenario, theta, "PMMH proposal"), observations, { particles, seed: s });
-          return particleFilter(model, {
-            steps: observations.months.length,
-            observed: (t) => model.observed(t),
-            uniform: createStream(s, "league-pmmh", "resample"),
-          }).logLikelihood;
-        },
+        logLikelihood: warLogLikelihood(scenario, observations, particles, "league-pmmh"),
       });
       warm = { last: chain.last, proposalCholesky: chain.proposalCholesky };
       const horizon = horizons.at(-1)!;
@@ -104,18 +92,18 @@ export function pmmhForecaster(options: PmmhForecasterOptions): Forecaster {
         pooled.claimedLosses.push(paths.claimedLosses);
         pooled.casualtiesEst.push(paths.casualtiesIncrement);
       }
-      const samples: Forecast["samples"] = {};
-      for (const s of series) {
-        const level = valueAt(cut, s, origin);
-        if (level === undefined) continue;
-        // Month k of every draw's particles, end to end.
-        const months = Array.from({ length: horizon }, (_, k) => {
+      // Month k of every draw's particles, end to end.
+      const pool = (draws: readonly (readonly Float64Array[])[]) =>
+        Array.from({ length: horizon }, (_, k) => {
           const out = new Float64Array(drawCount * perDraw);
-          pooled[s].forEach((draw, j) => out.set(draw[k]!, j * perDraw));
+          draws.forEach((draw, j) => out.set(draw[k]!, j * perDraw));
           return out;
         });
-        samples[s] = horizons.map((h) => sumOf(months, h, level));
-      }
+      const samples = levelSamples(cut, origin, series, horizons, {
+        occupiedKm2: pool(pooled.occupiedKm2),
+        claimedLosses: pool(pooled.claimedLosses),
+        casualtiesEst: pool(pooled.casualtiesEst),
+      });
       return { samples, diagnostics: { acceptance: chain.acceptance, monthsFiltered: observations.months.length } };
     },
   };

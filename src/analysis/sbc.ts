@@ -3,11 +3,11 @@ import { listParameters } from "../engine/parameters.js";
 import { areaChangeDraw, claimsDraw } from "../model/observation.js";
 import { quantile } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
-import { particleFilter } from "./filter.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
+import { OptionsError } from "../util/errors.js";
 import { OBSERVATION_SETTINGS } from "./observation-settings.js";
-import { WarParticles, type FilterObservations } from "./war-particles.js";
+import { warLogLikelihood, WarParticles, type FilterObservations } from "./war-particles.js";
 
 /**
  * Simulation-based calibration of the fit (Talts, Betancourt, Simpson, Vehtari & Gelman 2018,
@@ -47,6 +47,12 @@ export interface SbcSet {
 /** Run `sets` rounds of simulate-then-fit (see the module's description). */
 export function simulationBasedCalibration(options: SbcOptions): SbcSet[] {
   const { scenario, months, initialOccupiedKm2, parameters: paths, sets, particles, burnIn, iterations, seed } = options;
+  // Set k's engine and chain seeds are seed · 1000 + k: they must stay valid seeds.
+  if (!Number.isInteger(seed) || seed < 0 || seed * 1000 + sets - 1 > 0xffffffff)
+    throw new OptionsError({
+      path: "seed",
+      message: `expected an integer from 0 to ${Math.floor((0xffffffff - sets + 1) / 1000)} (set seeds are seed · 1000 + set), got ${seed}`,
+    });
   const slots = listParameters(parseScenario(scenario));
   const parameters = paths.map((path) => {
     const slot = slots.find((s) => s.path === path);
@@ -71,14 +77,7 @@ export function simulationBasedCalibration(options: SbcOptions): SbcSet[] {
       burnIn,
       iterations,
       seed: seed * 1000 + set,
-      logLikelihood: (theta, s) => {
-        const model = new WarParticles(withParametersFixed(scenario, theta, "SBC proposal"), data, { particles, seed: s });
-        return particleFilter(model, {
-          steps: months.length,
-          observed: (t) => model.observed(t),
-          uniform: createStream(s, "sbc", "resample"),
-        }).logLikelihood;
-      },
+      logLikelihood: warLogLikelihood(scenario, data, particles, "sbc"),
     });
     const intervals: SbcSet["intervals"] = {},
       rank: SbcSet["rank"] = {};

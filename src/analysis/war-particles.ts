@@ -10,7 +10,8 @@ import {
 } from "../model/observation.js";
 import { support } from "../scenario/distribution-math.js";
 import { OptionsError } from "../util/errors.js";
-import type { ParticleModel } from "./filter.js";
+import { particleFilter, type ParticleModel } from "./filter.js";
+import { withParametersFixed } from "./fixed-parameters.js";
 import { liuWestMove, randomWalkMove, scaleOf, type ParameterJitter, type Scale } from "./parameter-moves.js";
 import { OBSERVATION_SETTINGS, type ObservationSettings } from "./observation-settings.js";
 
@@ -332,4 +333,29 @@ export class WarParticles implements ParticleModel {
   cumulativeLosses(): Float64Array {
     return this.lossesSinceStart(new Float64Array(this.size));
   }
+}
+
+/**
+ * θ ↦ log L̂(θ): the bootstrap filter's log-likelihood estimate of `observations` under
+ * `scenario` with θ's values set (the rest at their prior medians: withParametersFixed), on
+ * `particles` particles — what PMMH calls, each call on its own seed. `key` names the filter's
+ * resampling stream (createStream(seed, key, "resample")), so each caller keeps its own draws.
+ * @example
+ * const logLikelihood = warLogLikelihood(scenario, observations, 1000, "fit");
+ * logLikelihood({ "attrition.russiaLossesPerMonth": 35_000 }, 7);
+ */
+export function warLogLikelihood(
+  scenario: unknown,
+  observations: FilterObservations,
+  particles: number,
+  key: string,
+): (theta: Readonly<Record<string, number>>, seed: number) => number {
+  return (theta, seed) => {
+    const model = new WarParticles(withParametersFixed(scenario, theta, "PMMH proposal"), observations, { particles, seed });
+    return particleFilter(model, {
+      steps: observations.months.length,
+      observed: (t) => model.observed(t),
+      uniform: createStream(seed, key, "resample"),
+    }).logLikelihood;
+  };
 }

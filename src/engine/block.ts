@@ -169,6 +169,10 @@ export class BlockRun {
   private readonly byPath: Readonly<Record<string, Float64Array>>;
   /** Set by {@link BlockRun.resample}: the recorded months no longer follow the paths. */
   private resampled = false;
+  /** Months run so far (reinitialise is only for a block that has run none). */
+  private monthsRun = 0;
+  /** resample's copy of one state array (allocated on first use). */
+  private resampleScratch: Float64Array | undefined;
   private readonly recorder: BlockRecorder;
   private readonly streams: Uniform[];
   private readonly draws: Float64Array[];
@@ -652,7 +656,6 @@ export class BlockRun {
     this.coefficientTables.clear();
     this.initialise();
   }
-  private monthsRun = 0;
 
   /**
    * Overwrite every path's draw of parameter `path` (a filter's parameter moves: analysis/
@@ -715,7 +718,6 @@ export class BlockRun {
     }
     this.resampled = true;
   }
-  private resampleScratch: Float64Array | undefined;
 
   /** The block's results (typed arrays, transferable to another thread). */
   finish(): BlockResult {

@@ -41,4 +41,20 @@ describe("simulationBasedCalibration (npm run fit:sbc's smoke check: 2 sets, sho
     expect(sets[0]!.truth).not.toEqual(sets[1]!.truth);
     expect(run()).toEqual(sets);
   });
+
+  it("refuses a seed whose sets' seeds (seed · 1000 + set) would leave the seed range", () => {
+    const bad = () =>
+      simulationBasedCalibration({
+        scenario: filterScenario(window),
+        months: window.months,
+        initialOccupiedKm2: window.initialOccupiedKm2,
+        parameters: PARAMETERS,
+        sets: 2,
+        particles: 10,
+        burnIn: 0,
+        iterations: 1,
+        seed: 4_294_968,
+      });
+    expect(bad).toThrow(/seed: expected an integer from 0 to 4294967 \(set seeds are seed · 1000 \+ set\), got 4294968/);
+  });
 });
