@@ -69,6 +69,20 @@ export type { AbcGeneration } from "./analysis/abc.js";
 export type { ParameterFit } from "./analysis/posterior-summary.js";
 export type { PredictiveCheck, PredictiveBand } from "./analysis/predictive.js";
 
+// Forecast from the latest data: the particle filter over every observed month, then each
+// filtered particle carried on (the observations: attrition-sim/data, or loadObservationsDir).
+export {
+  forecast,
+  Forecast,
+  type ForecastOptions,
+  type ForecastJson,
+  type ForecastParameters,
+  type ForecastFilter,
+  type ReportedSeries,
+} from "./results/forecast.js";
+export type { ObservationSet, ObservationSource, ObservedMonth, ObservedEstimateMonth } from "./data/observation-set.js";
+export type { WeighedSource } from "./analysis/forecast-window.js";
+
 // Runs split over machines: shards of one run, merged exactly.
 export { mergeProjections, shardToText, projectionFromShard } from "./results/shard.js";
 

@@ -37,6 +37,8 @@ const MAIN = [
   "hindcastScenario",
   "DEFAULT_CALIBRATED_PARAMETERS",
   "runBacktest",
+  "forecast",
+  "Forecast",
   "mergeProjections",
   "shardToText",
   "projectionFromShard",

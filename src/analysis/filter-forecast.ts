@@ -36,6 +36,7 @@ export interface FilteredForecast {
 /**
  * Filter `observations` with `particles` paths of `scenario` (which must start in the first
  * observed month), then carry every particle `horizonMonths` further. Deterministic for a seed.
+ * `onMonth(k, model)` sees the particles at the origin (k = 0) and after each forecast month k.
  * @example
  * const { filter, paths } = filterAndForecast(hindcastScenario(obs), data, { particles: 2000, seed: 1 }, 12);
  * filter.logLikelihood; // the log-likelihood estimate of the observed months
@@ -45,6 +46,7 @@ export function filterAndForecast(
   observations: FilterObservations,
   options: Omit<WarParticlesOptions, "extraMonths">,
   horizonMonths: number,
+  onMonth?: (k: number, model: WarParticles) => void,
 ): FilteredForecast {
   const model = new WarParticles(scenario, observations, { ...options, extraMonths: horizonMonths });
   const observedMonths = observations.months.length;
@@ -61,8 +63,10 @@ export function filterAndForecast(
   const areaNoise = createStream(options.seed, "forecast", "isw-noise"),
     claimsNoise = createStream(options.seed, "forecast", "claims-noise");
   const z = new Float64Array(n);
+  onMonth?.(0, model);
   for (let k = 0; k < horizonMonths; k += 1) {
     model.step(observedMonths + k);
+    onMonth?.(k + 1, model);
     const area = new Float64Array(n),
       claims = new Float64Array(n),
       casualties = new Float64Array(n);

@@ -32,3 +32,19 @@ export function filterScenario(observations: Observations): ScenarioInput {
   }
   return input as unknown as ScenarioInput;
 }
+
+/**
+ * The parameters the data can inform (issue 14), which the fit (`npm run fit`), IF2 and a
+ * forecast's refit estimate; the others stay at their prior medians.
+ */
+export const FILTER_ESTIMATED_PARAMETERS = [
+  "intensity.noiseAutocorrelation",
+  "intensity.noiseSd",
+  "attrition.russiaLossesPerMonth",
+  "territory.offensivePaceKm2PerMonth",
+  "territory.offensiveNoiseAutocorrelation",
+  "regimes.offensiveToStalematePerMonth",
+  "regimes.stalemateToOffensivePerMonth",
+  "territory.stalemateMeanKm2PerMonth",
+  "territory.stalemateSdKm2PerMonth",
+] as const;

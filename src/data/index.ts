@@ -20,6 +20,10 @@ export {
 } from "./convert-economist.js";
 export type { ConvertedFile } from "./converted-file.js";
 export { JsonRecordsError, readJsonRecords, type JsonIssue } from "./json-records.js";
+export {
+  OBSERVATION_FILES, readObservationFiles, shippedObservations,
+  type ObservationFileName, type ObservationSet, type ObservationSource, type ObservedEstimateMonth, type ObservedMonth,
+} from "./observation-set.js";
 export { MONTH_END_WINDOW_DAYS, monthEndObservations, unobservedMonths, type DatedRow, type MonthEndObservation } from "./month-end.js";
 export {
   CC_BY_4_0_NOTICE_ECONOMIST, DATA_ATTRIBUTION, DATASETS, MIT_LICENCE_IVANIUK, type DatasetInfo,

@@ -32,6 +32,7 @@ import { checkWritable, loadScenario, writeResult } from "./io.js";
 import { backtestCommand } from "./commands/backtest.js";
 import { compare } from "./commands/compare.js";
 import { dataCommand } from "./commands/data.js";
+import { forecastCommand } from "./commands/forecast.js";
 import { merge } from "./commands/merge.js";
 import { sensitivityCommand } from "./commands/sensitivity.js";
 import { simulateParallel } from "./parallel.js";
@@ -138,6 +139,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => number | 
   merge,
   backtest: backtestCommand,
   data: dataCommand,
+  forecast: forecastCommand,
 };
 
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {

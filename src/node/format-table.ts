@@ -158,6 +158,17 @@ Commands:
       --particles N             ABC-SMC particles per origin (default 4000), --seed S (default 1)
       --format table|json|csv|svg   table (default), attrition-sim/backtest@1 JSON, CSV, PIT histograms
       --out, --force            as for run
+  forecast                      Forecast from the latest data: the particle filter over every observed
+                                month, then each filtered particle carried on (docs/forecast.md)
+      --observations DIR        a folder of CSV files with the names and columns of data/ (default:
+                                the shipped data); a source with no file is left out
+      --through YYYY-MM         ignore rows after this month; the forecast starts the month after
+      --refit                   estimate the parameters by iterated filtering first (seconds)
+      --months N                months forecast, 1…120 (default 12)
+      --runs R                  particles, 100…20480 (default 4000), --seed S (default 1)
+      --format table|json|csv|svg   table (default), attrition-sim/forecast@1 JSON, CSV, fan chart
+      --series NAME             the chart's series with --format svg (default occupiedKm2)
+      --out, --force            as for run
   data convert --source S FILE  Turn an upstream file into its shipped layout and name in data/
                                 (docs/data.md); notes on what it left out go to stderr
       --source petroivaniuk     FILE: PetroIvaniuk's russia_losses_personnel.json (the General

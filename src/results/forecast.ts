@@ -1,0 +1,365 @@
+import { shippedObservations, type ObservationSet, type ObservationSource } from "../data/observation-set.js";
+import { filterAndForecast } from "../analysis/filter-forecast.js";
+import { FILTER_ESTIMATED_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
+import { forecastWindow, type WeighedSource } from "../analysis/forecast-window.js";
+import { if2 } from "../analysis/inference-if2.js";
+import { withParametersFixed } from "../analysis/fixed-parameters.js";
+import { addMonths } from "../analysis/observations.js";
+import { summarizeSorted } from "../analysis/quantiles.js";
+import { summarizeMonths, type SeriesSummary } from "../analysis/projection-summary.js";
+import { BlockRecorder } from "../engine/block-result.js";
+import { buildCalendar } from "../engine/calendar.js";
+import { DEFAULT_THRESHOLDS } from "../engine/options.js";
+import { abortError, type RunMeta } from "../engine/run.js";
+import { EXACT_RUNS, RunSummary, SERIES } from "../engine/store.js";
+import { parseScenario } from "../scenario/parse.js";
+import { canonicalJson, sha256 } from "../util/sha256.js";
+import { describeValue, OptionsError, type InputIssue } from "../util/errors.js";
+import { Projection } from "./projection.js";
+import { seriesSummaryToJson } from "../output/series-json.js";
+import { toTidyCsv } from "../output/csv.js";
+import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
+import { roundSignificant6 } from "../util/format.js";
+
+/**
+ * `forecast`: projections that start from the latest data (issue 14; DESIGN §6). The bootstrap
+ * particle filter runs the state-space model (analysis/war-particles.ts: the engine's own laws,
+ * the sources' observation models) over every observed month of the window, so each particle at
+ * the last observed month is a draw of the filtered state — regime, noise, pace, forces, the
+ * claims bias — and every particle is then carried on by the same loop. The result is a
+ * {@link Projection} of the months after the origin (the same queries and renderers), plus what
+ * each source would report ({@link Forecast.reported}).
+ *
+ * Static parameters: no posterior is shipped yet (the fit has not converged: docs/fit.md), so by
+ * default every particle shares the filter priors' medians — the league table's "θ at the prior
+ * medians" candidate (docs/filter.md). `refit: true` estimates the parameters the data inform
+ * (FILTER_ESTIMATED_PARAMETERS) by iterated filtering on the window first.
+ */
+
+/** Options of {@link forecast}. */
+export interface ForecastOptions {
+  /** Month-end observations (default: the shipped series, `shippedObservations()` of attrition-sim/data). */
+  observations?: ObservationSet;
+  /** Last month used, YYYY-MM (default: the last month any source observed); rows after it are ignored. */
+  through?: string;
+  /** First month filtered, YYYY-MM (default 2023-01, or the month after ISW's first). */
+  from?: string;
+  /** Estimate the parameters by iterated filtering on the window (seconds to minutes) instead of using the prior medians. */
+  refit?: boolean;
+  /** Particles, carried on as the forecast's runs (default 4,000; at most 20,480). */
+  runs?: number;
+  seed?: number;
+  /** Months forecast after `through` (default 12, at most 120). */
+  horizonMonths?: number;
+  /** Extra occupied-share thresholds for the time-to-threshold summaries. */
+  thresholds?: number[];
+  /** Called with the share of the work done (0…1). */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** The series a source would report, as levels at each month end (what the league table scores). */
+export type ReportedSeries = "occupiedKm2" | "claimedLosses" | "casualtiesEst";
+
+const REPORTED: Record<ReportedSeries, { source: ObservationSource; unit: string }> = {
+  occupiedKm2: { source: "isw", unit: "km^2 (ISW, as reported)" },
+  claimedLosses: { source: "claims", unit: "people (General Staff claims since 2022-02-24)" },
+  casualtiesEst: { source: "economist", unit: "people (the Economist's casualties since 2022-02-24)" },
+};
+
+/** How the forecast's static parameters were set. */
+export interface ForecastParameters {
+  method: "prior-medians" | "if2";
+  /** The estimated values (IF2), or {} at the prior medians. */
+  values: Record<string, number>;
+  note: string;
+}
+
+/** The filter's diagnostics over the window. */
+export interface ForecastFilter {
+  months: number;
+  particles: number;
+  logLikelihood: number;
+  /** Effective sample size of the weights, each weighed month. */
+  ess: number[];
+}
+
+/** The JSON form of a forecast (docs/result-schema.md): its window, sources, filter, the reported series, and the projection. */
+export interface ForecastJson {
+  schema: "attrition-sim/forecast@1";
+  from: string;
+  through: string;
+  sources: WeighedSource[];
+  notes: string[];
+  parameters: ForecastParameters;
+  filter: { months: number; particles: number; logLikelihood: number; minEss: number; medianEss: number };
+  /** What each weighed source would report at the forecast's month ends. */
+  reported: Partial<Record<ReportedSeries, SeriesSummaryJson>>;
+  projection: ProjectionJson;
+}
+
+const OPTION_KEYS = ["observations", "through", "from", "refit", "runs", "seed", "horizonMonths", "thresholds", "onProgress", "signal"];
+
+function checkInteger(issues: InputIssue[], path: string, value: unknown, min: number, max: number): void {
+  if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max))
+    issues.push({ path, message: `expected an integer from ${min} to ${max}, got ${describeValue(value)}` });
+}
+
+function checkOptions(o: ForecastOptions): void {
+  if (typeof o !== "object" || o === null)
+    throw new OptionsError({ path: "", message: `expected an options object, got ${describeValue(o)}` });
+  const issues: InputIssue[] = [];
+  for (const key of Object.keys(o))
+    if (!OPTION_KEYS.includes(key)) issues.push({ path: key, message: `unknown option (options: ${OPTION_KEYS.join(", ")})` });
+  checkInteger(issues, "runs", o.runs, 100, EXACT_RUNS);
+  checkInteger(issues, "seed", o.seed, 0, 2 ** 32 - 1);
+  checkInteger(issues, "horizonMonths", o.horizonMonths, 1, 120);
+  if (o.refit !== undefined && typeof o.refit !== "boolean")
+    issues.push({ path: "refit", message: `expected true or false, got ${describeValue(o.refit)}` });
+  if (o.observations !== undefined && (typeof o.observations !== "object" || o.observations === null || !("files" in o.observations)))
+    issues.push({
+      path: "observations",
+      message: `expected an ObservationSet (readObservationFiles or shippedObservations of attrition-sim/data, loadObservationsDir of attrition-sim/node), got ${describeValue(o.observations)}`,
+    });
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function")
+    issues.push({ path: "onProgress", message: `expected a function, got ${describeValue(o.onProgress)}` });
+  if (o.thresholds !== undefined && !(Array.isArray(o.thresholds) && o.thresholds.every((t) => typeof t === "number" && t > 0 && t <= 1)))
+    issues.push({ path: "thresholds", message: `expected an array of shares in (0, 1], got ${describeValue(o.thresholds)}` });
+  if (issues.length) throw new OptionsError(issues);
+}
+
+/** IF2's settings for a refit: those of the league's IF2 candidate (docs/filter.md). */
+const REFIT = { particles: 1000, iterations: 40, rwSd: 0.03, coolingFraction50: 0.2 } as const;
+
+/**
+ * A projection that starts from the filtered state at the last observed month. Its months are
+ * those after `through`; its losses are counted from the forecast's start, its forces and area
+ * are the model's (latent) values. What the sources would report — ISW's area, the General
+ * Staff's cumulative claims, the Economist's estimate — is {@link Forecast.reported}.
+ */
+export class Forecast extends Projection {
+  /** The filter's window: first and last month weighed. */
+  readonly from: string;
+  readonly through: string;
+  /** The sources weighed, each with its file and months. */
+  readonly sources: WeighedSource[];
+  /** What was read and not used, and why. */
+  readonly notes: readonly string[];
+  readonly parameters: ForecastParameters;
+  readonly filter: ForecastFilter;
+  private readonly reportedLevels: Partial<Record<ReportedSeries, Float64Array[]>>;
+  private readonly reportedCache = new Map<ReportedSeries, SeriesSummary>();
+
+  /** @internal Made by {@link forecast}. */
+  constructor(
+    summary: RunSummary,
+    meta: RunMeta,
+    details: Pick<Forecast, "from" | "through" | "sources" | "notes" | "parameters" | "filter">,
+    reported: Partial<Record<ReportedSeries, Float64Array[]>>,
+  ) {
+    super(summary, meta);
+    this.from = details.from;
+    this.through = details.through;
+    this.sources = details.sources;
+    this.notes = details.notes;
+    this.parameters = details.parameters;
+    this.filter = details.filter;
+    this.reportedLevels = reported;
+  }
+
+  /**
+   * What a source would report at each month end of the forecast: its last observed value plus
+   * each particle's reported changes (the observation models' noise and the claims bias
+   * included). Only for a source the forecast weighed.
+   * @throws {OptionsError} for another series, or a source not weighed.
+   */
+  reported(series: ReportedSeries): SeriesSummary {
+    const spec = Object.hasOwn(REPORTED, series) ? REPORTED[series] : undefined;
+    if (!spec)
+      throw new OptionsError({
+        path: "series",
+        message: `expected one of ${Object.keys(REPORTED).join(", ")}, got ${describeValue(series)}`,
+      });
+    const levels = this.reportedLevels[series];
+    if (!levels)
+      throw new OptionsError({
+        path: "series",
+        message: `expected a series of a source the forecast weighed (${this.sources.map((s) => s.source).join(", ")}), got ${series}`,
+      });
+    const cached = this.reportedCache.get(series);
+    if (cached) return cached;
+    const out = summarizeMonths(spec.unit, levels.length, (m) => {
+      const v = Float64Array.from(levels[m]!);
+      let sum = 0,
+        sumSq = 0;
+      for (const x of v) {
+        sum += x;
+        sumSq += x * x;
+      }
+      return summarizeSorted(v, v.length, sum, sumSq);
+    });
+    this.reportedCache.set(series, out);
+    return out;
+  }
+
+  /** The series {@link Forecast.reported} has, in a fixed order. */
+  get reportedSeries(): ReportedSeries[] {
+    return (Object.keys(REPORTED) as ReportedSeries[]).filter((s) => this.reportedLevels[s]);
+  }
+
+  /** The versioned JSON form (the projection's own JSON inside); equal runs give equal bytes. */
+  toForecastJSON(): ForecastJson {
+    const ess = [...this.filter.ess].sort((a, b) => a - b);
+    return {
+      schema: "attrition-sim/forecast@1",
+      from: this.from,
+      through: this.through,
+      sources: this.sources.map((s) => ({ ...s })),
+      notes: [...this.notes],
+      parameters: {
+        ...this.parameters,
+        values: Object.fromEntries(Object.entries(this.parameters.values).map(([k, v]) => [k, roundSignificant6(v)])),
+      },
+      filter: {
+        months: this.filter.months,
+        particles: this.filter.particles,
+        logLikelihood: roundSignificant6(this.filter.logLikelihood),
+        minEss: roundSignificant6(ess[0] ?? 0),
+        medianEss: roundSignificant6(ess[ess.length >> 1] ?? 0),
+      },
+      reported: Object.fromEntries(this.reportedSeries.map((s) => [s, seriesSummaryToJson(this.reported(s))])),
+      projection: this.toJSON(),
+    };
+  }
+
+  /** Tidy long CSV of the projection's series and, as `reported.<series>`, of the reported ones. */
+  override toCSV(): string {
+    const json = this.toJSON();
+    const reported = Object.fromEntries(this.reportedSeries.map((s) => [`reported.${s}`, seriesSummaryToJson(this.reported(s))]));
+    return toTidyCsv({ ...json, series: { ...json.series, ...reported } as ProjectionJson["series"] });
+  }
+}
+
+/**
+ * Forecast from the latest observations: filter the window, then carry every particle on
+ * `horizonMonths` months. Deterministic for a seed. Takes about a second at 4,000 particles;
+ * `refit` adds IF2's 40 passes at 1,000 particles (about 10 s on one core).
+ * @throws {OptionsError} for bad options, and as forecastWindow for observations that cannot be
+ * filtered (no ISW area, fewer than 12 months, a missing month, `through` past the data).
+ * @example
+ * const f = await forecast({ through: "2024-12", horizonMonths: 6, seed: 1 });
+ * f.reported("occupiedKm2").p50; // ISW's area at the ends of 2025-01 … 2025-06, median
+ */
+export async function forecast(options: ForecastOptions = {}): Promise<Forecast> {
+  checkOptions(options);
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw abortError(signal);
+  const set = options.observations ?? shippedObservations();
+  const window = forecastWindow(set, { through: options.through, from: options.from });
+  const runs = options.runs ?? 4000,
+    seed = options.seed ?? 1,
+    horizon = options.horizonMonths ?? 12;
+  const base = filterScenario(window.hindcast);
+  let parameters: ForecastParameters = {
+    method: "prior-medians",
+    values: {},
+    note: "every particle shares the filter priors' medians (no posterior is shipped yet: docs/fit.md)",
+  };
+  if (options.refit) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const fit = if2(base, window.observations, {
+      parameters: FILTER_ESTIMATED_PARAMETERS.map((path) => ({ path, rwSd: REFIT.rwSd })),
+      particles: REFIT.particles,
+      iterations: REFIT.iterations,
+      coolingFraction50: REFIT.coolingFraction50,
+      seed,
+      onIteration: (m) => {
+        if (signal?.aborted) throw abortError(signal);
+        onProgress?.((0.9 * (m + 1)) / REFIT.iterations);
+      },
+    });
+    parameters = {
+      method: "if2",
+      values: fit.estimate,
+      note: `IF2 on ${window.from} … ${window.through}: ${REFIT.particles} particles, ${REFIT.iterations} passes (the others at their prior medians)`,
+    };
+  }
+  if (signal?.aborted) throw abortError(signal);
+  const scenario = parseScenario(
+    withParametersFixed(base, parameters.values, parameters.method === "if2" ? "forecast refit (IF2)" : "forecast"),
+  );
+  const thresholds = [...new Set([...DEFAULT_THRESHOLDS, ...(options.thresholds ?? [])])].sort((a, b) => a - b);
+  const recorder = new BlockRecorder(0, 0, runs, horizon, thresholds, "exact", false);
+  const originValues = SERIES.map(() => new Float64Array(runs));
+  const cumulative = SERIES.map((name) => name.endsWith("Losses"));
+  const { filter, paths } = filterAndForecast(scenario, window.observations, { particles: runs, seed }, horizon, (k, particles) => {
+    if (k === 0) {
+      // The origin: the filtered state at the last observed month (losses counted from here on).
+      SERIES.forEach((name, s) => {
+        originValues[s]!.set(particles.monthEnd(name));
+        recorder.initial[s]!.set(cumulative[s] ? new Float64Array(runs) : originValues[s]!);
+      });
+      recorder.initialiseEvents(recorder.initial[1]!);
+      return;
+    }
+    SERIES.forEach((name, s) => {
+      const v = particles.monthEnd(name),
+        out = recorder.month[s]!;
+      for (let i = 0; i < runs; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
+    });
+    recorder.recordMonth(k - 1, []);
+  });
+  const summary = new RunSummary(runs, horizon, thresholds, "exact", 1);
+  summary.accept(recorder.finish());
+  const start = `${addMonths(window.through, 1)}-01`;
+  const meta: RunMeta = {
+    scenarioName: `forecast-${window.through}`,
+    scenarioSha256: sha256(canonicalJson(scenario)),
+    runs,
+    seed,
+    horizonMonths: horizon,
+    step: "day",
+    start,
+    calendar: buildCalendar(start, horizon),
+    keepPaths: false,
+  };
+  const reported: Partial<Record<ReportedSeries, Float64Array[]>> = {};
+  const levels = (start: number, changes: readonly Float64Array[]) => {
+    const level = new Float64Array(runs).fill(start);
+    return changes.map((c) => {
+      for (let i = 0; i < runs; i += 1) level[i] = level[i]! + c[i]!;
+      return Float64Array.from(level);
+    });
+  };
+  const last = window.lastObserved;
+  const notes = [...set.notes, ...window.notes];
+  const sourceNames = new Set(window.sources.map((s) => s.source));
+  // A source that ended before the origin has no level to add the changes to.
+  for (const s of window.sources)
+    if (s.lastMonth !== window.through && s.source !== "deepState")
+      notes.push(`${s.source}: no reported series (its last month, ${s.lastMonth}, is before the origin ${window.through})`);
+  if (last.isw?.month === window.through) reported.occupiedKm2 = levels(last.isw.value, paths.occupiedChangeKm2);
+  if (last.claims?.month === window.through && sourceNames.has("claims"))
+    reported.claimedLosses = levels(last.claims.value, paths.claimedLosses);
+  if (last.economist?.month === window.through && sourceNames.has("economist"))
+    reported.casualtiesEst = levels(last.economist.value, paths.casualtiesIncrement);
+  onProgress?.(1);
+  return new Forecast(
+    summary,
+    meta,
+    {
+      from: window.from,
+      through: window.through,
+      sources: window.sources,
+      notes,
+      parameters,
+      filter: {
+        months: window.observations.months.length,
+        particles: runs,
+        logLikelihood: filter.logLikelihood,
+        ess: Array.from(filter.ess).filter((e) => e > 0),
+      },
+    },
+    reported,
+  );
+}

@@ -1,0 +1,95 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli, type CliResult } from "../helpers/cli.js";
+import { shippedFilesThrough, shippedText, truncatedText } from "../helpers/observation-files.js";
+
+const SMALL = ["--runs", "500", "--months", "3"];
+const root = mkdtempSync(join(tmpdir(), "attrition-sim-forecast-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A folder holding `files` (name → text). */
+function folder(name: string, files: Record<string, string>): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+function expectBadInput(r: CliResult, message: string): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.trimEnd().split("\n")).toEqual([`attrition-sim: ${message}`]);
+}
+
+describe("forecast", () => {
+  it("prints a month-by-month table of what the sources would report, from the shipped data", async () => {
+    const r = await cli("forecast", ...SMALL);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Forecast from 2025-06: 500 particles filtered over 2023-01 … 2025-06 \(30 months\), seed 1, then carried on 3 months$/m,
+    );
+    expect(r.stdout).toMatch(/^2025-07 +\d{3},\d{3} \[\d{3},\d{3}–\d{3},\d{3}\] +\d+k \[\d+k–\d+k\] +\d+k \[\d+k–\d+k\] +\d+\.\d% \[/m);
+    expect(r.stdout).toMatch(/^2025-09 /m);
+    expect(r.stdout).not.toMatch(/^2025-10 /m);
+    expect(r.stdout).toContain("  claims: shipped russia_personnel_losses_monthly.csv (2023-01 … 2025-06)");
+  });
+
+  it("reads a folder of newer files, ignores rows after --through, and says what it did not use", async () => {
+    const files = shippedFilesThrough("2024-12");
+    const dir = folder("newer", {
+      ...files,
+      "occupied_area_isw_daily.csv": truncatedText("occupied_area_isw_daily.csv", "2024-12"),
+      "README.md": "notes",
+    });
+    const r = await cli("forecast", "--observations", dir, "--through", "2024-10", "--format", "json", ...SMALL);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      schema: string;
+      through: string;
+      notes: string[];
+      sources: { file: string }[];
+      projection: { months: string[] };
+    };
+    expect(json.schema).toBe("attrition-sim/forecast@1");
+    expect(json.through).toBe("2024-10");
+    expect(json.projection.months[0]).toBe("2024-11-30");
+    expect(json.sources[0]!.file).toBe(join(dir, "occupied_area_isw_daily.csv"));
+    expect(json.notes).toEqual([
+      "occupied_area_isw_monthly.csv not used: occupied_area_isw_daily.csv is (a daily file is preferred to a monthly one)",
+      `${join(dir, "README.md")} not read: not an observation file`,
+    ]);
+    const csv = await cli("forecast", "--observations", dir, "--format", "csv", ...SMALL);
+    expect(csv.stdout.split("\r\n")[0]).toBe("scenario,month,series,stat,value");
+    expect(csv.stdout).toContain("forecast-2024-12,2025-01-31,reported.occupiedKm2,p50,");
+  });
+
+  it("refuses bad input with one line naming the file, source or month", async () => {
+    const cells = shippedText("russia_personnel_losses_monthly.csv").split("\r\n");
+    cells[7] = cells[7]!.replace(/,\d+,/, ",lots,");
+    const bad = folder("bad", {
+      "russia_personnel_losses_monthly.csv": cells.join("\r\n"),
+      "occupied_area_isw_monthly.csv": shippedText("occupied_area_isw_monthly.csv"),
+    });
+    expectBadInput(
+      await cli("forecast", "--observations", bad),
+      `${join(bad, "russia_personnel_losses_monthly.csv")}: line 8, column cumulative_at_month_end: expected a number, got "lots"`,
+    );
+    expectBadInput(
+      await cli("forecast", "--observations", join(root, "none")),
+      `${join(root, "none")}: cannot list the observations folder (no such folder)`,
+    );
+    expectBadInput(await cli("forecast", "--through", "2025-13"), '--through: expected a month YYYY-MM, got "2025-13"');
+    expectBadInput(
+      await cli("forecast", "--through", "2025-08"),
+      "through: expected a month with data (ISW occupied area to 2025-06, General Staff claims to 2025-06, the Economist's estimate to 2025-06), got 2025-08",
+    );
+    const short = folder("short", shippedFilesThrough("2023-08", ["occupied_area_isw_monthly.csv"]));
+    expectBadInput(
+      await cli("forecast", "--observations", short),
+      "observations: expected at least 12 observed months from 2023-01 to the forecast's origin, got 8 (to 2023-08)",
+    );
+    expectBadInput(await cli("forecast", "--runs", "10"), "--runs: expected an integer from 100 to 20480, got 10");
+  });
+});

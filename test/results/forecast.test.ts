@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { readObservationFiles, shippedObservations } from "../../src/data/observation-set.js";
+import { occupiedAreaMonthly, claimedLossesMonthly } from "../../src/data/series.js";
+import { forecast, Forecast } from "../../src/results/forecast.js";
+import { Projection } from "../../src/results/projection.js";
+import { OptionsError } from "../../src/util/errors.js";
+import { shippedFilesThrough } from "../helpers/observation-files.js";
+
+const SMALL = { runs: 500, horizonMonths: 3, seed: 3 } as const;
+
+describe("forecast", () => {
+  it("starts the month after the last observed month, from the filtered state, on the shipped data by default", async () => {
+    const f = await forecast(SMALL);
+    expect(f).toBeInstanceOf(Projection);
+    expect([f.from, f.through, f.months[0], f.months.length, f.runs]).toEqual(["2023-01", "2025-06", "2025-07-31", 3, 500]);
+    expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist"]);
+    expect(f.parameters.method).toBe("prior-medians");
+    expect(f.filter.months).toBe(30);
+    expect(Number.isFinite(f.filter.logLikelihood)).toBe(true);
+    // Losses count from the forecast's start; the area is the filtered state's, near ISW's last value.
+    expect(f.initial.russiaLosses).toBe(0);
+    expect(f.series("russiaLosses").p05[0]).toBeGreaterThan(0);
+    expect(Math.abs(f.initial.occupiedKm2 - 117_718.2)).toBeLessThan(1500);
+    expect(f.reportedSeries).toEqual(["occupiedKm2", "claimedLosses", "casualtiesEst"]);
+    const claims = f.reported("claimedLosses");
+    expect(claims.p05[0]).toBeGreaterThan(claimedLossesMonthly.at(-1)!.cumulativeAtMonthEnd);
+    expect(claims.p50[2]).toBeGreaterThan(claims.p50[1]!);
+  });
+
+  it("gives the same bytes for a seed, and --through the same forecast as the files cut at that month", async () => {
+    const a = await forecast({ ...SMALL, through: "2024-09" });
+    expect(JSON.stringify(a.toForecastJSON())).toBe(JSON.stringify((await forecast({ ...SMALL, through: "2024-09" })).toForecastJSON()));
+    expect(JSON.stringify((await forecast({ ...SMALL, seed: 4, through: "2024-09" })).toForecastJSON().reported)).not.toBe(
+      JSON.stringify(a.toForecastJSON().reported),
+    );
+    for (const through of ["2024-01", "2024-09", "2025-03"]) {
+      const cut = readObservationFiles(shippedFilesThrough(through));
+      const [byOption, byFiles] = [await forecast({ ...SMALL, through }), await forecast({ ...SMALL, observations: cut })];
+      const strip = (f: Forecast) => ({ ...f.toForecastJSON(), sources: f.sources.map(({ file: _, ...s }) => s) });
+      expect(strip(byFiles)).toEqual(strip(byOption));
+      expect(byFiles.through).toBe(through);
+    }
+  });
+
+  it("covers the held-out ISW month ends after 2024-12 with its 90% band (at least 5 of 6; a wrong start level misses all)", async () => {
+    const f = await forecast({ runs: 2000, seed: 11, through: "2024-12", horizonMonths: 6 });
+    const area = f.reported("occupiedKm2");
+    const observed = occupiedAreaMonthly.filter((r) => r.month >= "2025-01" && r.month <= "2025-06").map((r) => r.occupiedKm2);
+    const inside = observed.filter((v, m) => v >= area.p05[m]! && v <= area.p95[m]!).length;
+    expect(inside).toBeGreaterThanOrEqual(5);
+    // The band is a forecast's, not the prior's: its 1-month width is under 5,000 km².
+    expect(area.p95[0]! - area.p05[0]!).toBeLessThan(5000);
+  });
+
+  it("uses only the sources it is given and reports only theirs", async () => {
+    const { economist: _, ...set } = shippedObservations();
+    const f = await forecast({ ...SMALL, observations: { ...set, files: { isw: set.files.isw, claims: set.files.claims } } });
+    expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims"]);
+    expect(() => f.reported("casualtiesEst")).toThrow(
+      "expected a series of a source the forecast weighed (isw, claims), got casualtiesEst",
+    );
+    expect(f.toCSV()).toContain(",reported.claimedLosses,p50,");
+  });
+
+  it("refuses bad options with the option's name", async () => {
+    for (const [options, message] of [
+      [{ runs: 50 }, "runs: expected an integer from 100 to 20480, got 50"],
+      [{ horizonMonths: 0 }, "horizonMonths: expected an integer from 1 to 120, got 0"],
+      [{ refit: "yes" }, 'refit: expected true or false, got "yes"'],
+      [{ observations: [] }, "observations: expected an ObservationSet"],
+      [{ particles: 10 }, "particles: unknown option"],
+    ] as const) {
+      const error = await forecast(options as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OptionsError);
+      expect(String((error as OptionsError).message)).toContain(message);
+    }
+  });
+
+  it("stops on an aborted signal", async () => {
+    const error = await forecast({ ...SMALL, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("AbortError");
+  });
+});
