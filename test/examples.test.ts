@@ -29,6 +29,7 @@ const runs = {
   "custom-scenario": runExample("custom-scenario"),
   "long-horizon": runExample("long-horizon"),
   "score-a-forecast": runExample("score-a-forecast"),
+  "forecast-from-latest": runExample("forecast-from-latest"),
 };
 
 async function ok(name: keyof typeof runs): Promise<string> {
@@ -84,5 +85,14 @@ describe("examples (npx tsx examples/<name>.ts, ATTRITION_RUNS=50)", () => {
       /^In the league \(12 origins, 3 months ahead\): mean WIS \d+ km², relative WIS \d\.\d\d against the best baseline, .+ \(\d+ km²\)$/m,
     );
     expect(out).toMatch(/^Lower WIS than it at \d+ of 12 origins; Diebold–Mariano \(lag 2\) p = \d\.\d\d$/m);
+  });
+
+  it("forecast-from-latest: the forecast from the shipped data, then one from 2024-12 beside what was observed", async () => {
+    const out = await ok("forecast-from-latest");
+    expect(out).toMatch(/^Forecast from 2025-06 \(isw, claims, economist; parameters: shipped\):$/m);
+    expect(out).toMatch(/^ {2}2025-12 {2}ISW area [\d,]+ km² \[90%: [\d,]+–[\d,]+\]$/m);
+    expect(out).toMatch(
+      /^ {2}2025-06 {2}area observed 117,718, median [\d,]+ \((inside|outside) the 90% band\); claims observed 1,020,010, median [\d,]+ \((inside|outside)\)$/m,
+    );
   });
 });

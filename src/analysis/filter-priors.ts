@@ -48,3 +48,19 @@ export const FILTER_ESTIMATED_PARAMETERS = [
   "territory.stalemateMeanKm2PerMonth",
   "territory.stalemateSdKm2PerMonth",
 ] as const;
+
+/**
+ * What a forecast's point estimate fits by profile-likelihood ascent (inference-profile.ts): the
+ * parameters above and three the filter showed to matter for the forecasts' width and centre
+ * (docs/filter.md): the sd of the territory noise (held at its prior median 0.41 otherwise, the
+ * largest share of the 1-month area band), the stalemate's loss intensity (a regime switch moves
+ * the claims by it) and the seasonal curve of the losses (a 20% swing at the prior median, which
+ * the claims do not show).
+ */
+export const PROFILE_PARAMETERS = [
+  ...FILTER_ESTIMATED_PARAMETERS,
+  "territory.offensiveNoiseSd",
+  "regimes.stalemateIntensity",
+  "intensity.seasonalAmplitude",
+  "intensity.seasonalPeakMonth",
+] as const;

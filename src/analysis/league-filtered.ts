@@ -8,6 +8,7 @@ import type { EconomistMonth, FilterObservations, FilterSource } from "./war-par
 import { OptionsError } from "../util/errors.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { if2 } from "./inference-if2.js";
+import { profileAscent } from "./inference-profile.js";
 
 /** Options of {@link filteredModelForecaster}. */
 export interface FilteredForecasterOptions {
@@ -28,7 +29,16 @@ export interface FilteredForecasterOptions {
    * resampling selects (and collapses onto a few of); `{ values }` for some parameters (the rest
    * at their medians); `{ if2 }`, an estimate by iterated filtering at each origin.
    */
-  parameters?: "prior-medians" | "prior-draws" | { values: Readonly<Record<string, number>> } | If2Estimate;
+  parameters?: "prior-medians" | "prior-draws" | { values: Readonly<Record<string, number>> } | If2Estimate | ProfileEstimate;
+}
+
+/**
+ * θ estimated at each origin by coordinate ascent of the filter's log-likelihood on the prior
+ * quantile grid (inference-profile.ts) on the data up to it, started from the previous origin's
+ * estimate (the first from the grid's middle).
+ */
+export interface ProfileEstimate {
+  profile: { parameters: readonly string[]; particles: number; seeds: number; sweeps: number };
 }
 
 /** θ estimated at each origin by iterated filtering on the data up to it (the rest at their prior medians). */
@@ -106,7 +116,11 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
       ? parameters
       : "if2" in parameters
         ? `IF2 at each origin (${parameters.if2.parameters.length} parameters, ${parameters.if2.particles} particles × ${parameters.if2.iterations} passes)`
-        : `fixed (${Object.keys(parameters.values).length} set)`;
+        : "profile" in parameters
+          ? `profile-likelihood ascent at each origin (${parameters.profile.parameters.length} parameters, ${parameters.profile.particles} particles × ${parameters.profile.seeds} seeds, ≤ ${parameters.profile.sweeps} sweeps)`
+          : `fixed (${Object.keys(parameters.values).length} set)`;
+  // The profile ascent at each origin starts where the last origin's ended (origins run in order).
+  let lastProfile: Record<string, number> | undefined;
   return {
     name: options.name ?? "model (particle filter)",
     role: "candidate",
@@ -127,6 +141,9 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
           coolingFraction50: settings.coolingFraction50,
           seed,
         }).estimate;
+      } else if (typeof parameters === "object" && "profile" in parameters) {
+        const fit = profileAscent(hindcast, observations, { ...parameters.profile, seed, start: lastProfile });
+        estimate = lastProfile = fit.estimate;
       } else if (typeof parameters === "object") estimate = parameters.values;
       const scenario = parameters === "prior-draws" ? hindcast : withParametersFixed(hindcast, estimate, "filtered forecast");
       const { filter, paths } = filterAndForecast(scenario, observations, { particles, seed, jitter: options.jitter }, horizons.at(-1)!);

@@ -1,8 +1,9 @@
 import { shippedObservations, type ObservationSet, type ObservationSource } from "../data/observation-set.js";
 import { filterAndForecast } from "../analysis/filter-forecast.js";
-import { FILTER_ESTIMATED_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
+import { PROFILE_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
+import { FILTER_ESTIMATE } from "../analysis/filter-estimate.js";
+import { profileAscent } from "../analysis/inference-profile.js";
 import { forecastWindow, type WeighedSource } from "../analysis/forecast-window.js";
-import { if2 } from "../analysis/inference-if2.js";
 import { withParametersFixed } from "../analysis/fixed-parameters.js";
 import { addMonths } from "../analysis/observations.js";
 import { summarizeSorted } from "../analysis/quantiles.js";
@@ -30,10 +31,12 @@ import { roundSignificant6 } from "../util/format.js";
  * {@link Projection} of the months after the origin (the same queries and renderers), plus what
  * each source would report ({@link Forecast.reported}).
  *
- * Static parameters: no posterior is shipped yet (the fit has not converged: docs/fit.md), so by
- * default every particle shares the filter priors' medians — the league table's "θ at the prior
- * medians" candidate (docs/filter.md). `refit: true` estimates the parameters the data inform
- * (FILTER_ESTIMATED_PARAMETERS) by iterated filtering on the window first.
+ * Static parameters: every particle shares one θ. By default it is the shipped point estimate
+ * (analysis/filter-estimate.ts, `npm run fit:profile`: profile-likelihood ascent on the shipped
+ * 2023-01 … 2025-06 ISW area and claims); `refit: true` re-estimates it the same way on the
+ * forecast's own window and sources, started from the shipped estimate (the league table's
+ * "profile θ" candidate does this at every origin: docs/filter.md). No posterior is shipped yet
+ * (the PMMH fit has not converged: docs/fit.md), so the parameters' uncertainty is left out.
  */
 
 /** Options of {@link forecast}. */
@@ -44,8 +47,13 @@ export interface ForecastOptions {
   through?: string;
   /** First month filtered, YYYY-MM (default 2023-01, or the month after ISW's first). */
   from?: string;
-  /** Estimate the parameters by iterated filtering on the window (seconds to minutes) instead of using the prior medians. */
+  /** Re-estimate θ on this window and its sources (profile-likelihood ascent, 10–60 s) instead of using the shipped estimate. */
   refit?: boolean;
+  /**
+   * θ given outright, by parameter path (the rest at their prior medians; `{}` is every parameter
+   * at its prior median, an estimate that has seen no data) instead of the shipped estimate.
+   */
+  parameters?: Readonly<Record<string, number>>;
   /** Particles, carried on as the forecast's runs (default 4,000; at most 20,480). */
   runs?: number;
   seed?: number;
@@ -69,8 +77,9 @@ const REPORTED: Record<ReportedSeries, { source: ObservationSource; unit: string
 
 /** How the forecast's static parameters were set. */
 export interface ForecastParameters {
-  method: "prior-medians" | "if2";
-  /** The estimated values (IF2), or {} at the prior medians. */
+  /** "shipped": the shipped estimate (FILTER_ESTIMATE); "refit": estimated on this forecast's window; "given": the `parameters` option. */
+  method: "shipped" | "refit" | "given";
+  /** The estimated parameters' values (the others at their prior medians). */
   values: Record<string, number>;
   note: string;
 }
@@ -98,7 +107,19 @@ export interface ForecastJson {
   projection: ProjectionJson;
 }
 
-const OPTION_KEYS = ["observations", "through", "from", "refit", "runs", "seed", "horizonMonths", "thresholds", "onProgress", "signal"];
+const OPTION_KEYS = [
+  "observations",
+  "through",
+  "from",
+  "refit",
+  "parameters",
+  "runs",
+  "seed",
+  "horizonMonths",
+  "thresholds",
+  "onProgress",
+  "signal",
+];
 
 function checkInteger(issues: InputIssue[], path: string, value: unknown, min: number, max: number): void {
   if (value !== undefined && !(Number.isInteger(value) && (value as number) >= min && (value as number) <= max))
@@ -116,6 +137,11 @@ function checkOptions(o: ForecastOptions): void {
   checkInteger(issues, "horizonMonths", o.horizonMonths, 1, 120);
   if (o.refit !== undefined && typeof o.refit !== "boolean")
     issues.push({ path: "refit", message: `expected true or false, got ${describeValue(o.refit)}` });
+  if (o.parameters !== undefined) {
+    if (typeof o.parameters !== "object" || o.parameters === null || Array.isArray(o.parameters))
+      issues.push({ path: "parameters", message: `expected an object of parameter values by path, got ${describeValue(o.parameters)}` });
+    else if (o.refit) issues.push({ path: "parameters", message: "expected either parameters or refit, not both" });
+  }
   if (o.observations !== undefined && (typeof o.observations !== "object" || o.observations === null || !("files" in o.observations)))
     issues.push({
       path: "observations",
@@ -128,8 +154,8 @@ function checkOptions(o: ForecastOptions): void {
   if (issues.length) throw new OptionsError(issues);
 }
 
-/** IF2's settings for a refit: those of the league's IF2 candidate (docs/filter.md). */
-const REFIT = { particles: 1000, iterations: 40, rwSd: 0.03, coolingFraction50: 0.2 } as const;
+/** The refit's settings: those of the league's profile candidate (docs/filter.md). */
+const REFIT = { particles: FILTER_ESTIMATE.particles, seeds: FILTER_ESTIMATE.seeds, sweeps: 2 } as const;
 
 /**
  * A projection that starts from the filtered state at the last observed month. Its months are
@@ -243,7 +269,8 @@ export class Forecast extends Projection {
 /**
  * Forecast from the latest observations: filter the window, then carry every particle on
  * `horizonMonths` months. Deterministic for a seed. Takes about a second at 4,000 particles;
- * `refit` adds IF2's 40 passes at 1,000 particles (about 10 s on one core).
+ * `refit` adds the profile ascent on the window (10–60 s on one core: up to 2 sweeps of 2 filters
+ * per grid value, 2,000 particles).
  * @throws {OptionsError} for bad options, and as forecastWindow for observations that cannot be
  * filtered (no ISW area, fewer than 12 months, a missing month, `through` past the data).
  * @example
@@ -260,34 +287,41 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     seed = options.seed ?? 1,
     horizon = options.horizonMonths ?? 12;
   const base = filterScenario(window.hindcast);
+  const shipped: Record<string, number> = { ...FILTER_ESTIMATE.values };
   let parameters: ForecastParameters = {
-    method: "prior-medians",
-    values: {},
-    note: "every particle shares the filter priors' medians (no posterior is shipped yet: docs/fit.md)",
+    method: "shipped",
+    values: shipped,
+    note: `the shipped estimate (profile-likelihood ascent on ${FILTER_ESTIMATE.from} … ${FILTER_ESTIMATE.through}, ISW area and claims; the others at their prior medians)`,
   };
-  if (options.refit) {
+  if (options.parameters) {
+    parameters = {
+      method: "given",
+      values: { ...options.parameters },
+      note: `given (${Object.keys(options.parameters).length} set; the others at their prior medians)`,
+    };
+  } else if (options.refit) {
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const fit = if2(base, window.observations, {
-      parameters: FILTER_ESTIMATED_PARAMETERS.map((path) => ({ path, rwSd: REFIT.rwSd })),
+    const fit = profileAscent(base, window.observations, {
+      parameters: PROFILE_PARAMETERS,
       particles: REFIT.particles,
-      iterations: REFIT.iterations,
-      coolingFraction50: REFIT.coolingFraction50,
+      seeds: REFIT.seeds,
+      sweeps: REFIT.sweeps,
       seed,
-      onIteration: (m) => {
+      // From the shipped estimate only if it saw no month after this window (else from the grid's middle).
+      start: window.through >= FILTER_ESTIMATE.through ? shipped : undefined,
+      onEvaluation: (done, total) => {
         if (signal?.aborted) throw abortError(signal);
-        onProgress?.((0.9 * (m + 1)) / REFIT.iterations);
+        onProgress?.((0.9 * done) / total);
       },
     });
     parameters = {
-      method: "if2",
+      method: "refit",
       values: fit.estimate,
-      note: `IF2 on ${window.from} … ${window.through}: ${REFIT.particles} particles, ${REFIT.iterations} passes (the others at their prior medians)`,
+      note: `refit by profile-likelihood ascent on ${window.from} … ${window.through} (${window.sources.map((s) => s.source).join(", ")}; ${fit.evaluations} filter runs, ${fit.settled ? "settled" : "not settled after 2 sweeps"}), started from ${window.through >= FILTER_ESTIMATE.through ? "the shipped estimate" : "the grid's middle (the shipped estimate saw later data)"}`,
     };
   }
   if (signal?.aborted) throw abortError(signal);
-  const scenario = parseScenario(
-    withParametersFixed(base, parameters.values, parameters.method === "if2" ? "forecast refit (IF2)" : "forecast"),
-  );
+  const scenario = parseScenario(withParametersFixed(base, parameters.values, `forecast (${parameters.method} estimate)`));
   const thresholds = [...new Set([...DEFAULT_THRESHOLDS, ...(options.thresholds ?? [])])].sort((a, b) => a - b);
   const recorder = new BlockRecorder(0, 0, runs, horizon, thresholds, "exact", false);
   const originValues = SERIES.map(() => new Float64Array(runs));
@@ -333,6 +367,10 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   };
   const last = window.lastObserved;
   const notes = [...set.notes, ...window.notes];
+  if (parameters.method === "shipped" && window.through < FILTER_ESTIMATE.through)
+    notes.push(
+      `the shipped estimate of θ saw data up to ${FILTER_ESTIMATE.through}, after this forecast's origin ${window.through}: refit for a forecast that uses only data up to ${window.through}`,
+    );
   const sourceNames = new Set(window.sources.map((s) => s.source));
   // A source that ended before the origin has no level to add the changes to.
   for (const s of window.sources)

@@ -59,6 +59,7 @@ describe("forecast", () => {
     expect(json.notes).toEqual([
       "occupied_area_isw_monthly.csv not used: occupied_area_isw_daily.csv is (a daily file is preferred to a monthly one)",
       `${join(dir, "README.md")} not read: not an observation file`,
+      "the shipped estimate of θ saw data up to 2025-06, after this forecast's origin 2024-10: refit for a forecast that uses only data up to 2024-10",
     ]);
     const csv = await cli("forecast", "--observations", dir, "--format", "csv", ...SMALL);
     expect(csv.stdout.split("\r\n")[0]).toBe("scenario,month,series,stat,value");

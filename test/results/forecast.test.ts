@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readObservationFiles, shippedObservations } from "../../src/data/observation-set.js";
 import { occupiedAreaMonthly, claimedLossesMonthly } from "../../src/data/series.js";
 import { forecast, Forecast } from "../../src/results/forecast.js";
+import { FILTER_ESTIMATE } from "../../src/analysis/filter-estimate.js";
 import { Projection } from "../../src/results/projection.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { shippedFilesThrough } from "../helpers/observation-files.js";
@@ -14,7 +15,8 @@ describe("forecast", () => {
     expect(f).toBeInstanceOf(Projection);
     expect([f.from, f.through, f.months[0], f.months.length, f.runs]).toEqual(["2023-01", "2025-06", "2025-07-31", 3, 500]);
     expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist"]);
-    expect(f.parameters.method).toBe("prior-medians");
+    expect(f.parameters.method).toBe("shipped");
+    expect(f.parameters.values).toEqual(FILTER_ESTIMATE.values);
     expect(f.filter.months).toBe(30);
     expect(Number.isFinite(f.filter.logLikelihood)).toBe(true);
     // Losses count from the forecast's start; the area is the filtered state's, near ISW's last value.
@@ -43,7 +45,9 @@ describe("forecast", () => {
   });
 
   it("covers the held-out ISW month ends after 2024-12 with its 90% band (at least 5 of 6; a wrong start level misses all)", async () => {
-    const f = await forecast({ runs: 2000, seed: 11, through: "2024-12", horizonMonths: 6 });
+    // θ at the prior medians: the shipped estimate has seen 2025.
+    const f = await forecast({ runs: 2000, seed: 11, through: "2024-12", horizonMonths: 6, parameters: {} });
+    expect(f.parameters.method).toBe("given");
     const area = f.reported("occupiedKm2");
     const observed = occupiedAreaMonthly.filter((r) => r.month >= "2025-01" && r.month <= "2025-06").map((r) => r.occupiedKm2);
     const inside = observed.filter((v, m) => v >= area.p05[m]! && v <= area.p95[m]!).length;
@@ -69,6 +73,8 @@ describe("forecast", () => {
       [{ refit: "yes" }, 'refit: expected true or false, got "yes"'],
       [{ observations: [] }, "observations: expected an ObservationSet"],
       [{ particles: 10 }, "particles: unknown option"],
+      [{ parameters: {}, refit: true }, "parameters: expected either parameters or refit, not both"],
+      [{ parameters: { "no.such": 1 } }, "values.no.such: expected a parameter path of the scenario drawn per path"],
     ] as const) {
       const error = await forecast(options as never).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OptionsError);
@@ -79,5 +85,26 @@ describe("forecast", () => {
   it("stops on an aborted signal", async () => {
     const error = await forecast({ ...SMALL, signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect((error as Error).name).toBe("AbortError");
+  });
+});
+
+describe("the shipped estimate (src/analysis/filter-estimate.ts, npm run fit:profile)", () => {
+  it("fits the shipped window better than the prior medians, on seeds the ascent did not use", async () => {
+    const { warLogLikelihood } = await import("../../src/analysis/war-particles.js");
+    const { filterProblem } = await import("../../src/analysis/league-filtered.js");
+    const { SHIPPED_LEAGUE_DATA } = await import("../../src/analysis/league-data.js");
+    const { observations, scenario } = filterProblem(SHIPPED_LEAGUE_DATA, FILTER_ESTIMATE.from, FILTER_ESTIMATE.through, ["isw", "claims"]);
+    const logLikelihood = warLogLikelihood(scenario, observations, 2000, "test-estimate");
+    // sd(log L̂) at 2,000 particles is about 1 (docs/filter.md); the file says 30 log units apart.
+    const [atEstimate, atMedians] = [logLikelihood(FILTER_ESTIMATE.values, 77), logLikelihood({}, 77)];
+    expect(atEstimate).toBeGreaterThan(atMedians + 15);
+    expect(Math.abs(atEstimate - FILTER_ESTIMATE.logLikelihood)).toBeLessThan(5);
+  });
+
+  it("notes that the shipped θ saw later data when the origin is before its window's end", async () => {
+    const f = await forecast({ ...SMALL, through: "2024-06" });
+    expect(f.notes.at(-1)).toBe(
+      "the shipped estimate of θ saw data up to 2025-06, after this forecast's origin 2024-06: refit for a forecast that uses only data up to 2024-06",
+    );
   });
 });
