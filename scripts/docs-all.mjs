@@ -58,7 +58,13 @@ const STEPS = [
   { name: "readme", cli: true, writes: `the pasted outputs of ${PASTED.join(", ")}`, run: pasteOutputs },
   { name: "sensitivity", writes: "docs/sensitivity.md (~1.5 min)", command: ["npx", "tsx", "scripts/sensitivity-docs.ts"], slow: true },
   { name: "calibration", writes: "docs/calibration.md (a few minutes)", command: ["npx", "tsx", "scripts/fit-regimes.ts"], slow: true },
-  { name: "filter", writes: "docs/filter.md (~6 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
+  {
+    name: "fit-profile",
+    writes: "src/analysis/filter-estimate.ts (~1 min; read by forecast and the filter study)",
+    command: ["npm", "run", "fit:profile"],
+    slow: true,
+  },
+  { name: "filter", writes: "docs/filter.md (~25 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
   { name: "fit", writes: "docs/fit.md (~5 min)", command: ["npx", "tsx", "scripts/fit.ts"], slow: true },
   { name: "fit-sbc", writes: "docs/fit-sbc.md (~35 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
   {
