@@ -111,9 +111,15 @@ export function formatNameList(entries: readonly [name: string, description: str
 }
 
 /** A 30-character progress bar with the percentage: `[#########                     ]  31%`. */
-export function formatProgress(fraction: number): string {
+export function formatProgress(fraction: number, secondsLeft?: number): string {
   const filled = Math.max(0, Math.min(30, Math.round(fraction * 30)));
-  return `[${"#".repeat(filled)}${" ".repeat(30 - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%`;
+  const eta =
+    secondsLeft === undefined || !Number.isFinite(secondsLeft)
+      ? ""
+      : secondsLeft >= 90
+        ? `, about ${Math.round(secondsLeft / 60)} min left`
+        : `, about ${Math.max(1, Math.round(secondsLeft))} s left`;
+  return `[${"#".repeat(filled)}${" ".repeat(30 - filled)}] ${String(Math.floor(fraction * 100)).padStart(3)}%${eta}`;
 }
 
 /** The help text of the command line. */

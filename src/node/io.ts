@@ -176,8 +176,16 @@ function writeAtomically(file: string, text: string, force = false): void {
 /** Redraw the progress line on stderr when the whole percentage changes; `clear` erases it (once). */
 function progressBar(stream: CliStream): { update: (fraction: number) => void; clear: () => void } {
   let shown = -1;
+  const started = Date.now();
+  let width = 0;
   const update = (fraction: number) => {
-    if (Math.floor(fraction * 100) !== shown) stream.write(`\r${formatProgress(fraction)}`);
+    if (Math.floor(fraction * 100) === shown) return;
+    // An ETA once the work has run 2 s and is 2% done (a straight line through the time so far).
+    const elapsed = (Date.now() - started) / 1000;
+    const left = elapsed >= 2 && fraction >= 0.02 && fraction < 1 ? (elapsed * (1 - fraction)) / fraction : undefined;
+    const line = formatProgress(fraction, left);
+    stream.write(`\r${line.padEnd(width)}`); // blanks over a longer last line
+    width = line.length;
     shown = Math.floor(fraction * 100);
   };
   const clear = () => {

@@ -2,7 +2,7 @@ import { shippedObservations, type ObservationSet, type ObservationSource } from
 import { filterAndForecast } from "../analysis/filter-forecast.js";
 import { PROFILE_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
 import { FILTER_ESTIMATE } from "../analysis/filter-estimate.js";
-import { profileAscent } from "../analysis/inference-profile.js";
+import { profileAscentAsync } from "../analysis/inference-profile.js";
 import { forecastWindow, type WeighedSource } from "../analysis/forecast-window.js";
 import { withParametersFixed } from "../analysis/fixed-parameters.js";
 import { addMonths } from "../analysis/observations.js";
@@ -300,20 +300,21 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
       note: `given (${Object.keys(options.parameters).length} set; the others at their prior medians)`,
     };
   } else if (options.refit) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const fit = profileAscent(base, window.observations, {
-      parameters: PROFILE_PARAMETERS,
-      particles: REFIT.particles,
-      seeds: REFIT.seeds,
-      sweeps: REFIT.sweeps,
-      seed,
-      // From the shipped estimate only if it saw no month after this window (else from the grid's middle).
-      start: window.through >= FILTER_ESTIMATE.through ? shipped : undefined,
-      onEvaluation: (done, total) => {
-        if (signal?.aborted) throw abortError(signal);
-        onProgress?.((0.9 * done) / total);
+    const fit = await profileAscentAsync(
+      base,
+      window.observations,
+      {
+        parameters: PROFILE_PARAMETERS,
+        particles: REFIT.particles,
+        seeds: REFIT.seeds,
+        sweeps: REFIT.sweeps,
+        seed,
+        // From the shipped estimate only if it saw no month after this window (else from the grid's middle).
+        start: window.through >= FILTER_ESTIMATE.through ? shipped : undefined,
+        onEvaluation: (done, total) => onProgress?.((0.9 * done) / total),
       },
-    });
+      signal,
+    );
     parameters = {
       method: "refit",
       values: fit.estimate,

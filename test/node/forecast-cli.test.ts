@@ -94,3 +94,12 @@ describe("forecast", () => {
     expectBadInput(await cli("forecast", "--runs", "10"), "--runs: expected an integer from 100 to 20480, got 10");
   });
 });
+
+describe("the progress line", () => {
+  it("adds an ETA once known, in seconds or minutes", async () => {
+    const { formatProgress } = await import("../../src/node/format-table.js");
+    expect(formatProgress(0.5)).toBe(`[${"#".repeat(15)}${" ".repeat(15)}]  50%`);
+    expect(formatProgress(0.5, 12.4)).toMatch(/ 50%, about 12 s left$/);
+    expect(formatProgress(0.1, 600)).toMatch(/ 10%, about 10 min left$/);
+  });
+});

@@ -108,3 +108,13 @@ describe("the shipped estimate (src/analysis/filter-estimate.ts, npm run fit:pro
     );
   });
 });
+
+describe("refit", () => {
+  it("stops on its signal within one θ's filter runs, not after the whole ascent", async () => {
+    const started = Date.now();
+    const error = await forecast({ ...SMALL, refit: true, signal: AbortSignal.timeout(200) }).catch((e: unknown) => e);
+    expect((error as Error).name).toMatch(/AbortError|TimeoutError/);
+    // A whole refit takes 20–60 s; two filter runs at 2,000 particles about 0.3 s.
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
