@@ -60,7 +60,7 @@ const STEPS = [
   { name: "calibration", writes: "docs/calibration.md (a few minutes)", command: ["npx", "tsx", "scripts/fit-regimes.ts"], slow: true },
   {
     name: "fit-profile",
-    writes: "src/analysis/filter-estimate.ts (~1 min; read by forecast and the filter study)",
+    writes: "src/analysis/filter-estimate.ts and docs/fit-profile.md (~2 min; the estimate is read by forecast and the filter study)",
     command: ["npm", "run", "fit:profile"],
     slow: true,
   },
