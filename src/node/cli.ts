@@ -93,7 +93,7 @@ async function report(args: readonly string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) expectPositionals("report", positionals, ["[preset | scenario.json]"]);
   const scenario = loadScenario(positionals[0] ?? "baseline");
   await writeResult(io, { out: undefined, force: false }, (signal, onProgress) =>
-    scenarioReport(scenario, { runs, seed, signal, onProgress }),
+    scenarioReport(scenario, { runs, seed, signal, onProgress, forecast: (positionals[0] ?? "baseline") === "baseline" }),
   );
   return 0;
 }

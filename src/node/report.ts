@@ -6,6 +6,7 @@ import { ARTICLE_PACE_KM2_PER_MONTH, articleFacts, UKRAINE_AREA_KM2 } from "../s
 import { formatMedianBand, formatPercent, formatThousands } from "../util/format.js";
 import { formatProjectionTable } from "./format-table.js";
 import { simulateParallel, WorkerPool, type ParallelOptions } from "./parallel.js";
+import { forecast } from "../results/forecast.js";
 
 export interface ReportOptions {
   runs?: number;
@@ -14,6 +15,23 @@ export interface ReportOptions {
   workers?: number;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /** Add the forecast from the shipped data (default: only for the default scenario, "baseline"). */
+  forecast?: boolean;
+}
+
+/** The report's forecast section: ISW's area and the claims 6 and 12 months after the shipped data (docs/forecast.md). */
+async function forecastLines(seed: number, signal?: AbortSignal): Promise<string[]> {
+  const f = await forecast({ seed, horizonMonths: 12, signal });
+  const km2 = (v: number) => Math.round(v).toLocaleString("en-US");
+  const [area, claims] = [f.reported("occupiedKm2"), f.reported("claimedLosses")];
+  return [
+    "",
+    `Forecast from the latest data (docs/forecast.md; a forecast of what the sources will report, not the scenario above): the particle filter over ${f.sources.map((s) => s.source).join(", ")} ${f.from} … ${f.through}, ${f.runs.toLocaleString("en-US")} particles, seed ${seed}, θ the shipped estimate:`,
+    ...[5, 11].map(
+      (m) =>
+        `- ${f.months[m]!.slice(0, 7)}: ISW occupied area ${formatMedianBand(area, m, km2)} km²; General Staff claims since 2022-02-24 ${formatMedianBand(claims, m, formatThousands)} (median [90% band]).`,
+    ),
+  ];
 }
 
 const years = (months: number | null) => (months === null ? "not within 100 years" : `${(months / 12).toFixed(1)} years`);
@@ -51,6 +69,7 @@ function bandAt(projection: Projection, series: "dprkLosses", month: string): st
  */
 export async function scenarioReport(scenario: unknown = "baseline", options: ReportOptions = {}): Promise<string> {
   const { runs = 10_000, seed = 1, workers = availableParallelism(), signal, onProgress } = options;
+  const withForecast = options.forecast ?? scenario === "baseline";
   // Worker threads: the results are identical to simulate's, whatever the worker count.
   const pool = new WorkerPool(workers);
   const run = (s: unknown, options: ParallelOptions) => simulateParallel(s, { ...options, pool, signal });
@@ -84,6 +103,7 @@ export async function scenarioReport(scenario: unknown = "baseline", options: Re
       `    P(not within 100 years) = ${formatPercent(warGoesOn.pNever)} ± ${formatPercent(warGoesOn.pNeverSe)}.`,
       `- P(occupied ≥ 25% by 2030-12-31) = ${formatPercent(p25)} ± ${formatPercent(p25Se)}.`,
       `- DPRK casualties (killed, wounded, captured, missing) by 2026-12-31: ${bandAt(tenYears, "dprkLosses", "2026-12")} (median [90% band]).`,
+      ...(withForecast ? await forecastLines(seed, signal) : []),
     ];
     return lines.join("\n") + "\n";
   } finally {

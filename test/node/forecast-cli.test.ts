@@ -103,3 +103,18 @@ describe("the progress line", () => {
     expect(formatProgress(0.1, 600)).toMatch(/ 10%, about 10 min left$/);
   });
 });
+
+describe("report (npm start)", () => {
+  it("ends with the forecast from the shipped data for the default scenario, and only for it", async () => {
+    const r = await cli("report", "--runs", "20");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Forecast from the latest data \(docs\/forecast\.md; .*isw, claims, economist 2023-01 … 2025-06, 4,000 particles, seed 1, θ the shipped estimate:$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^- 2026-06: ISW occupied area [\d,]+ \[[\d,]+–[\d,]+\] km²; General Staff claims since 2022-02-24 \d+k \[\d+k–\d+k\] \(median \[90% band\]\)\.\n$/m,
+    );
+    const other = await cli("report", "no-pledge", "--runs", "20");
+    expect(other.stdout).not.toContain("Forecast from the latest data");
+  });
+});
