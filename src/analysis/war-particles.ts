@@ -324,6 +324,11 @@ export class WarParticles implements ParticleModel {
     return this.block.monthEnd(name);
   }
 
+  /** Every path's regime and ceasefire flag at the end of the last month run (read-only; BlockRun.pathStates). */
+  pathStates(): ReturnType<BlockRun["pathStates"]> {
+    return this.block.pathStates();
+  }
+
   /** Every path's parameter draws by dotted path (read-only; reordered by resampling). */
   parameters(): Readonly<Record<string, Readonly<Float64Array>>> {
     return this.block.parameters();

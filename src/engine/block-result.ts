@@ -1,5 +1,6 @@
 import type { BlockParameters } from "./parameters.js";
 import { bucketValues, type SketchLayout } from "./sketch-layout.js";
+import { OFFENSIVE } from "../model/regimes.js";
 
 /**
  * What one block of paths hands back: plain typed arrays (transferable between threads),
@@ -18,6 +19,11 @@ export const NEVER = 65_535;
 export const SERIES_COUNT = 8;
 /** Number of accounting arrays recorded with keepPaths (ACCOUNTING in store.ts). */
 export const ACCOUNTING_COUNT = 11;
+/**
+ * Path states counted every month: 0 = in the offensive regime (and no ceasefire begun),
+ * 1 = ceasefire begun (projection@2's `probabilities`).
+ */
+export const STATE_COUNT = 2;
 
 export interface BlockResult {
   block: number;
@@ -30,6 +36,8 @@ export interface BlockResult {
   slots: Uint16Array[] | null;
   /** Σx and Σx² per series and month: [(series · months + month) · 2 + 0|1]. */
   sums: Float64Array;
+  /** Paths in each counted state at each month end: [month · STATE_COUNT + state] (whole numbers). */
+  states: Float64Array;
   /** Start values per series (losses are 0). */
   initial: Float64Array[];
   /** Per threshold t, per path: first month (1-based) whose end reaches it; NEVER if not. */
@@ -81,6 +89,7 @@ export class BlockRecorder {
           ? [...reuse]
           : Array.from({ length: SERIES_COUNT }, () => new Uint16Array(months * count)),
       sums: new Float64Array(SERIES_COUNT * months * 2),
+      states: new Float64Array(months * STATE_COUNT),
       initial: this.initial,
       firstMonth: new Uint16Array(thresholds.length * count).fill(NEVER),
       accounting: keepPaths ? Array.from({ length: ACCOUNTING_COUNT }, () => new Float64Array(months * count)) : null,
@@ -97,9 +106,20 @@ export class BlockRecorder {
     });
   }
 
-  /** Store month `m` from `this.month` (and the accounting arrays when paths are kept). */
-  recordMonth(m: number, accounting: ArrayLike<number>[]): void {
-    const { count, months, values, slots, sums, firstMonth } = this.result;
+  /**
+   * Store month `m` from `this.month` (and the accounting arrays when paths are kept), and count
+   * the paths offensive (regime 0, no ceasefire) and those whose ceasefire has begun.
+   */
+  recordMonth(m: number, accounting: ArrayLike<number>[], regime: ArrayLike<number>, ceased: ArrayLike<number>): void {
+    const { count, months, values, slots, sums, firstMonth, states } = this.result;
+    let offensive = 0,
+      ceasefire = 0;
+    for (let i = 0; i < count; i += 1) {
+      if (ceased[i]) ceasefire += 1;
+      else if (regime[i] === OFFENSIVE) offensive += 1;
+    }
+    states[m * STATE_COUNT] = offensive;
+    states[m * STATE_COUNT + 1] = ceasefire;
     const share = this.month[1]!;
     this.thresholds.forEach((t, k) => {
       const base = k * count;
@@ -135,6 +155,7 @@ export class BlockRecorder {
 export function transferables(result: BlockResult): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [
     result.sums,
+    result.states,
     result.firstMonth,
     ...result.initial,
     ...(result.values ?? []),

@@ -498,7 +498,7 @@ export class BlockRun {
       series.dprkLosses[i] = this.dprk[dprkAt + DprkState.LossesSoFar]!;
       series.ukraineLosses[i] = this.ukraine[forceAt + ForceState.LossesSoFar]!;
     }
-    this.recorder.recordMonth(m, this.accountingOfMonth());
+    this.recorder.recordMonth(m, this.accountingOfMonth(), this.regime, this.ceased);
     this.monthsRun += 1;
   }
 
@@ -638,6 +638,11 @@ export class BlockRun {
    */
   monthEnd(name: SeriesName): Readonly<Float64Array> {
     return this.series[name];
+  }
+
+  /** Every path's regime (0 offensive, 1 stalemate) and whether its ceasefire has begun (1), at the end of the last month run (read-only). */
+  pathStates(): { regime: Readonly<Uint8Array>; ceased: Readonly<Uint8Array> } {
+    return { regime: this.regime, ceased: this.ceased };
   }
 
   /** Every path's parameter draws, by dotted path (read-only; resample reorders them). */

@@ -1,4 +1,4 @@
-import { NEVER, SERIES_COUNT, type BlockResult } from "./block-result.js";
+import { NEVER, SERIES_COUNT, STATE_COUNT, type BlockResult } from "./block-result.js";
 import { ExactSums } from "./exact-sum.js";
 import { bucketValues, slotCount, type SketchLayout } from "./sketch-layout.js";
 
@@ -18,6 +18,8 @@ export interface SketchParts {
   events: Uint32Array;
   /** The exact sums as hexadecimal text (ExactSums.toStrings). */
   sums: string[];
+  /** Paths in each counted state per month (BlockResult.states), summed. */
+  states: Float64Array;
   blocksIn: Uint8Array;
   paths: number;
 }
@@ -28,6 +30,8 @@ export class RunSketch {
   /** Per threshold k: [k · (months + 2) + month], month = months + 1 meaning never. */
   readonly events: Uint32Array;
   readonly sums: ExactSums;
+  /** Paths in each counted state per month, [month · STATE_COUNT + state], summed over the blocks in (whole numbers: exact in any order). */
+  readonly states: Float64Array;
   /** 1 where block b is in. */
   readonly blocksIn: Uint8Array;
   private paths = 0;
@@ -42,6 +46,7 @@ export class RunSketch {
     this.counts = Array.from({ length: SERIES_COUNT }, (_, s) => new Uint32Array((months + 1) * slotCount(layout, s)));
     this.events = new Uint32Array(thresholds.length * (months + 2));
     this.sums = new ExactSums(SERIES_COUNT * months * 2);
+    this.states = new Float64Array(months * STATE_COUNT);
     this.blocksIn = new Uint8Array(blockCount);
   }
 
@@ -81,6 +86,7 @@ export class RunSketch {
       }
     });
     this.sums.addAll(result.sums);
+    addInto(this.states, result.states);
     this.blocksIn[block] = 1;
     this.paths += count;
   }
@@ -89,6 +95,7 @@ export class RunSketch {
   merge(other: RunSketch): void {
     this.counts.forEach((c, s) => addInto(c, other.counts[s]!));
     addInto(this.events, other.events);
+    addInto(this.states, other.states);
     this.sums.merge(other.sums);
     other.blocksIn.forEach((b, i) => {
       if (b) this.blocksIn[i] = 1;
@@ -100,6 +107,7 @@ export class RunSketch {
   mergeParts(parts: SketchParts): void {
     this.counts.forEach((c, s) => addInto(c, parts.counts[s]!));
     addInto(this.events, parts.events);
+    addInto(this.states, parts.states);
     this.sums.merge(ExactSums.fromStrings(parts.sums));
     parts.blocksIn.forEach((b, i) => {
       if (b) this.blocksIn[i] = 1;
@@ -109,7 +117,14 @@ export class RunSketch {
 
   /** The sketch as plain data — typed arrays and hexadecimal exact sums — to post between threads. */
   toParts(): SketchParts {
-    return { counts: this.counts, events: this.events, sums: this.sums.toStrings(), blocksIn: this.blocksIn, paths: this.paths };
+    return {
+      counts: this.counts,
+      events: this.events,
+      sums: this.sums.toStrings(),
+      states: this.states,
+      blocksIn: this.blocksIn,
+      paths: this.paths,
+    };
   }
 
   /** Rebuild a sketch from its parts (shards). */
@@ -117,7 +132,7 @@ export class RunSketch {
     layout: SketchLayout,
     months: number,
     thresholds: readonly number[],
-    parts: { counts: Uint32Array[]; events: Uint32Array; sums: ExactSums; blocksIn: Uint8Array; paths: number },
+    parts: { counts: Uint32Array[]; events: Uint32Array; sums: ExactSums; states: Float64Array; blocksIn: Uint8Array; paths: number },
   ): RunSketch {
     const sketch = new RunSketch(layout, months, thresholds, parts.blocksIn.length);
     sketch.counts.forEach((c, s) => {
@@ -126,6 +141,8 @@ export class RunSketch {
     });
     if (parts.events.length !== sketch.events.length) throw new Error(`expected ${sketch.events.length} event counts`);
     sketch.events.set(parts.events);
+    if (parts.states.length !== sketch.states.length) throw new Error(`expected ${sketch.states.length} state counts`);
+    sketch.states.set(parts.states);
     sketch.sums.merge(parts.sums);
     sketch.blocksIn.set(parts.blocksIn);
     sketch.paths = parts.paths;
@@ -151,7 +168,7 @@ export class RunSketch {
   }
 }
 
-function addInto(target: Uint32Array, source: Uint32Array): void {
+function addInto<T extends Uint32Array | Float64Array>(target: T, source: T): void {
   if (target.length !== source.length) throw new Error(`internal: merging ${source.length} counts into ${target.length}`);
   for (let i = 0; i < target.length; i += 1) target[i]! += source[i]!;
 }

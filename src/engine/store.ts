@@ -1,5 +1,5 @@
 import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
-import { NEVER, type BlockResult, type SummaryMode } from "./block-result.js";
+import { NEVER, STATE_COUNT, type BlockResult, type SummaryMode } from "./block-result.js";
 import { RunSketch, type SketchParts } from "./run-sketch.js";
 import { sketchCountBytes, sketchLayout } from "./sketch-layout.js";
 
@@ -168,6 +168,14 @@ export class RunSummary {
 
   get complete(): boolean {
     return this.pathsPresent === this.runs;
+  }
+
+  /** Paths in counted state `k` (STATE_COUNT: 0 offensive, 1 ceasefire begun) at the end of month `m`, summed over the blocks present (whole numbers: the same in any order). */
+  stateCount(k: number, m: number): number {
+    if (this.sketch) return this.sketch.states[m * STATE_COUNT + k]!;
+    let n = 0;
+    for (const b of this.present()) n += b.states[m * STATE_COUNT + k]!;
+    return n;
   }
 
   /** Σx, Σx² of series `s` at month `m`: folded in block order (exact mode), exact sums (sketch). */

@@ -5,7 +5,7 @@ import { MAX_HORIZON_MONTHS, MAX_RUNS } from "../engine/options.js";
 import { SERIES } from "../engine/store.js";
 
 /**
- * The zod schema of `Projection.toJSON()` — the versioned result `attrition-sim/projection@1`
+ * The zod schema of `Projection.toJSON()` — the versioned result `attrition-sim/projection@2`
  * (DESIGN §4; every field is described in docs/result-schema.md). Objects are strict: an
  * unknown key is an error, so a consumer can rely on exactly these fields.
  *
@@ -83,10 +83,18 @@ function build() {
       options: { horizonMonths: number };
       months: string[];
       series: Record<(typeof SERIES)[number], z.infer<typeof seriesSummarySchema>>;
+      probabilities?: Record<string, unknown[]>;
     },
     ctx: Issues,
   ): void {
     const n = json.months.length;
+    for (const [key, values] of Object.entries(json.probabilities ?? {}))
+      if (values.length !== n)
+        ctx.addIssue({
+          code: "custom",
+          path: ["probabilities", key],
+          message: `expected ${n} values (one per month), got ${values.length}`,
+        });
     if (n !== json.options.horizonMonths) {
       ctx.addIssue({
         code: "custom",
@@ -113,14 +121,14 @@ function build() {
   }
 
   /**
-   * The JSON form of a projection (`attrition-sim/projection@1`). Beyond the shape it checks that
+   * The JSON form of a projection (`attrition-sim/projection@2`). Beyond the shape it checks that
    * every per-month array has one value per month and that there are `horizonMonths` months.
    * @example
    * projectionJsonSchema.parse(JSON.parse(JSON.stringify(simulateSync("baseline", { runs: 64, horizonMonths: 12 }))));
    */
   const projectionJsonSchema = z
     .strictObject({
-      schema: z.literal("attrition-sim/projection@1"),
+      schema: z.literal("attrition-sim/projection@2"),
       scenario: z.strictObject({
         name: z.string().min(1).max(200),
         sha256: z
@@ -133,6 +141,16 @@ function build() {
       initial: seriesRecord(finite.describe("median across paths at the start")),
       series: seriesRecord(seriesSummarySchema),
       events: z.array(eventSummarySchema),
+      probabilities: z
+        .strictObject({
+          offensive: z.array(finite.min(0).max(1)),
+          offensiveSe: z.array(finite.nonnegative()),
+          ceasefireBegun: z.array(finite.min(0).max(1)),
+          ceasefireBegunSe: z.array(finite.nonnegative()),
+        })
+        .describe(
+          "per month: the share of paths in the offensive regime with no ceasefire begun, the share whose ceasefire has begun, and their binomial standard errors",
+        ),
       library: librarySchema,
     })
     .superRefine(checkMonths);
@@ -244,7 +262,7 @@ export const seriesSummarySchema: Schemas["seriesSummarySchema"] = lazyObject(()
 /** Time-to-threshold summary: months from the start until the series first reaches the threshold. */
 export const eventSummarySchema: Schemas["eventSummarySchema"] = lazyObject(() => schemas().eventSummarySchema);
 /**
- * The JSON form of a projection (`attrition-sim/projection@1`). Beyond the shape it checks that
+ * The JSON form of a projection (`attrition-sim/projection@2`). Beyond the shape it checks that
  * every per-month array has one value per month and that there are `horizonMonths` months.
  * @example
  * projectionJsonSchema.parse(JSON.parse(JSON.stringify(simulateSync("baseline", { runs: 64, horizonMonths: 12 }))));
@@ -266,7 +284,7 @@ export const comparisonJsonSchema: Schemas["comparisonJsonSchema"] = lazyObject(
 /** A validated projection JSON (the output type of {@link projectionJsonSchema}). */
 export type ProjectionJsonParsed = z.output<Schemas["projectionJsonSchema"]>;
 
-/** The JSON form of `Projection.toJSON()` (`attrition-sim/projection@1`), inferred from {@link projectionJsonSchema}. */
+/** The JSON form of `Projection.toJSON()` (`attrition-sim/projection@2`), inferred from {@link projectionJsonSchema}. */
 export type ProjectionJson = z.infer<Schemas["projectionJsonSchema"]>;
 /** One series of a projection's JSON: standard errors are null where they cannot be estimated. */
 export type SeriesSummaryJson = ProjectionJson["series"][(typeof SERIES)[number]];

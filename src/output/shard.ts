@@ -13,13 +13,14 @@ import { BLOCK_SIZE, type RunMeta } from "../engine/run.js";
  * shard's sketch is integer counts and exact sums that add up alike in any order (above
  * EXACT_RUNS: engine/run-sketch.ts).
  *
- * @2 (this version) holds either blocks (exact mode, as @1) or one sketch. @1 shards of exact
- * runs are still read; @1 shards of the former "compressed" mode cannot be turned into a sketch
- * (they kept no per-path values) and are refused with a message saying so.
+ * @3 (this version) holds either blocks (exact mode) or one sketch, each with the monthly counts
+ * of paths offensive and in ceasefire (projection@2's `probabilities`). Shards of @1 and @2 kept
+ * no such counts, so they are refused with a message saying to re-run them with this version.
  */
 
-const SHARD_SCHEMA = "attrition-sim/shard@2";
+const SHARD_SCHEMA = "attrition-sim/shard@3";
 const SHARD_SCHEMA_V1 = "attrition-sim/shard@1";
+const SHARD_SCHEMA_V2 = "attrition-sim/shard@2";
 
 type Typed = Float32Array | Float64Array | Uint16Array | Uint32Array | Uint8Array;
 type Encoded = { type: "f32" | "f64" | "u16" | "u32" | "u8"; data: string };
@@ -78,14 +79,15 @@ interface SketchJson {
   events: Encoded;
   /** Exact sums, hexadecimal (exact-sum.ts). */
   sums: string[];
+  states: Encoded;
 }
 
 interface ShardJson {
-  schema: typeof SHARD_SCHEMA | typeof SHARD_SCHEMA_V1;
+  schema: typeof SHARD_SCHEMA;
   meta: Omit<RunMeta, "calendar">;
   thresholds: number[];
-  mode: SummaryMode | "compressed";
-  /** Sketch mode (@2): the shard's sketch; blocks is then empty. */
+  mode: SummaryMode;
+  /** Sketch mode: the shard's sketch; blocks is then empty. */
   sketch?: SketchJson;
   blocks: Array<{
     block: number;
@@ -94,6 +96,7 @@ interface ShardJson {
     months: number;
     values: Encoded[] | null;
     sums: Encoded;
+    states: Encoded;
     initial: Encoded[];
     firstMonth: Encoded;
     accounting: Encoded[] | null;
@@ -117,6 +120,7 @@ export function writeShard(summary: RunSummary, runMeta: RunMeta): string {
       months: b.months,
       values: b.values?.map(encode) ?? null,
       sums: encode(b.sums),
+      states: encode(b.states),
       initial: b.initial.map(encode),
       firstMonth: encode(b.firstMonth),
       accounting: b.accounting?.map(encode) ?? null,
@@ -133,6 +137,7 @@ function sketchToJson(sketch: RunSketch): SketchJson {
     counts: sketch.counts.map(encode),
     events: encode(sketch.events),
     sums: sketch.sums.toStrings(),
+    states: encode(sketch.states),
   };
 }
 
@@ -146,12 +151,12 @@ export function readShard(text: string): { summary: RunSummary; meta: RunMeta } 
   } catch (error) {
     throw bad(`expected shard JSON, got unreadable text (${(error as Error).message})`);
   }
-  if (json?.schema !== SHARD_SCHEMA && json?.schema !== SHARD_SCHEMA_V1)
-    throw bad(`expected schema "${SHARD_SCHEMA}", got ${describeValue(json?.schema)}`);
-  if (json.mode === "compressed")
+  const schema = (json as { schema?: unknown } | null)?.schema;
+  if (schema === SHARD_SCHEMA_V1 || schema === SHARD_SCHEMA_V2)
     throw bad(
-      `expected a shard this version can merge, got one with the former "compressed" summaries (${SHARD_SCHEMA_V1}, above 20,480 runs), which kept no per-path values to build the new sketch from; re-run that shard with this version`,
+      `expected a shard this version can merge (${SHARD_SCHEMA}), got ${schema}: it was written before projections counted the paths offensive and in ceasefire each month (projection@2's probabilities), so it cannot be merged into one; re-run that shard with this version`,
     );
+  if (schema !== SHARD_SCHEMA) throw bad(`expected schema "${SHARD_SCHEMA}", got ${describeValue(schema)}`);
   const meta: RunMeta = { ...json.meta, calendar: buildCalendar(json.meta.start, json.meta.horizonMonths) };
   const blockCount = Math.ceil(meta.runs / BLOCK_SIZE);
   const summary = new RunSummary(meta.runs, meta.horizonMonths, json.thresholds, json.mode, blockCount);
@@ -166,6 +171,7 @@ export function readShard(text: string): { summary: RunSummary; meta: RunMeta } 
           counts: parts.counts.map(decode) as Uint32Array[],
           events: decode(parts.events) as Uint32Array,
           sums: ExactSums.fromStrings(parts.sums),
+          states: decode(parts.states) as Float64Array,
         }),
       );
     } catch (error) {
@@ -182,6 +188,7 @@ export function readShard(text: string): { summary: RunSummary; meta: RunMeta } 
       values: (b.values?.map(decode) as BlockResult["values"]) ?? null,
       slots: null,
       sums: decode(b.sums) as Float64Array,
+      states: decode(b.states) as Float64Array,
       initial: b.initial.map(decode) as Float64Array[],
       firstMonth: decode(b.firstMonth) as Uint16Array,
       accounting: (b.accounting?.map(decode) as Float64Array[] | undefined) ?? null,

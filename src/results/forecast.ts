@@ -342,7 +342,8 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
         out = recorder.month[s]!;
       for (let i = 0; i < runs; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
     });
-    recorder.recordMonth(k - 1, []);
+    const { regime, ceased } = particles.pathStates();
+    recorder.recordMonth(k - 1, [], regime, ceased);
   });
   const summary = new RunSummary(runs, horizon, thresholds, "exact", 1);
   summary.accept(recorder.finish());

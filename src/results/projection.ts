@@ -196,6 +196,22 @@ export class Projection {
     return this.pathsCache;
   }
 
+  /**
+   * Per month, the share of paths in the offensive regime (no ceasefire begun) and the share
+   * whose ceasefire has begun, each with its binomial standard error √(p(1 − p)/runs).
+   * @example
+   * projection.probabilities().ceasefireBegun.at(-1); // share of paths in ceasefire by the last month
+   */
+  probabilities(): { offensive: number[]; offensiveSe: number[]; ceasefireBegun: number[]; ceasefireBegunSe: number[] } {
+    this.checkComplete();
+    const runs = this.summary.runs;
+    const share = (k: number) => Array.from({ length: this.months.length }, (_, m) => this.summary.stateCount(k, m) / runs);
+    const se = (p: number[]) => p.map((x) => Math.sqrt((x * (1 - x)) / runs));
+    const offensive = share(0),
+      ceasefireBegun = share(1);
+    return { offensive, offensiveSe: se(offensive), ceasefireBegun, ceasefireBegunSe: se(ceasefireBegun) };
+  }
+
   /** The versioned JSON form; equal runs give equal bytes (no timestamps). */
   toJSON(): ProjectionJson {
     const series = {} as Record<SeriesName, SeriesSummaryJson>;
@@ -204,7 +220,7 @@ export class Projection {
       Object.fromEntries(QUANTILE_KEYS.map((k) => [k, roundSignificant6Nullable(o[k])])) as Record<QuantileKey, number | null>;
     const { meta } = this;
     return {
-      schema: "attrition-sim/projection@1",
+      schema: "attrition-sim/projection@2",
       scenario: { name: meta.scenarioName, sha256: meta.scenarioSha256 },
       options: { runs: meta.runs, seed: meta.seed, horizonMonths: meta.horizonMonths, step: meta.step, start: meta.start },
       months: this.months,
@@ -217,6 +233,9 @@ export class Projection {
         pNever: roundSignificant6(e.pNever),
         pNeverSe: roundSignificant6(e.pNeverSe),
       })),
+      probabilities: Object.fromEntries(
+        Object.entries(this.probabilities()).map(([k, v]) => [k, v.map(roundSignificant6)]),
+      ) as ProjectionJson["probabilities"],
       library: { name: LIBRARY.name, version: LIBRARY.version },
     };
   }

@@ -45,7 +45,7 @@ describe("run", () => {
     const r = await cli("run", "baseline", ...SMALL, "--format", "json", "--seed", "7");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.schema).toBe("attrition-sim/projection@1");
+    expect(json.schema).toBe("attrition-sim/projection@2");
     expect(json.options).toMatchObject({ runs: 50, seed: 7, horizonMonths: 12, step: "month" });
     expect(json.months).toHaveLength(12);
   });

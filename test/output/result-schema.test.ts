@@ -43,7 +43,7 @@ describe("projectionJsonSchema", () => {
 
   it("rejects a wrong schema string", () => {
     const bad = copy();
-    bad.schema = "attrition-sim/projection@2";
+    bad.schema = "attrition-sim/projection@1"; // the version before probabilities
     expect(projectionJsonSchema.safeParse(bad).success).toBe(false);
   });
 

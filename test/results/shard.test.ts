@@ -35,18 +35,21 @@ describe("shards: runRange + mergeProjections", () => {
   });
 });
 
-describe("shards of the former compressed mode (shard@1 above 20,480 runs)", () => {
-  // Their accuracy is now test/engine/sketch-error.test.ts; old compressed shards are refused, old exact ones still read.
-  it("are refused with a message saying why; @1 exact shards are still read", () => {
+describe("shards written before projection@2 (shard@1, shard@2)", () => {
+  // They kept no monthly counts of the paths offensive and in ceasefire, so nothing could be
+  // merged into projection@2's probabilities: they are refused, saying why and what to do.
+  it("are refused with a message saying why and what to do", () => {
     const options = { runs: 3000, horizonMonths: 18, step: "month", seed: 4 } as const;
-    const whole = JSON.stringify(simulateSync("dprk-waves", options).toJSON());
-    const old = JSON.stringify({ schema: "attrition-sim/shard@1", meta: {}, thresholds: [], mode: "compressed", blocks: [] });
-    expect(() => projectionFromShard(old)).toThrow(/former "compressed" summaries .* re-run that shard/);
-    const exact = shardToText(simulateSync("dprk-waves", { ...options, runRange: [0, 2048] })).replace(
-      "attrition-sim/shard@2",
-      "attrition-sim/shard@1",
+    const current = shardToText(simulateSync("dprk-waves", { ...options, runRange: [0, 2048] }));
+    expect(current).toContain('"schema":"attrition-sim/shard@3"');
+    for (const old of ["attrition-sim/shard@1", "attrition-sim/shard@2"])
+      expect(() => projectionFromShard(current.replace("attrition-sim/shard@3", old))).toThrow(
+        new RegExp(
+          `got ${old}: it was written before projections counted the paths offensive and in ceasefire .* re-run that shard with this version`,
+        ),
+      );
+    expect(() => projectionFromShard(current.replace("attrition-sim/shard@3", "attrition-sim/shard@9"))).toThrow(
+      /expected schema "attrition-sim\/shard@3"/,
     );
-    const b = projectionFromShard(shardToText(simulateSync("dprk-waves", { ...options, runRange: [2048, 3000] })));
-    expect(JSON.stringify(mergeProjections([projectionFromShard(exact), b]).toJSON())).toBe(whole);
   });
 });
