@@ -61,8 +61,10 @@ describe("forecast", () => {
       `${join(dir, "README.md")} not read: not an observation file`,
       "the shipped estimate of θ saw data up to 2025-06, after this forecast's origin 2024-10: refit for a forecast that uses only data up to 2024-10",
     ]);
+    expect(r.stderr.trimEnd().split("\n")).toEqual(json.notes.map((n) => `attrition-sim: note: ${n}`));
     const csv = await cli("forecast", "--observations", dir, "--format", "csv", ...SMALL);
     expect(csv.stdout.split("\r\n")[0]).toBe("scenario,month,series,stat,value");
+    expect(csv.stderr).toContain("attrition-sim: note: occupied_area_isw_monthly.csv not used: occupied_area_isw_daily.csv is");
     expect(csv.stdout).toContain("forecast-2024-12,2025-01-31,reported.occupiedKm2,p50,");
   });
 

@@ -2,7 +2,8 @@
  * `attrition-sim forecast`: a forecast that starts from the latest data (issue 14): the particle
  * filter over every observed month of the window, then each filtered particle carried on.
  * Formats: a month-by-month table of what the sources would report (default), the
- * `attrition-sim/forecast@1` JSON, tidy CSV, or an SVG fan chart of a model series.
+ * `attrition-sim/forecast@1` JSON, tidy CSV, or an SVG fan chart of a model series. What was
+ * read and not used (the result's notes) is in the table, or on stderr for the other formats.
  */
 import { forecast, type Forecast } from "../../results/forecast.js";
 import { formatMedianBand, formatPercent, formatThousands } from "../../util/format.js";
@@ -66,6 +67,7 @@ export async function forecastCommand(args: readonly string[], io: CliIO): Promi
   const dir = flags.observations?.[0];
   const observations = dir === undefined ? undefined : loadObservationsDir(dir);
 
+  let notes: readonly string[] = [];
   await writeResult(io, output, async (signal, onProgress) => {
     const f = await forecast({
       ...(observations ? { observations } : {}),
@@ -77,6 +79,7 @@ export async function forecastCommand(args: readonly string[], io: CliIO): Promi
       signal,
       onProgress,
     });
+    notes = f.notes;
     return format === "json"
       ? `${JSON.stringify(f.toForecastJSON(), null, 2)}\n`
       : format === "csv"
@@ -85,5 +88,7 @@ export async function forecastCommand(args: readonly string[], io: CliIO): Promi
           ? f.toSVG(series)
           : formatForecastTable(f);
   });
+  // The table lists its notes; the other formats say them on stderr (the JSON holds them too).
+  if (format !== "table") for (const note of notes) io.stderr.write(`attrition-sim: note: ${note}\n`);
   return 0;
 }
