@@ -11,8 +11,14 @@
 //
 // Seeded: the same code and data write the same bytes. Timings (the wall of one likelihood
 // evaluation per particle count, IF2's run) go to stderr only, since they are the machine's.
+// Per-origin profile fits are cached in .tmp/filter-study-fits.json under a hash of src/: a rerun
+// of unchanged code skips them (the same bytes; about 15 minutes less).
 //   npm run filter:study -- --quick    # fewer seeds, origins and passes; prints, writes nothing
-import { writeFileSync } from "node:fs";
+//   npm run filter:study -- --no-cache # refit every origin
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { sha256 } from "../src/util/sha256.js";
+import type { FitCache } from "../src/analysis/league-filtered.js";
 import { particleFilter } from "../src/analysis/filter.js";
 import { withParametersFixed } from "../src/analysis/fixed-parameters.js";
 import { if2 } from "../src/analysis/inference-if2.js";
@@ -78,6 +84,39 @@ const IF2_PARAMETERS = FIT_PARAMETERS;
 // ---- 2. the league table -----------------------------------------------------------------------------
 const PARTICLES = 4000;
 const origins = quick ? ["2023-07", "2024-01", "2024-06", "2025-03"] : defaultLeagueOrigins(SHIPPED_LEAGUE_DATA);
+// Per-origin profile fits are cached in .tmp/ under the hash of every source file (src/): a rerun
+// with the same code and data skips the ascents and writes the same bytes (the cache holds the
+// estimates the ascent returned). --no-cache ignores and rewrites it.
+const CACHE_FILE = ".tmp/filter-study-fits.json";
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) =>
+      statSync(join(dir, name)).isDirectory() ? sourceFiles(join(dir, name)) : name.endsWith(".ts") ? [join(dir, name)] : [],
+    );
+}
+const CODE_HASH = sha256(
+  sourceFiles("src")
+    .map((f) => `${f}\n${readFileSync(f, "utf8")}`)
+    .join("\n"),
+);
+const cacheOnDisk = (): Record<string, Record<string, number>> => {
+  if (process.argv.includes("--no-cache") || !existsSync(CACHE_FILE)) return {};
+  const saved = JSON.parse(readFileSync(CACHE_FILE, "utf8")) as { code?: string; fits?: Record<string, Record<string, number>> };
+  return saved.code === CODE_HASH ? (saved.fits ?? {}) : {};
+};
+const cacheEntries = cacheOnDisk();
+let cacheHits = 0;
+const FIT_CACHE: FitCache = {
+  get: (key) => {
+    const hit = cacheEntries[key];
+    if (hit) cacheHits += 1;
+    return hit;
+  },
+  set: (key, estimate) => {
+    cacheEntries[key] = estimate;
+  },
+};
 const PROFILE = { parameters: PROFILE_PARAMETERS, particles: 2000, seeds: 2, sweeps: quick ? 1 : 2 };
 const CANDIDATES = {
   "model (particle filter)": `θ shared by every particle, each parameter at its prior median: the filter estimates the state given θ`,
@@ -94,17 +133,24 @@ const league = await runLeague(
     filteredModelForecaster({ particles: PARTICLES }),
     filteredModelForecaster({ particles: PARTICLES, parameters: "prior-draws", name: "model (particle filter, prior draws)" }),
     pmmhForecaster({ parameters: FIT_PARAMETERS }),
-    filteredModelForecaster({ particles: PARTICLES, name: "model (particle filter, profile θ)", parameters: { profile: PROFILE } }),
+    filteredModelForecaster({
+      particles: PARTICLES,
+      name: "model (particle filter, profile θ)",
+      parameters: { profile: PROFILE, cache: FIT_CACHE },
+    }),
     filteredModelForecaster({
       particles: PARTICLES,
       name: "model (particle filter, profile θ, no season)",
-      parameters: { profile: { ...PROFILE, parameters: PROFILE_PARAMETERS.filter((p) => !p.startsWith("intensity.seasonal")) } },
+      parameters: {
+        profile: { ...PROFILE, parameters: PROFILE_PARAMETERS.filter((p) => !p.startsWith("intensity.seasonal")) },
+        cache: FIT_CACHE,
+      },
     }),
     filteredModelForecaster({
       particles: PARTICLES,
       name: "model (particle filter, profile θ, with the Economist)",
       sources: ["isw", "claims", "economist"],
-      parameters: { profile: PROFILE },
+      parameters: { profile: PROFILE, cache: FIT_CACHE },
     }),
     filteredModelForecaster({
       particles: PARTICLES,
@@ -115,7 +161,9 @@ const league = await runLeague(
   ],
   { origins },
 );
-log(`league: ${origins.length} origins`);
+log(`league: ${origins.length} origins; ${cacheHits} profile fits from the cache (${CACHE_FILE})`);
+mkdirSync(".tmp", { recursive: true });
+writeFileSync(CACHE_FILE, JSON.stringify({ code: CODE_HASH, fits: cacheEntries }));
 // Monte Carlo check: the main candidate again on another league seed (its particles' draws change).
 const again = await runLeague(SHIPPED_LEAGUE_DATA, [filteredModelForecaster({ particles: PARTICLES }), ...baselineForecasters()], {
   origins,

@@ -9,6 +9,7 @@ import { OptionsError } from "../util/errors.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { if2 } from "./inference-if2.js";
 import { profileAscent } from "./inference-profile.js";
+import { canonicalJson, sha256 } from "../util/sha256.js";
 
 /** Options of {@link filteredModelForecaster}. */
 export interface FilteredForecasterOptions {
@@ -39,6 +40,18 @@ export interface FilteredForecasterOptions {
  */
 export interface ProfileEstimate {
   profile: { parameters: readonly string[]; particles: number; seeds: number; sweeps: number };
+  /**
+   * Estimates already made, by a key of everything they depend on (the caller's code version,
+   * the observations, the origin, the settings, the start and the seed): a hit skips the ascent
+   * and gives the same θ, so a cached league has the same bytes as a fresh one.
+   */
+  cache?: FitCache;
+}
+
+/** Where per-origin estimates are kept between runs (a Map, or a file: scripts/filter-study.ts). */
+export interface FitCache {
+  get(key: string): Record<string, number> | undefined;
+  set(key: string, estimate: Record<string, number>): void;
 }
 
 /** θ estimated at each origin by iterated filtering on the data up to it (the rest at their prior medians). */
@@ -142,8 +155,12 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
           seed,
         }).estimate;
       } else if (typeof parameters === "object" && "profile" in parameters) {
-        const fit = profileAscent(hindcast, observations, { ...parameters.profile, seed, start: lastProfile });
-        estimate = lastProfile = fit.estimate;
+        const settings = parameters.profile;
+        const key = sha256(canonicalJson({ observations, origin, sources, from, settings, start: lastProfile ?? null, seed }));
+        const cached = parameters.cache?.get(key);
+        const fitted = cached ?? profileAscent(hindcast, observations, { ...settings, seed, start: lastProfile }).estimate;
+        if (!cached) parameters.cache?.set(key, fitted);
+        estimate = lastProfile = fitted;
       } else if (typeof parameters === "object") estimate = parameters.values;
       const scenario = parameters === "prior-draws" ? hindcast : withParametersFixed(hindcast, estimate, "filtered forecast");
       const { filter, paths } = filterAndForecast(scenario, observations, { particles, seed, jitter: options.jitter }, horizons.at(-1)!);

@@ -83,6 +83,33 @@ describe("filteredModelForecaster", () => {
   });
 });
 
+describe("filteredModelForecaster with a per-origin profile fit", () => {
+  it("keeps each origin's estimate in the cache it is given; a second run hits every key and gives the same samples", async () => {
+    const store = new Map<string, Record<string, number>>();
+    const gets: boolean[] = [];
+    const cache = {
+      get: (key: string) => {
+        gets.push(store.has(key));
+        return store.get(key);
+      },
+      set: (key: string, estimate: Record<string, number>) => void store.set(key, estimate),
+    };
+    const profile = { parameters: ["attrition.russiaLossesPerMonth", "territory.offensiveNoiseSd"], particles: 100, seeds: 1, sweeps: 1 };
+    const run = async () => {
+      const forecaster = filteredModelForecaster({ particles: 200, parameters: { profile, cache } });
+      const out = [];
+      for (const origin of ["2024-03", "2024-04"])
+        out.push(await forecaster.forecast({ origin, horizons: [1], series: ["occupiedKm2"], data: SHIPPED_LEAGUE_DATA, seed: 5 }));
+      return out.map((f) => Array.from(f.samples.occupiedKm2![0]!));
+    };
+    const first = await run();
+    expect(gets).toEqual([false, false]);
+    expect(store.size).toBe(2);
+    expect(await run()).toEqual(first);
+    expect(gets).toEqual([false, false, true, true]);
+  });
+});
+
 describe("filterScenario", () => {
   it("is the hindcast with the filter's priors (the persistence of the pace), the ABC's priors untouched", async () => {
     const { filterScenario, FILTER_PRIORS } = await import("../../src/analysis/filter-priors.js");
