@@ -55,6 +55,12 @@ const STEPS = [
       "--force",
     ],
   },
+  {
+    name: "forecast-chart",
+    cli: true,
+    writes: "docs/forecast-isw-area.svg",
+    command: ["node", CLI, "forecast", "--format", "svg", "--out", "docs/forecast-isw-area.svg", "--force"],
+  },
   { name: "readme", cli: true, writes: `the pasted outputs of ${PASTED.join(", ")}`, run: pasteOutputs },
   { name: "sensitivity", writes: "docs/sensitivity.md (~1.5 min)", command: ["npx", "tsx", "scripts/sensitivity-docs.ts"], slow: true },
   { name: "calibration", writes: "docs/calibration.md (a few minutes)", command: ["npx", "tsx", "scripts/fit-regimes.ts"], slow: true },

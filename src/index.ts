@@ -99,7 +99,7 @@ export type { SeriesSummary } from "./analysis/projection-summary.js";
 export type { EventSummary } from "./analysis/events.js";
 export type { EventShift } from "./analysis/paired.js";
 export type { QuantileKey } from "./analysis/quantiles.js";
-export type { FanChartData, FanLayer, FanBands, SeriesDisplay } from "./output/fan-chart-data.js";
+export type { FanChartData, FanLayer, FanBands, SeriesDisplay, ObservedHistory } from "./output/fan-chart-data.js";
 export type { SvgOptions } from "./output/fan-chart-svg.js";
 export type { VegaLiteSpec } from "./output/vega.js";
 export type { MimeBundle } from "./output/display.js";

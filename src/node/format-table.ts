@@ -173,7 +173,8 @@ Commands:
       --months N                months forecast, 1…120 (default 12)
       --runs R                  particles, 100…20480 (default 4000), --seed S (default 1)
       --format table|json|csv|svg   table (default), attrition-sim/forecast@1 JSON, CSV, fan chart
-      --series NAME             the chart's series with --format svg (default occupiedKm2)
+      --series NAME             the chart's reported series with --format svg: occupiedKm2 (default),
+                                claimedLosses or casualtiesEst, after its observed history
       --out, --force            as for run
   data convert --source S FILE  Turn an upstream file into its shipped layout and name in data/
                                 (docs/data.md); notes on what it left out go to stderr

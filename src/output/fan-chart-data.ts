@@ -91,6 +91,15 @@ export interface FanChartData {
   subtitle: string;
   /** True when the layers are paired differences (b − a), not levels. */
   difference: boolean;
+  /** Observed values before the runs' start, drawn as a dark line with dots (a forecast's history). */
+  observed?: ObservedHistory;
+}
+
+/** A series as observed, month by month (month-end dates YYYY-MM-DD, values in stored units). */
+export interface ObservedHistory {
+  label: string;
+  months: readonly string[];
+  values: readonly number[];
 }
 
 /** The part of a projection a chart reads (a structural type, so no import cycle). */

@@ -56,6 +56,9 @@ interface LegendItem {
   text: string;
 }
 
+/** The colour of observed values on a chart (near black: the data, not a model). */
+const OBSERVED_COLOR = "#111827";
+
 /**
  * Draw a fan chart as a standalone SVG document (800×450 by default): title, subtitle, dated x
  * axis, unit-labelled y axis with grid lines, the 90% and 50% bands and the median of every
@@ -79,6 +82,7 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
       opacity: 1,
       text: single ? `Median${data.difference ? " difference" : ""} (${l.label})` : l.label,
     })),
+    ...(data.observed ? [{ kind: "line" as const, color: OBSERVED_COLOR, opacity: 1, text: data.observed.label }] : []),
     { kind: "band", color: single ? colorOf(0) : "#6b7280", opacity: 0.35, text: "50% of paths (25th–75th pct.)" },
     { kind: "band", color: single ? colorOf(0) : "#6b7280", opacity: 0.16, text: "90% of paths (5th–95th pct.)" },
   ];
@@ -102,7 +106,8 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
     plotH = H - top - bottom;
 
   // Scales.
-  const t0 = yearAt(data.start, false);
+  const observed = data.observed;
+  const t0 = observed?.months.length ? Math.min(yearAt(data.start, false), yearAt(observed.months[0]!, true)) : yearAt(data.start, false);
   const t1 = months.length ? yearAt(months.at(-1)!, true) : t0 + 1 / 12;
   const xs = months.map((m) => yearAt(m, true));
   const x = (t: number) => left + ((t - t0) / (t1 - t0)) * plotW;
@@ -115,6 +120,11 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
           lo = Math.min(lo, v * display.scale);
           hi = Math.max(hi, v * display.scale);
         }
+  for (const v of observed?.values ?? [])
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v * display.scale);
+      hi = Math.max(hi, v * display.scale);
+    }
   if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
   if (data.difference) [lo, hi] = [Math.min(lo, 0), Math.max(hi, 0)];
   const yTicks = niceTicks(lo, hi, Math.max(3, Math.min(8, Math.floor(plotH / 45))));
@@ -166,7 +176,7 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
   }
   out.push(`</g>`);
   out.push(
-    `<text x="${px(left + plotW / 2)}" y="${px(top + plotH + 38)}" text-anchor="middle" font-size="12" fill="#374151">Date (values at each month's end, from ${escapeXml(data.start)})</text>`,
+    `<text x="${px(left + plotW / 2)}" y="${px(top + plotH + 38)}" text-anchor="middle" font-size="12" fill="#374151">${observed?.months.length ? `Date (values at each month's end; the forecast from ${escapeXml(data.start)})` : `Date (values at each month's end, from ${escapeXml(data.start)})`}</text>`,
   );
 
   // Bands, then medians on top.
@@ -202,6 +212,15 @@ export function renderFanChart(data: FanChartData, options?: SvgOptions): string
       `<path d="${line(l.bands.p50)}" fill="none" stroke="${colorOf(i)}" stroke-width="2.25" stroke-linejoin="round"><title>${escapeXml(l.label)}: median</title></path>`,
     ),
   );
+  if (observed?.months.length) {
+    // The history, then a dot at each observed month end.
+    const points = observed.months.map((m, k) => [x(yearAt(m, true)), observed.values[k]!] as const).filter(([, v]) => Number.isFinite(v));
+    const label = escapeXml(observed.label);
+    out.push(
+      `<path d="M${points.map(([px0, v]) => `${px(px0)},${px(y(v))}`).join("L")}" fill="none" stroke="${OBSERVED_COLOR}" stroke-width="1.5"><title>${label}</title></path>`,
+      ...points.map(([px0, v]) => `<circle cx="${px(px0)}" cy="${px(y(v))}" r="2.5" fill="${OBSERVED_COLOR}"/>`),
+    );
+  }
   out.push(`</g>`);
   out.push(`<path d="M${left},${top}V${top + plotH}H${left + plotW}" fill="none" stroke="#6b7280" stroke-width="1"/>`);
 

@@ -21,6 +21,8 @@ import { seriesSummaryToJson } from "../output/series-json.js";
 import { toTidyCsv } from "../output/csv.js";
 import type { ProjectionJson, SeriesSummaryJson } from "../output/result-schema.js";
 import { roundSignificant6 } from "../util/format.js";
+import { SERIES_DISPLAY, type FanChartData, type ObservedHistory, type SeriesDisplay } from "../output/fan-chart-data.js";
+import { renderFanChart, type SvgOptions } from "../output/fan-chart-svg.js";
 
 /**
  * `forecast`: projections that start from the latest data (issue 14; DESIGN §6). The bootstrap
@@ -68,11 +70,27 @@ export interface ForecastOptions {
 
 /** The series a source would report, as levels at each month end (what the league table scores). */
 export type ReportedSeries = "occupiedKm2" | "claimedLosses" | "casualtiesEst";
+/** The {@link ReportedSeries} in a fixed order. @internal */
+export const REPORTED_SERIES: readonly ReportedSeries[] = ["occupiedKm2", "claimedLosses", "casualtiesEst"];
 
-const REPORTED: Record<ReportedSeries, { source: ObservationSource; unit: string }> = {
-  occupiedKm2: { source: "isw", unit: "km^2 (ISW, as reported)" },
-  claimedLosses: { source: "claims", unit: "people (General Staff claims since 2022-02-24)" },
-  casualtiesEst: { source: "economist", unit: "people (the Economist's casualties since 2022-02-24)" },
+const REPORTED: Record<ReportedSeries, { source: ObservationSource; unit: string; label: string }> = {
+  occupiedKm2: { source: "isw", unit: "km^2 (ISW, as reported)", label: "Occupied area as ISW would report it" },
+  claimedLosses: {
+    source: "claims",
+    unit: "people (General Staff claims since 2022-02-24)",
+    label: "Russian losses as the General Staff would claim them (since 2022-02-24)",
+  },
+  casualtiesEst: {
+    source: "economist",
+    unit: "people (the Economist's casualties since 2022-02-24)",
+    label: "Russian casualties as the Economist would estimate them (since 2022-02-24)",
+  },
+};
+
+/** The last day of month YYYY-MM, YYYY-MM-DD. */
+const monthEndDate = (month: string): string => {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
 };
 
 /** How the forecast's static parameters were set. */
@@ -174,6 +192,8 @@ export class Forecast extends Projection {
   readonly parameters: ForecastParameters;
   readonly filter: ForecastFilter;
   private readonly reportedLevels: Partial<Record<ReportedSeries, Float64Array[]>>;
+  /** Each reported series as observed over the window (from the month before it to `through`). */
+  private readonly history: Partial<Record<ReportedSeries, ObservedHistory>>;
   private readonly reportedCache = new Map<ReportedSeries, SeriesSummary>();
 
   /** @internal Made by {@link forecast}. */
@@ -182,6 +202,7 @@ export class Forecast extends Projection {
     meta: RunMeta,
     details: Pick<Forecast, "from" | "through" | "sources" | "notes" | "parameters" | "filter">,
     reported: Partial<Record<ReportedSeries, Float64Array[]>>,
+    history: Partial<Record<ReportedSeries, ObservedHistory>> = {},
   ) {
     super(summary, meta);
     this.from = details.from;
@@ -191,6 +212,33 @@ export class Forecast extends Projection {
     this.parameters = details.parameters;
     this.filter = details.filter;
     this.reportedLevels = reported;
+    this.history = history;
+  }
+
+  /**
+   * A fan chart of what a source would report — the forecast's 50% and 90% bands and median —
+   * after that source's observed values over the filter's window (a dark line with dots).
+   * @throws {OptionsError} as {@link Forecast.reported}.
+   * @example
+   * writeFileSync("area.svg", forecast.reportedSVG("occupiedKm2"));
+   */
+  reportedSVG(series: ReportedSeries = "occupiedKm2", options?: SvgOptions): string {
+    const summary = this.reported(series);
+    const display: SeriesDisplay =
+      series === "occupiedKm2" ? SERIES_DISPLAY.occupiedKm2 : { ...SERIES_DISPLAY.russiaLosses, label: REPORTED[series].label };
+    const data: FanChartData = {
+      // The renderer reads the display, not the series name.
+      series: series === "occupiedKm2" ? "occupiedKm2" : "russiaLosses",
+      display,
+      start: this.meta.start,
+      months: this.months,
+      layers: [{ label: `forecast from ${this.through}`, bands: summary }],
+      title: REPORTED[series].label,
+      subtitle: `Forecast from ${this.through}: ${this.runs.toLocaleString("en-US")} particles filtered over ${this.from} … ${this.through}, seed ${this.meta.seed}, θ ${this.parameters.method}`,
+      difference: false,
+      ...(this.history[series] ? { observed: this.history[series] } : {}),
+    };
+    return renderFanChart(data, options);
   }
 
   /**
@@ -383,6 +431,17 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     reported.claimedLosses = levels(last.claims.value, paths.claimedLosses);
   if (last.economist?.month === window.through && sourceNames.has("economist"))
     reported.casualtiesEst = levels(last.economist.value, paths.casualtiesIncrement);
+  const history: Partial<Record<ReportedSeries, ObservedHistory>> = {};
+  const before = addMonths(window.from, -1);
+  for (const [series, spec] of Object.entries(REPORTED) as [ReportedSeries, (typeof REPORTED)[ReportedSeries]][]) {
+    if (!reported[series]) continue;
+    const rows = (set[spec.source] ?? []).filter((r) => r.month >= before && r.month <= window.through);
+    history[series] = {
+      label: `observed (${set.files[spec.source] ?? spec.source})`,
+      months: rows.map((r) => monthEndDate(r.month)),
+      values: rows.map((r) => r.value),
+    };
+  }
   onProgress?.(1);
   return new Forecast(
     summary,
@@ -401,5 +460,6 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
       },
     },
     reported,
+    history,
   );
 }

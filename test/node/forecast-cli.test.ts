@@ -94,6 +94,9 @@ describe("forecast", () => {
       "observations: expected at least 12 observed months from 2023-01 to the forecast's origin, got 8 (to 2023-08)",
     );
     expectBadInput(await cli("forecast", "--runs", "10"), "--runs: expected an integer from 100 to 20480, got 10");
+    expectBadInput(await cli("forecast", "--series", "claimedLosses"), "--series: only with --format svg, got --format table");
+    const svg = await cli("forecast", "--format", "svg", "--series", "claimedLosses", ...SMALL);
+    expect(svg.stdout).toMatch(/^<svg [^]*General Staff would claim[^]*<\/svg>\n$/);
   });
 });
 

@@ -118,3 +118,18 @@ describe("refit", () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });
+
+describe("Forecast.reportedSVG", () => {
+  it("draws the reported series' bands after its observed history over the window", async () => {
+    const f = await forecast({ ...SMALL, through: "2024-12" });
+    const svg = f.reportedSVG("claimedLosses");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg).toContain("Russian losses as the General Staff would claim them (since 2022-02-24)");
+    // 2022-12 … 2024-12: 25 observed month ends, one dot each, and their line.
+    expect(svg.match(/<circle /g)).toHaveLength(25);
+    expect(svg).toContain("<title>observed (shipped russia_personnel_losses_monthly.csv)</title>");
+    expect(svg).toContain("the forecast from 2025-01-01");
+    expect(f.reportedSVG()).toContain("Occupied area as ISW would report it");
+    expect(() => f.reportedSVG("russiaForce" as never)).toThrow(/expected one of occupiedKm2, claimedLosses, casualtiesEst/);
+  });
+});

@@ -2,12 +2,13 @@
  * `attrition-sim forecast`: a forecast that starts from the latest data (issue 14): the particle
  * filter over every observed month of the window, then each filtered particle carried on.
  * Formats: a month-by-month table of what the sources would report (default), the
- * `attrition-sim/forecast@1` JSON, tidy CSV, or an SVG fan chart of a model series. What was
+ * `attrition-sim/forecast@1` JSON, tidy CSV, or an SVG fan chart of a reported series after its
+ * observed history (`--series occupiedKm2|claimedLosses|casualtiesEst`). What was
  * read and not used (the result's notes) is in the table, or on stderr for the other formats.
  */
-import { forecast, type Forecast } from "../../results/forecast.js";
+import { forecast, REPORTED_SERIES, type Forecast } from "../../results/forecast.js";
 import { formatMedianBand, formatPercent, formatThousands } from "../../util/format.js";
-import { BadInput, choiceFlag, expectPositionals, integerFlag, outputFlags, parseFlags, seriesFlag, type CliIO } from "../args.js";
+import { BadInput, choiceFlag, expectPositionals, integerFlag, outputFlags, parseFlags, type CliIO } from "../args.js";
 import { alignColumns } from "../format-table.js";
 import { checkWritable, writeResult } from "../io.js";
 import { loadObservationsDir } from "../observations-dir.js";
@@ -61,7 +62,9 @@ export async function forecastCommand(args: readonly string[], io: CliIO): Promi
   const runs = integerFlag("runs", flags.runs?.[0], 100, 20_480);
   const seed = integerFlag("seed", flags.seed?.[0], 0, 2 ** 32 - 1);
   const format = choiceFlag("format", flags.format?.[0], ["table", "json", "csv", "svg"] as const) ?? "table";
-  const series = seriesFlag(flags.series?.[0], format) ?? "occupiedKm2";
+  const seriesText = flags.series?.[0];
+  if (seriesText !== undefined && format !== "svg") throw new BadInput(`--series: only with --format svg, got --format ${format}`);
+  const series = choiceFlag("series", seriesText, REPORTED_SERIES) ?? "occupiedKm2";
   const output = outputFlags(flags);
   if (output.out !== undefined) checkWritable(output.out, output.force);
   const dir = flags.observations?.[0];
@@ -85,7 +88,7 @@ export async function forecastCommand(args: readonly string[], io: CliIO): Promi
       : format === "csv"
         ? f.toCSV()
         : format === "svg"
-          ? f.toSVG(series)
+          ? f.reportedSVG(series)
           : formatForecastTable(f);
   });
   // The table lists its notes; the other formats say them on stderr (the JSON holds them too).
