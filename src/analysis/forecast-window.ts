@@ -122,7 +122,8 @@ export function forecastWindow(set: ObservationSet, options: { from?: string; th
   const changes = (rows: Map<string, ObservedMonth> | undefined) =>
     rows && months.map((m) => (rows.has(m) && rows.has(addMonths(m, -1)) ? rows.get(m)!.value - rows.get(addMonths(m, -1))!.value : null));
   const occupiedChangeKm2 = changes(area)!;
-  const deepState = set.deepState ? changes(checkedSeries("deepState")) : undefined;
+  const deepStateRows = set.deepState ? checkedSeries("deepState") : undefined;
+  const deepState = changes(deepStateRows);
   const claimsRows = set.claims ? checkedSeries("claims") : undefined;
   const claimedLosses = changes(claimsRows);
   claimedLosses?.forEach((c, t) => {
@@ -159,7 +160,7 @@ export function forecastWindow(set: ObservationSet, options: { from?: string; th
   };
   const weighed: [FilterSource, ObservationSource, Map<string, ObservedMonth> | undefined][] = [
     ["isw", "isw", area],
-    ["deepState", "deepState", deepState ? byMonth("deepState") : undefined],
+    ["deepState", "deepState", deepStateRows],
     ["claims", "claims", claimsRows],
     ["economist", "economist", economistRows],
   ];

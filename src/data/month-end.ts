@@ -21,8 +21,8 @@ export interface DatedRow {
 /** A month's observation: the row kept as its month end, with the month YYYY-MM. */
 export type MonthEndObservation<T extends DatedRow> = { month: string } & T;
 
-/** The number of days of month YYYY-MM. */
-function daysInMonth(month: string): number {
+/** The number of days of month YYYY-MM. @internal */
+export function daysInMonth(month: string): number {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
@@ -63,9 +63,18 @@ function lastRowOfEachMonth<T extends DatedRow>(rows: readonly T[]): MonthEndObs
   return months;
 }
 
-function isObserved(monthEnd: MonthEndObservation<DatedRow>): boolean {
-  return Number(monthEnd.date.slice(8, 10)) > daysInMonth(monthEnd.month) - MONTH_END_WINDOW_DAYS;
+/**
+ * Whether `date` (YYYY-MM-DD) lies in the last 7 days of `month` (YYYY-MM): the rule above, for
+ * one row (daily files' month ends and monthly files' report dates alike).
+ * @example
+ * inMonthEndWindow({ month: "2025-06", date: "2025-06-24" }); // true
+ * inMonthEndWindow({ month: "2025-06", date: "2025-06-23" }); // false
+ */
+export function inMonthEndWindow(row: { month: string; date: string }): boolean {
+  return row.date.slice(0, 7) === row.month && Number(row.date.slice(8, 10)) > daysInMonth(row.month) - MONTH_END_WINDOW_DAYS;
 }
+
+const isObserved = (monthEnd: MonthEndObservation<DatedRow>): boolean => inMonthEndWindow(monthEnd);
 
 /**
  * The observed months of a daily series: for each month with a row in its last 7 days, the last

@@ -8,7 +8,7 @@ import {
   type ColumnSpec,
 } from "./csv.js";
 import { ECONOMIST_CASUALTIES_DAILY_COLUMNS } from "./economist.js";
-import { monthEndObservations, MONTH_END_WINDOW_DAYS } from "./month-end.js";
+import { inMonthEndWindow, monthEndObservations, MONTH_END_WINDOW_DAYS } from "./month-end.js";
 import { claimedLossesMonthly, economistCasualtiesMonthly, occupiedAreaMonthly } from "./series.js";
 
 /**
@@ -107,15 +107,10 @@ function checkRows(file: string, rows: readonly { date: string; value: number }[
   });
 }
 
-function daysInMonth(month: string): number {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 /** Monthly rows: kept if their date is in the month's last 7 days (a note for each left out). */
 function lateInMonth<T extends { month: string; date: string }>(file: string, rows: readonly T[], notes: string[]): T[] {
   return rows.filter((r) => {
-    const ok = r.date.slice(0, 7) === r.month && Number(r.date.slice(8, 10)) > daysInMonth(r.month) - MONTH_END_WINDOW_DAYS;
+    const ok = inMonthEndWindow(r);
     if (!ok) notes.push(`${file}: ${r.month} left out: its last report (${r.date}) is not in the month's last ${MONTH_END_WINDOW_DAYS} days (a partial month)`);
     return ok;
   });

@@ -1,4 +1,5 @@
 import { shippedObservations, type ObservationSet, type ObservationSource } from "../data/observation-set.js";
+import { daysInMonth } from "../data/month-end.js";
 import { filterAndForecast } from "../analysis/filter-forecast.js";
 import { PROFILE_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
 import { FILTER_ESTIMATE } from "../analysis/filter-estimate.js";
@@ -6,7 +7,7 @@ import { profileAscentAsync } from "../analysis/inference-profile.js";
 import { forecastWindow, type WeighedSource } from "../analysis/forecast-window.js";
 import { withParametersFixed } from "../analysis/fixed-parameters.js";
 import { addMonths } from "../analysis/observations.js";
-import { summarizeSorted } from "../analysis/quantiles.js";
+import { summarizeSample } from "../analysis/quantiles.js";
 import { summarizeMonths, type SeriesSummary } from "../analysis/projection-summary.js";
 import { BlockRecorder } from "../engine/block-result.js";
 import { buildCalendar } from "../engine/calendar.js";
@@ -88,10 +89,7 @@ const REPORTED: Record<ReportedSeries, { source: ObservationSource; unit: string
 };
 
 /** The last day of month YYYY-MM, YYYY-MM-DD. */
-const monthEndDate = (month: string): string => {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-};
+const monthEndDate = (month: string): string => `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
 
 /** How the forecast's static parameters were set. */
 export interface ForecastParameters {
@@ -262,16 +260,7 @@ export class Forecast extends Projection {
       });
     const cached = this.reportedCache.get(series);
     if (cached) return cached;
-    const out = summarizeMonths(spec.unit, levels.length, (m) => {
-      const v = Float64Array.from(levels[m]!);
-      let sum = 0,
-        sumSq = 0;
-      for (const x of v) {
-        sum += x;
-        sumSq += x * x;
-      }
-      return summarizeSorted(v, v.length, sum, sumSq);
-    });
+    const out = summarizeMonths(spec.unit, levels.length, (m) => summarizeSample(Float64Array.from(levels[m]!)));
     this.reportedCache.set(series, out);
     return out;
   }

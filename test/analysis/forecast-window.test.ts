@@ -4,15 +4,11 @@ import { readObservationFiles, shippedObservations, type ObservationSet } from "
 import { occupiedAreaMonthly, claimedLossesMonthly } from "../../src/data/series.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { shippedText } from "../helpers/observation-files.js";
+import { thrownInputError } from "../helpers/thrown.js";
 
 function messageOf(read: () => unknown): string {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof OptionsError) return `${error.issues[0]!.path}: ${error.issues[0]!.message}`;
-    throw error;
-  }
-  throw new Error("expected an OptionsError");
+  const { path, message } = thrownInputError(read, OptionsError).issues[0]!;
+  return `${path}: ${message}`;
 }
 
 const without = (set: ObservationSet, source: "claims" | "economist"): ObservationSet => ({ ...set, [source]: undefined });

@@ -9,14 +9,18 @@ const window = observationsFromSeries(
   { from: "2023-01", to: "2023-12" },
 );
 const PARAMETERS = ["attrition.russiaLossesPerMonth", "territory.offensiveNoiseAutocorrelation"];
+/** The reduced problem both tests set up: 12 months of 2023, two parameters. */
+const PROBLEM = {
+  scenario: filterScenario(window),
+  months: window.months,
+  initialOccupiedKm2: window.initialOccupiedKm2,
+  parameters: PARAMETERS,
+};
 
 describe("simulationBasedCalibration (npm run fit:sbc's smoke check: 2 sets, short chains)", () => {
   const run = () =>
     simulationBasedCalibration({
-      scenario: filterScenario(window),
-      months: window.months,
-      initialOccupiedKm2: window.initialOccupiedKm2,
-      parameters: PARAMETERS,
+      ...PROBLEM,
       sets: 2,
       particles: 200,
       burnIn: 20,
@@ -45,10 +49,7 @@ describe("simulationBasedCalibration (npm run fit:sbc's smoke check: 2 sets, sho
   it("refuses a seed whose sets' seeds (seed · 1000 + set) would leave the seed range", () => {
     const bad = () =>
       simulationBasedCalibration({
-        scenario: filterScenario(window),
-        months: window.months,
-        initialOccupiedKm2: window.initialOccupiedKm2,
-        parameters: PARAMETERS,
+        ...PROBLEM,
         sets: 2,
         particles: 10,
         burnIn: 0,

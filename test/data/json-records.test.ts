@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { JsonRecordsError, readJsonRecords } from "../../src/data/json-records.js";
-import { InputError } from "../../src/util/errors.js";
+import { thrownInputError } from "../helpers/thrown.js";
 
-function thrown(f: () => unknown): JsonRecordsError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(JsonRecordsError);
-    expect(error).toBeInstanceOf(InputError);
-    return error as JsonRecordsError;
-  }
-  throw new Error("expected a JsonRecordsError");
-}
+const thrown = (f: () => unknown): JsonRecordsError => thrownInputError(f, JsonRecordsError);
 
 describe("readJsonRecords: an array of records, each with its line", () => {
   it("gives the line each record starts on, whatever the strings, nesting and line ends hold", () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readObservationFiles, shippedObservations } from "../../src/data/observation-set.js";
 import { InputError } from "../../src/util/errors.js";
 import { shippedText, truncatedText } from "../helpers/observation-files.js";
+import { thrownInputError } from "../helpers/thrown.js";
 
 const ISW_MONTHLY = "occupied_area_isw_monthly.csv",
   ISW_DAILY = "occupied_area_isw_daily.csv",
@@ -9,15 +10,7 @@ const ISW_MONTHLY = "occupied_area_isw_monthly.csv",
   CLAIMS_DAILY = "russia_personnel_losses_daily.csv",
   ECONOMIST = "economist_russian_losses_meta_estimate_daily.csv";
 
-function errorOf(read: () => unknown): InputError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+const errorOf = (read: () => unknown): InputError => thrownInputError(read, InputError);
 
 describe("readObservationFiles", () => {
   it("reads the shipped files to the same month ends as the shipped series", () => {
