@@ -27,7 +27,7 @@ import { filteredModelForecaster, filterObservationsOf } from "../src/analysis/l
 import { baselineForecasters } from "../src/analysis/league-forecasters.js";
 import { pmmhForecaster } from "../src/analysis/league-pmmh.js";
 import { defaultLeagueOrigins, runLeague } from "../src/analysis/league.js";
-import { OBSERVATION_PROVENANCE, OBSERVATION_SETTINGS } from "../src/analysis/observation-settings.js";
+import { OBSERVATION_PROVENANCE, OBSERVATION_SETTINGS } from "../src/scenario/observation-settings.js";
 import { filterScenario, PROFILE_PARAMETERS } from "../src/analysis/filter-priors.js";
 import { FILTER_ESTIMATE } from "../src/analysis/filter-estimate.js";
 import { median as priorMedian } from "../src/scenario/distribution-math.js";

@@ -25,6 +25,9 @@ export interface FilteredPaths {
   casualtiesIncrement: Float64Array[];
 }
 
+/** What each source would report in one forecast month, per particle (one entry of each {@link FilteredPaths} array). */
+export type ReportedMonth = { [K in keyof FilteredPaths]: Float64Array };
+
 /** What {@link filterAndForecast} returns. */
 export interface FilteredForecast {
   filter: ParticleFilterResult;
@@ -36,7 +39,8 @@ export interface FilteredForecast {
 /**
  * Filter `observations` with `particles` paths of `scenario` (which must start in the first
  * observed month), then carry every particle `horizonMonths` further. Deterministic for a seed.
- * `onMonth(k, model)` sees the particles at the origin (k = 0) and after each forecast month k.
+ * `onMonth(k, model, reported)` sees the particles at the origin (k = 0) and after each forecast
+ * month k, with what each source would report in that month (per particle; none at the origin).
  * @example
  * const { filter, paths } = filterAndForecast(hindcastScenario(obs), data, { particles: 2000, seed: 1 }, 12);
  * filter.logLikelihood; // the log-likelihood estimate of the observed months
@@ -46,7 +50,7 @@ export function filterAndForecast(
   observations: FilterObservations,
   options: Omit<WarParticlesOptions, "extraMonths">,
   horizonMonths: number,
-  onMonth?: (k: number, model: WarParticles) => void,
+  onMonth?: (k: number, model: WarParticles, reported?: ReportedMonth) => void,
 ): FilteredForecast {
   const model = new WarParticles(scenario, observations, { ...options, extraMonths: horizonMonths });
   const observedMonths = observations.months.length;
@@ -66,7 +70,6 @@ export function filterAndForecast(
   onMonth?.(0, model);
   for (let k = 0; k < horizonMonths; k += 1) {
     model.step(observedMonths + k);
-    onMonth?.(k + 1, model);
     const area = new Float64Array(n),
       claims = new Float64Array(n),
       casualties = new Float64Array(n);
@@ -81,6 +84,7 @@ export function filterAndForecast(
     paths.occupiedChangeKm2.push(area);
     paths.claimedLosses.push(claims);
     paths.casualtiesIncrement.push(casualties);
+    onMonth?.(k + 1, model, { occupiedChangeKm2: area, claimedLosses: claims, casualtiesIncrement: casualties });
   }
   return { filter, model, paths };
 }

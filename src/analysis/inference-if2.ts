@@ -2,7 +2,7 @@ import { particleFilter } from "./filter.js";
 import { createStream } from "../engine/rng.js";
 import { OptionsError } from "../util/errors.js";
 import { withParametersFixed } from "./fixed-parameters.js";
-import type { ObservationSettings } from "./observation-settings.js";
+import type { ObservationSettings } from "../scenario/observation-settings.js";
 import { WarParticles, type FilterObservations } from "./war-particles.js";
 
 /**

@@ -6,7 +6,7 @@ import { parseScenario } from "../scenario/parse.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
 import { OptionsError } from "../util/errors.js";
-import { OBSERVATION_SETTINGS } from "./observation-settings.js";
+import { OBSERVATION_SETTINGS } from "../scenario/observation-settings.js";
 import { warLogLikelihood, WarParticles, type FilterObservations } from "./war-particles.js";
 
 /**

@@ -13,7 +13,7 @@ import { OptionsError } from "../util/errors.js";
 import { particleFilter, type ParticleModel } from "./filter.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { liuWestMove, randomWalkMove, scaleOf, type ParameterJitter, type Scale } from "./parameter-moves.js";
-import { OBSERVATION_SETTINGS, type ObservationSettings } from "./observation-settings.js";
+import { OBSERVATION_SETTINGS, type ObservationSettings } from "../scenario/observation-settings.js";
 
 /**
  * The war model as a state-space model for the particle filter (DESIGN §6; issue 14): N paths

@@ -16,7 +16,7 @@ export type SummaryMode = "exact" | SketchLayout;
 /** Month index used for "never reached" in first-passage months (horizons are ≤ 1,200). */
 export const NEVER = 65_535;
 /** Number of contract series (the order of SERIES in store.ts). */
-export const SERIES_COUNT = 8;
+export const SERIES_COUNT = 9;
 /** Number of accounting arrays recorded with keepPaths (ACCOUNTING in store.ts). */
 export const ACCOUNTING_COUNT = 11;
 /**

@@ -19,6 +19,7 @@ import {
   WAVE_SLOTS,
 } from "../model/dprk.js";
 import { breakthroughProbabilityFromLog, ceasefireHazard } from "../model/events.js";
+import { claimsBiasStep, claimsDraw } from "../model/observation.js";
 import {
   FORCE_COEFFICIENT_SLOTS,
   FORCE_STATE_SLOTS,
@@ -52,6 +53,7 @@ import {
   ukraineCollapsed,
 } from "../model/territory.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
+import { OBSERVATION_SETTINGS } from "../scenario/observation-settings.js";
 import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
 import { normalQuantile } from "../util/special-functions.js";
@@ -88,7 +90,16 @@ export interface RunPlan {
 }
 
 /** The monthly random streams, one number per path per month each, in this order. */
-const PURPOSES = ["intensity-noise", "territory-noise", "regime", "stalemate-change", "breakthrough", "ceasefire"] as const;
+const PURPOSES = [
+  "intensity-noise",
+  "territory-noise",
+  "regime",
+  "stalemate-change",
+  "breakthrough",
+  "ceasefire",
+  "claims-bias",
+  "claims-scatter",
+] as const;
 
 /** The accounting series that are cumulative flows: where each is kept (side, slot of its state). */
 const FLOWS = [
@@ -188,6 +199,8 @@ export class BlockRun {
   /** Per path: log εA of the last month (the territory noise's AR(1) state). */
   private readonly logAreaNoise: Float64Array;
   private readonly stalemateMonths: Float64Array;
+  /** Per path: ln b, the General Staff claims' bias this month (a random walk: model/observation.ts). */
+  private readonly logClaimsBias: Float64Array;
   private readonly russiaEffective0: Float64Array;
   private readonly regime: Uint8Array;
   private readonly ceased: Uint8Array;
@@ -256,6 +269,7 @@ export class BlockRun {
     this.logNoise = new Float64Array(count);
     this.logAreaNoise = new Float64Array(count);
     this.stalemateMonths = new Float64Array(count);
+    this.logClaimsBias = new Float64Array(count);
     this.russiaEffective0 = new Float64Array(count);
     this.regime = new Uint8Array(count);
     this.ceased = new Uint8Array(count);
@@ -327,6 +341,7 @@ export class BlockRun {
       const area = occupiedAtStart(territory.initialOccupiedKm2[i]!, territory.totalKm2[i]!);
       this.occupied[i] = area;
       this.russiaEffective0[i] = effectiveRussianForce(russiaForce0, dprkForce0, dprk.combatValue[i]!);
+      this.logClaimsBias[i] = Math.log(attrition.claimsBias[i]!);
       this.regime[i] = firstRegime;
       start.occupiedKm2[i] = area;
       start.occupiedShare[i] = occupiedShare(area, territory.totalKm2[i]!);
@@ -363,7 +378,9 @@ export class BlockRun {
     // Bulk draws: one number per path per stream per month, in path order.
     for (let j = 0; j < this.draws.length; j += 1) fillUniform(this.streams[j]!, this.draws[j]!);
     fillUniform(this.streams[PURPOSES.length]!, this.waveDraws);
-    const [uNoise, uTerritory, uRegime, uStalemate, uBreakthrough, uCeasefire] = this.draws as [
+    const [uNoise, uTerritory, uRegime, uStalemate, uBreakthrough, uCeasefire, uClaimsBias, uClaimsScatter] = this.draws as [
+      Float64Array,
+      Float64Array,
       Float64Array,
       Float64Array,
       Float64Array,
@@ -371,6 +388,9 @@ export class BlockRun {
       Float64Array,
       Float64Array,
     ];
+    // The claims' observation model (scenario/observation-settings.ts), at its medians with noise off.
+    const claimsBiasDriftSd = noiseOn ? OBSERVATION_SETTINGS.claimsBiasDriftSd : 0,
+      claimsLogSd = noiseOn ? OBSERVATION_SETTINGS.claimsLogSd : 0;
     const waveDraws = this.waveDraws;
     // Scheduled waves arriving during this month: their windows now, their per-path sizes below.
     const active = this.scheduledWaves.filter((w) => w.startDay < month.startDay + month.days && w.endDay > month.startDay);
@@ -384,6 +404,7 @@ export class BlockRun {
       logNoise,
       logAreaNoise,
       stalemateMonths,
+      logClaimsBias,
       russiaEffective0,
       regime,
       ceased,
@@ -494,9 +515,21 @@ export class BlockRun {
       series.russiaForce[i] = this.russia[forceAt + ForceState.Force]!;
       series.dprkForce[i] = this.dprk[dprkAt + DprkState.Force]!;
       series.ukraineForce[i] = this.ukraine[forceAt + ForceState.Force]!;
+      const lossesBefore = series.russiaLosses[i]! + series.dprkLosses[i]!;
       series.russiaLosses[i] = this.russia[forceAt + ForceState.LossesSoFar]!;
       series.dprkLosses[i] = this.dprk[dprkAt + DprkState.LossesSoFar]!;
       series.ukraineLosses[i] = this.ukraine[forceAt + ForceState.LossesSoFar]!;
+      // What the General Staff would claim for the month: the true Russian-side losses × the
+      // bias, which walks from the path's claimsBias draw after the first month, × the scatter.
+      if (m > 0) logClaimsBias[i] = claimsBiasStep(logClaimsBias[i]!, claimsBiasDriftSd, normalQuantile(uClaimsBias[i]!));
+      series.claimedLosses[i] =
+        series.claimedLosses[i]! +
+        claimsDraw(
+          series.russiaLosses[i]! + series.dprkLosses[i]! - lossesBefore,
+          logClaimsBias[i]!,
+          claimsLogSd,
+          normalQuantile(uClaimsScatter[i]!),
+        );
     }
     this.recorder.recordMonth(m, this.accountingOfMonth(), this.regime, this.ceased);
     this.monthsRun += 1;
@@ -678,7 +711,7 @@ export class BlockRun {
 
   /**
    * Particle-filter resampling (analysis/filter.ts): path i becomes a copy of path
-   * `ancestors[i]` — its stocks, area, noise, regime, ceasefire, month ends and every parameter
+   * `ancestors[i]` — its stocks, area, noise, claims bias, regime, ceasefire, month ends and every parameter
    * draw — so the next month steps the copies on their own draws. The months recorded before
    * no longer follow the paths, so a resampled block has no result ({@link BlockRun.finish}
    * refuses); a filter reads {@link BlockRun.monthEnd} instead.
@@ -709,6 +742,7 @@ export class BlockRun {
       this.logNoise,
       this.logAreaNoise,
       this.stalemateMonths,
+      this.logClaimsBias,
       this.russiaEffective0,
       this.regime,
       this.ceased,

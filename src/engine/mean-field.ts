@@ -320,6 +320,8 @@ export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOption
     russiaLosses: y[LR_]!,
     dprkLosses: y[LK_]!,
     ukraineLosses: y[LU_]!,
+    // The claims model at its medians: no drift of the bias, no scatter (model/observation.ts).
+    claimedLosses: (y[LR_]! + y[LK_]!) * attrition.claimsBias,
   });
 
   return { calendar, parameters: p, initialState, initialRegime: firstRegime, regimeAtMonthStart, pieces, project, seriesOf };

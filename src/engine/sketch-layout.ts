@@ -46,6 +46,7 @@ export const SKETCH_RANGES: readonly { min: number; max: number }[] = [
   { min: 0.1, max: 1e10 }, // russiaLosses
   { min: 0.1, max: 1e10 }, // dprkLosses
   { min: 0.1, max: 1e10 }, // ukraineLosses
+  { min: 0.1, max: 1e10 }, // claimedLosses
 ];
 
 /** The largest slot index must fit a Uint16 (a block's per-path slots: block-result.ts). */

@@ -1,8 +1,8 @@
 /**
  * The references the run sketches are centred on (sketch-layout.ts): per series, its t0 value
  * with every parameter at its median (a posterior at its column medians) — the same arithmetic
- * as the engine's t0 stocks (block.ts `initialise`, model/initial.ts) — and 0 for the losses,
- * which are cumulative since the start. Known from the plan before any path runs, so every
+ * as the engine's t0 stocks (block.ts `initialise`, model/initial.ts) — and 0 for the losses and
+ * the claims, which are cumulative since the start. Known from the plan before any path runs, so every
  * block, worker and shard of a run buckets its values alike.
  */
 import { occupiedAtStart } from "../model/initial.js";
@@ -17,5 +17,5 @@ export function sketchReference(scenario: Scenario, slots: readonly ParameterSlo
   const { view: p } = sampleBlock(scenario, slots, { seed: 0, atMedian: true, posterior: scenario.posterior }, 0, 0, 1);
   const total = p.territory.totalKm2[0]!;
   const area = occupiedAtStart(p.territory.initialOccupiedKm2[0]!, total);
-  return [area, occupiedShare(area, total), p.russia.initialForce[0]!, p.dprk.initialForce[0]!, p.ukraine.initialForce[0]!, 0, 0, 0];
+  return [area, occupiedShare(area, total), p.russia.initialForce[0]!, p.dprk.initialForce[0]!, p.ukraine.initialForce[0]!, 0, 0, 0, 0];
 }

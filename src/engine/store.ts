@@ -1,5 +1,5 @@
 import { RadixScratch, sortFloat32 } from "../util/radix-sort.js";
-import { NEVER, STATE_COUNT, type BlockResult, type SummaryMode } from "./block-result.js";
+import { NEVER, SERIES_COUNT, STATE_COUNT, type BlockResult, type SummaryMode } from "./block-result.js";
 import { RunSketch, type SketchParts } from "./run-sketch.js";
 import { sketchCountBytes, sketchLayout } from "./sketch-layout.js";
 
@@ -13,8 +13,11 @@ export const SERIES = [
   "russiaLosses",
   "dprkLosses",
   "ukraineLosses",
+  "claimedLosses",
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
+/** block-result.ts counts the series without importing this list: a compile error if the two disagree. */
+SERIES_COUNT satisfies (typeof SERIES)["length"];
 
 export const SERIES_UNITS: Record<SeriesName, string> = {
   occupiedKm2: "km^2",
@@ -25,6 +28,7 @@ export const SERIES_UNITS: Record<SeriesName, string> = {
   russiaLosses: "people (cumulative since start)",
   dprkLosses: "people (cumulative since start)",
   ukraineLosses: "people (cumulative since start)",
+  claimedLosses: "people (General Staff claims, cumulative since start)",
 };
 
 /**

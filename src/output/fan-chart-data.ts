@@ -55,6 +55,7 @@ export const SERIES_DISPLAY: Record<SeriesName, SeriesDisplay> = {
   russiaLosses: people("Russian losses since the start (without DPRK)"),
   dprkLosses: people("DPRK losses since the start"),
   ukraineLosses: people("Ukrainian losses since the start"),
+  claimedLosses: people("Russian losses as the General Staff would claim them, since the start"),
 };
 
 /** The default chart series (DESIGN §4, CLI `--series`). */

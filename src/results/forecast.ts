@@ -364,7 +364,10 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   const recorder = new BlockRecorder(0, 0, runs, horizon, thresholds, "exact", false);
   const originValues = SERIES.map(() => new Float64Array(runs));
   const cumulative = SERIES.map((name) => name.endsWith("Losses"));
-  const { filter, paths } = filterAndForecast(scenario, window.observations, { particles: runs, seed }, horizon, (k, particles) => {
+  // The claims since the origin follow the filter's own claims bias (its settings), not the engine's walk.
+  const claimed = SERIES.indexOf("claimedLosses"),
+    claimedSince = new Float64Array(runs);
+  const { filter, paths } = filterAndForecast(scenario, window.observations, { particles: runs, seed }, horizon, (k, particles, month) => {
     if (k === 0) {
       // The origin: the filtered state at the last observed month (losses counted from here on).
       SERIES.forEach((name, s) => {
@@ -379,6 +382,8 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
         out = recorder.month[s]!;
       for (let i = 0; i < runs; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
     });
+    for (let i = 0; i < runs; i += 1) claimedSince[i] = claimedSince[i]! + month!.claimedLosses[i]!;
+    recorder.month[claimed]!.set(claimedSince);
     const { regime, ceased } = particles.pathStates();
     recorder.recordMonth(k - 1, [], regime, ceased);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterAndForecast } from "../../src/analysis/filter-forecast.js";
-import { OBSERVATION_SETTINGS } from "../../src/analysis/observation-settings.js";
+import { OBSERVATION_SETTINGS } from "../../src/scenario/observation-settings.js";
 import { filteredModelForecaster, filterObservationsOf } from "../../src/analysis/league-filtered.js";
 import { dataUpTo, SHIPPED_LEAGUE_DATA } from "../../src/analysis/league-data.js";
 import { hindcastScenario, observationsFromSeries } from "../../src/analysis/observations.js";

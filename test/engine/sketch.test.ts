@@ -97,7 +97,7 @@ describe("exact sums", () => {
 });
 
 describe("sketch layout", () => {
-  const layout = sketchLayout([117_718.2, 0.195, 700_000, 8000, 400_000, 0, 0, 0]);
+  const layout = sketchLayout([117_718.2, 0.195, 700_000, 8000, 400_000, 0, 0, 0, 0]);
 
   it(`represents every value within α = ${SKETCH_ALPHA} of its distance to the reference`, () => {
     const u = createStream(12, "test-layout");

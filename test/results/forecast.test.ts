@@ -27,6 +27,13 @@ describe("forecast", () => {
     const claims = f.reported("claimedLosses");
     expect(claims.p05[0]).toBeGreaterThan(claimedLossesMonthly.at(-1)!.cumulativeAtMonthEnd);
     expect(claims.p50[2]).toBeGreaterThan(claims.p50[1]!);
+    // The claimedLosses series counts the same claims from the forecast's start: the reported
+    // level less the last observed one, quantile by quantile.
+    const last = claimedLossesMonthly.at(-1)!.cumulativeAtMonthEnd;
+    const since = f.series("claimedLosses");
+    expect(f.initial.claimedLosses).toBe(0);
+    for (const q of ["p05", "p50", "p95"] as const)
+      since[q].forEach((v, k) => expect(Math.abs(v + last - claims[q][k]!)).toBeLessThanOrEqual(1e-6 * claims[q][k]!));
   });
 
   it("gives the same bytes for a seed, and --through the same forecast as the files cut at that month", async () => {

@@ -1,4 +1,4 @@
-import type { Provenance } from "../scenario/provenance.js";
+import type { Provenance } from "./provenance.js";
 
 /**
  * The observation models' parameters (model/observation.ts), each with its provenance. All are
