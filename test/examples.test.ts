@@ -89,7 +89,7 @@ describe("examples (npx tsx examples/<name>.ts, ATTRITION_RUNS=50)", () => {
 
   it("forecast-from-latest: the forecast from the shipped data, then one from 2024-12 beside what was observed", async () => {
     const out = await ok("forecast-from-latest");
-    expect(out).toMatch(/^Forecast from 2025-06 \(isw, claims, economist; parameters: shipped\):$/m);
+    expect(out).toMatch(/^Forecast from 2025-06 \(isw, claims, economist, pointEstimates; parameters: shipped\):$/m);
     expect(out).toMatch(/^ {2}2025-12 {2}ISW area [\d,]+ km² \[90%: [\d,]+–[\d,]+\]$/m);
     expect(out).toMatch(
       /^ {2}2025-06 {2}area observed 117,718, median [\d,]+ \((inside|outside) the 90% band\); claims observed 1,020,010, median [\d,]+ \((inside|outside)\)$/m,

@@ -1,7 +1,8 @@
 import type { ObservationSet, ObservationSource, ObservedMonth } from "../data/observation-set.js";
 import { OptionsError } from "../util/errors.js";
 import { addMonths, monthRange, type Observations } from "./observations.js";
-import type { EconomistMonth, FilterObservations, FilterSource } from "./war-particles.js";
+import type { LossEstimate } from "../data/types.js";
+import type { EconomistMonth, FilterObservations, FilterSource, PointEstimateObservation } from "./war-particles.js";
 
 /**
  * The months a forecast filters and what each source says in them (issue 14): from the set's
@@ -18,7 +19,7 @@ export const MIN_FORECAST_MONTHS = 12;
 
 /** A source a forecast weighed: the file it came from and its first and last month in the window. */
 export interface WeighedSource {
-  source: ObservationSource;
+  source: ObservationSource | "pointEstimates";
   file: string;
   firstMonth: string;
   lastMonth: string;
@@ -150,6 +151,15 @@ export function forecastWindow(set: ObservationSet, options: { from?: string; th
     economistBefore = asMonth(first);
     economist = months.map((m) => (economistRows.has(m) ? asMonth(economistRows.get(m)!) : null));
   }
+  const claimsBefore = claimsRows?.get(before)?.value;
+  const points = pointEstimatesByMonth(set.pointEstimates, months, notes, set.files.pointEstimates ?? "point estimates");
+  let pointEstimates = points?.byMonth;
+  if (pointEstimates && !economistRows && claimsBefore === undefined) {
+    notes.push(
+      `${set.files.pointEstimates ?? "point estimates"}: not weighed — they need the true losses before the window, from the Economist's or the claims' month end before it (${before})`,
+    );
+    pointEstimates = undefined;
+  }
   const observations: FilterObservations = {
     months,
     initialOccupiedKm2: start.value,
@@ -157,6 +167,7 @@ export function forecastWindow(set: ObservationSet, options: { from?: string; th
     ...(deepState ? { deepStateChangeKm2: deepState } : {}),
     ...(claimedLosses ? { claimedLosses } : {}),
     ...(economist ? { economist, economistBefore } : {}),
+    ...(pointEstimates ? { pointEstimates, ...(claimsBefore !== undefined ? { claimsBefore } : {}) } : {}),
   };
   const weighed: [FilterSource, ObservationSource, Map<string, ObservedMonth> | undefined][] = [
     ["isw", "isw", area],
@@ -173,6 +184,13 @@ export function forecastWindow(set: ObservationSet, options: { from?: string; th
     sources.push({ source, file: set.files[name] ?? name, firstMonth: inWindow[0]!, lastMonth: inWindow.at(-1)! });
     lastObserved[name] = rows.get(inWindow.at(-1)!)!;
   }
+  if (pointEstimates && points)
+    sources.push({
+      source: "pointEstimates",
+      file: set.files.pointEstimates ?? "point estimates",
+      firstMonth: points.firstMonth,
+      lastMonth: points.lastMonth,
+    });
   return {
     from,
     through,
@@ -182,4 +200,66 @@ export function forecastWindow(set: ObservationSet, options: { from?: string; th
     lastObserved,
     notes,
   };
+}
+
+/**
+ * The dated point estimates a forecast weighs, by month of the window: an independent party's
+ * estimate of either side's casualties — its figure, or the geometric middle of its range. Left
+ * out, each kind counted in a note: deaths (the model has no death share of losses), a warring
+ * party's figures, a bound without a figure, dates before the window (rows after it are ignored).
+ * Undefined when nothing is left.
+ */
+function pointEstimatesByMonth(
+  rows: readonly LossEstimate[] | undefined,
+  months: readonly string[],
+  notes: string[],
+  file: string,
+): { byMonth: (PointEstimateObservation[] | null)[]; firstMonth: string; lastMonth: string } | undefined {
+  if (!rows?.length) return undefined;
+  const index = new Map(months.map((m, t) => [m, t]));
+  const byMonth: (PointEstimateObservation[] | null)[] = months.map(() => null);
+  const left = { deaths: 0, warring: 0, bound: 0, outside: 0, side: 0 };
+  let weighed = 0;
+  const through = months.at(-1)!;
+  for (const r of rows) {
+    const month = r.date.slice(0, 7);
+    // Rows after the window's end are ignored, as every source's are (so --through X gives what the files cut at X give).
+    if (month > through) continue;
+    const t = index.get(month);
+    if (t === undefined) left.outside += 1;
+    else if (r.countryOfLosses !== "russia" && r.countryOfLosses !== "ukraine") left.side += 1;
+    else if (r.type !== "casualties") left.deaths += 1;
+    else if (r.fromWarringParty === "yes") left.warring += 1;
+    else if (r.estimate === null && (r.estimateLow === null || r.estimateHigh === null)) left.bound += 1;
+    else {
+      const range = r.estimateLow !== null && r.estimateHigh !== null && r.estimateHigh >= r.estimateLow && r.estimateLow > 0;
+      const estimate = r.estimate ?? Math.sqrt(r.estimateLow! * r.estimateHigh!);
+      if (!(estimate > 0)) {
+        left.bound += 1;
+        continue;
+      }
+      (byMonth[t] ??= []).push({
+        side: r.countryOfLosses,
+        estimate,
+        ...(range ? { low: r.estimateLow!, high: r.estimateHigh! } : {}),
+        label: `${r.source}, ${r.date}`,
+      });
+      weighed += 1;
+    }
+  }
+  const observed = months.filter((_, t) => byMonth[t] !== null);
+  const leftOut = [
+    [left.outside, "dated before the window"],
+    [left.deaths, "of deaths, not casualties (no death share in the model)"],
+    [left.warring, "from a warring party"],
+    [left.bound, "a bound without a figure"],
+    [left.side, "of neither side"],
+  ]
+    .filter(([count]) => (count as number) > 0)
+    .map(([count, why]) => `${count} ${why}`);
+  notes.push(
+    `${file}: ${weighed} estimates of casualties weighed in ${observed.length} month${observed.length === 1 ? "" : "s"}, as weak observations of the true cumulative losses${leftOut.length ? `; left out: ${leftOut.join(", ")}` : ""}`,
+  );
+  if (weighed === 0) return undefined;
+  return { byMonth, firstMonth: observed[0]!, lastMonth: observed.at(-1)! };
 }

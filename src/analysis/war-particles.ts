@@ -7,6 +7,8 @@ import {
   claimsLogLikelihood,
   economistLogLikelihood,
   logSdOfInterval95,
+  pointEstimateLogLikelihood,
+  pointEstimateLogSd,
 } from "../model/observation.js";
 import { support } from "../scenario/distribution-math.js";
 import { OptionsError } from "../util/errors.js";
@@ -28,6 +30,18 @@ export interface EconomistMonth {
   estimate: number;
   low95: number;
   high95: number;
+}
+
+/** A dated point estimate of one side's cumulative losses since 2022-02-24, weighed in its month. */
+export interface PointEstimateObservation {
+  side: "russia" | "ukraine";
+  /** People (the estimate, or the geometric middle of its range). */
+  estimate: number;
+  /** The source's range, when it gives one (read as a 95% interval: it widens the settings' spread). */
+  low?: number;
+  high?: number;
+  /** Who made it, on which date (for notes). */
+  label: string;
 }
 
 /**
@@ -53,6 +67,18 @@ export interface FilterObservations {
    * losses before the window (needed only with `economist`).
    */
   economistBefore?: EconomistMonth;
+  /**
+   * Dated point estimates of either side's cumulative losses, per month (null: none that month).
+   * They need the true losses before the window: from {@link FilterObservations.economistBefore}
+   * when given, else from {@link FilterObservations.claimsBefore}.
+   */
+  pointEstimates?: readonly (readonly PointEstimateObservation[] | null)[];
+  /**
+   * The General Staff's cumulative claims at the end of the month before months[0], people: with
+   * point estimates and no Economist, the true losses before the window are these ÷ the path's
+   * starting claims bias (and Ukraine's, those ÷ its exchange ratio).
+   */
+  claimsBefore?: number;
 }
 
 /** Options of {@link WarParticles}. */
@@ -69,13 +95,14 @@ export interface WarParticlesOptions {
 }
 
 /** The sources a {@link FilterObservations} holds, in a fixed order. */
-export type FilterSource = "isw" | "deepState" | "claims" | "economist";
+export type FilterSource = "isw" | "deepState" | "claims" | "economist" | "pointEstimates";
 
 const SOURCE_FIELDS = {
   isw: "occupiedChangeKm2",
   deepState: "deepStateChangeKm2",
   claims: "claimedLosses",
   economist: "economist",
+  pointEstimates: "pointEstimates",
 } as const;
 
 function checkObservations(o: FilterObservations): FilterSource[] {
@@ -96,12 +123,24 @@ function checkObservations(o: FilterObservations): FilterSource[] {
       if (v === null) return;
       const bad =
         source === "economist"
-          ? !(typeof v === "object" && v.estimate > 0 && v.low95 > 0 && v.high95 > v.low95)
-          : !(typeof v === "number" && Number.isFinite(v) && (source !== "claims" || v >= 0));
+          ? !(typeof v === "object" && "low95" in v && v.estimate > 0 && v.low95 > 0 && v.high95 > v.low95)
+          : source === "pointEstimates"
+            ? !(
+                Array.isArray(v) &&
+                v.every(
+                  (p: PointEstimateObservation) =>
+                    (p.side === "russia" || p.side === "ukraine") &&
+                    p.estimate > 0 &&
+                    Number.isFinite(p.estimate) &&
+                    (p.low === undefined) === (p.high === undefined) &&
+                    (p.low === undefined || (p.low > 0 && p.high! >= p.low && Number.isFinite(p.high))),
+                )
+              )
+            : !(typeof v === "number" && Number.isFinite(v) && (source !== "claims" || v >= 0));
       if (bad)
         throw new OptionsError({
           path: `observations.${field}[${t}]`,
-          message: `expected ${source === "economist" ? "an estimate with 0 < low95 < high95" : source === "claims" ? "a count ≥ 0" : "a finite change in km²"} for ${o.months[t]}, got ${JSON.stringify(v)}`,
+          message: `expected ${source === "economist" ? "an estimate with 0 < low95 < high95" : source === "pointEstimates" ? "estimates of side russia or ukraine, each > 0 (with low and high both or neither, 0 < low ≤ high)" : source === "claims" ? "a count ≥ 0" : "a finite change in km²"} for ${o.months[t]}, got ${JSON.stringify(v)}`,
         });
     });
     sources.push(source);
@@ -111,6 +150,12 @@ function checkObservations(o: FilterObservations): FilterSource[] {
       path: "observations.economistBefore",
       message:
         "expected the Economist's estimate for the month before the window (the prior of the losses before it) when economist is given",
+    });
+  if (sources.includes("pointEstimates") && !o.economistBefore && !(o.claimsBefore !== undefined && o.claimsBefore > 0))
+    throw new OptionsError({
+      path: "observations.claimsBefore",
+      message:
+        "expected the claims (or the Economist's estimate) at the end of the month before the window when pointEstimates is given: the true losses before the window come from them",
     });
   return sources;
 }
@@ -123,9 +168,11 @@ function checkObservations(o: FilterObservations): FilterSource[] {
  *
  * Latent observation states, per particle: ln b (the claims bias, started at the path's
  * `attrition.claimsBias` draw); L₀, the true Russian-side losses before the window (lognormal
- * around the Economist's estimate before it ÷ ρ_E, with that estimate's own spread); ρ_E (uniform
- * on its settings range). Only `economist` uses L₀ and ρ_E; their draws are made regardless, so
- * the streams stay aligned whichever sources are given.
+ * around the Economist's estimate before it ÷ ρ_E, with that estimate's own spread; without the
+ * Economist but with point estimates, the claims before the window ÷ the path's starting bias);
+ * ρ_E (uniform on its settings range). Only `economist` and `pointEstimates` use L₀, only
+ * `economist` ρ_E; their draws are made regardless, so the streams stay aligned whichever sources
+ * are given.
  */
 export class WarParticles implements ParticleModel {
   readonly size: number;
@@ -219,7 +266,13 @@ export class WarParticles implements ParticleModel {
       const logSd = logSdOfInterval95(before.low95, before.high95);
       for (let i = 0; i < n; i += 1)
         this.lossesBefore[i] = (before.estimate / this.economistRatio[i]!) * Math.exp(logSd * this.normals[i]!);
-    }
+    } else if (this.sources.includes("pointEstimates")) this.lossesBeforeFromClaims();
+  }
+
+  /** L₀ = the claims before the window ÷ the path's starting claims bias (point estimates without the Economist). */
+  private lossesBeforeFromClaims(): void {
+    const claims = this.observations.claimsBefore!;
+    for (let i = 0; i < this.size; i += 1) this.lossesBefore[i] = claims / Math.exp(this.logBias[i]!);
   }
 
   /** Every path's true Russian-side losses since the window began (Russian and DPRK), into `out`. */
@@ -271,6 +324,21 @@ export class WarParticles implements ParticleModel {
       for (let i = 0; i < n; i += 1) out[i]! += areaChangeLogLikelihood(deepState, this.areaChange[i]!, s.deepStateSdKm2);
     if (claims != null)
       for (let i = 0; i < n; i += 1) out[i]! += claimsLogLikelihood(claims, this.lossesInMonth[i]!, this.logBias[i]!, s.claimsLogSd);
+    const points = o.pointEstimates?.[t];
+    if (points) {
+      // Russia's before the window is L₀; Ukraine's, L₀ ÷ the path's exchange ratio (the model's own link).
+      const since = this.lossesSinceStart(this.scratch),
+        ukraineSince = this.block.monthEnd("ukraineLosses"),
+        exchangeRatio = this.block.parameters()["attrition.exchangeRatio"]!;
+      for (const p of points) {
+        const logSd = pointEstimateLogSd(s.pointEstimateLogSd, p.low, p.high);
+        for (let i = 0; i < n; i += 1) {
+          const total =
+            p.side === "russia" ? this.lossesBefore[i]! + since[i]! : this.lossesBefore[i]! / exchangeRatio[i]! + ukraineSince[i]!;
+          out[i]! += pointEstimateLogLikelihood(p.estimate, total, logSd);
+        }
+      }
+    }
     if (economist != null) {
       const since = this.lossesSinceStart(this.scratch);
       for (let i = 0; i < n; i += 1)
@@ -317,6 +385,7 @@ export class WarParticles implements ParticleModel {
     this.block.reinitialise();
     const bias = this.block.parameters()["attrition.claimsBias"];
     for (let i = 0; i < this.size; i += 1) this.logBias[i] = Math.log(bias ? bias[i]! : 1);
+    if (!this.observations.economistBefore && this.sources.includes("pointEstimates")) this.lossesBeforeFromClaims();
   }
 
   /** Every path's value of an engine series at the end of the last month run (read-only). */

@@ -9,7 +9,8 @@ import {
 } from "./csv.js";
 import { ECONOMIST_CASUALTIES_DAILY_COLUMNS } from "./economist.js";
 import { inMonthEndWindow, monthEndObservations, MONTH_END_WINDOW_DAYS } from "./month-end.js";
-import { claimedLossesMonthly, economistCasualtiesMonthly, occupiedAreaMonthly } from "./series.js";
+import { claimedLossesMonthly, economistCasualtiesMonthly, lossEstimates, occupiedAreaMonthly } from "./series.js";
+import type { LossEstimate } from "./types.js";
 
 /**
  * What a forecast reads (issue 14): each source's month-end values, from the shipped series or
@@ -50,8 +51,14 @@ export interface ObservationSet {
   claims?: readonly ObservedMonth[];
   /** The Economist's meta-estimate of Russian casualties, cumulative since 2022-02-24, people. */
   economist?: readonly ObservedEstimateMonth[];
+  /**
+   * Dated point estimates of either side's losses (independent and warring parties' alike, as
+   * the file has them): which of them a forecast weighs, and how, is the filter's business
+   * (analysis/forecast-window.ts).
+   */
+  pointEstimates?: readonly LossEstimate[];
   /** The file each source was read from ("shipped …" for the package's series). */
-  files: Partial<Record<ObservationSource, string>>;
+  files: Partial<Record<ObservationSource | "pointEstimates", string>>;
   /** What was read and not used, and why (a daily file preferred to a monthly one, a partial month left out). */
   notes: readonly string[];
 }
@@ -156,8 +163,8 @@ function readEconomist(file: string, text: string, notes: string[]): ObservedEst
 /**
  * Read a set of observation files — file name → text, the names of {@link OBSERVATION_FILES}
  * (others are refused) — into month-end observations. When a source has both a daily and a
- * monthly file, the daily one is used and a note says so. `loss_estimates_point_claims.csv` is
- * checked and noted as not weighed (its observation model is not built yet).
+ * monthly file, the daily one is used and a note says so. `loss_estimates_point_claims.csv` gives
+ * the dated point estimates as they are (the forecast's window says which it weighs).
  * @throws {InputError} for an unknown file name, or a bad file: its name, line, column and value.
  * @example
  * const set = readObservationFiles({ "occupied_area_isw_monthly.csv": text });
@@ -220,16 +227,16 @@ export function readObservationFiles(files: Readonly<Record<string, string>>): O
   }
   const points = "loss_estimates_point_claims.csv";
   if (has(points)) {
-    const rows = inFile(points, () => parseLossEstimatesCsv(files[points]!));
-    notes.push(`${points}: ${rows.length} dated estimates read and not weighed (their observation model is not built yet)`);
+    set.pointEstimates = inFile(points, () => parseLossEstimatesCsv(files[points]!));
+    set.files.pointEstimates = points;
   }
   return set;
 }
 
 /**
  * The shipped series (vintage 2025-06-30) as an {@link ObservationSet}: ISW's monthly occupied
- * area, the General Staff's monthly claims and the Economist's meta-estimate (DeepState is not
- * shipped). What `forecast` reads when given no observations.
+ * area, the General Staff's monthly claims, the Economist's meta-estimate and the dated point
+ * estimates (DeepState is not shipped). What `forecast` reads when given no observations.
  */
 export function shippedObservations(): ObservationSet {
   return {
@@ -242,10 +249,12 @@ export function shippedObservations(): ObservationSet {
       low95: r.casualtiesPiLow,
       high95: r.casualtiesPiHigh,
     })),
+    pointEstimates: lossEstimates,
     files: {
       isw: "shipped occupied_area_isw_monthly.csv",
       claims: "shipped russia_personnel_losses_monthly.csv",
       economist: "shipped economist_russian_losses_meta_estimate_daily.csv",
+      pointEstimates: "shipped loss_estimates_point_claims.csv",
     },
     notes: [],
   };

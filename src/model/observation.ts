@@ -8,6 +8,7 @@
  *                                     ISW's — data/unshipped/README.md — an offset that cancels in a change)
  *   General Staff claims (people):    log C ~ N(log(ΔL · b(t)), s_C²),  log b(t) = log b(t−1) + σ_b · z
  *   The Economist (cumulative):       log E ~ N(log(ρ_E · L), s_E²),  s_E from its 95% interval
+ *   A dated point estimate (cumulative, either side):  log P ~ N(log L_side, s_P² + s_range²)
  *
  * ΔA is the path's change of the occupied area in the month, ΔL its true Russian-side losses in
  * the month (Russian and DPRK), L their cumulative total since the war began, b(t) the claims'
@@ -128,4 +129,30 @@ export function economistLogLikelihood(
 ): number {
   if (!(trueCumulativeLosses > 0) || !(ratio > 0)) return -Infinity;
   return lognormalLogDensity(estimate, Math.log(ratio * trueCumulativeLosses), logSdOfInterval95(low95, high95));
+}
+
+/**
+ * Log-density of a dated point estimate of one side's cumulative losses since the war began
+ * (UK MoD, US officials, …) given the path's cumulative true losses of that side: ln P ~ N(ln L,
+ * s²), a weak observation — the estimates of one month disagree by tens of per cent, so s is
+ * wide (observation settings). People in.
+ * @param logSd s: the settings' spread of independent estimates, widened by the estimate's own range ({@link pointEstimateLogSd})
+ * @example
+ * pointEstimateLogLikelihood(1_000_000, 1_000_000, 0.3); // ≈ −13.5305 (−½ ln 2π − ln 0.3 − ln 10⁶)
+ */
+export function pointEstimateLogLikelihood(estimate: number, trueLosses: number, logSd: number): number {
+  if (!(trueLosses > 0)) return -Infinity;
+  return lognormalLogDensity(estimate, Math.log(trueLosses), logSd);
+}
+
+/**
+ * The log-sd of a point estimate: the settings' spread s_P of independent estimates, and, when
+ * the source gives a range [low, high], that range read as a 95% interval, added in quadrature.
+ * @example
+ * pointEstimateLogSd(0.3); // 0.3
+ * pointEstimateLogSd(0.3, 189_500, 223_000); // ≈ 0.3029 (the Pentagon leak's range adds little)
+ */
+export function pointEstimateLogSd(spreadLogSd: number, low?: number, high?: number): number {
+  const range = low !== undefined && high !== undefined && high > low && low > 0 ? logSdOfInterval95(low, high) : 0;
+  return Math.sqrt(spreadLogSd * spreadLogSd + range * range);
 }

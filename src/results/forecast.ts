@@ -418,7 +418,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   const sourceNames = new Set(window.sources.map((s) => s.source));
   // A source that ended before the origin has no level to add the changes to.
   for (const s of window.sources)
-    if (s.lastMonth !== window.through && s.source !== "deepState")
+    if (s.lastMonth !== window.through && s.source !== "deepState" && s.source !== "pointEstimates")
       notes.push(`${s.source}: no reported series (its last month, ${s.lastMonth}, is before the origin ${window.through})`);
   if (last.isw?.month === window.through) reported.occupiedKm2 = levels(last.isw.value, paths.occupiedChangeKm2);
   if (last.claims?.month === window.through && sourceNames.has("claims"))

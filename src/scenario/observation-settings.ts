@@ -16,6 +16,8 @@ export interface ObservationSettings {
   claimsBiasDriftSd: number;
   /** ρ_E, the Economist's casualties per modelled loss: uniform on [min, max]. */
   economistRatio: { min: number; max: number };
+  /** s_P, sd of log point estimates (UK MoD, US officials, …) about ln(true cumulative losses). */
+  pointEstimateLogSd: number;
 }
 
 /** Where each default of {@link OBSERVATION_SETTINGS} comes from, with the range a fit should search. */
@@ -45,6 +47,11 @@ export const OBSERVATION_PROVENANCE: Record<keyof ObservationSettings, Provenanc
     note: "the Economist counts killed and wounded, the model also the captured and missing (a few per cent): 0.85–1.0 (issue 14)",
     range: [0.85, 1],
   },
+  pointEstimateLogSd: {
+    source: "assumption",
+    note: "estimates of the same months by different governments differ by a factor up to ≈ 1.8 (2023-02: UK MoD 121k, the Pentagon leak 190–223k, CSIS 200–250k Russian casualties; data/loss_estimates_point_claims.csv), and they count casualties, not always captured and missing: 30% (range 15–60%)",
+    range: [0.15, 0.6],
+  },
 };
 
 /** The observation parameters' defaults (see {@link OBSERVATION_PROVENANCE}). */
@@ -54,4 +61,5 @@ export const OBSERVATION_SETTINGS: ObservationSettings = {
   claimsLogSd: 0.05,
   claimsBiasDriftSd: 0.02,
   economistRatio: { min: 0.85, max: 1 },
+  pointEstimateLogSd: 0.3,
 };

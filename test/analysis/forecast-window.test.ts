@@ -26,9 +26,58 @@ describe("forecastWindow", () => {
       expect(w.observations.claimedLosses![t]).toBe(claims.get(m));
     });
     expect(w.observations.economistBefore?.estimate).toBeGreaterThan(0);
-    expect(w.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist"]);
+    expect(w.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist", "pointEstimates"]);
     expect(w.lastObserved.isw).toMatchObject({ month: "2025-06", value: 117718.2 });
-    expect(w.notes).toEqual([]);
+    expect(w.notes).toEqual([
+      "shipped loss_estimates_point_claims.csv: 46 estimates of casualties weighed in 29 months, as weak observations of the true cumulative losses; left out: 19 dated before the window, 33 of deaths, not casualties (no death share in the model), 2 from a warring party, 5 a bound without a figure",
+    ]);
+  });
+
+  it("weighs an independent casualty estimate in its month (a range by its geometric middle), and says what it leaves out", () => {
+    const row = {
+      countryOfLosses: "russia",
+      type: "casualties",
+      estimateLow: null,
+      estimateHigh: null,
+      estimate: 500_000,
+      source: "A",
+      fromWarringParty: null,
+      sourceUrl: "",
+    };
+    const set = {
+      ...without(shippedObservations(), "economist"),
+      pointEstimates: [
+        { ...row, date: "2024-02-10" },
+        { ...row, date: "2024-02-20", countryOfLosses: "ukraine", estimate: null, estimateLow: 100_000, estimateHigh: 400_000 },
+        { ...row, date: "2024-03-01", type: "deaths" },
+        { ...row, date: "2024-03-01", fromWarringParty: "yes" },
+        { ...row, date: "2024-03-01", estimate: null, estimateHigh: 600_000 },
+        { ...row, date: "2022-05-01" },
+      ],
+    };
+    const w = forecastWindow(set);
+    const t = w.observations.months.indexOf("2024-02");
+    expect(w.observations.pointEstimates![t]).toEqual([
+      { side: "russia", estimate: 500_000, label: "A, 2024-02-10" },
+      { side: "ukraine", estimate: 200_000, low: 100_000, high: 400_000, label: "A, 2024-02-20" },
+    ]);
+    expect(w.observations.pointEstimates!.filter((p) => p !== null)).toHaveLength(1);
+    // Without the Economist, the losses before the window come from the claims' month end before it.
+    expect(w.observations.claimsBefore).toBe(claimedLossesMonthly.find((r) => r.month === "2022-12")!.cumulativeAtMonthEnd);
+    expect(w.sources.at(-1)).toEqual({
+      source: "pointEstimates",
+      file: "shipped loss_estimates_point_claims.csv",
+      firstMonth: "2024-02",
+      lastMonth: "2024-02",
+    });
+    expect(w.notes).toEqual([
+      "shipped loss_estimates_point_claims.csv: 2 estimates of casualties weighed in 1 month, as weak observations of the true cumulative losses; left out: 1 dated before the window, 1 of deaths, not casualties (no death share in the model), 1 from a warring party, 1 a bound without a figure",
+    ]);
+    // Neither the claims nor the Economist: nothing tells the losses before the window.
+    const alone = forecastWindow({ ...without(set, "claims"), economist: undefined });
+    expect(alone.observations.pointEstimates).toBeUndefined();
+    expect(alone.sources.map((s) => s.source)).toEqual(["isw"]);
+    expect(alone.notes.at(-1)).toMatch(/not weighed — they need the true losses before the window/);
   });
 
   it("ignores rows after --through, and starts the window later when ISW does", () => {
@@ -42,7 +91,7 @@ describe("forecastWindow", () => {
     const set = shippedObservations();
     const w = forecastWindow({ ...set, claims: set.claims!.filter((r) => r.month <= "2025-03") });
     expect(w.observations.claimedLosses!.slice(-4)).toEqual([w.observations.claimedLosses!.at(-4), null, null, null]);
-    expect(w.notes).toEqual(["General Staff claims ends at 2025-03: not weighed after it"]);
+    expect(w.notes).toContain("General Staff claims ends at 2025-03: not weighed after it");
   });
 
   it("refuses what it cannot filter, naming the source and the month", () => {

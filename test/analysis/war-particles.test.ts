@@ -81,10 +81,53 @@ describe("WarParticles in the particle filter", () => {
     );
     expect(make({ occupiedChangeKm2: data.occupiedChangeKm2!.map((c, t) => (t === 0 ? NaN : c)) })).toThrow(/occupiedChangeKm2\[0\]/);
     expect(make({ economist: MONTHS.map(() => ({ estimate: 5e5, low95: 4e5, high95: 6e5 })) })).toThrow(/economistBefore/);
+    const points = MONTHS.map(() => [{ side: "russia" as const, estimate: 5e5, label: "test" }]);
+    expect(make({ pointEstimates: points })).toThrow(/claimsBefore: expected the claims .* before the window/);
+    expect(
+      make({ claimsBefore: 1e5, pointEstimates: MONTHS.map(() => [{ side: "russia" as const, estimate: -1, label: "test" }]) }),
+    ).toThrow(/pointEstimates\[0\].*side russia or ukraine/);
     expect(make({}, withParametersFixed({ ...BASE, start: "2023-02-01" }, {}, "test"))).toThrow(
       /start in the first observed month 2023-01, got 2023-02/,
     );
     expect(() => new WarParticles(at(1), data, { particles: 0, seed: 1 })).toThrow(/particles/);
+  });
+
+  it("weighs a point estimate as a weak observation of the cumulative losses: a high one pulls the filtered losses up", () => {
+    // Without the Economist, L₀ = the claims before the window ÷ the path's starting bias.
+    const claimsBefore = 100_000;
+    const filtered = (estimate: number | undefined) => {
+      const points = MONTHS.map((_, t) => (t === 11 && estimate ? [{ side: "russia" as const, estimate, label: "test" }] : null));
+      const model = new WarParticles(
+        at(1),
+        { ...data, claimsBefore, ...(estimate ? { pointEstimates: points } : {}) },
+        { particles: 2000, seed: 4 },
+      );
+      let meanAt11 = 0;
+      particleFilter(model, {
+        steps: 12,
+        observed: (t) => model.observed(t),
+        uniform: createStream(4, "test", "resample"),
+        onStep: ({ t, logWeights }) => {
+          if (t !== 11) return;
+          const total = model.cumulativeLosses();
+          meanAt11 = logWeights.reduce((a, lw, i) => a + Math.exp(lw) * (model.lossesBefore[i]! + total[i]!), 0);
+        },
+      });
+      return { meanAt11, lossesBefore: Float64Array.from(model.lossesBefore) };
+    };
+    const plain = filtered(undefined),
+      high = filtered(2 * plain.meanAt11);
+    // Before any month, L₀ is claimsBefore / b₀ on every particle; without point estimates it is not used (0).
+    const points = MONTHS.map(() => [{ side: "russia" as const, estimate: 5e5, label: "test" }]);
+    const fresh = new WarParticles(at(1), { ...data, claimsBefore, pointEstimates: points }, { particles: 50, seed: 4 });
+    fresh.lossesBefore.forEach((l, i) => expect(l).toBeCloseTo(claimsBefore / Math.exp(fresh.logBias[i]!), 6));
+    expect(plain.lossesBefore.every((l) => l === 0)).toBe(true);
+    // An estimate at twice the filtered mean (s_P = 0.3 against a wider prior) pulls the weighted
+    // mean a good part of the way, never past it (measured: ×1.31).
+    const unweighed = filtered(undefined);
+    expect(unweighed.meanAt11).toBe(plain.meanAt11);
+    expect(high.meanAt11 / plain.meanAt11).toBeGreaterThan(1.15);
+    expect(high.meanAt11 / plain.meanAt11).toBeLessThan(2);
   });
 
   it("resampling carries each particle's latent observation state with it", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readObservationFiles, shippedObservations } from "../../src/data/observation-set.js";
+import { lossEstimates } from "../../src/data/series.js";
 import { InputError } from "../../src/util/errors.js";
 import { shippedText, truncatedText } from "../helpers/observation-files.js";
 import { thrownInputError } from "../helpers/thrown.js";
@@ -85,10 +86,12 @@ describe("readObservationFiles", () => {
     expect(e.issues[0]!.path).toBe(`${ECONOMIST}: line 4, column casualties_pi_low`);
   });
 
-  it("refuses a file name it does not know, and notes point estimates as read but not weighed", () => {
+  it("refuses a file name it does not know, and gives the point estimates' rows as they are", () => {
     expect(errorOf(() => readObservationFiles({ "occupied_area.csv": "" })).issues[0]!.path).toBe("occupied_area.csv");
     const set = readObservationFiles({ "loss_estimates_point_claims.csv": shippedText("loss_estimates_point_claims.csv") });
-    expect(set.notes[0]).toMatch(/^loss_estimates_point_claims\.csv: \d+ dated estimates read and not weighed/);
+    expect(set.pointEstimates).toEqual(lossEstimates);
+    expect(set.files.pointEstimates).toBe("loss_estimates_point_claims.csv");
+    expect(set.notes).toEqual([]);
     expect(set.isw).toBeUndefined();
   });
 });

@@ -14,7 +14,7 @@ export function truncatedText(name: string, through: string): string {
   return [lines[0]!, ...lines.slice(1).filter((l) => l.slice(0, 7) <= through)].join("\r\n") + "\r\n";
 }
 
-/** The shipped files a forecast reads by default (ISW monthly, claims monthly, the Economist), cut after `through`. */
+/** The shipped files a forecast reads by default (ISW monthly, claims monthly, the Economist, the point estimates), cut after `through`. */
 export function shippedFilesThrough(through: string, names: readonly string[] = DEFAULT_FILES): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, truncatedText(n, through)]));
 }
@@ -23,4 +23,5 @@ export const DEFAULT_FILES = [
   "occupied_area_isw_monthly.csv",
   "russia_personnel_losses_monthly.csv",
   "economist_russian_losses_meta_estimate_daily.csv",
+  "loss_estimates_point_claims.csv",
 ] as const;

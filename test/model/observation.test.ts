@@ -9,6 +9,8 @@ import {
   logSdOfInterval95,
   lognormalLogDensity,
   normalLogDensity,
+  pointEstimateLogLikelihood,
+  pointEstimateLogSd,
 } from "../../src/model/observation.js";
 import { createStream } from "../../src/engine/rng.js";
 import { normalQuantile } from "../../src/util/special-functions.js";
@@ -82,6 +84,28 @@ describe("claimsBiasStep", () => {
     }
     // Var after 100 months = 100 σ² = 0.09; the estimate's relative sd at 4,000 walks is ≈ 2.2%.
     expect(Math.abs(sumSq / walks / (months * sd * sd) - 1)).toBeLessThan(0.07);
+  });
+});
+
+describe("pointEstimateLogLikelihood and pointEstimateLogSd", () => {
+  it("match their @examples", () => {
+    expect(pointEstimateLogLikelihood(1_000_000, 1_000_000, 0.3)).toBeCloseTo(-13.5305, 4);
+    expect(pointEstimateLogSd(0.3)).toBe(0.3);
+    expect(pointEstimateLogSd(0.3, 189_500, 223_000)).toBeCloseTo(0.3029, 4);
+  });
+
+  it("is the lognormal around the true losses, −∞ without losses; a range widens the spread in quadrature", () => {
+    expect(pointEstimateLogLikelihood(800_000, 1_000_000, 0.3)).toBeCloseTo(lognormalLogDensity(800_000, Math.log(1_000_000), 0.3), 12);
+    // Centred on the true losses (on the log scale, the Jacobian aside).
+    const at = (truth: number) => pointEstimateLogLikelihood(900_000, truth, 0.3);
+    expect(at(900_000)).toBeGreaterThan(at(850_000));
+    expect(at(900_000)).toBeGreaterThan(at(950_000));
+    expect(pointEstimateLogLikelihood(900_000, 0, 0.3)).toBe(-Infinity);
+    const range = logSdOfInterval95(100_000, 400_000);
+    expect(pointEstimateLogSd(0.3, 100_000, 400_000)).toBeCloseTo(Math.hypot(0.3, range), 14);
+    // A one-sided or inverted range adds nothing.
+    expect(pointEstimateLogSd(0.3, 100_000)).toBe(0.3);
+    expect(pointEstimateLogSd(0.3, 400_000, 100_000)).toBe(0.3);
   });
 });
 

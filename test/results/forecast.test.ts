@@ -14,7 +14,7 @@ describe("forecast", () => {
     const f = await forecast(SMALL);
     expect(f).toBeInstanceOf(Projection);
     expect([f.from, f.through, f.months[0], f.months.length, f.runs]).toEqual(["2023-01", "2025-06", "2025-07-31", 3, 500]);
-    expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist"]);
+    expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist", "pointEstimates"]);
     expect(f.parameters.method).toBe("shipped");
     expect(f.parameters.values).toEqual(FILTER_ESTIMATE.values);
     expect(f.filter.months).toBe(30);
@@ -45,7 +45,12 @@ describe("forecast", () => {
     for (const through of ["2024-01", "2024-09", "2025-03"]) {
       const cut = readObservationFiles(shippedFilesThrough(through));
       const [byOption, byFiles] = [await forecast({ ...SMALL, through }), await forecast({ ...SMALL, observations: cut })];
-      const strip = (f: Forecast) => ({ ...f.toForecastJSON(), sources: f.sources.map(({ file: _, ...s }) => s) });
+      // The file names differ ("shipped …" or not), in the sources and in the notes that name them.
+      const strip = (f: Forecast) => ({
+        ...f.toForecastJSON(),
+        sources: f.sources.map(({ file: _, ...s }) => s),
+        notes: f.notes.map((n) => n.replace(/^shipped /, "")),
+      });
       expect(strip(byFiles)).toEqual(strip(byOption));
       expect(byFiles.through).toBe(through);
     }
@@ -64,7 +69,7 @@ describe("forecast", () => {
   });
 
   it("uses only the sources it is given and reports only theirs", async () => {
-    const { economist: _, ...set } = shippedObservations();
+    const { economist: _, pointEstimates: __, ...set } = shippedObservations();
     const f = await forecast({ ...SMALL, observations: { ...set, files: { isw: set.files.isw, claims: set.files.claims } } });
     expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims"]);
     expect(() => f.reported("casualtiesEst")).toThrow(
