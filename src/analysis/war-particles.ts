@@ -180,6 +180,8 @@ export class WarParticles implements ParticleModel {
   /** The sources weighed, in the order isw, deepState, claims, economist. */
   readonly sources: readonly FilterSource[];
   readonly settings: ObservationSettings;
+  /** The engine's time step for these paths (the run options' default: the month step). */
+  readonly timeStep: "day" | "month";
   private readonly observations: FilterObservations;
   private readonly block: BlockRun;
   private readonly plan: RunPlan;
@@ -217,6 +219,7 @@ export class WarParticles implements ParticleModel {
     const run = prepareRun(scenario, { runs: particles, horizonMonths: this.months, seed, thresholds: [] });
     // One block of every path, its month ends kept exactly (the filter reads them each month).
     this.plan = { ...run.plan, summary: "exact", keepPaths: false };
+    this.timeStep = this.plan.dayStep ? "day" : "month";
     const first = this.plan.calendar[0]!.label;
     if (first !== observations.months[0])
       throw new OptionsError({

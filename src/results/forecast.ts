@@ -367,7 +367,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   // The claims since the origin follow the filter's own claims bias (its settings), not the engine's walk.
   const claimed = SERIES.indexOf("claimedLosses"),
     claimedSince = new Float64Array(runs);
-  const { filter, paths } = filterAndForecast(scenario, window.observations, { particles: runs, seed }, horizon, (k, particles, month) => {
+  const { filter, paths, model } = filterAndForecast(scenario, window.observations, { particles: runs, seed }, horizon, (k, particles, month) => {
     if (k === 0) {
       // The origin: the filtered state at the last observed month (losses counted from here on).
       SERIES.forEach((name, s) => {
@@ -396,7 +396,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     runs,
     seed,
     horizonMonths: horizon,
-    step: "day",
+    step: model.timeStep,
     start,
     calendar: buildCalendar(start, horizon),
     keepPaths: false,

@@ -18,6 +18,8 @@ describe("forecast", () => {
     expect(f.parameters.method).toBe("shipped");
     expect(f.parameters.values).toEqual(FILTER_ESTIMATE.values);
     expect(f.filter.months).toBe(30);
+    // The filter's paths run the engine's default month step, and the result says so.
+    expect(f.toJSON().options.step).toBe("month");
     expect(Number.isFinite(f.filter.logLikelihood)).toBe(true);
     // Losses count from the forecast's start; the area is the filtered state's, near ISW's last value.
     expect(f.initial.russiaLosses).toBe(0);
