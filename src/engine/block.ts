@@ -184,6 +184,12 @@ export class BlockRun {
   private monthsRun = 0;
   /** resample's copy of one state array (allocated on first use). */
   private resampleScratch: Float64Array | undefined;
+  /**
+   * The per-path arrays resample may skip because every path holds the same values (a filter's
+   * shared θ: most parameter draws and the step coefficients derived from them), so a permutation
+   * leaves them as they are. Found on the first resample; forgotten when a parameter is set.
+   */
+  private uniformArrays: WeakSet<Float64Array> | undefined;
   private readonly recorder: BlockRecorder;
   private readonly streams: Uniform[];
   private readonly draws: Float64Array[];
@@ -692,6 +698,7 @@ export class BlockRun {
   reinitialise(): void {
     if (this.monthsRun > 0) throw new Error("internal: reinitialise is for a block that has not run a month yet");
     this.coefficientTables.clear();
+    this.uniformArrays = undefined;
     this.initialise();
   }
 
@@ -707,6 +714,7 @@ export class BlockRun {
     if (values.length !== this.count) throw new RangeError(`expected ${this.count} values of ${path}, got ${values.length}`);
     for (let i = 0; i < this.count; i += 1) target[i] = values[i]!;
     this.coefficientTables.clear();
+    this.uniformArrays = undefined;
   }
 
   /**
@@ -749,11 +757,18 @@ export class BlockRun {
     ])
       permute(values, 1);
     for (const values of Object.values(this.series)) permute(values, 1);
-    for (const values of Object.values(this.byPath)) permute(values, 1);
+    // Parameters and step coefficients change only by setParameter, which forgets what is uniform.
+    const uniform = (this.uniformArrays ??= new WeakSet());
+    const permuteUnlessUniform = (values: Float64Array, slots: number): void => {
+      if (uniform.has(values)) return;
+      if (samePerPath(values, slots)) uniform.add(values);
+      else permute(values, slots);
+    };
+    for (const values of Object.values(this.byPath)) permuteUnlessUniform(values, 1);
     for (const tables of this.coefficientTables.values()) {
-      permute(tables.russia, FORCE_COEFFICIENT_SLOTS);
-      permute(tables.ukraine, FORCE_COEFFICIENT_SLOTS);
-      permute(tables.dprk, DPRK_COEFFICIENT_SLOTS);
+      permuteUnlessUniform(tables.russia, FORCE_COEFFICIENT_SLOTS);
+      permuteUnlessUniform(tables.ukraine, FORCE_COEFFICIENT_SLOTS);
+      permuteUnlessUniform(tables.dprk, DPRK_COEFFICIENT_SLOTS);
     }
     this.resampled = true;
   }
@@ -763,6 +778,13 @@ export class BlockRun {
     if (this.resampled) throw new Error("internal: a resampled block has no result (its recorded months do not follow its paths)");
     return this.recorder.finish();
   }
+}
+
+/** Whether every path's `slots` values (path after path) are the same bits as the first path's. */
+function samePerPath(values: Float64Array, slots: number): boolean {
+  for (let at = slots; at < values.length; at += slots)
+    for (let k = 0; k < slots; k += 1) if (!Object.is(values[at + k], values[k])) return false;
+  return true;
 }
 
 /** Run one block of the plan, month by month (the single loop every runner uses). */

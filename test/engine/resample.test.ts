@@ -52,6 +52,22 @@ describe("BlockRun.resample", () => {
       for (let i = 0; i < PATHS; i += 1) expect(values[i], path).toBe(reference0[path]![ancestors[i]!]);
   });
 
+  it("skips arrays every path shares, and permutes them again once setParameter makes them differ", () => {
+    const plan = deterministicPlan();
+    const block = new BlockRun(plan, 0, 0, PATHS);
+    const PACE = "territory.offensivePaceKm2PerMonth";
+    block.setParameter(PACE, new Float64Array(PATHS).fill(400)); // the same for every path
+    block.runMonth(0);
+    block.resample(Int32Array.of(1, 1, 2, 3, 4, 5, 6, 7));
+    expect(Array.from(block.parameters()[PACE]!)).toEqual(new Array(PATHS).fill(400));
+    const varying = Float64Array.from({ length: PATHS }, (_, i) => 300 + i);
+    block.setParameter(PACE, varying);
+    const ancestors = Int32Array.of(7, 7, 0, 1, 2, 3, 4, 5);
+    block.runMonth(1);
+    block.resample(ancestors);
+    expect(Array.from(block.parameters()[PACE]!)).toEqual(Array.from(ancestors, (a) => 300 + a));
+  });
+
   it("the identity changes nothing, and a resampled block refuses to give a result", () => {
     const plan = deterministicPlan();
     const a = new BlockRun(plan, 0, 0, PATHS),
