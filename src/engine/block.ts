@@ -527,15 +527,19 @@ export class BlockRun {
       series.ukraineLosses[i] = this.ukraine[forceAt + ForceState.LossesSoFar]!;
       // What the General Staff would claim for the month: the true Russian-side losses × the
       // bias, which walks from the path's claimsBias draw after the first month, × the scatter.
-      if (m > 0) logClaimsBias[i] = claimsBiasStep(logClaimsBias[i]!, claimsBiasDriftSd, normalQuantile(uClaimsBias[i]!));
-      series.claimedLosses[i] =
-        series.claimedLosses[i]! +
-        claimsDraw(
-          series.russiaLosses[i]! + series.dprkLosses[i]! - lossesBefore,
-          logClaimsBias[i]!,
-          claimsLogSd,
-          normalQuantile(uClaimsScatter[i]!),
-        );
+      // A path in ceasefire loses nobody from then on, so it claims nothing more and its bias is
+      // never read again: its two uniforms are drawn (stream alignment) but not transformed.
+      if (!ceased[i]) {
+        if (m > 0) logClaimsBias[i] = claimsBiasStep(logClaimsBias[i]!, claimsBiasDriftSd, normalQuantile(uClaimsBias[i]!));
+        series.claimedLosses[i] =
+          series.claimedLosses[i]! +
+          claimsDraw(
+            series.russiaLosses[i]! + series.dprkLosses[i]! - lossesBefore,
+            logClaimsBias[i]!,
+            claimsLogSd,
+            normalQuantile(uClaimsScatter[i]!),
+          );
+      }
     }
     this.recorder.recordMonth(m, this.accountingOfMonth(), this.regime, this.ceased);
     this.monthsRun += 1;
