@@ -10,8 +10,9 @@ import { OptionsError } from "../util/errors.js";
  * to its prior median (the same for all paths). A particle filter over such a scenario keeps
  * the static parameters out of the particles (they would otherwise be selected by resampling
  * and collapse onto a few draws), so its likelihood is p(y | θ) — what PMMH and IF2 need.
- * Each value keeps a provenance saying where it came from. Parameters in `keep` are left as
- * they are (an iterated filter's estimated parameters keep their priors: its first swarm).
+ * Each value says where it came from: a value set has provenance `setAs` ("assumption" by
+ * default; "calibration" for a fit's estimate, "user" for a user's), a prior median keeps the
+ * prior's provenance with a note. Parameters in `keep` are left as they are (an iterated filter's estimated parameters keep their priors: its first swarm).
  * @throws {OptionsError} for a path that is not a parameter of the scenario, or a non-finite value.
  * @example
  * const scenario = withParametersFixed("baseline", { "attrition.russiaLossesPerMonth": 32_000 }, "test");
@@ -21,6 +22,7 @@ export function withParametersFixed(
   values: Readonly<Record<string, number>>,
   note: string,
   keep: readonly string[] = [],
+  setAs: "assumption" | "calibration" | "user" = "assumption",
 ): Record<string, unknown> {
   const parsed = parseScenario(base);
   const input = toScenarioInput(parsed);
@@ -37,13 +39,16 @@ export function withParametersFixed(
   for (const slot of slots) {
     if (keep.includes(slot.path)) continue;
     const given = values[slot.path];
-    const provenance: Provenance = {
-      source: "assumption",
-      note: given === undefined ? `${note}: at its prior median` : `${note}: set`,
-    };
     let node = input as Record<string, unknown>;
     const keys = slot.path.split(".");
     for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    // A value set is `setAs` (a fit's estimate is calibration, a user's is theirs); a prior's
+    // median keeps the prior's own provenance (its F-id, data file or assumption).
+    const prior = (node[keys.at(-1)!] as { provenance: Provenance }).provenance;
+    const provenance: Provenance =
+      given === undefined
+        ? ({ ...prior, note: `${note}: at its prior median${prior.note ? ` (${prior.note})` : ""}` } as Provenance)
+        : { source: setAs, note: `${note}: set` };
     node[keys.at(-1)!] = { value: given ?? median(slot.spec), provenance };
   }
   return input;

@@ -359,7 +359,15 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     };
   }
   if (signal?.aborted) throw abortError(signal);
-  const scenario = parseScenario(withParametersFixed(base, parameters.values, `forecast (${parameters.method} estimate)`));
+  const scenario = parseScenario(
+    withParametersFixed(
+      base,
+      parameters.values,
+      `forecast (${parameters.method} estimate)`,
+      [],
+      parameters.method === "given" ? "user" : "calibration",
+    ),
+  );
   const thresholds = [...new Set([...DEFAULT_THRESHOLDS, ...(options.thresholds ?? [])])].sort((a, b) => a - b);
   const recorder = new BlockRecorder(0, 0, runs, horizon, thresholds, "exact", false);
   const originValues = SERIES.map(() => new Float64Array(runs));
@@ -367,26 +375,32 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   // The claims since the origin follow the filter's own claims bias (its settings), not the engine's walk.
   const claimed = SERIES.indexOf("claimedLosses"),
     claimedSince = new Float64Array(runs);
-  const { filter, paths, model } = filterAndForecast(scenario, window.observations, { particles: runs, seed }, horizon, (k, particles, month) => {
-    if (k === 0) {
-      // The origin: the filtered state at the last observed month (losses counted from here on).
+  const { filter, paths, model } = filterAndForecast(
+    scenario,
+    window.observations,
+    { particles: runs, seed },
+    horizon,
+    (k, particles, month) => {
+      if (k === 0) {
+        // The origin: the filtered state at the last observed month (losses counted from here on).
+        SERIES.forEach((name, s) => {
+          originValues[s]!.set(particles.monthEnd(name));
+          recorder.initial[s]!.set(cumulative[s] ? new Float64Array(runs) : originValues[s]!);
+        });
+        recorder.initialiseEvents(recorder.initial[1]!);
+        return;
+      }
       SERIES.forEach((name, s) => {
-        originValues[s]!.set(particles.monthEnd(name));
-        recorder.initial[s]!.set(cumulative[s] ? new Float64Array(runs) : originValues[s]!);
+        const v = particles.monthEnd(name),
+          out = recorder.month[s]!;
+        for (let i = 0; i < runs; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
       });
-      recorder.initialiseEvents(recorder.initial[1]!);
-      return;
-    }
-    SERIES.forEach((name, s) => {
-      const v = particles.monthEnd(name),
-        out = recorder.month[s]!;
-      for (let i = 0; i < runs; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
-    });
-    for (let i = 0; i < runs; i += 1) claimedSince[i] = claimedSince[i]! + month!.claimedLosses[i]!;
-    recorder.month[claimed]!.set(claimedSince);
-    const { regime, ceased } = particles.pathStates();
-    recorder.recordMonth(k - 1, [], regime, ceased);
-  });
+      for (let i = 0; i < runs; i += 1) claimedSince[i] = claimedSince[i]! + month!.claimedLosses[i]!;
+      recorder.month[claimed]!.set(claimedSince);
+      const { regime, ceased } = particles.pathStates();
+      recorder.recordMonth(k - 1, [], regime, ceased);
+    },
+  );
   const summary = new RunSummary(runs, horizon, thresholds, "exact", 1);
   summary.accept(recorder.finish());
   const start = `${addMonths(window.through, 1)}-01`;
