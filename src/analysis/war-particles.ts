@@ -269,7 +269,12 @@ export class WarParticles implements ParticleModel {
       const logSd = logSdOfInterval95(before.low95, before.high95);
       for (let i = 0; i < n; i += 1)
         this.lossesBefore[i] = (before.estimate / this.economistRatio[i]!) * Math.exp(logSd * this.normals[i]!);
-    } else if (this.sources.includes("pointEstimates")) this.lossesBeforeFromClaims();
+    } else if (this.lossesBeforeFollowClaims) this.lossesBeforeFromClaims();
+  }
+
+  /** Whether L₀ comes from the claims before the window (point estimates weighed, no Economist). */
+  private get lossesBeforeFollowClaims(): boolean {
+    return !this.observations.economistBefore && this.sources.includes("pointEstimates");
   }
 
   /** L₀ = the claims before the window ÷ the path's starting claims bias (point estimates without the Economist). */
@@ -328,28 +333,28 @@ export class WarParticles implements ParticleModel {
     if (claims != null)
       for (let i = 0; i < n; i += 1) out[i]! += claimsLogLikelihood(claims, this.lossesInMonth[i]!, this.logBias[i]!, s.claimsLogSd);
     const points = o.pointEstimates?.[t];
+    // The cumulative sources read the losses since the window began, computed once for both.
+    const since = points || economist != null ? this.lossesSinceStart(this.scratch) : undefined;
     if (points) {
       // Russia's before the window is L₀; Ukraine's, L₀ ÷ the path's exchange ratio (the model's own link).
-      const since = this.lossesSinceStart(this.scratch),
-        ukraineSince = this.block.monthEnd("ukraineLosses"),
+      const ukraineSince = this.block.monthEnd("ukraineLosses"),
         exchangeRatio = this.block.parameters()["attrition.exchangeRatio"]!;
       for (const p of points) {
         const logSd = pointEstimateLogSd(s.pointEstimateLogSd, p.low, p.high);
         for (let i = 0; i < n; i += 1) {
           const total =
-            p.side === "russia" ? this.lossesBefore[i]! + since[i]! : this.lossesBefore[i]! / exchangeRatio[i]! + ukraineSince[i]!;
+            p.side === "russia" ? this.lossesBefore[i]! + since![i]! : this.lossesBefore[i]! / exchangeRatio[i]! + ukraineSince[i]!;
           out[i]! += pointEstimateLogLikelihood(p.estimate, total, logSd);
         }
       }
     }
     if (economist != null) {
-      const since = this.lossesSinceStart(this.scratch);
       for (let i = 0; i < n; i += 1)
         out[i]! += economistLogLikelihood(
           economist.estimate,
           economist.low95,
           economist.high95,
-          this.lossesBefore[i]! + since[i]!,
+          this.lossesBefore[i]! + since![i]!,
           this.economistRatio[i]!,
         );
     }
@@ -388,7 +393,7 @@ export class WarParticles implements ParticleModel {
     this.block.reinitialise();
     const bias = this.block.parameters()["attrition.claimsBias"];
     for (let i = 0; i < this.size; i += 1) this.logBias[i] = Math.log(bias ? bias[i]! : 1);
-    if (!this.observations.economistBefore && this.sources.includes("pointEstimates")) this.lossesBeforeFromClaims();
+    if (this.lossesBeforeFollowClaims) this.lossesBeforeFromClaims();
   }
 
   /** Every path's value of an engine series at the end of the last month run (read-only). */
