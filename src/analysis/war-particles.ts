@@ -12,7 +12,9 @@ import {
 } from "../model/observation.js";
 import { support } from "../scenario/distribution-math.js";
 import { OptionsError } from "../util/errors.js";
+import type { NoiseGuide } from "../engine/noise-guide.js";
 import { particleFilter, type ParticleModel } from "./filter.js";
+import { guideProposal, PROPOSAL_WIDENING, type GuideObservation } from "./guided-proposal.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { liuWestMove, randomWalkMove, scaleOf, type ParameterJitter, type Scale } from "./parameter-moves.js";
 import { OBSERVATION_SETTINGS, type ObservationSettings } from "../scenario/observation-settings.js";
@@ -92,6 +94,15 @@ export interface WarParticlesOptions {
   settings?: ObservationSettings;
   /** Parameter moves at each resampling (default none: the plain bootstrap filter). */
   jitter?: ParameterJitter;
+  /**
+   * How a month's noise is drawn: "bootstrap" (default) from the model, weighed afterwards;
+   * "guided" from a proposal that has seen the month's claims and area (guided-proposal.ts), its
+   * importance correction added to each path's log-likelihood — the same filtering distribution
+   * and an unbiased likelihood, with more even weights.
+   */
+  proposal?: "bootstrap" | "guided";
+  /** The guided proposal's widening κ (default {@link PROPOSAL_WIDENING}). */
+  proposalWidening?: number;
 }
 
 /** The sources a {@link FilterObservations} holds, in a fixed order. */
@@ -204,6 +215,9 @@ export class WarParticles implements ParticleModel {
   /** Random-walk moves: σ per jittered parameter (undefined: Liu–West). */
   private jitterSd: readonly number[] | undefined;
   private readonly jitterStreams: readonly Stream[];
+  /** The guided proposal's hook (undefined: the bootstrap filter), and the month it last guided (−1: none). */
+  private readonly guide: NoiseGuide | undefined;
+  private guidedMonth = -1;
 
   constructor(scenario: unknown, observations: FilterObservations, options: WarParticlesOptions) {
     this.sources = checkObservations(observations);
@@ -236,6 +250,13 @@ export class WarParticles implements ParticleModel {
     this.areaChange = new Float64Array(n);
     this.lossesInMonth = new Float64Array(n);
     this.biasStream = createStream(seed, "filter", "claims-bias");
+    const proposal = options.proposal ?? "bootstrap";
+    if (proposal !== "bootstrap" && proposal !== "guided")
+      throw new OptionsError({ path: "proposal", message: `expected "bootstrap" or "guided", got ${JSON.stringify(proposal)}` });
+    const widening = options.proposalWidening ?? PROPOSAL_WIDENING;
+    if (!(widening >= 1 && Number.isFinite(widening)))
+      throw new OptionsError({ path: "proposalWidening", message: `expected a widening κ ≥ 1, got ${widening}` });
+    this.guide = proposal === "guided" ? this.guideOf(widening) : undefined;
     const jitter = options.jitter;
     const liuWest = jitter !== undefined && jitter.kind !== "random-walk";
     const discount = liuWest ? (jitter.discount ?? 0.98) : 1;
@@ -303,13 +324,47 @@ export class WarParticles implements ParticleModel {
     fillStandardNormal(this.biasStream, this.normals);
     if (t > 0)
       for (let i = 0; i < n; i += 1) this.logBias[i] = claimsBiasStep(this.logBias[i]!, this.settings.claimsBiasDriftSd, this.normals[i]!);
-    this.block.runMonth(t);
+    const guided = this.guide !== undefined && this.observed(t);
+    this.block.runMonth(t, guided ? this.guide : undefined);
+    this.guidedMonth = guided ? t : -1;
     const after = this.lossesSinceStart(this.scratch);
     for (let i = 0; i < n; i += 1) {
       this.areaChange[i] = area[i]! - this.areaChange[i]!;
       this.lossesInMonth[i] = after[i]! - this.lossesInMonth[i]!;
     }
     this.stepsRun = t + 1;
+  }
+
+  /**
+   * The guide the engine asks for each path's proposal in an observed month: it conditions on the
+   * month's claims (with the path's bias, already stepped) and on its area change — ISW's and
+   * DeepState's combined by their precisions when both are weighed.
+   */
+  private guideOf(widening: number): NoiseGuide {
+    const observation: GuideObservation = { logBias: 0, claimsLogSd: this.settings.claimsLogSd };
+    const logCorrection = new Float64Array(this.size);
+    return {
+      logCorrection,
+      propose: (i, prediction, out) => {
+        const t = this.stepsRun,
+          o = this.observations,
+          s = this.settings;
+        const isw = o.occupiedChangeKm2?.[t] ?? undefined,
+          deepState = o.deepStateChangeKm2?.[t] ?? undefined;
+        observation.claims = o.claimedLosses?.[t] ?? undefined;
+        observation.logBias = this.logBias[i]!;
+        if (isw !== undefined && deepState !== undefined) {
+          const wIsw = 1 / s.iswSdKm2 ** 2,
+            wDeepState = 1 / s.deepStateSdKm2 ** 2;
+          observation.areaChange = (wIsw * isw + wDeepState * deepState) / (wIsw + wDeepState);
+          observation.areaSd = 1 / Math.sqrt(wIsw + wDeepState);
+        } else {
+          observation.areaChange = isw ?? deepState;
+          observation.areaSd = isw !== undefined ? s.iswSdKm2 : s.deepStateSdKm2;
+        }
+        guideProposal(prediction, observation, widening, out);
+      },
+    };
   }
 
   /** Whether month t has a value from any source weighed. */
@@ -332,6 +387,11 @@ export class WarParticles implements ParticleModel {
       for (let i = 0; i < n; i += 1) out[i]! += areaChangeLogLikelihood(deepState, this.areaChange[i]!, s.deepStateSdKm2);
     if (claims != null)
       for (let i = 0; i < n; i += 1) out[i]! += claimsLogLikelihood(claims, this.lossesInMonth[i]!, this.logBias[i]!, s.claimsLogSd);
+    // A guided month's draws came from the proposal: each path's weight carries p(z)/q(z).
+    if (this.guidedMonth === t) {
+      const correction = this.guide!.logCorrection;
+      for (let i = 0; i < n; i += 1) out[i]! += correction[i]!;
+    }
     const points = o.pointEstimates?.[t];
     // The cumulative sources read the losses since the window began, computed once for both.
     const since = points || economist != null ? this.lossesSinceStart(this.scratch) : undefined;
@@ -431,9 +491,10 @@ export function warLogLikelihood(
   observations: FilterObservations,
   particles: number,
   key: string,
+  proposal: "bootstrap" | "guided" = "bootstrap",
 ): (theta: Readonly<Record<string, number>>, seed: number) => number {
   return (theta, seed) => {
-    const model = new WarParticles(withParametersFixed(scenario, theta, "PMMH proposal"), observations, { particles, seed });
+    const model = new WarParticles(withParametersFixed(scenario, theta, "PMMH proposal"), observations, { particles, seed, proposal });
     return particleFilter(model, {
       steps: observations.months.length,
       observed: (t) => model.observed(t),

@@ -44,6 +44,7 @@ import { initialRegime, monthRegime, OFFENSIVE, regimeIntensity, stalemateMonths
 import { seasonalFactor } from "../model/seasonality.js";
 import {
   areaAfterStep,
+  areaGainOverStep,
   logForceRatio,
   occupiedShare,
   offensiveEffectFromLog,
@@ -61,6 +62,14 @@ import { daysBetween, type CalendarMonth } from "./calendar.js";
 import type { ParameterSlot } from "./parameters.js";
 import { sampleBlock, type BlockParameterView } from "./sample.js";
 import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";
+import {
+  MONTH_PREDICTION_SLOTS,
+  MonthPrediction,
+  Proposal,
+  PROPOSAL_SLOTS,
+  proposalLogCorrection,
+  type NoiseGuide,
+} from "./noise-guide.js";
 import { createStream, fillUniform, type Uniform } from "./rng.js";
 import { ACCOUNTING, SERIES, type AccountingName, type SeriesName } from "./store.js";
 
@@ -217,6 +226,9 @@ export class BlockRun {
   private readonly territoryCoefficients = new Float64Array(TERRITORY_COEFFICIENT_SLOTS);
   /** One path's month values for fightMonth (MonthInput slots). */
   private readonly monthInputs = new Float64Array(MONTH_INPUT_SLOTS);
+  /** A guided month: one path's predictions for the guide, and its proposal (engine/noise-guide.ts). */
+  private readonly prediction = new Float64Array(MONTH_PREDICTION_SLOTS);
+  private readonly proposal = new Float64Array(PROPOSAL_SLOTS);
   /** The current step's inputs to the step laws (hazard, first day, length; model/forces.ts StepInput). */
   private readonly stepInput = new Float64Array(STEP_INPUT_SLOTS);
   /**
@@ -360,8 +372,13 @@ export class BlockRun {
     for (const name of SERIES) this.series[name].set(start[name]);
   }
 
-  /** Simulate calendar month `m` for every path of the block and record its end. */
-  runMonth(m: number): void {
+  /**
+   * Simulate calendar month `m` for every path of the block and record its end. With a `guide`
+   * (a particle filter's guided proposal), the month's intensity and territory normals are drawn
+   * from the guide's proposals on the same uniforms, and each path's importance-weight correction
+   * is written to `guide.logCorrection` (engine/noise-guide.ts).
+   */
+  runMonth(m: number, guide?: NoiseGuide): void {
     const { p, plan, count: n } = this;
     const month = plan.calendar[m]!;
     const { forces, regime: regimeMode, noise, events } = plan.scenario.dynamics;
@@ -425,21 +442,8 @@ export class BlockRun {
         total = territory.totalKm2[i]!,
         combatValue = dprk.combatValue[i]!;
       const ukraineForceAtStart = this.ukraine[i * FORCE_STATE_SLOTS + ForceState.Force]!;
-      // Layer 2: monthly noise (mean-one lognormal AR(1)) and the regime.
-      const intensitySd = noiseOn ? intensity.noiseSd[i]! : 0;
-      logNoise[i] = logIntensityNoise(m === 0, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, normalQuantile(uNoise[i]!));
-      const intensityNoise = meanOneMultiplier(logNoise[i]!, intensitySd);
-      const areaSd = noiseOn ? territory.offensiveNoiseSd[i]! : 0;
-      logAreaNoise[i] = logTerritoryNoise(
-        m === 0,
-        logAreaNoise[i]!,
-        territory.offensiveNoiseAutocorrelation[i]!,
-        areaSd,
-        normalQuantile(uTerritory[i]!),
-      );
-      const areaNoise = meanOneMultiplier(logAreaNoise[i]!, areaSd);
       territoryCoefficients(territoryAtPath, territory, i);
-      // A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
+      // The regime. A collapse turns the war offensive — unless the regime is held at stalemate (a what-if).
       const collapsedAtStart = canCollapse && ukraineCollapsed(territoryAtPath, ukraineForceAtStart, ukraineForce0);
       regime[i] = monthRegime(
         regime[i]!,
@@ -450,10 +454,7 @@ export class BlockRun {
         collapsedAtStart,
       );
       stalemateMonths[i] = stalemateMonthsAfter(stalemateMonths[i]!, regime[i]!);
-      // The stalemate change matters to stalemate months only, the breakthrough to offensive ones
-      // (areaGainOverStep), so each is evaluated only there; their uniforms are drawn regardless.
       const offensive = regime[i] === OFFENSIVE;
-      const stalemateChange = offensive ? 0 : stalemateChangePerMonth(territory, i, noiseOn ? normalQuantile(uStalemate[i]!) : 0);
       // Layer 3: events — first the ceasefire, which ends the fighting for good.
       if (
         eventsOn &&
@@ -503,6 +504,44 @@ export class BlockRun {
           );
         }
       }
+      // Layer 2: the month's noise (mean-one lognormal AR(1)s) and the stalemate change. Drawn
+      // after the regime and the events, which do not read them, so that a filter's guide sees
+      // those first (engine/noise-guide.ts); without a guide the normals are the streams' own.
+      const intensitySd = noiseOn ? intensity.noiseSd[i]! : 0;
+      const areaSd = noiseOn ? territory.offensiveNoiseSd[i]! : 0;
+      let zIntensity = normalQuantile(uNoise[i]!),
+        zArea = normalQuantile(uTerritory[i]!),
+        // The stalemate change matters to stalemate months only, the breakthrough to offensive ones
+        // (areaGainOverStep), so each is evaluated only there; their uniforms are drawn regardless.
+        zStalemate = offensive || !noiseOn ? 0 : normalQuantile(uStalemate[i]!);
+      if (guide) {
+        guide.logCorrection[i] = 0;
+        if (noiseOn && !ceased[i]) {
+          const q = this.guidedProposal(
+            i,
+            m,
+            month,
+            offensive || collapsedAtStart,
+            collapsedAtStart,
+            breakthrough,
+            logUkraine,
+            logRussia,
+            guide,
+          );
+          const u2 = offensive || collapsedAtStart ? zArea : zStalemate;
+          const z1 = q[Proposal.Mean1]! + q[Proposal.Scale11]! * zIntensity,
+            z2 = q[Proposal.Mean2]! + q[Proposal.Scale21]! * zIntensity + q[Proposal.Scale22]! * u2;
+          guide.logCorrection[i] = proposalLogCorrection(zIntensity, u2, z1, z2, q[Proposal.Scale11]!, q[Proposal.Scale22]!);
+          zIntensity = z1;
+          if (offensive || collapsedAtStart) zArea = z2;
+          else zStalemate = z2;
+        }
+      }
+      logNoise[i] = logIntensityNoise(m === 0, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, zIntensity);
+      const intensityNoise = meanOneMultiplier(logNoise[i]!, intensitySd);
+      logAreaNoise[i] = logTerritoryNoise(m === 0, logAreaNoise[i]!, territory.offensiveNoiseAutocorrelation[i]!, areaSd, zArea);
+      const areaNoise = meanOneMultiplier(logAreaNoise[i]!, areaSd);
+      const stalemateChange = offensive ? 0 : stalemateChangePerMonth(territory, i, zStalemate);
       if (!ceased[i]) {
         const inputs = this.monthInputs;
         inputs[MonthInput.IntensityNoise] = intensityNoise;
@@ -543,6 +582,79 @@ export class BlockRun {
     }
     this.recorder.recordMonth(m, this.accountingOfMonth(), this.regime, this.ceased);
     this.monthsRun += 1;
+  }
+
+  /**
+   * Path i's proposal for the month's normals from `guide`, given what the path would lose and
+   * gain with them at zero (engine/noise-guide.ts MonthPrediction): the same laws as the month's
+   * steps, at the month-start force ratios, over the whole month.
+   */
+  private guidedProposal(
+    i: number,
+    m: number,
+    month: CalendarMonth,
+    gainsOffensively: boolean,
+    collapsed: boolean,
+    breakthrough: number,
+    logUkraine: number,
+    logRussia: number,
+    guide: NoiseGuide,
+  ): Float64Array {
+    const { intensity, regimes, attrition, territory } = this.p;
+    const frozen = this.plan.scenario.dynamics.forces === "frozen";
+    const first = m === 0,
+      intensitySd = intensity.noiseSd[i]!,
+      areaSd = territory.offensiveNoiseSd[i]!;
+    const phi = intensity.noiseAutocorrelation[i]!,
+      areaPhi = territory.offensiveNoiseAutocorrelation[i]!;
+    // The noise laws are linear in z: their value at 0 and their step per unit of z.
+    const logNoiseAtZero = logIntensityNoise(first, this.logNoise[i]!, phi, intensitySd, 0);
+    const noiseSlope = logIntensityNoise(first, this.logNoise[i]!, phi, intensitySd, 1) - logNoiseAtZero;
+    const noiseAtZero = meanOneMultiplier(logNoiseAtZero, intensitySd);
+    const season = seasonalFactor(month.month, intensity.seasonalAmplitude[i]!, intensity.seasonalPeakMonth[i]!);
+    const lossesPerDay = russiaSideLossesFromLogs(
+      attrition.russiaLossesPerMonth[i]! / DAYS_PER_MONTH,
+      combatIntensity(season, regimeIntensity(this.regime[i]!, regimes.stalemateIntensity[i]!), noiseAtZero),
+      logUkraine,
+      logRussia,
+      attrition.russiaOnUkraineExponent[i]!,
+      attrition.russiaOnOwnExponent[i]!,
+    );
+    const prediction = this.prediction;
+    prediction[MonthPrediction.Fighting] = 1;
+    prediction[MonthPrediction.Offensive] = gainsOffensively ? 1 : 0;
+    prediction[MonthPrediction.LogLossesAtZero] = Math.log(lossesPerDay * month.days);
+    prediction[MonthPrediction.LossesSlope] = noiseSlope;
+    if (gainsOffensively) {
+      const logAreaAtZero = logTerritoryNoise(first, this.logAreaNoise[i]!, areaPhi, areaSd, 0);
+      const effect = offensiveEffectFromLog(
+        this.territoryCoefficients,
+        frozen ? 0 : logForceRatio(logRussia, logUkraine, this.ukraine[i * FORCE_STATE_SLOTS + ForceState.Force]!),
+      );
+      const gain = areaGainOverStep(
+        this.territoryCoefficients,
+        true,
+        collapsed,
+        combatIntensity(season, 1, noiseAtZero),
+        meanOneMultiplier(logAreaAtZero, areaSd),
+        effect,
+        breakthrough,
+        0,
+        month.days,
+        month.days,
+      );
+      prediction[MonthPrediction.GainAtZero] = gain > 0 ? Math.log(gain) : NaN;
+      prediction[MonthPrediction.GainSlopeIntensity] = noiseSlope;
+      prediction[MonthPrediction.GainSlopeArea] = logTerritoryNoise(first, this.logAreaNoise[i]!, areaPhi, areaSd, 1) - logAreaAtZero;
+    } else {
+      const changeAtZero = stalemateChangePerMonth(territory, i, 0);
+      prediction[MonthPrediction.GainAtZero] = changeAtZero;
+      prediction[MonthPrediction.GainSlopeIntensity] = 0;
+      prediction[MonthPrediction.GainSlopeArea] = stalemateChangePerMonth(territory, i, 1) - changeAtZero;
+    }
+    const proposal = this.proposal;
+    guide.propose(i, prediction, proposal);
+    return proposal;
   }
 
   /**

@@ -19,10 +19,11 @@ function logLikelihoods(
   data: FilterObservations,
   seeds: number,
   particles: number,
-): { mean: number; se: number; all: number[] } {
+  proposal: "bootstrap" | "guided" = "bootstrap",
+): { mean: number; se: number; sd: number; all: number[] } {
   const all: number[] = [];
   for (let seed = 1; seed <= seeds; seed += 1) {
-    const model = new WarParticles(scenario, data, { particles, seed });
+    const model = new WarParticles(scenario, data, { particles, seed, proposal });
     all.push(
       particleFilter(model, {
         steps: data.months.length,
@@ -33,7 +34,7 @@ function logLikelihoods(
   }
   const mean = all.reduce((a, b) => a + b, 0) / seeds;
   const sd = Math.sqrt(all.reduce((a, x) => a + (x - mean) ** 2, 0) / (seeds - 1));
-  return { mean, se: sd / Math.sqrt(seeds), all };
+  return { mean, se: sd / Math.sqrt(seeds), sd, all };
 }
 
 describe("WarParticles in the particle filter", () => {
@@ -202,6 +203,34 @@ describe("WarParticles parameter moves", () => {
     ).toThrow(/expected 1 finite step sds/);
     expect(() => new WarParticles(prior, data, { particles: 10, seed: 3, jitter: { parameters: ["nope.nothing"] } })).toThrow(
       /drawn per path, got nope.nothing/,
+    );
+  });
+});
+
+describe("WarParticles with the guided proposal (guided-proposal.ts)", () => {
+  const data = syntheticData();
+
+  it("estimates the same likelihood as the bootstrap filter, far more precisely", () => {
+    // Measured on these data at the truth: bootstrap 4,000 particles −412.6 (sd 1.14 over 4
+    // seeds; its log L̂ is biased low by about sd²/2 ≈ 0.65), guided 300 particles −411.0 (sd 0.33
+    // over 12). Without the importance correction p(z)/q(z) the guided estimate would be −333.8:
+    // the limit of 3 log units is what the correction is tested by.
+    const reference = logLikelihoods(at(1), data, 4, 4000);
+    const guided = logLikelihoods(at(1), data, 8, 300, "guided");
+    expect(Math.abs(guided.mean - reference.mean), `bootstrap ${reference.all}; guided ${guided.all}`).toBeLessThan(3);
+    // At equal particle counts the bootstrap's sd is ≈ 70× larger here (23.5 against 0.33).
+    const bootstrap = logLikelihoods(at(1), data, 8, 300);
+    expect(guided.sd * 5, `bootstrap ${bootstrap.all}; guided ${guided.all}`).toBeLessThan(bootstrap.sd);
+    expect(guided.sd).toBeLessThan(1);
+  });
+
+  it("is deterministic for a seed, and refuses an unknown proposal or a widening below 1", () => {
+    expect(logLikelihoods(at(1), data, 2, 100, "guided").all).toEqual(logLikelihoods(at(1), data, 2, 100, "guided").all);
+    expect(() => new WarParticles(at(1), data, { particles: 10, seed: 1, proposal: "optimal" as "guided" })).toThrow(
+      /proposal: expected "bootstrap" or "guided", got "optimal"/,
+    );
+    expect(() => new WarParticles(at(1), data, { particles: 10, seed: 1, proposal: "guided", proposalWidening: 0.5 })).toThrow(
+      /proposalWidening: expected a widening κ ≥ 1, got 0.5/,
     );
   });
 });
