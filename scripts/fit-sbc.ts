@@ -1,11 +1,12 @@
 // `npm run fit:sbc`: simulation-based calibration of the PMMH fit on a reduced problem (issue 14
-// item 4) — 6 parameters, 24 months, 2,000 particles, 20 synthetic data sets — written to
+// item 4) — 6 parameters, 24 months, 200 particles (the guided proposal), 20 synthetic data sets — written to
 // docs/fit-sbc.md. For each parameter the number of sets whose 90% interval covers the truth
 // should lie in [15, 20]. Seeded.
 //   npm run fit:sbc -- --quick            # 2 sets, short chains; prints, writes nothing
-//   npm run fit:sbc -- --particles 500    # the filter's particle count (default 2,000: at the issue's
-//                                         # 500, sd(log L̂) at the truth was 1.4–5.5 on the first sets,
-//                                         # which makes the chains stick; 1.0–2.7 at 2,000)
+//   npm run fit:sbc -- --particles 500    # the filter's particle count (default 200, guided; with the
+//                                         # bootstrap filter 500 gave sd(log L̂) 1.4–5.5 at the truth on
+//                                         # the first sets, 2,000 gave 1.0–2.7, and 300 + 700 iterations
+//                                         # at 2,000 took 32 minutes without mixing: docs/fit-sbc.md's history)
 import { writeFileSync } from "node:fs";
 import { filterScenario } from "../src/analysis/filter-priors.js";
 import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
@@ -15,9 +16,9 @@ import { SBC_PARAMETERS } from "./fit-settings.js";
 
 const quick = process.argv.includes("--quick");
 const SETS = quick ? 2 : 20,
-  PARTICLES = process.argv.includes("--particles") ? Number(process.argv[process.argv.indexOf("--particles") + 1]) : 2000,
-  BURN_IN = quick ? 50 : 300,
-  ITERATIONS = quick ? 100 : 700;
+  PARTICLES = process.argv.includes("--particles") ? Number(process.argv[process.argv.indexOf("--particles") + 1]) : 200,
+  BURN_IN = quick ? 50 : 1000,
+  ITERATIONS = quick ? 100 : 3000;
 const window = observationsFromSeries(
   { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
   { from: "2023-01", to: "2024-12" },

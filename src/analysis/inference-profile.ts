@@ -25,7 +25,7 @@ export interface ProfileAscentOptions {
   parameters: readonly string[];
   /** Prior quantiles that make each parameter's grid (default 0.05, 0.275, 0.5, 0.725, 0.95). */
   levels?: readonly number[];
-  /** Particles per evaluation (default 2000: sd(log L̂) ≈ 0.9 at the prior medians, docs/filter.md). */
+  /** Particles per evaluation (default 200, the guided proposal's: sd(log L̂) ≈ 0.8 at the shipped estimate, docs/fit-profile.md). */
   particles?: number;
   /** Filter seeds averaged per evaluation (default 2). */
   seeds?: number;
@@ -54,7 +54,7 @@ export interface ProfileAscentResult {
 export const DEFAULT_PROFILE_LEVELS: readonly number[] = [0.05, 0.275, 0.5, 0.725, 0.95];
 
 function* ascent(scenario: unknown, observations: FilterObservations, options: ProfileAscentOptions): Generator<void, ProfileAscentResult> {
-  const { parameters, seed, levels = DEFAULT_PROFILE_LEVELS, particles = 2000, seeds = 2, sweeps = 2 } = options;
+  const { parameters, seed, levels = DEFAULT_PROFILE_LEVELS, particles = 200, seeds = 2, sweeps = 2 } = options;
   if (parameters.length === 0) throw new OptionsError({ path: "parameters", message: "expected at least one parameter to estimate" });
   for (const [path, value, min] of [
     ["particles", particles, 1],
@@ -108,7 +108,7 @@ function* ascent(scenario: unknown, observations: FilterObservations, options: P
         const s = score(candidate);
         if (pending > 0) {
           pending = 0;
-          yield; // after each θ's filter runs (≈ 0.1 s each at 2,000 particles): where the async form gives the event loop a turn
+          yield; // after each θ's filter runs (≈ 0.03 s each at 200 particles): where the async form gives the event loop a turn
         }
         if (s > best) {
           best = s;

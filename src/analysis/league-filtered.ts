@@ -110,7 +110,7 @@ export function filterObservationsOf(data: LeagueData, from: string, origin: str
 }
 
 /**
- * The state-space model (issue 14): at each origin O, the bootstrap particle filter runs the
+ * The state-space model (issue 14): at each origin O, the particle filter runs the
  * hindcast scenario with the filter's priors (filter-priors.ts) over `from` … O against the chosen sources, and each
  * filtered particle is carried on (filter-forecast.ts). The observed value at O plus each
  * particle's reported changes gives the forecast. Parameters are not inferred yet (see
@@ -137,7 +137,7 @@ export function filteredModelForecaster(options: FilteredForecasterOptions = {})
   return {
     name: options.name ?? "model (particle filter)",
     role: "candidate",
-    description: `bootstrap particle filter over ${from} … origin (${sources.join(", ")}), ${particles} particles, parameters ${shown}, each filtered particle carried on`,
+    description: `particle filter (guided proposal) over ${from} … origin (${sources.join(", ")}), ${particles} particles, parameters ${shown}, each filtered particle carried on`,
     series: LEAGUE_SERIES,
     settings: { from, particles, sources: sources.join("+"), parameters: shown },
     firstOrigin: addMonths(from, 3),

@@ -26,8 +26,8 @@ import { SERIES_DISPLAY, type FanChartData, type ObservedHistory, type SeriesDis
 import { renderFanChart, type SvgOptions } from "../output/fan-chart-svg.js";
 
 /**
- * `forecast`: projections that start from the latest data (issue 14; DESIGN §6). The bootstrap
- * particle filter runs the state-space model (analysis/war-particles.ts: the engine's own laws,
+ * `forecast`: projections that start from the latest data (issue 14; DESIGN §6). The particle
+ * filter (its guided proposal: analysis/guided-proposal.ts) runs the state-space model (analysis/war-particles.ts: the engine's own laws,
  * the sources' observation models) over every observed month of the window, so each particle at
  * the last observed month is a draw of the filtered state — regime, noise, pace, forces, the
  * claims bias — and every particle is then carried on by the same loop. The result is a
