@@ -17,7 +17,7 @@ import { warLogLikelihood, WarParticles } from "../src/analysis/war-particles.js
 import { createStream } from "../src/engine/rng.js";
 import { FIT_FROM, FIT_TO, fitData } from "./fit-settings.js";
 
-const SWEEPS = 4,
+const SWEEPS = 8,
   // Guided particles (docs/fit-profile.md's count table: sd(log L̂) ≈ 0.8 at 200).
   PARTICLES = 200,
   SEEDS = 2,

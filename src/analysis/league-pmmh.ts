@@ -18,7 +18,7 @@ export interface PmmhForecasterOptions {
   from?: string;
   /** θ's parameters (each with a bounded prior in the filter's scenario). */
   parameters: readonly string[];
-  /** Particles per likelihood in the chain (default 1,000). */
+  /** Particles per likelihood in the chain (default 200: the guided proposal, docs/fit-profile.md). */
   particles?: number;
   /** Burn-in at the first origin (default 300) and at the later ones (default 50: warm starts). */
   firstBurnIn?: number;
@@ -42,7 +42,7 @@ export interface PmmhForecasterOptions {
  */
 export function pmmhForecaster(options: PmmhForecasterOptions): Forecaster {
   const from = options.from ?? "2023-01";
-  const particles = options.particles ?? 1000,
+  const particles = options.particles ?? 200,
     firstBurnIn = options.firstBurnIn ?? 300,
     burnIn = options.burnIn ?? 50,
     iterations = options.iterations ?? 200,
