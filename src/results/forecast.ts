@@ -50,7 +50,7 @@ export interface ForecastOptions {
   through?: string;
   /** First month filtered, YYYY-MM (default 2023-01, or the month after ISW's first). */
   from?: string;
-  /** Re-estimate θ on this window and its sources (profile-likelihood ascent, 10–60 s) instead of using the shipped estimate. */
+  /** Re-estimate θ on this window and its sources (profile-likelihood ascent, ≈ 10 s) instead of using the shipped estimate. */
   refit?: boolean;
   /**
    * θ given outright, by parameter path (the rest at their prior medians; `{}` is every parameter
@@ -306,8 +306,8 @@ export class Forecast extends Projection {
 /**
  * Forecast from the latest observations: filter the window, then carry every particle on
  * `horizonMonths` months. Deterministic for a seed. Takes about a second at 4,000 particles;
- * `refit` adds the profile ascent on the window (10–60 s on one core: up to 2 sweeps of 2 filters
- * per grid value, 2,000 particles).
+ * `refit` adds the profile ascent on the window (≈ 10 s on one core: up to 2 sweeps of 2 filters
+ * per grid value, 200 particles of the guided proposal).
  * @throws {OptionsError} for bad options, and as forecastWindow for observations that cannot be
  * filtered (no ISW area, fewer than 12 months, a missing month, `through` past the data).
  * @example
