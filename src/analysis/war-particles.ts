@@ -92,7 +92,7 @@ export interface WarParticlesOptions {
   extraMonths?: number;
   /** Observation parameters (default {@link OBSERVATION_SETTINGS}). */
   settings?: ObservationSettings;
-  /** Parameter moves at each resampling (default none: the plain bootstrap filter). */
+  /** Parameter moves at each resampling (default none: θ stays as drawn). */
   jitter?: ParameterJitter;
   /**
    * How an observed month's noise is drawn: "guided" (default) from a proposal that has seen the
