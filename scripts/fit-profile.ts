@@ -96,6 +96,7 @@ const deepSeconds = (Date.now() - deepStarted) / 1000;
 // The particle count at the estimate: sd(log L̂) over 16 seeds, the median ESS, and the time of
 // one evaluation — the guided proposal the filter uses, and the bootstrap filter beside it.
 const COUNT_SEEDS = 16;
+const countTheta = withParametersFixed(scenario, fit.estimate, "particle count");
 const counts = (
   [
     ["guided", 100],
@@ -106,15 +107,13 @@ const counts = (
     ["bootstrap", 2000],
   ] as const
 ).map(([proposal, n]) => {
-  const theta = withParametersFixed(scenario, fit.estimate, "particle count");
   const run = (seed: number) => {
-    const model = new WarParticles(theta, observations, { particles: n, seed, proposal });
-    const result = particleFilter(model, {
+    const model = new WarParticles(countTheta, observations, { particles: n, seed, proposal });
+    return particleFilter(model, {
       steps: observations.months.length,
       observed: (t) => model.observed(t),
       uniform: createStream(seed, "fit-profile-count", "resample"),
     });
-    return result;
   };
   run(1); // warm the JIT
   const t0 = performance.now();

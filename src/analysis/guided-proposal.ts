@@ -43,6 +43,13 @@ export interface GuideObservation {
  */
 export const PROPOSAL_WIDENING = 1;
 
+/**
+ * An offensive month's area change is taken in log only when it exceeds this many measurement
+ * sds: below that its log is dominated by the measurement noise (or undefined), so the proposal
+ * conditions on the claims alone.
+ */
+const LOG_AREA_MIN_SDS = 2;
+
 /** The largest |mean| of a proposed normal: a path whose prediction is far off gets at most 6 sd of its prior (its weight then is tiny). */
 const MAX_MEAN = 6;
 
@@ -85,7 +92,7 @@ export function guideProposal(prediction: Float64Array, observation: GuideObserv
     if (areaChange !== undefined && areaSd !== undefined && areaSd > 0) {
       const gainAtZero = prediction[MonthPrediction.GainAtZero]!;
       if (prediction[MonthPrediction.Offensive] === 1) {
-        if (areaChange > 2 * areaSd && Number.isFinite(gainAtZero))
+        if (areaChange > LOG_AREA_MIN_SDS * areaSd && Number.isFinite(gainAtZero))
           add(
             prediction[MonthPrediction.GainSlopeIntensity]!,
             prediction[MonthPrediction.GainSlopeArea]!,

@@ -220,6 +220,8 @@ export class WarParticles implements ParticleModel {
   /** The guided proposal's hook (undefined: the bootstrap filter), and the month it last guided (−1: none). */
   private readonly guide: NoiseGuide | undefined;
   private guidedMonth = -1;
+  /** What the guide conditions on this month (set once per month by {@link WarParticles.guideMonth}; the bias per path). */
+  private readonly guideObservation: GuideObservation;
 
   constructor(scenario: unknown, observations: FilterObservations, options: WarParticlesOptions) {
     this.sources = checkObservations(observations);
@@ -258,6 +260,7 @@ export class WarParticles implements ParticleModel {
     const widening = options.proposalWidening ?? PROPOSAL_WIDENING;
     if (!(widening >= 1 && Number.isFinite(widening)))
       throw new OptionsError({ path: "proposalWidening", message: `expected a widening κ ≥ 1, got ${widening}` });
+    this.guideObservation = { logBias: 0, claimsLogSd: this.settings.claimsLogSd };
     this.guide = proposal === "guided" ? this.guideOf(widening) : undefined;
     const jitter = options.jitter;
     const liuWest = jitter !== undefined && jitter.kind !== "random-walk";
@@ -327,6 +330,7 @@ export class WarParticles implements ParticleModel {
     if (t > 0)
       for (let i = 0; i < n; i += 1) this.logBias[i] = claimsBiasStep(this.logBias[i]!, this.settings.claimsBiasDriftSd, this.normals[i]!);
     const guided = this.guide !== undefined && this.observed(t);
+    if (guided) this.guideMonth(t);
     this.block.runMonth(t, guided ? this.guide : undefined);
     this.guidedMonth = guided ? t : -1;
     const after = this.lossesSinceStart(this.scratch);
@@ -338,32 +342,34 @@ export class WarParticles implements ParticleModel {
   }
 
   /**
-   * The guide the engine asks for each path's proposal in an observed month: it conditions on the
-   * month's claims (with the path's bias, already stepped) and on its area change — ISW's and
-   * DeepState's combined by their precisions when both are weighed.
+   * Month t's observations for the guide: its claims, and its area change — ISW's and DeepState's
+   * combined by their precisions when both are weighed.
    */
+  private guideMonth(t: number): void {
+    const o = this.observations,
+      s = this.settings,
+      observation = this.guideObservation;
+    const isw = o.occupiedChangeKm2?.[t] ?? undefined,
+      deepState = o.deepStateChangeKm2?.[t] ?? undefined;
+    observation.claims = o.claimedLosses?.[t] ?? undefined;
+    if (isw !== undefined && deepState !== undefined) {
+      const wIsw = 1 / s.iswSdKm2 ** 2,
+        wDeepState = 1 / s.deepStateSdKm2 ** 2;
+      observation.areaChange = (wIsw * isw + wDeepState * deepState) / (wIsw + wDeepState);
+      observation.areaSd = 1 / Math.sqrt(wIsw + wDeepState);
+    } else {
+      observation.areaChange = isw ?? deepState;
+      observation.areaSd = isw !== undefined ? s.iswSdKm2 : s.deepStateSdKm2;
+    }
+  }
+
+  /** The guide the engine asks for each path's proposal in an observed month: the month's observations with the path's claims bias (already stepped). */
   private guideOf(widening: number): NoiseGuide {
-    const observation: GuideObservation = { logBias: 0, claimsLogSd: this.settings.claimsLogSd };
-    const logCorrection = new Float64Array(this.size);
+    const observation = this.guideObservation;
     return {
-      logCorrection,
+      logCorrection: new Float64Array(this.size),
       propose: (i, prediction, out) => {
-        const t = this.stepsRun,
-          o = this.observations,
-          s = this.settings;
-        const isw = o.occupiedChangeKm2?.[t] ?? undefined,
-          deepState = o.deepStateChangeKm2?.[t] ?? undefined;
-        observation.claims = o.claimedLosses?.[t] ?? undefined;
         observation.logBias = this.logBias[i]!;
-        if (isw !== undefined && deepState !== undefined) {
-          const wIsw = 1 / s.iswSdKm2 ** 2,
-            wDeepState = 1 / s.deepStateSdKm2 ** 2;
-          observation.areaChange = (wIsw * isw + wDeepState * deepState) / (wIsw + wDeepState);
-          observation.areaSd = 1 / Math.sqrt(wIsw + wDeepState);
-        } else {
-          observation.areaChange = isw ?? deepState;
-          observation.areaSd = isw !== undefined ? s.iswSdKm2 : s.deepStateSdKm2;
-        }
         guideProposal(prediction, observation, widening, out);
       },
     };

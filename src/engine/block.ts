@@ -517,23 +517,15 @@ export class BlockRun {
       if (guide) {
         guide.logCorrection[i] = 0;
         if (noiseOn && !ceased[i]) {
-          const q = this.guidedProposal(
-            i,
-            m,
-            month,
-            offensive || collapsedAtStart,
-            collapsedAtStart,
-            breakthrough,
-            logUkraine,
-            logRussia,
-            guide,
-          );
-          const u2 = offensive || collapsedAtStart ? zArea : zStalemate;
+          // The territory's second normal: the offensive noise's, or (in stalemate) the stalemate change's.
+          const gainsOffensively = offensive || collapsedAtStart;
+          const q = this.guidedProposal(i, m, month, gainsOffensively, collapsedAtStart, breakthrough, logUkraine, logRussia, guide);
+          const u2 = gainsOffensively ? zArea : zStalemate;
           const z1 = q[Proposal.Mean1]! + q[Proposal.Scale11]! * zIntensity,
             z2 = q[Proposal.Mean2]! + q[Proposal.Scale21]! * zIntensity + q[Proposal.Scale22]! * u2;
           guide.logCorrection[i] = proposalLogCorrection(zIntensity, u2, z1, z2, q[Proposal.Scale11]!, q[Proposal.Scale22]!);
           zIntensity = z1;
-          if (offensive || collapsedAtStart) zArea = z2;
+          if (gainsOffensively) zArea = z2;
           else zStalemate = z2;
         }
       }
