@@ -1,4 +1,4 @@
-// One PMMH chain of `npm run fit` (scripts/fit.ts runs several of these in parallel processes).
+// One PMMH chain of `npm run fit:pmmh` (scripts/fit-pmmh.ts runs several of these in parallel processes).
 // Usage: tsx scripts/fit-chain.ts <chain> <burnIn> <iterations> <particles> [estimate]; prints one
 // JSON line. With "estimate", the chain moves PROFILE_PARAMETERS and starts at the shipped profile
 // estimate (src/analysis/filter-estimate.ts) ± 5% of each prior's range — pomp's workflow of a

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { forecastWindow } from "../src/analysis/forecast-window.js";
+import { readObservationFiles } from "../src/data/observation-set.js";
 import { SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
 import { filterProblem } from "../src/analysis/league-filtered.js";
-import { FILTER_ESTIMATED_PARAMETERS } from "../src/analysis/filter-priors.js";
+import { FILTER_ESTIMATED_PARAMETERS, filterScenario } from "../src/analysis/filter-priors.js";
 
-/** What `npm run fit` fits (scripts/fit.ts, fit-chain.ts): the window and the parameters of θ. */
+/** What `npm run fit` fits (scripts/fit-smc.ts; the PMMH of fit-pmmh.ts, fit-chain.ts): the window and the parameters of θ. */
 export const FIT_FROM = "2023-01";
 export const FIT_TO = "2025-06";
 export const FIT_PARAMETERS = FILTER_ESTIMATED_PARAMETERS;
@@ -19,3 +22,20 @@ export const SBC_PARAMETERS = [
   "territory.offensiveNoiseAutocorrelation",
   "territory.stalemateSdKm2PerMonth",
 ] as const;
+
+/**
+ * The same window with DeepState's monthly area change weighed too (data/unshipped: fitting and
+ * reports only — the package never ships it, nor anything fitted to it).
+ */
+export function fitDataWithDeepState() {
+  const read = (path: string) => readFileSync(new URL(`../data/${path}`, import.meta.url), "utf8");
+  const window = forecastWindow(
+    readObservationFiles({
+      "occupied_area_isw_monthly.csv": read("occupied_area_isw_monthly.csv"),
+      "russia_personnel_losses_monthly.csv": read("russia_personnel_losses_monthly.csv"),
+      "occupied_area_deepstate_daily.csv": read("unshipped/occupied_area_deepstate_daily.csv"),
+    }),
+    { from: FIT_FROM, through: FIT_TO },
+  );
+  return { observations: window.observations, scenario: filterScenario(window.hindcast) };
+}

@@ -1,6 +1,5 @@
 import { createStream } from "../engine/rng.js";
-import type { DistSpec } from "../scenario/dist-spec.js";
-import { support } from "../scenario/distribution-math.js";
+import { boundedPrior, cholesky, logitSpace, type BoundedParameter } from "./bounded-prior.js";
 import { OptionsError } from "../util/errors.js";
 import { normalQuantile } from "../util/special-functions.js";
 
@@ -16,10 +15,7 @@ import { normalQuantile } from "../util/special-functions.js";
  */
 
 /** One parameter of θ: its path and its prior (uniform or triangular: bounded, so the logit scale applies). */
-export interface PmmhParameter {
-  path: string;
-  prior: DistSpec;
-}
+export type PmmhParameter = BoundedParameter;
 
 export interface PmmhOptions {
   parameters: readonly PmmhParameter[];
@@ -52,38 +48,6 @@ export interface PmmhResult {
   proposalCholesky: Float64Array;
 }
 
-/** log density of a bounded prior at x (−∞ outside), with its support. */
-function priorOf(spec: DistSpec, path: string): { lo: number; hi: number; logDensity: (x: number) => number } {
-  const [lo, hi] = support(spec);
-  if (!(Number.isFinite(lo) && Number.isFinite(hi) && hi > lo))
-    throw new OptionsError({ path: `parameters.${path}`, message: `expected a bounded prior (uniform or triangular), got ${spec.dist}` });
-  if (spec.dist === "uniform") return { lo, hi, logDensity: (x) => (x >= lo && x <= hi ? -Math.log(hi - lo) : -Infinity) };
-  if (spec.dist === "triangular") {
-    const c = spec.mode;
-    return {
-      lo,
-      hi,
-      logDensity: (x) =>
-        x < lo || x > hi ? -Infinity : Math.log(x <= c ? (2 * (x - lo)) / ((hi - lo) * (c - lo)) : (2 * (hi - x)) / ((hi - lo) * (hi - c))),
-    };
-  }
-  throw new OptionsError({ path: `parameters.${path}`, message: `expected a uniform or triangular prior, got ${spec.dist}` });
-}
-
-const sigmoid = (u: number) => 1 / (1 + Math.exp(-u));
-
-/** Lower-triangular L with L Lᵀ = a (a symmetric positive definite), row-major d × d. */
-function cholesky(a: Float64Array, d: number): Float64Array {
-  const l = new Float64Array(d * d);
-  for (let i = 0; i < d; i += 1)
-    for (let j = 0; j <= i; j += 1) {
-      let s = a[i * d + j]!;
-      for (let k = 0; k < j; k += 1) s -= l[i * d + k]! * l[j * d + k]!;
-      l[i * d + j] = i === j ? Math.sqrt(Math.max(s, 1e-12)) : s / l[j * d + j]!;
-    }
-  return l;
-}
-
 /**
  * Run one PMMH chain.
  * @throws {OptionsError} for bad options or a start outside a prior's support.
@@ -101,23 +65,11 @@ export function pmmh(options: PmmhOptions): PmmhResult {
   ] as const)
     if (!Number.isInteger(value) || value < 0 || (name === "iterations" && value < 1))
       throw new OptionsError({ path: name, message: `expected an integer ${name === "iterations" ? "≥ 1" : "≥ 0"}, got ${value}` });
-  const priors = parameters.map((p) => priorOf(p.prior, p.path));
-  const toU = (k: number, x: number) => {
-    const { lo, hi } = priors[k]!;
-    const s = (x - lo) / (hi - lo);
-    return Math.log(s / (1 - s));
-  };
-  const toX = (k: number, u: number) => priors[k]!.lo + (priors[k]!.hi - priors[k]!.lo) * sigmoid(u);
-  /** log prior on the u scale: log p(x) + log |dx/du|. */
-  const logPriorU = (u: Float64Array) => {
-    let s = 0;
-    for (let k = 0; k < d; k += 1) {
-      const q = sigmoid(u[k]!);
-      s += priors[k]!.logDensity(toX(k, u[k]!)) + Math.log(priors[k]!.hi - priors[k]!.lo) + Math.log(q) + Math.log(1 - q);
-    }
-    return s;
-  };
-  const thetaOf = (u: Float64Array) => Object.fromEntries(parameters.map((p, k) => [p.path, toX(k, u[k]!)]));
+  const space = logitSpace(parameters);
+  const { toU, toX } = space;
+  const logPriorU = (u: Float64Array) => space.logPrior(u);
+  const thetaOf = (u: Float64Array) => space.theta(u);
+  const priors = parameters.map((p) => boundedPrior(p.prior, p.path));
   let current = Float64Array.from(parameters, (p, k) => {
     const x = start[p.path];
     if (x === undefined || !(x > priors[k]!.lo && x < priors[k]!.hi))
