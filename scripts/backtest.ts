@@ -372,7 +372,7 @@ ${SERIES.map((s) => `- **${name(s)}**: ${LEAGUE_SERIES_INFO[s].description}.`).j
 
 **Forecasters**:
 - **${MODEL}** — at each origin, ABC-SMC calibration of ${DEFAULT_CALIBRATED_PARAMETERS.length} parameters (regimes, season, noise, attrition
-  level, claims bias, offensive pace, force-ratio exponents; docs/calibration.md) on the monthly area
+  level, claims bias, offensive pace, force-ratio exponents; docs/calibration-abc.md) on the monthly area
   changes and claims from 2023-01 to the origin, with ${CALIBRATION.particles.toLocaleString("en-US")} particles, at most ${CALIBRATION.generations} generations of up to
   ${CALIBRATION.maxMoves} MCMC sweeps, stopping below ${100 * CALIBRATION.minAcceptance}% move acceptance, seed ${CALIBRATION.seed}, month step. Each accepted path
   is continued past the origin (parameters, regime, noise and forces as they stood), one draw per

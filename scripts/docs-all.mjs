@@ -63,7 +63,12 @@ const STEPS = [
   },
   { name: "readme", cli: true, writes: `the pasted outputs of ${PASTED.join(", ")}`, run: pasteOutputs },
   { name: "sensitivity", writes: "docs/sensitivity.md (~1.5 min)", command: ["npx", "tsx", "scripts/sensitivity-docs.ts"], slow: true },
-  { name: "calibration", writes: "docs/calibration.md (a few minutes)", command: ["npx", "tsx", "scripts/fit-regimes.ts"], slow: true },
+  {
+    name: "calibration-abc",
+    writes: "docs/calibration-abc.md and .json (a few minutes)",
+    command: ["npx", "tsx", "scripts/fit-regimes.ts"],
+    slow: true,
+  },
   {
     name: "fit-profile",
     writes: "src/analysis/filter-estimate.ts and docs/fit-profile.md (~2 min; the estimate is read by forecast and the filter study)",
@@ -71,7 +76,25 @@ const STEPS = [
     slow: true,
   },
   { name: "filter", writes: "docs/filter.md (~25 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
-  { name: "fit", writes: "docs/fit.md (~5 min)", command: ["npx", "tsx", "scripts/fit.ts"], slow: true },
+  {
+    name: "fit",
+    writes: "docs/fit.md and data/posterior-2025-06.json (~9 min)",
+    command: ["npx", "tsx", "scripts/fit-smc.ts"],
+    slow: true,
+  },
+  {
+    name: "fit-deepstate",
+    writes: "data/unshipped/posterior-deepstate-2025-06.json (~9 min)",
+    command: ["npx", "tsx", "scripts/fit-smc.ts", "--deepstate"],
+    slow: true,
+  },
+  {
+    name: "calibration",
+    writes: "docs/calibration.md (~1 min; after fit, fit-deepstate, calibration-abc)",
+    command: ["npx", "tsx", "scripts/calibration-docs.ts"],
+    slow: true,
+  },
+  { name: "fit-pmmh", writes: "docs/fit-pmmh.md (~13 min)", command: ["npx", "tsx", "scripts/fit-pmmh.ts"], slow: true },
   { name: "fit-sbc", writes: "docs/fit-sbc.md (~35 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
   {
     name: "backtest",

@@ -11,7 +11,7 @@ import type { EconomistMonth, FilterObservations, FilterSource, PointEstimateObs
  * `through`. The forecast starts the month after `through`.
  */
 
-/** The first month the filter weighs by default: the hindcast's window (docs/calibration.md), after 2022's war of movement. */
+/** The first month the filter weighs by default: the hindcast's window (docs/calibration-abc.md), after 2022's war of movement. */
 export const DEFAULT_FORECAST_FROM = "2023-01";
 
 /** Fewest months the filter needs in its window (issue 14). */

@@ -66,7 +66,13 @@ export interface PredictiveCheck {
   claimedLosses: PredictiveBand;
 }
 
-function band(values: Float64Array, runs: number, observed: (number | null)[]): PredictiveBand {
+/**
+ * The 5/25/50/75/95% band of `values` ([month · runs + path]) per month, and the shares of the
+ * observed months inside the 50% and 90% bands (null: a month without an observation).
+ * @example
+ * predictiveBand(Float64Array.of(1, 2, 3), 3, [2]).coverage50; // 1
+ */
+export function predictiveBand(values: Float64Array, runs: number, observed: (number | null)[]): PredictiveBand {
   const out: PredictiveBand = { observed, p05: [], p25: [], p50: [], p75: [], p95: [], coverage50: 0, coverage90: 0 };
   const scratch = new Float64Array(runs);
   let n = 0,
@@ -122,7 +128,7 @@ export function predictiveCheck(projection: KeptPaths, observations: Observation
   return {
     months: observations.months,
     runs: store.runs,
-    occupiedChangeKm2: band(paths.occupiedChangeKm2, store.runs, observations.occupiedChangeKm2),
-    claimedLosses: band(paths.claimedLosses, store.runs, observations.claimedLosses),
+    occupiedChangeKm2: predictiveBand(paths.occupiedChangeKm2, store.runs, observations.occupiedChangeKm2),
+    claimedLosses: predictiveBand(paths.claimedLosses, store.runs, observations.claimedLosses),
   };
 }

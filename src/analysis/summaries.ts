@@ -5,7 +5,7 @@ import type { MonthlyPaths } from "./predictive.js";
  * Summary statistics of the monthly series that calibration compares, instead of every month:
  * in a regime-switching model a month-by-month distance mostly measures luck in the timing of
  * the switches and in 60 noise draws, and ABC's acceptance collapses before the parameters are
- * pinned down (docs/calibration.md, "Method"). Most statistics below do not depend on when the
+ * pinned down (docs/calibration-abc.md, "Method"). Most statistics below do not depend on when the
  * regime switched, only on what each regime looks like. With a_m the month's change of
  * occupied area (km²) and c_m = ln(claims_m · 30.4375 / days_m) the log claims per standard month:
  *

@@ -10,7 +10,7 @@
  * z are standard normal draws, one per path and month from their own streams. σ and φ are
  * `intensity.noiseSd` and `intensity.noiseAutocorrelation` (from the residuals of log monthly
  * claims in data/russia_personnel_losses_monthly.csv after trend and season: sd 0.167, lag-1
- * autocorrelation 0.60; docs/calibration.md), σA `territory.offensiveNoiseSd` (from the log
+ * autocorrelation 0.60; docs/calibration-abc.md), σA `territory.offensiveNoiseSd` (from the log
  * monthly gains in data/occupied_area_isw_monthly.csv), φA `territory.offensiveNoiseAutocorrelation`
  * (a persistent pace: what a filter of the monthly area can track; an assumption at 0 in the
  * baseline). Dimensionless.

@@ -38,8 +38,9 @@ import { renderFanChart, type SvgOptions } from "../output/fan-chart-svg.js";
  * (analysis/filter-estimate.ts, `npm run fit:profile`: profile-likelihood ascent on the shipped
  * 2023-01 … 2025-06 ISW area and claims); `refit: true` re-estimates it the same way on the
  * forecast's own window and sources, started from the shipped estimate (the league table's
- * "profile θ" candidate does this at every origin: docs/filter.md). No posterior is shipped yet
- * (the PMMH fit has not converged: docs/fit.md), so the parameters' uncertainty is left out.
+ * "profile θ" candidate does this at every origin: docs/filter.md). The converged posterior of
+ * `npm run fit` (data/posterior-2025-06.json, docs/fit.md) is not used here yet, so the
+ * parameters' uncertainty is left out.
  */
 
 /** Options of {@link forecast}. */

@@ -246,7 +246,7 @@ describe("calibrate", () => {
         expect(observed, `${key} ${full.months[m]}: ${observed} in [${band.p05[m]}, ${band.p95[m]}]`).toBeLessThanOrEqual(band.p95[m]!);
       }
     }
-    // Over the whole window the 90% band holds most months (residual check, docs/calibration.md).
+    // Over the whole window the 90% band holds most months (residual check, docs/calibration-abc.md).
     expect(check.occupiedChangeKm2.coverage90).toBeGreaterThanOrEqual(0.8);
     expect(check.claimedLosses.coverage90).toBeGreaterThanOrEqual(0.8);
   });
