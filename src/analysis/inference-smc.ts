@@ -78,6 +78,8 @@ export interface SmcResult {
   draws: Record<string, number[]>;
   /** log L̂ each particle carries. */
   logLikelihoods: number[];
+  /** The filter seed of each particle's log L̂ (so that a later fit can extend the same estimate: {@link smcUpdate}). */
+  seeds: number[];
   /** Estimate of log p(y) = log ∫ p(θ) L(θ) dθ (the marginal likelihood; unbiased on the natural scale). */
   logEvidence: number;
   stages: SmcStage[];
@@ -111,18 +113,15 @@ function reweighted(logLikelihoods: Float64Array, delta: number, max: number): {
   return { ess: sum > 0 ? (sum * sum) / sumOfSquares : 0, logMeanWeight: Math.log(sum / logLikelihoods.length) + delta * max };
 }
 
-/**
- * Run the tempered SMC sampler.
- * @throws {OptionsError} for bad options, or when no particle of the prior has a finite likelihood.
- * @example
- * const fit = await temperedSmc({ parameters: [{ path: "a", prior: { dist: "uniform", min: 0, max: 1 } }], logLikelihoods: (b) => b.map((r) => -((r.theta.a! - 0.3) ** 2) * 50), particles: 500, seed: 1 });
- * fit.draws.a; // ≈ N(0.3, 0.1²) draws; fit.logEvidence ≈ ln √(π/50) ≈ −1.38
- */
-export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
-  const { parameters, particles: n, seed } = options;
-  const d = parameters.length;
+type MoveSettings = Required<Pick<SmcOptions, "minMoves" | "maxMoves" | "movedShare">> & Pick<SmcOptions, "finalMoves">;
+
+/** The checked tuning of {@link temperedSmc} and {@link smcUpdate}. */
+function settingsOf(
+  options: Pick<SmcOptions, "parameters" | "particles" | "essShare" | "minMoves" | "maxMoves" | "movedShare" | "finalMoves">,
+) {
+  const d = options.parameters.length;
   if (d === 0) throw new OptionsError({ path: "parameters", message: "expected at least one parameter" });
-  positiveInteger("particles", n, Math.max(4, 2 * d));
+  positiveInteger("particles", options.particles, Math.max(4, 2 * d));
   const essShare = options.essShare ?? DEFAULTS.essShare,
     minMoves = options.minMoves ?? DEFAULTS.minMoves,
     maxMoves = options.maxMoves ?? DEFAULTS.maxMoves,
@@ -133,22 +132,70 @@ export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
   positiveInteger("maxMoves", maxMoves, minMoves);
   const finalMoves = options.finalMoves;
   if (finalMoves !== undefined) positiveInteger("finalMoves", finalMoves, 1);
-  const space = logitSpace(parameters);
-  const streams = {
-    prior: createStream(seed, "smc", "prior"),
-    proposal: createStream(seed, "smc", "proposal"),
-    accept: createStream(seed, "smc", "accept"),
-    resample: createStream(seed, "smc", "resample"),
-    seeds: createStream(seed, "smc", "filter-seeds"),
-  };
-  const nextSeed = () => Math.floor(streams.seeds() * 2 ** 32);
-  let evaluations = 0;
-  const evaluate = async (batch: LikelihoodRequest[]): Promise<Float64Array> => {
+  return { essShare, moves: { minMoves, maxMoves, movedShare, finalMoves } satisfies MoveSettings };
+}
+
+/**
+ * A θ population and what moves it: its values on the logit scale (row i = particle i), each
+ * particle's log prior, log L̂ and the filter seed of that estimate; the streams, in the order
+ * the samplers have always drawn them.
+ */
+class Population {
+  readonly n: number;
+  readonly d: number;
+  readonly space: ReturnType<typeof logitSpace>;
+  u: Float64Array;
+  logPrior: Float64Array;
+  logL: Float64Array;
+  seeds: Float64Array;
+  evaluations = 0;
+  scale = 1;
+  private readonly streams;
+  private readonly logLikelihoods: SmcOptions["logLikelihoods"];
+
+  constructor(parameters: readonly BoundedParameter[], n: number, seed: number, logLikelihoods: SmcOptions["logLikelihoods"]) {
+    this.n = n;
+    this.d = parameters.length;
+    this.space = logitSpace(parameters);
+    this.logLikelihoods = logLikelihoods;
+    this.streams = {
+      prior: createStream(seed, "smc", "prior"),
+      proposal: createStream(seed, "smc", "proposal"),
+      accept: createStream(seed, "smc", "accept"),
+      resample: createStream(seed, "smc", "resample"),
+      seeds: createStream(seed, "smc", "filter-seeds"),
+    };
+    this.u = new Float64Array(n * this.d);
+    this.logPrior = new Float64Array(n);
+    this.logL = new Float64Array(n);
+    this.seeds = new Float64Array(n);
+  }
+
+  nextSeed(): number {
+    return Math.floor(this.streams.seeds() * 2 ** 32);
+  }
+
+  /** Draw the prior's values: each parameter by its quantile function, one uniform per parameter and particle. */
+  drawPrior(parameters: readonly BoundedParameter[]): void {
+    for (let i = 0; i < this.n; i += 1)
+      for (let k = 0; k < this.d; k += 1) {
+        // a uniform of exactly 0 would give the support's end, whose logit is infinite
+        const p = Math.min(1 - 2 ** -53, Math.max(2 ** -53, this.streams.prior()));
+        this.u[i * this.d + k] = this.space.toU(k, quantile(parameters[k]!.prior, p));
+      }
+    for (let i = 0; i < this.n; i += 1) this.logPrior[i] = this.space.logPrior(this.row(this.u, i));
+  }
+
+  row(values: Float64Array, i: number): Float64Array {
+    return values.subarray(i * this.d, (i + 1) * this.d);
+  }
+
+  async evaluate(batch: LikelihoodRequest[]): Promise<Float64Array> {
     if (batch.length === 0) return new Float64Array(0);
-    const values = await options.logLikelihoods(batch);
+    const values = await this.logLikelihoods(batch);
     if (values.length !== batch.length)
       throw new OptionsError({ path: "logLikelihoods", message: `expected ${batch.length} values for a batch, got ${values.length}` });
-    evaluations += batch.length;
+    this.evaluations += batch.length;
     return Float64Array.from(values, (v, i) => {
       if (Number.isNaN(v) || v === Infinity)
         throw new OptionsError({
@@ -157,34 +204,146 @@ export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
         });
       return v;
     });
-  };
+  }
 
-  // The prior's draws: each parameter by its quantile function, one uniform per parameter and particle.
-  let u = new Float64Array(n * d);
-  for (let i = 0; i < n; i += 1)
-    for (let k = 0; k < d; k += 1) {
-      // a uniform of exactly 0 would give the support's end, whose logit is infinite
-      const p = Math.min(1 - 2 ** -53, Math.max(2 ** -53, streams.prior()));
-      u[i * d + k] = space.toU(k, quantile(parameters[k]!.prior, p));
+  /** log L̂ of every particle at the given seeds (fresh ones if none), into `logL` and `seeds`. */
+  async evaluateAll(seeds?: ArrayLike<number>): Promise<void> {
+    const requests = Array.from({ length: this.n }, (_, i) => ({
+      theta: this.space.theta(this.row(this.u, i)),
+      seed: seeds ? seeds[i]! : this.nextSeed(),
+    }));
+    this.logL = await this.evaluate(requests);
+    this.seeds = Float64Array.from(requests, (r) => r.seed);
+    if (!this.logL.some((l) => l > -Infinity))
+      throw new OptionsError({
+        path: "logLikelihoods",
+        message: `expected a finite log-likelihood for some of the ${this.n} particles, got -Infinity for all`,
+      });
+  }
+
+  /** Resample systematically by weights exp(δ·(ℓ_i − max)) of `logWeights` (−∞ weighs 0). */
+  resample(logWeights: Float64Array, delta: number, max: number): void {
+    const { n } = this;
+    const weights = new Float64Array(n),
+      ancestors = new Int32Array(n);
+    for (let i = 0; i < n; i += 1) weights[i] = logWeights[i] === -Infinity ? 0 : Math.exp(delta * (logWeights[i]! - max));
+    systematicResample(weights, this.streams.resample(), ancestors);
+    const resampled = new Float64Array(n * this.d);
+    for (let i = 0; i < n; i += 1) resampled.set(this.row(this.u, ancestors[i]!), i * this.d);
+    this.u = resampled;
+    this.logPrior = Float64Array.from(ancestors, (a) => this.logPrior[a]!);
+    this.logL = Float64Array.from(ancestors, (a) => this.logL[a]!);
+    this.seeds = Float64Array.from(ancestors, (a) => this.seeds[a]!);
+  }
+
+  /**
+   * Random-walk Metropolis moves on u under p(θ)·L̂(θ)^φ, the covariance from the (equally
+   * weighted) population; `final` applies `finalMoves` instead of the moved-share rule.
+   */
+  async move(temperature: number, settings: MoveSettings, final: boolean): Promise<{ moves: number; acceptance: number; moved: number }> {
+    const { n, d, u, space } = this;
+    const mean = new Float64Array(d),
+      cov = new Float64Array(d * d),
+      z = new Float64Array(d);
+    for (let i = 0; i < n; i += 1) for (let k = 0; k < d; k += 1) mean[k] = mean[k]! + u[i * d + k]! / n;
+    for (let i = 0; i < n; i += 1)
+      for (let r = 0; r < d; r += 1)
+        for (let c = 0; c <= r; c += 1)
+          cov[r * d + c] = cov[r * d + c]! + ((u[i * d + r]! - mean[r]!) * (u[i * d + c]! - mean[c]!)) / (n - 1);
+    for (let r = 0; r < d; r += 1) for (let c = 0; c < r; c += 1) cov[c * d + r] = cov[r * d + c]!;
+    const factor = cholesky(cov, d);
+    const moved = new Uint8Array(n);
+    let moves = 0,
+      proposed = 0,
+      accepted = 0;
+    for (;;) {
+      const step = (2.38 / Math.sqrt(d)) * this.scale;
+      const candidates = new Float64Array(n * d),
+        candidateLogPrior = new Float64Array(n),
+        acceptU = new Float64Array(n),
+        requests: LikelihoodRequest[] = [],
+        requestOf = new Int32Array(n).fill(-1);
+      for (let i = 0; i < n; i += 1) {
+        for (let k = 0; k < d; k += 1) z[k] = normalQuantile(this.streams.proposal());
+        for (let r = 0; r < d; r += 1) {
+          let s = u[i * d + r]!;
+          for (let c = 0; c <= r; c += 1) s += step * factor[r * d + c]! * z[c]!;
+          candidates[i * d + r] = s;
+        }
+        acceptU[i] = this.streams.accept();
+        const filterSeed = this.nextSeed();
+        candidateLogPrior[i] = space.logPrior(this.row(candidates, i));
+        if (Number.isFinite(candidateLogPrior[i]!)) {
+          requestOf[i] = requests.length;
+          requests.push({ theta: space.theta(this.row(candidates, i)), seed: filterSeed });
+        }
+      }
+      const values = await this.evaluate(requests);
+      let acceptedNow = 0;
+      for (let i = 0; i < n; i += 1) {
+        if (requestOf[i]! < 0) continue;
+        const l = values[requestOf[i]!]!;
+        const logRatio = temperature * (l - this.logL[i]!) + candidateLogPrior[i]! - this.logPrior[i]!;
+        // (after resampling every particle's log L̂ is finite: a weight of 0 is never drawn)
+        if (Math.log(acceptU[i]!) < logRatio) {
+          u.set(this.row(candidates, i), i * d);
+          this.logL[i] = l;
+          this.logPrior[i] = candidateLogPrior[i]!;
+          this.seeds[i] = requests[requestOf[i]!]!.seed;
+          moved[i] = 1;
+          acceptedNow += 1;
+        }
+      }
+      moves += 1;
+      proposed += n;
+      accepted += acceptedNow;
+      const movedNow = moved.reduce((a, b) => a + b, 0) / n;
+      // Steer c from this move's acceptance: log c += acceptance − target, c kept in [0.05, 4].
+      this.scale = Math.min(4, Math.max(0.05, this.scale * Math.exp(acceptedNow / n - TARGET_ACCEPTANCE)));
+      if (
+        final && settings.finalMoves !== undefined
+          ? moves >= settings.finalMoves
+          : moves >= settings.maxMoves || (moves >= settings.minMoves && movedNow >= settings.movedShare)
+      )
+        break;
     }
-  const row = (values: Float64Array, i: number) => values.subarray(i * d, (i + 1) * d);
-  let logPrior = Float64Array.from({ length: n }, (_, i) => space.logPrior(row(u, i)));
-  let logL = await evaluate(Array.from({ length: n }, (_, i) => ({ theta: space.theta(row(u, i)), seed: nextSeed() })));
-  if (!logL.some((l) => l > -Infinity))
-    throw new OptionsError({
-      path: "logLikelihoods",
-      message: `expected a finite log-likelihood for some of the prior's ${n} draws, got -Infinity for all`,
-    });
+    return { moves, acceptance: accepted / proposed, moved: moved.reduce((a, b) => a + b, 0) / n };
+  }
 
+  result(parameters: readonly BoundedParameter[], logEvidence: number, stages: SmcStage[]): SmcResult {
+    const draws: Record<string, number[]> = Object.fromEntries(
+      parameters.map((p, k) => [p.path, Array.from({ length: this.n }, (_, i) => this.space.toX(k, this.u[i * this.d + k]!))]),
+    );
+    return {
+      draws,
+      logLikelihoods: Array.from(this.logL),
+      seeds: Array.from(this.seeds),
+      logEvidence,
+      stages,
+      evaluations: this.evaluations,
+    };
+  }
+}
+
+/**
+ * Run the tempered SMC sampler.
+ * @throws {OptionsError} for bad options, or when no particle of the prior has a finite likelihood.
+ * @example
+ * const fit = await temperedSmc({ parameters: [{ path: "a", prior: { dist: "uniform", min: 0, max: 1 } }], logLikelihoods: (b) => b.map((r) => -((r.theta.a! - 0.3) ** 2) * 50), particles: 500, seed: 1 });
+ * fit.draws.a; // ≈ N(0.3, 0.1²) draws; fit.logEvidence ≈ ln √(π/50) ≈ −1.38
+ */
+export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
+  const { parameters, particles: n, seed } = options;
+  const { essShare, moves } = settingsOf(options);
+  const population = new Population(parameters, n, seed, options.logLikelihoods);
+  population.drawPrior(parameters);
+  await population.evaluateAll();
   const stages: SmcStage[] = [];
   let temperature = 0,
-    logEvidence = 0,
-    scale = 1;
-  const ancestors = new Int32Array(n),
-    weights = new Float64Array(n),
-    z = new Float64Array(d);
+    logEvidence = 0;
   while (temperature < 1) {
     // The next temperature: the largest step δ ≤ 1 − φ whose weights keep ESS ≥ essShare × (finite particles).
+    const logL = population.logL;
     let max = -Infinity,
       finite = 0;
     for (const l of logL) if (l > -Infinity) ((finite += 1), (max = Math.max(max, l)));
@@ -203,94 +362,68 @@ export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
     const next = delta >= 1 - temperature ? 1 : temperature + delta;
     const { ess, logMeanWeight } = reweighted(logL, next - temperature, max);
     logEvidence += logMeanWeight;
-    for (let i = 0; i < n; i += 1) weights[i] = logL[i] === -Infinity ? 0 : Math.exp((next - temperature) * (logL[i]! - max));
+    population.resample(logL, next - temperature, max);
     temperature = next;
-    systematicResample(weights, streams.resample(), ancestors);
-    const resampled = new Float64Array(n * d);
-    for (let i = 0; i < n; i += 1) resampled.set(row(u, ancestors[i]!), i * d);
-    u = resampled;
-    logPrior = Float64Array.from(ancestors, (a) => logPrior[a]!);
-    logL = Float64Array.from(ancestors, (a) => logL[a]!);
-
-    // Moves: random-walk Metropolis on u, covariance from the resampled population.
-    const mean = new Float64Array(d),
-      cov = new Float64Array(d * d);
-    for (let i = 0; i < n; i += 1) for (let k = 0; k < d; k += 1) mean[k] = mean[k]! + u[i * d + k]! / n;
-    for (let i = 0; i < n; i += 1)
-      for (let r = 0; r < d; r += 1)
-        for (let c = 0; c <= r; c += 1)
-          cov[r * d + c] = cov[r * d + c]! + ((u[i * d + r]! - mean[r]!) * (u[i * d + c]! - mean[c]!)) / (n - 1);
-    for (let r = 0; r < d; r += 1) for (let c = 0; c < r; c += 1) cov[c * d + r] = cov[r * d + c]!;
-    const factor = cholesky(cov, d);
-    const moved = new Uint8Array(n);
-    let moves = 0,
-      proposed = 0,
-      accepted = 0;
-    for (;;) {
-      const step = (2.38 / Math.sqrt(d)) * scale;
-      const candidates = new Float64Array(n * d),
-        candidateLogPrior = new Float64Array(n),
-        acceptU = new Float64Array(n),
-        requests: LikelihoodRequest[] = [],
-        requestOf = new Int32Array(n).fill(-1);
-      for (let i = 0; i < n; i += 1) {
-        for (let k = 0; k < d; k += 1) z[k] = normalQuantile(streams.proposal());
-        for (let r = 0; r < d; r += 1) {
-          let s = u[i * d + r]!;
-          for (let c = 0; c <= r; c += 1) s += step * factor[r * d + c]! * z[c]!;
-          candidates[i * d + r] = s;
-        }
-        acceptU[i] = streams.accept();
-        const filterSeed = nextSeed();
-        candidateLogPrior[i] = space.logPrior(row(candidates, i));
-        if (Number.isFinite(candidateLogPrior[i]!)) {
-          requestOf[i] = requests.length;
-          requests.push({ theta: space.theta(row(candidates, i)), seed: filterSeed });
-        }
-      }
-      const values = await evaluate(requests);
-      let acceptedNow = 0;
-      for (let i = 0; i < n; i += 1) {
-        if (requestOf[i]! < 0) continue;
-        const l = values[requestOf[i]!]!;
-        const logRatio = temperature * (l - logL[i]!) + candidateLogPrior[i]! - logPrior[i]!;
-        // (after resampling every particle's log L̂ is finite: a weight of 0 is never drawn)
-        if (Math.log(acceptU[i]!) < logRatio) {
-          u.set(row(candidates, i), i * d);
-          logL[i] = l;
-          logPrior[i] = candidateLogPrior[i]!;
-          moved[i] = 1;
-          acceptedNow += 1;
-        }
-      }
-      moves += 1;
-      proposed += n;
-      accepted += acceptedNow;
-      const movedNow = moved.reduce((a, b) => a + b, 0) / n;
-      // Steer c from this move's acceptance: log c += acceptance − target, c kept in [0.05, 4].
-      scale = Math.min(4, Math.max(0.05, scale * Math.exp(acceptedNow / n - TARGET_ACCEPTANCE)));
-      if (
-        temperature === 1 && finalMoves !== undefined
-          ? moves >= finalMoves
-          : moves >= maxMoves || (moves >= minMoves && movedNow >= movedShare)
-      )
-        break;
-    }
+    const moved = await population.move(temperature, moves, temperature === 1);
     const record: SmcStage = {
       stage: stages.length + 1,
       temperature,
       ess,
-      moves,
-      acceptance: accepted / proposed,
-      moved: moved.reduce((a, b) => a + b, 0) / n,
-      scale,
-      evaluations,
+      ...moved,
+      scale: population.scale,
+      evaluations: population.evaluations,
     };
     stages.push(record);
     options.onStage?.(record);
   }
-  const draws: Record<string, number[]> = Object.fromEntries(
-    parameters.map((p, k) => [p.path, Array.from({ length: n }, (_, i) => space.toX(k, u[i * d + k]!))]),
-  );
-  return { draws, logLikelihoods: Array.from(logL), logEvidence, stages, evaluations };
+  return population.result(parameters, logEvidence, stages);
+}
+
+/** Options of {@link smcUpdate}: a population fitted to data up to one month, and the likelihood of the data up to a later one. */
+export interface SmcUpdateOptions extends Omit<SmcOptions, "particles"> {
+  /** The earlier fit (its draws, log L̂ and their filter seeds), e.g. {@link temperedSmc}'s result. */
+  previous: Pick<SmcResult, "draws" | "logLikelihoods" | "seeds" | "logEvidence">;
+}
+
+/**
+ * Carry a posterior forward to more data (the data-tempering step of SMC²: Chopin, Jacob &
+ * Papaspiliopoulos 2013): each particle's log L̂ on the longer window is computed with the same
+ * filter seed as its estimate on the shorter one. A particle filter that draws its randomness
+ * month by month reproduces the shorter window's estimate in its first months (war-particles.ts
+ * does, bit for bit: test/analysis/war-particles.test.ts, as does the linear-Gaussian filter of
+ * test/analysis/inference-smc.test.ts), so the weight L̂_new/L̂_old is the
+ * filter's estimate of p(new months | earlier months, θ) — the same extended target as SMC²'s.
+ * The population is then resampled and moved under the new posterior (`finalMoves`, or the
+ * moved-share rule). Its `logEvidence` adds log p̂(new months | earlier months) to the previous one.
+ * @throws {OptionsError} for bad options, or a previous fit whose arrays disagree in length.
+ * @example
+ * const later = await smcUpdate({ parameters, previous: fit, logLikelihoods: longerWindow, seed: 2 });
+ */
+export async function smcUpdate(options: SmcUpdateOptions): Promise<SmcResult> {
+  const { parameters, previous, seed } = options;
+  const n = previous.logLikelihoods.length;
+  const { moves } = settingsOf({ ...options, particles: n });
+  for (const p of parameters)
+    if (previous.draws[p.path]?.length !== n)
+      throw new OptionsError({
+        path: `previous.draws.${p.path}`,
+        message: `expected ${n} draws (one per particle), got ${previous.draws[p.path]?.length}`,
+      });
+  if (previous.seeds.length !== n)
+    throw new OptionsError({ path: "previous.seeds", message: `expected ${n} seeds, got ${previous.seeds.length}` });
+  const population = new Population(parameters, n, seed, options.logLikelihoods);
+  parameters.forEach((p, k) => {
+    for (let i = 0; i < n; i += 1) population.u[i * population.d + k] = population.space.toU(k, previous.draws[p.path]![i]!);
+  });
+  for (let i = 0; i < n; i += 1) population.logPrior[i] = population.space.logPrior(population.row(population.u, i));
+  await population.evaluateAll(previous.seeds);
+  const increments = Float64Array.from(population.logL, (l, i) => l - previous.logLikelihoods[i]!);
+  let max = -Infinity;
+  for (const l of increments) if (l > max) max = l;
+  const { ess, logMeanWeight } = reweighted(increments, 1, max);
+  population.resample(increments, 1, max);
+  const moved = await population.move(1, moves, true);
+  const stage: SmcStage = { stage: 1, temperature: 1, ess, ...moved, scale: population.scale, evaluations: population.evaluations };
+  options.onStage?.(stage);
+  return population.result(parameters, previous.logEvidence + logMeanWeight, [stage]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { particleFilter } from "../../src/analysis/filter.js";
-import { temperedSmc, type LikelihoodRequest } from "../../src/analysis/inference-smc.js";
+import { smcUpdate, temperedSmc, type LikelihoodRequest } from "../../src/analysis/inference-smc.js";
 import { createStream } from "../../src/engine/rng.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { kalman, LinearGaussianParticles, simulateData } from "../helpers/linear-gaussian.js";
@@ -12,11 +12,11 @@ const gaussian = (b: readonly LikelihoodRequest[]) => b.map((r) => -((r.theta.a!
 const A = [{ path: "a", prior: { dist: "uniform", min: 0, max: 1 } as const }];
 
 /** The exact posterior mean and sd of φ, and log p(y), under the uniform prior, by the Kalman likelihood on a fine grid. */
-function gridPosterior(): { mean: number; sd: number; logEvidence: number } {
+function gridPosterior(data: Float64Array = y): { mean: number; sd: number; logEvidence: number } {
   const n = 4000,
     width = 0.99 / n;
   const grid = Array.from({ length: n }, (_, k) => width * (k + 0.5));
-  const logs = grid.map((phi) => kalman({ ...TRUTH, phi }, y).logLikelihood);
+  const logs = grid.map((phi) => kalman({ ...TRUTH, phi }, data).logLikelihood);
   const max = Math.max(...logs);
   const w = logs.map((l) => Math.exp(l - max));
   const total = w.reduce((a, b) => a + b, 0);
@@ -126,5 +126,64 @@ describe("temperedSmc", () => {
     await expect(run({ logLikelihoods: (b: LikelihoodRequest[]) => b.map(() => NaN) })).rejects.toThrow(/finite log-likelihood/);
     await expect(run({ logLikelihoods: (b: LikelihoodRequest[]) => b.map(() => -Infinity) })).rejects.toThrow(/-Infinity for all/);
     await expect(run({ logLikelihoods: () => [0] })).rejects.toThrow(/expected 100 values/);
+  });
+});
+
+describe("smcUpdate", () => {
+  const first = y.subarray(0, 40);
+  const phiOnly = [{ path: "phi", prior: PRIOR }];
+  const exactOn = (data: Float64Array) => (b: readonly LikelihoodRequest[]) =>
+    b.map((r) => kalman({ ...TRUTH, phi: r.theta.phi! }, data).logLikelihood);
+  const filterOn = (data: Float64Array) => (b: readonly LikelihoodRequest[]) =>
+    b.map((r) => {
+      const model = new LinearGaussianParticles(100, { ...TRUTH, phi: r.theta.phi! }, data, r.seed);
+      return particleFilter(model, { steps: data.length, uniform: createStream(r.seed, "test", "smc-resample") }).logLikelihood;
+    });
+
+  it("carries the 40-step posterior to 80 steps: the 80-step grid's posterior and evidence, within Monte Carlo error", async () => {
+    const exact40 = gridPosterior(first),
+      exact80 = gridPosterior(y);
+    // The 40-step posterior is wider by more than the sd tolerance below (and its evidence is
+    // another number), so an update that did nothing would fail.
+    expect(exact40.sd / exact80.sd).toBeGreaterThan(1.25);
+    expect(Math.abs(exact40.logEvidence - exact80.logEvidence)).toBeGreaterThan(10);
+    const fit = await temperedSmc({ parameters: phiOnly, logLikelihoods: exactOn(first), particles: 800, seed: 3 });
+    const later = await smcUpdate({ parameters: phiOnly, previous: fit, logLikelihoods: exactOn(y), seed: 4 });
+    const { mean, sd } = moments(later.draws.phi!);
+    // tolerances: ≈ 4 standard errors at an ESS of ≈ 400, as for the direct fit above
+    expect(Math.abs(mean - exact80.mean)).toBeLessThan((4 * exact80.sd) / Math.sqrt(400));
+    expect(Math.abs(sd / exact80.sd - 1)).toBeLessThan(0.15);
+    expect(Math.abs(later.logEvidence - exact80.logEvidence)).toBeLessThan(0.2);
+    expect(later.stages).toHaveLength(1);
+    expect(later.logLikelihoods).toHaveLength(800);
+  });
+
+  it("with a particle filter re-run at each particle's seed, the increments are the filter's own and the posterior is the 80-step one", async () => {
+    // The property the update rests on: the same seed over a longer window reproduces the
+    // shorter window's estimate in its first steps (so L̂₈₀ / L̂₄₀ is an estimate of p(y₄₁…₈₀ | y₁…₄₀)).
+    for (const seed of [1, 17, 123]) {
+      const short = new LinearGaussianParticles(100, TRUTH, first, seed);
+      const long = new LinearGaussianParticles(100, TRUTH, y, seed);
+      const a = particleFilter(short, { steps: 40, uniform: createStream(seed, "test", "smc-resample") });
+      const b = particleFilter(long, { steps: 80, uniform: createStream(seed, "test", "smc-resample") });
+      expect(Array.from(b.logLikelihoodByStep.slice(0, 40))).toEqual(Array.from(a.logLikelihoodByStep));
+    }
+    const exact80 = gridPosterior(y);
+    const fit = await temperedSmc({ parameters: phiOnly, logLikelihoods: filterOn(first), particles: 200, seed: 5, minMoves: 3 });
+    const later = await smcUpdate({ parameters: phiOnly, previous: fit, logLikelihoods: filterOn(y), seed: 6, finalMoves: 6 });
+    const { mean, sd } = moments(later.draws.phi!);
+    expect(Math.abs(mean - exact80.mean)).toBeLessThan((4 * exact80.sd) / Math.sqrt(100));
+    expect(Math.abs(sd / exact80.sd - 1)).toBeLessThan(0.25);
+  });
+
+  it("is the same for a seed, and refuses a previous fit whose arrays disagree", async () => {
+    const fit = await temperedSmc({ parameters: A, logLikelihoods: gaussian, particles: 100, seed: 7 });
+    const sharper = (b: readonly LikelihoodRequest[]) => b.map((r) => -((r.theta.a! - 0.3) ** 2) * 100);
+    const one = await smcUpdate({ parameters: A, previous: fit, logLikelihoods: sharper, seed: 1 });
+    expect(await smcUpdate({ parameters: A, previous: fit, logLikelihoods: sharper, seed: 1 })).toEqual(one);
+    const run = (previous: object) => smcUpdate({ parameters: A, previous: { ...fit, ...previous }, logLikelihoods: sharper, seed: 1 });
+    await expect(run({ seeds: fit.seeds.slice(1) })).rejects.toThrow(/previous.seeds/);
+    await expect(run({ draws: { a: fit.draws.a!.slice(1) } })).rejects.toThrow(/previous.draws.a/);
+    await expect(run({ draws: {} })).rejects.toThrow(/previous.draws.a/);
   });
 });

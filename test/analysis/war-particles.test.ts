@@ -72,6 +72,27 @@ describe("WarParticles in the particle filter", () => {
     expect(gappy.observed(4)).toBe(true);
   });
 
+  it("over a longer window with the same seed, reproduces the shorter window's log L̂ month by month (what smcUpdate rests on)", () => {
+    const run = (months: number, seed: number, proposal: "guided" | "bootstrap") => {
+      const window = {
+        ...data,
+        months: MONTHS.slice(0, months),
+        occupiedChangeKm2: data.occupiedChangeKm2!.slice(0, months),
+        claimedLosses: data.claimedLosses!.slice(0, months),
+      };
+      const model = new WarParticles(at(1), window, { particles: 100, seed, proposal });
+      return particleFilter(model, { steps: months, observed: (t) => model.observed(t), uniform: createStream(seed, "test", "resample") })
+        .logLikelihoodByStep;
+    };
+    for (const proposal of ["guided", "bootstrap"] as const)
+      for (const seed of [1, 2]) {
+        const short = run(12, seed, proposal),
+          long = run(24, seed, proposal);
+        expect(Array.from(long.slice(0, 12))).toEqual(Array.from(short));
+        expect(long.slice(12).every(Number.isFinite)).toBe(true);
+      }
+  });
+
   it("refuses observations that do not line up, bad values, and a scenario that starts elsewhere", () => {
     const make =
       (o: Partial<FilterObservations>, scenario: unknown = at(1)) =>
