@@ -94,6 +94,12 @@ const STEPS = [
     command: ["npx", "tsx", "scripts/calibration-docs.ts"],
     slow: true,
   },
+  {
+    name: "league-smc",
+    writes: "docs/league-smc.md (~6 min: the SMC posterior refitted at every origin of the league table)",
+    command: ["npx", "tsx", "scripts/league-smc.ts"],
+    slow: true,
+  },
   { name: "fit-pmmh", writes: "docs/fit-pmmh.md (~13 min)", command: ["npx", "tsx", "scripts/fit-pmmh.ts"], slow: true },
   { name: "fit-sbc", writes: "docs/fit-sbc.md (~35 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
   {

@@ -15,14 +15,12 @@
 // of unchanged code skips them (the same bytes; about 15 minutes less).
 //   npm run filter:study -- --quick    # fewer seeds, origins and passes; prints, writes nothing
 //   npm run filter:study -- --no-cache # refit every origin
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { sha256 } from "../src/util/sha256.js";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { FitCache } from "../src/analysis/league-filtered.js";
 import { particleFilter } from "../src/analysis/filter.js";
 import { withParametersFixed } from "../src/analysis/fixed-parameters.js";
 import { if2 } from "../src/analysis/inference-if2.js";
-import { dataUpTo, LEAGUE_SERIES_INFO, SHIPPED_LEAGUE_DATA, type LeagueSeries } from "../src/analysis/league-data.js";
+import { dataUpTo, SHIPPED_LEAGUE_DATA } from "../src/analysis/league-data.js";
 import { filteredModelForecaster, filterObservationsOf } from "../src/analysis/league-filtered.js";
 import { baselineForecasters } from "../src/analysis/league-forecasters.js";
 import { pmmhForecaster } from "../src/analysis/league-pmmh.js";
@@ -37,6 +35,7 @@ import { observationsFromSeries } from "../src/analysis/observations.js";
 import { WarParticles, type FilterObservations } from "../src/analysis/war-particles.js";
 import { createStream } from "../src/engine/rng.js";
 import { FIT_PARAMETERS } from "./fit-settings.js";
+import { candidateSection, codeHash, f } from "./league-report.js";
 
 const quick = process.argv.includes("--quick");
 const started = Date.now();
@@ -88,18 +87,7 @@ const origins = quick ? ["2023-07", "2024-01", "2024-06", "2025-03"] : defaultLe
 // with the same code and data skips the ascents and writes the same bytes (the cache holds the
 // estimates the ascent returned). --no-cache ignores and rewrites it.
 const CACHE_FILE = ".tmp/filter-study-fits.json";
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) =>
-      statSync(join(dir, name)).isDirectory() ? sourceFiles(join(dir, name)) : name.endsWith(".ts") ? [join(dir, name)] : [],
-    );
-}
-const CODE_HASH = sha256(
-  sourceFiles("src")
-    .map((f) => `${f}\n${readFileSync(f, "utf8")}`)
-    .join("\n"),
-);
+const CODE_HASH = codeHash("src");
 const cacheOnDisk = (): Record<string, Record<string, number>> => {
   if (process.argv.includes("--no-cache") || !existsSync(CACHE_FILE)) return {};
   const saved = JSON.parse(readFileSync(CACHE_FILE, "utf8")) as { code?: string; fits?: Record<string, Record<string, number>> };
@@ -202,92 +190,6 @@ const hindcastSlots = listParameters(parseScenario(hindcast));
 const priorMedianOf = (path: string) => priorMedian(hindcastSlots.find((s) => s.path === path)!.spec);
 
 // ---- the document -------------------------------------------------------------------------------------
-const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
-const p = (x: number | null | undefined) => (x === null || x === undefined ? "—" : x < 0.001 ? "< 0.001" : x.toFixed(3));
-/** What the table says of `candidate`, read from it: where it loses, the claims' bias, the 1-month area band. */
-function limits(candidate: string): string {
-  const comparisons = league.comparisons.filter((c) => c.candidate === candidate);
-  const rows = league.summary.filter((r) => r.forecaster === candidate);
-  const row = (series: LeagueSeries, h: number) => rows.find((r) => r.series === series && r.horizon === h);
-  const claimsBias = [1, 3, 6].map((h) => row("claimedLosses", h)?.meanBias ?? NaN);
-  const area1 = row("occupiedKm2", 1);
-  const parts: string[] = [];
-  if (claimsBias.every((b) => b < -0.2))
-    parts.push(
-      `the claims are forecast too low at 1–6 months (mean bias ${claimsBias.map((b) => f(b)).join(", ")}: observations above the forecasts)`,
-    );
-  if (area1 && area1.coverage50 > 0.65)
-    parts.push(`the 1-month area band is too wide (${f(area1.coverage50)} of observations inside the 50% band)`);
-  const losing = comparisons
-    .filter((c) => c.horizon <= 6 && c.relativeWis > 1)
-    .map((c) => `${LEAGUE_SERIES_INFO[c.series as LeagueSeries].label} at ${c.horizon} month${c.horizon > 1 ? "s" : ""}`);
-  const head = losing.length
-    ? `Up to 6 months it loses to the best naive baseline for ${losing.join(", ")}.`
-    : "It beats the best baseline at every horizon up to 6 months.";
-  return `${head}${parts.length ? ` What limits it: ${parts.join("; ")}.` : ""}`;
-}
-
-/** Wilson's 90% interval of a binomial share k/n. */
-function wilson90(k: number, n: number): [number, number] {
-  const z = 1.6448536269514722,
-    p = k / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return [centre - half, centre + half];
-}
-
-/** Coverage pooled over the horizons up to 6 months, per series, with Wilson's 90% interval; the PIT counts at 1 and 3 months. */
-function calibrationLines(candidate: string): string[] {
-  const out: string[] = [];
-  for (const series of ["occupiedKm2", "claimedLosses"] as const) {
-    const scores = league.scores.filter((r) => r.forecaster === candidate && r.series === series && r.horizon <= 6);
-    const n = scores.length;
-    const part = (level: 50 | 90) => {
-      const k = scores.filter((r) => (level === 50 ? r.in50 : r.in90)).length;
-      const [lo, hi] = wilson90(k, n);
-      const holds = lo <= level / 100 && level / 100 <= hi;
-      return `${level}%: ${k}/${n} = ${f(k / n)} [${f(lo)}, ${f(hi)}]${holds ? "" : " — the nominal level is outside"}`;
-    };
-    const pits = [1, 3]
-      .map((h) => {
-        const row = league.summary.find((r) => r.forecaster === candidate && r.series === series && r.horizon === h);
-        return row ? `${h} month${h > 1 ? "s" : ""} ${row.pit.counts.join("·")} (χ² p ${p(row.pit.pValue)})` : "";
-      })
-      .filter(Boolean)
-      .join("; ");
-    out.push(
-      `- ${LEAGUE_SERIES_INFO[series].label}: coverage pooled over 1–6 months ${part(50)}; ${part(90)}. PIT counts in ${league.pitBins} bins: ${pits}.`,
-    );
-  }
-  out.push(
-    "  (Wilson 90% intervals; the pooled cells share origins, so they are not independent and the intervals are narrower than they should be.)",
-  );
-  return out;
-}
-
-/** The league table of one candidate, with its reading. */
-function candidateSection(candidate: string, what: string): string[] {
-  const comparisons = league.comparisons.filter((c) => c.candidate === candidate);
-  const rows = league.summary.filter((r) => r.forecaster === candidate);
-  return [
-    `### \`${candidate}\``,
-    "",
-    `${candidate.includes("PMMH") ? "" : `${PARTICLES} particles; `}${what}.`,
-    "",
-    "| series | horizon | relative WIS | best baseline | DM p (two-sided) | 50% coverage | 90% coverage | mean bias |",
-    "|---|---:|---:|---|---:|---:|---:|---:|",
-    ...comparisons.map((c) => {
-      const r = rows.find((x) => x.series === c.series && x.horizon === c.horizon)!;
-      return `| ${LEAGUE_SERIES_INFO[c.series as LeagueSeries].label} | ${c.horizon} | ${f(c.relativeWis)} | ${c.bestBaseline} | ${p(c.test.pValue)} | ${f(r.coverage50)} | ${f(r.coverage90)} | ${f(r.meanBias)} |`;
-    }),
-    "",
-    limits(candidate),
-    "",
-    ...calibrationLines(candidate),
-    "",
-  ];
-}
-
 /** An IF2 estimate against the medians, by the clean filter's log L̂ (two standard errors of the difference). */
 function if2Verdict(clean: { mean: number; sd: number }): string {
   const margin = (2 * Math.hypot(clean.sd, atMedian2000.sd)) / Math.sqrt(SEEDS);
@@ -328,7 +230,9 @@ lines.push(
   "",
   "How the \`profile θ\` candidates came about, so that their scores are read for what they are: the first candidate (θ at the prior medians) lost at 1–3 months; the filter's log-likelihood on the whole window then pointed at the sd of the territory noise (held at its prior median 0.41), the stalemate's loss intensity and the seasonal curve, which were added to the parameters the ascent estimates. So the choice of *which* parameters to estimate was made after seeing this table for the earlier candidates; the estimates themselves use only the data up to each origin. Both sets are shown (with and without the seasonal pair); \`forecast\` ships the one with the higher log-likelihood on the shipped window (section 3), not the one that scores better here.",
   "",
-  ...Object.entries(CANDIDATES).flatMap(([name, what]) => candidateSection(name, what)),
+  ...Object.entries(CANDIDATES).flatMap(([name, what]) =>
+    candidateSection(league, name, `${name.includes("PMMH") ? "" : `${PARTICLES} particles; `}${what}`),
+  ),
   `Monte Carlo check: the first candidate on another league seed (other particles, other baseline draws) moves a relative WIS by up to ${f(monteCarloShift)}.`,
   "",
   "## 3. Parameter inference on the whole window (estimates, not a posterior)",

@@ -8,7 +8,16 @@ import type { LikelihoodRequest } from "../src/analysis/inference-smc.js";
 
 export interface FitPool {
   evaluate: (batch: readonly LikelihoodRequest[]) => Promise<Float64Array>;
+  /** The same for the league's filter problem up to `origin` (src/analysis/league-smc.ts `inThreadLikelihoods`). */
+  evaluateLeague: (problem: LeagueProblem) => (batch: readonly LikelihoodRequest[]) => Promise<Float64Array>;
   close: () => void;
+}
+
+/** One origin's filter problem on the shipped league data, and the filter's particle count. */
+export interface LeagueProblem {
+  origin: string;
+  from: string;
+  particles: number;
 }
 
 export function fitPool(workers: number, particles: number, deepState = false): FitPool {
@@ -32,18 +41,20 @@ export function fitPool(workers: number, particles: number, deepState = false): 
     });
     children.push(child);
   }
-  const ask = (child: { stdin: Writable }, requests: readonly LikelihoodRequest[]) =>
+  const ask = (child: { stdin: Writable }, requests: readonly LikelihoodRequest[], league?: LeagueProblem) =>
     new Promise<(number | null)[]>((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      child.stdin.write(`${JSON.stringify({ id, particles, requests })}\n`);
+      child.stdin.write(`${JSON.stringify({ id, particles: league?.particles ?? particles, requests, league })}\n`);
     });
+  const spread = async (batch: readonly LikelihoodRequest[], league?: LeagueProblem) => {
+    const size = Math.ceil(batch.length / workers);
+    const pieces = await Promise.all(children.map((c, w) => ask(c, batch.slice(w * size, (w + 1) * size), league)));
+    return Float64Array.from(pieces.flat(), (v) => (v === null ? -Infinity : v));
+  };
   return {
-    async evaluate(batch) {
-      const size = Math.ceil(batch.length / workers);
-      const pieces = await Promise.all(children.map((c, w) => ask(c, batch.slice(w * size, (w + 1) * size))));
-      return Float64Array.from(pieces.flat(), (v) => (v === null ? -Infinity : v));
-    },
+    evaluate: (batch) => spread(batch),
+    evaluateLeague: (problem) => (batch) => spread(batch, problem),
     close: () => children.forEach((c) => c.stdin.end()),
   };
 }

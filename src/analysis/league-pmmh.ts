@@ -1,10 +1,8 @@
 import { listParameters } from "../engine/parameters.js";
-import { createStream } from "../engine/rng.js";
 import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
-import { filterAndForecast } from "./filter-forecast.js";
-import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
+import { pooledDrawChanges } from "./league-draws.js";
 import { filterProblem } from "./league-filtered.js";
 import { levelSamples, type Forecaster } from "./league-forecasters.js";
 import { dataUpTo, LEAGUE_SERIES } from "./league-data.js";
@@ -77,33 +75,12 @@ export function pmmhForecaster(options: PmmhForecasterOptions): Forecaster {
       });
       warm = { last: chain.last, proposalCholesky: chain.proposalCholesky };
       const horizon = horizons.at(-1)!;
-      const pooled = { occupiedKm2: [] as Float64Array[][], claimedLosses: [] as Float64Array[][], casualtiesEst: [] as Float64Array[][] };
-      const drawSeeds = createStream(seed, "league-pmmh", "draw-seeds");
-      for (let k = 0; k < drawCount; k += 1) {
+      const thetas = Array.from({ length: drawCount }, (_, k) => {
         const at = Math.floor(((k + 0.5) * iterations) / drawCount);
-        const theta = Object.fromEntries(parameters.map((p) => [p.path, chain.draws[p.path]![at]!]));
-        const { paths } = filterAndForecast(
-          withParametersFixed(scenario, theta, "PMMH draw"),
-          observations,
-          { particles: perDraw, seed: Math.floor(drawSeeds() * 2 ** 32) },
-          horizon,
-        );
-        pooled.occupiedKm2.push(paths.occupiedChangeKm2);
-        pooled.claimedLosses.push(paths.claimedLosses);
-        pooled.casualtiesEst.push(paths.casualtiesIncrement);
-      }
-      // Month k of every draw's particles, end to end.
-      const pool = (draws: readonly (readonly Float64Array[])[]) =>
-        Array.from({ length: horizon }, (_, k) => {
-          const out = new Float64Array(drawCount * perDraw);
-          draws.forEach((draw, j) => out.set(draw[k]!, j * perDraw));
-          return out;
-        });
-      const samples = levelSamples(cut, origin, series, horizons, {
-        occupiedKm2: pool(pooled.occupiedKm2),
-        claimedLosses: pool(pooled.claimedLosses),
-        casualtiesEst: pool(pooled.casualtiesEst),
+        return Object.fromEntries(parameters.map((p) => [p.path, chain.draws[p.path]![at]!]));
       });
+      const changes = pooledDrawChanges(scenario, observations, thetas, perDraw, seed, "league-pmmh", "PMMH draw", horizon);
+      const samples = levelSamples(cut, origin, series, horizons, changes);
       return { samples, diagnostics: { acceptance: chain.acceptance, monthsFiltered: observations.months.length } };
     },
   };
