@@ -101,7 +101,13 @@ const STEPS = [
     slow: true,
   },
   { name: "fit-pmmh", writes: "docs/fit-pmmh.md (~13 min)", command: ["npx", "tsx", "scripts/fit-pmmh.ts"], slow: true },
-  { name: "fit-sbc", writes: "docs/fit-sbc.md (~35 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
+  { name: "fit-sbc", writes: "docs/fit-sbc.md (~20 min)", command: ["npx", "tsx", "scripts/fit-sbc.ts"], slow: true },
+  {
+    name: "fit-sbc-pmmh",
+    writes: "docs/fit-sbc-pmmh.md (~52 min)",
+    command: ["npx", "tsx", "scripts/fit-sbc.ts", "--sampler", "pmmh"],
+    slow: true,
+  },
   {
     name: "backtest",
     writes: "docs/backtest.md, docs/backtest-pit-*.svg, docs/backtest.csv (~4 min)",

@@ -5,6 +5,7 @@ import { quantile } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
+import { temperedSmc, type SmcOptions } from "./inference-smc.js";
 import { OptionsError } from "../util/errors.js";
 import { OBSERVATION_SETTINGS } from "../scenario/observation-settings.js";
 import { warLogLikelihood, WarParticles, type FilterObservations } from "./war-particles.js";
@@ -44,9 +45,12 @@ export interface SbcSet {
   acceptance: number;
 }
 
-/** Run `sets` rounds of simulate-then-fit (see the module's description). */
-export function simulationBasedCalibration(options: SbcOptions): SbcSet[] {
-  const { scenario, months, initialOccupiedKm2, parameters: paths, sets, particles, burnIn, iterations, seed } = options;
+/** What the samplers' SBC share: the problem, the sets and the seed. */
+type SbcProblem = Pick<SbcOptions, "scenario" | "months" | "initialOccupiedKm2" | "parameters" | "sets" | "seed">;
+
+/** Each set's truth and synthetic data, in set order (the truths come from one stream, so every set's are drawn even when only some are fitted). */
+function* sbcSets(options: SbcProblem) {
+  const { scenario, months, initialOccupiedKm2, parameters: paths, sets, seed } = options;
   // Set k's engine and chain seeds are seed · 1000 + k: they must stay valid seeds.
   if (!Number.isInteger(seed) || seed < 0 || seed * 1000 + sets - 1 > 0xffffffff)
     throw new OptionsError({
@@ -60,36 +64,87 @@ export function simulationBasedCalibration(options: SbcOptions): SbcSet[] {
     return { path, prior: slot.spec };
   });
   const priorDraws = createStream(seed, "sbc", "truth");
-  const out: SbcSet[] = [];
   for (let set = 0; set < sets; set += 1) {
     const truth = Object.fromEntries(parameters.map((p) => [p.path, quantile(p.prior, priorDraws())]));
-    const data = simulateObservations(
-      withParametersFixed(scenario, truth, "SBC truth"),
-      months,
-      initialOccupiedKm2,
-      seed * 1000 + set,
-      createStream(seed, "sbc", set, "observation-noise"),
-    );
+    const data = () =>
+      simulateObservations(
+        withParametersFixed(scenario, truth, "SBC truth"),
+        months,
+        initialOccupiedKm2,
+        seed * 1000 + set,
+        createStream(seed, "sbc", set, "observation-noise"),
+      );
+    yield { set, truth, data, parameters, setSeed: seed * 1000 + set };
+  }
+}
+
+/** Where the truth falls among one set's posterior draws. */
+function placeTruth(
+  parameters: readonly { path: string }[],
+  truth: Record<string, number>,
+  drawsOf: Record<string, readonly number[]>,
+  acceptance: number,
+): SbcSet {
+  const intervals: SbcSet["intervals"] = {},
+    rank: SbcSet["rank"] = {};
+  for (const p of parameters) {
+    const draws = [...drawsOf[p.path]!].sort((a, b) => a - b);
+    const low = draws[Math.floor(0.05 * draws.length)]!,
+      high = draws[Math.min(draws.length - 1, Math.floor(0.95 * draws.length))]!;
+    const x = truth[p.path]!;
+    intervals[p.path] = { low, high, covered: x >= low && x <= high };
+    rank[p.path] = draws.filter((d) => d < x).length / draws.length;
+  }
+  return { truth, intervals, rank, acceptance };
+}
+
+/** Run `sets` rounds of simulate-then-fit with one PMMH chain each (see the module's description). */
+export function simulationBasedCalibration(options: SbcOptions): SbcSet[] {
+  const { scenario, particles, burnIn, iterations } = options;
+  const out: SbcSet[] = [];
+  for (const { set, truth, data, parameters, setSeed } of sbcSets(options)) {
     const start = Object.fromEntries(parameters.map((p) => [p.path, quantile(p.prior, 0.5)]));
     const chain = pmmh({
       parameters,
       start,
       burnIn,
       iterations,
-      seed: seed * 1000 + set,
-      logLikelihood: warLogLikelihood(scenario, data, particles, "sbc"),
+      seed: setSeed,
+      logLikelihood: warLogLikelihood(scenario, data(), particles, "sbc"),
     });
-    const intervals: SbcSet["intervals"] = {},
-      rank: SbcSet["rank"] = {};
-    for (const p of parameters) {
-      const draws = [...chain.draws[p.path]!].sort((a, b) => a - b);
-      const low = draws[Math.floor(0.05 * draws.length)]!,
-        high = draws[Math.min(draws.length - 1, Math.floor(0.95 * draws.length))]!;
-      const x = truth[p.path]!;
-      intervals[p.path] = { low, high, covered: x >= low && x <= high };
-      rank[p.path] = draws.filter((d) => d < x).length / draws.length;
-    }
-    out.push({ truth, intervals, rank, acceptance: chain.acceptance });
+    out.push(placeTruth(parameters, truth, chain.draws, chain.acceptance));
+    options.onSet?.(set);
+  }
+  return out;
+}
+
+/** Options of {@link simulationBasedCalibrationSmc}: the problem, and the tempered SMC's settings per set. */
+export interface SbcSmcOptions extends SbcProblem {
+  /** Filter particles per likelihood. */
+  particles: number;
+  /** Tempered SMC per set (inference-smc.ts): its θ particles and move settings. */
+  smc: Pick<SmcOptions, "particles" | "essShare" | "minMoves" | "maxMoves" | "movedShare" | "finalMoves">;
+  /** Fit only the sets it accepts (default all), e.g. one share of them per process; the others are left out of the result. */
+  only?: (set: number) => boolean;
+  onSet?: (set: number) => void;
+}
+
+/** The same calibration of the tempered SMC sampler (`npm run fit`'s): one run of `smc.particles` θ particles per set, its final population as the draws. */
+export async function simulationBasedCalibrationSmc(options: SbcSmcOptions): Promise<(SbcSet & { set: number })[]> {
+  const { scenario, particles, smc } = options;
+  const out: (SbcSet & { set: number })[] = [];
+  for (const { set, truth, data, parameters, setSeed } of sbcSets(options)) {
+    if (options.only && !options.only(set)) continue;
+    const logLikelihood = warLogLikelihood(scenario, data(), particles, "sbc");
+    const fit = await temperedSmc({
+      ...smc,
+      parameters,
+      seed: setSeed,
+      logLikelihoods: (batch) => batch.map((r) => logLikelihood(r.theta, r.seed)),
+    });
+    const stages = fit.stages;
+    const acceptance = stages.reduce((a, s) => a + s.acceptance * s.moves, 0) / stages.reduce((a, s) => a + s.moves, 0);
+    out.push({ set, ...placeTruth(parameters, truth, fit.draws, acceptance) });
     options.onSet?.(set);
   }
   return out;

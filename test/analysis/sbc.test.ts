@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { filterScenario } from "../../src/analysis/filter-priors.js";
 import { SHIPPED_LEAGUE_DATA } from "../../src/analysis/league-data.js";
 import { observationsFromSeries } from "../../src/analysis/observations.js";
-import { simulationBasedCalibration } from "../../src/analysis/sbc.js";
+import { simulationBasedCalibration, simulationBasedCalibrationSmc } from "../../src/analysis/sbc.js";
 
 const window = observationsFromSeries(
   { occupiedArea: SHIPPED_LEAGUE_DATA.occupiedArea, claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses },
@@ -57,5 +57,26 @@ describe("simulationBasedCalibration (npm run fit:sbc's smoke check: 2 sets, sho
         seed: 4_294_968,
       });
     expect(bad).toThrow(/seed: expected an integer from 0 to 4294967 \(set seeds are seed · 1000 \+ set\), got 4294968/);
+  });
+});
+
+describe("simulationBasedCalibrationSmc (npm run fit:sbc's sampler: 2 sets, small runs)", () => {
+  const SMC = { particles: 50, smc: { particles: 24, minMoves: 1, maxMoves: 2, finalMoves: 2 } };
+
+  it("fits the same truths as the PMMH calibration, and a share of the sets gives those sets' results exactly", async () => {
+    const all = await simulationBasedCalibrationSmc({ ...PROBLEM, ...SMC, sets: 2, seed: 3 });
+    expect(all.map((s) => s.set)).toEqual([0, 1]);
+    const pmmhTruths = simulationBasedCalibration({ ...PROBLEM, sets: 2, particles: 10, burnIn: 0, iterations: 4, seed: 3 }).map(
+      (s) => s.truth,
+    );
+    expect(all.map((s) => s.truth)).toEqual(pmmhTruths);
+    for (const set of all)
+      for (const path of PARAMETERS) {
+        const { low, high, covered } = set.intervals[path]!;
+        expect(low).toBeLessThanOrEqual(high);
+        expect(covered).toBe(set.truth[path]! >= low && set.truth[path]! <= high);
+      }
+    const second = await simulationBasedCalibrationSmc({ ...PROBLEM, ...SMC, sets: 2, seed: 3, only: (k) => k === 1 });
+    expect(second).toEqual([all[1]]);
   });
 });
