@@ -6,7 +6,7 @@ import type { BoundedParameter } from "./bounded-prior.js";
 import { smcUpdate, temperedSmc, type LikelihoodRequest, type SmcResult } from "./inference-smc.js";
 import { dataUpTo, LEAGUE_SERIES } from "./league-data.js";
 import { pooledDrawChanges } from "./league-draws.js";
-import { filterProblem } from "./league-filtered.js";
+import { filterObservationsOf, filterProblem } from "./league-filtered.js";
 import { levelSamples, type Forecaster } from "./league-forecasters.js";
 import { addMonths } from "./observations.js";
 import { warLogLikelihood } from "./war-particles.js";
@@ -96,7 +96,7 @@ export function smcForecaster(options: SmcForecasterOptions): Forecaster {
     if (!Number.isInteger(value) || value < 1) throw new OptionsError({ path: name, message: `expected a positive integer, got ${value}` });
   if (drawCount > thetaParticles)
     throw new OptionsError({ path: "draws", message: `expected at most thetaParticles (${thetaParticles}) draws, got ${drawCount}` });
-  let previous: { origin: string; fit: SmcResult; data: unknown; key: string } | undefined;
+  let previous: { origin: string; fit: SmcResult; observations: string; key: string } | undefined;
   return {
     name: options.name ?? "model (particle filter, SMC posterior)",
     role: "candidate",
@@ -113,9 +113,15 @@ export function smcForecaster(options: SmcForecasterOptions): Forecaster {
         if (!slot) throw new OptionsError({ path: "parameters", message: `${path} is not a parameter of the filter's scenario` });
         return { path, prior: slot.spec };
       });
-      // An update needs the previous origin's data to be the new data's past (the league's
-      // dataUpTo cuts are): the same data object, the origin one month on.
-      const carriedFrom = previous && previous.data === data && addMonths(previous.origin, 1) === origin ? previous : undefined;
+      // An update needs the previous origin's window to be the new data's past: the same
+      // observations up to the previous origin (so a revised month starts a fresh fit), and the
+      // origin one month on.
+      const carriedFrom =
+        previous &&
+        addMonths(previous.origin, 1) === origin &&
+        canonicalJson(filterObservationsOf(cut, from, previous.origin, ["isw", "claims"])) === previous.observations
+          ? previous
+          : undefined;
       const carried = carriedFrom?.fit;
       const settings = { from, thetaParticles, filterParticles, firstMoves, updateMoves, parameters: options.parameters };
       const key = sha256(canonicalJson({ observations, origin, settings, seed, previous: carriedFrom?.key ?? null }));
@@ -127,7 +133,7 @@ export function smcForecaster(options: SmcForecasterOptions): Forecaster {
           ? await smcUpdate({ parameters, previous: carried, logLikelihoods, seed, finalMoves: updateMoves })
           : await temperedSmc({ parameters, particles: thetaParticles, seed, logLikelihoods, finalMoves: firstMoves }));
       if (!cached) options.cache?.set(key, fit);
-      previous = { origin, fit, data, key };
+      previous = { origin, fit, observations: canonicalJson(observations), key };
       const horizon = horizons.at(-1)!;
       const thetas = Array.from({ length: drawCount }, (_, k) => {
         const at = Math.floor(((k + 0.5) * thetaParticles) / drawCount);

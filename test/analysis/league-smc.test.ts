@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SHIPPED_LEAGUE_DATA } from "../../src/analysis/league-data.js";
+import { baselineForecasters } from "../../src/analysis/league-forecasters.js";
 import { inThreadLikelihoods, smcForecaster, type SmcForecasterOptions } from "../../src/analysis/league-smc.js";
+import { runLeague } from "../../src/analysis/league.js";
 import type { SmcResult } from "../../src/analysis/inference-smc.js";
 
 const SMALL: SmcForecasterOptions = {
@@ -34,6 +36,17 @@ describe("smcForecaster", () => {
     expect(calls.slice(firstCalls)).toEqual([24, 24]);
     // a month not following the last one starts afresh
     expect((await ask(forecaster, "2023-11")).diagnostics!.fit).toBe("tempered");
+    // as does a revised past: the claims of 2023-10 changed
+    const revised = {
+      ...SHIPPED_LEAGUE_DATA,
+      claimedLosses: SHIPPED_LEAGUE_DATA.claimedLosses.map((r) =>
+        r.month === "2023-10"
+          ? { ...r, monthlyIncrement: r.monthlyIncrement + 500, cumulativeAtMonthEnd: r.cumulativeAtMonthEnd + 500 }
+          : r,
+      ),
+    };
+    const answer = await forecaster.forecast({ origin: "2023-12", horizons: [1], series: ["occupiedKm2"], data: revised, seed: 5 });
+    expect(answer.diagnostics!.fit).toBe("tempered");
     // the forecast starts from the observed level at the origin (ISW, km²), not from the article's
     const level = SHIPPED_LEAGUE_DATA.occupiedArea.find((r) => r.month === "2023-08")!.occupiedKm2;
     const sorted = Float64Array.from(second.samples.occupiedKm2![0]!).sort();
@@ -58,6 +71,16 @@ describe("smcForecaster", () => {
     };
     const pooled = smcForecaster({ ...SMALL, likelihoods: later });
     expect([flat(await ask(pooled, "2023-07")), flat(await ask(pooled, "2023-08"))]).toEqual(a);
+  });
+
+  it("in a league, carries each origin's fit to the next (runLeague hands each origin its own cut of the data)", async () => {
+    const league = await runLeague(SHIPPED_LEAGUE_DATA, [smcForecaster(SMALL), ...baselineForecasters().slice(0, 1)], {
+      origins: ["2023-07", "2023-08", "2023-09"],
+      horizons: [1],
+      series: ["occupiedKm2"],
+    });
+    const fits = league.diagnostics.filter((d) => d.forecaster === "model (particle filter, SMC posterior)").map((d) => d.values.fit);
+    expect(fits).toEqual(["tempered", "update", "update"]);
   });
 
   it("refuses bad settings and a parameter the filter's scenario lacks, naming them", async () => {
