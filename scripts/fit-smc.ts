@@ -14,6 +14,7 @@
 //   npm run fit -- --deepstate  # the same fit with DeepState's area weighed too: writes only
 //                             # data/unshipped/posterior-deepstate-2025-06.json (never shipped),
 //                             # which docs/calibration.md reports
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { temperedSmc, type SmcResult } from "../src/analysis/inference-smc.js";
 import { bulkEss, rHat } from "../src/analysis/mcmc-diagnostics.js";
@@ -158,6 +159,8 @@ else {
   if (!deepState) writeFileSync("docs/fit.md", text);
   else process.stdout.write(text);
   if (converged || deepState) writeFileSync(posteriorFile, `${JSON.stringify(posterior)}\n`);
+  // The module `forecast` imports (src/analysis/shipped-posterior.ts) follows the shipped file.
+  if (converged && !deepState) execFileSync(process.execPath, ["scripts/build-posterior.mjs"], { stdio: "inherit" });
 }
 log(
   quick

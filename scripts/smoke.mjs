@@ -434,6 +434,33 @@ function oneCopy(files) {
   }
 }
 
+/**
+ * The shipped posterior (issue 14: "loaded lazily on first use and never bundled into the core
+ * entry") is a chunk of its own, reached only through a dynamic import (ESM) or a deferred require
+ * (CJS), and the core entry's static imports do not reach it.
+ */
+function lazyPosterior(files) {
+  step("the shipped posterior is a chunk of its own, loaded lazily, outside the core entry's static imports");
+  const MODULE = "src/analysis/shipped-posterior.ts";
+  for (const ext of [".js", ".cjs"]) {
+    const holders = [...files].filter(
+      (f) => f.startsWith("dist/") && f.endsWith(ext) && bundledModules(readFileSync(join(root, f), "utf8")).includes(MODULE),
+    );
+    if (holders.length !== 1 || !/shipped-posterior-[^/]*$/.test(holders[0]))
+      fail(`${MODULE} is bundled in ${holders.join(", ") || "no file"} (${ext}): expected one chunk of its own`);
+    const chunk = holders[0].split("/").at(-1);
+    for (const f of files) {
+      if (!f.startsWith("dist/") || !f.endsWith(ext) || f === holders[0]) continue;
+      const text = readFileSync(join(root, f), "utf8");
+      for (const line of text.split("\n").filter((l) => l.includes(chunk)))
+        if (!/await import\(|Promise\.resolve\(\)\.then\(/.test(line)) fail(`${f} loads ${chunk} eagerly: ${line.trim()}`);
+    }
+    const entry = `dist/index${ext}`;
+    if (ext === ".js" && importClosure(entry).modules.includes(MODULE)) fail(`${entry} reaches ${MODULE} through its static imports`);
+    console.log(`${holders[0]}: loaded lazily${ext === ".js" ? `, not in ${entry}'s static closure` : ""}: ok`);
+  }
+}
+
 // --- main ---------------------------------------------------------------------------------------
 
 const tmp = mkdtempSync(join(tmpdir(), "attrition-sim-smoke-"));
@@ -451,6 +478,7 @@ try {
   noUnshippedData(files);
   workerImports();
   oneCopy(files);
+  lazyPosterior(files);
   lint(tarball);
   scratch(tmp, tarball);
   console.log("\n[smoke] all checks passed");

@@ -165,11 +165,12 @@ Commands:
       --format table|json|csv|svg   table (default), attrition-sim/backtest@1 JSON, CSV, PIT histograms
       --out, --force            as for run
   forecast                      Forecast from the latest data: the particle filter over every observed
-                                month, then each filtered particle carried on (docs/forecast.md)
+                                month, then each filtered particle carried on; θ drawn from the shipped
+                                posterior, 100 particles per draw (docs/forecast.md)
       --observations DIR        a folder of CSV files with the names and columns of data/ (default:
                                 the shipped data); a source with no file is left out
       --through YYYY-MM         ignore rows after this month; the forecast starts the month after
-      --refit                   estimate the parameters by iterated filtering first (seconds)
+      --refit                   one θ estimated on this window first, by profile likelihood (seconds)
       --months N                months forecast, 1…120 (default 12)
       --runs R                  particles, 100…20480 (default 4000), --seed S (default 1)
       --format table|json|csv|svg   table (default), attrition-sim/forecast@1 JSON, CSV, fan chart

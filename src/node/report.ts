@@ -26,7 +26,7 @@ async function forecastLines(seed: number, signal?: AbortSignal): Promise<string
   const [area, claims] = [f.reported("occupiedKm2"), f.reported("claimedLosses")];
   return [
     "",
-    `Forecast from the latest data (docs/forecast.md; a forecast of what the sources will report, not the scenario above): the particle filter over ${f.sources.map((s) => s.source).join(", ")} ${f.from} … ${f.through}, ${f.runs.toLocaleString("en-US")} particles, seed ${seed}, θ the shipped estimate:`,
+    `Forecast from the latest data (docs/forecast.md; a forecast of what the sources will report, not the scenario above): the particle filter over ${f.sources.map((s) => s.source).join(", ")} ${f.from} … ${f.through}, ${f.runs.toLocaleString("en-US")} particles, seed ${seed}, θ: ${f.parameters.draws} draws of the shipped posterior:`,
     ...[5, 11].map(
       (m) =>
         `- ${f.months[m]!.slice(0, 7)}: ISW occupied area ${formatMedianBand(area, m, km2)} km²; General Staff claims since 2022-02-24 ${formatMedianBand(claims, m, formatThousands)} (median [90% band]).`,

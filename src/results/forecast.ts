@@ -1,6 +1,6 @@
 import { shippedObservations, type ObservationSet, type ObservationSource } from "../data/observation-set.js";
 import { daysInMonth } from "../data/month-end.js";
-import { filterAndForecast } from "../analysis/filter-forecast.js";
+import { filterAndForecast, type FilteredPaths } from "../analysis/filter-forecast.js";
 import { PROFILE_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
 import { FILTER_ESTIMATE } from "../analysis/filter-estimate.js";
 import { profileAscentAsync } from "../analysis/inference-profile.js";
@@ -16,6 +16,7 @@ import { abortError, type RunMeta } from "../engine/run.js";
 import { EXACT_RUNS, RunSummary, SERIES } from "../engine/store.js";
 import { parseScenario } from "../scenario/parse.js";
 import { canonicalJson, sha256 } from "../util/sha256.js";
+import { createStream } from "../engine/rng.js";
 import { describeValue, OptionsError, type InputIssue } from "../util/errors.js";
 import { Projection } from "./projection.js";
 import { seriesSummaryToJson } from "../output/series-json.js";
@@ -34,13 +35,16 @@ import { renderFanChart, type SvgOptions } from "../output/fan-chart-svg.js";
  * {@link Projection} of the months after the origin (the same queries and renderers), plus what
  * each source would report ({@link Forecast.reported}).
  *
- * Static parameters: every particle shares one θ. By default it is the shipped point estimate
- * (analysis/filter-estimate.ts, `npm run fit:profile`: profile-likelihood ascent on the shipped
- * 2023-01 … 2025-06 ISW area and claims); `refit: true` re-estimates it the same way on the
- * forecast's own window and sources, started from the shipped estimate (the league table's
- * "profile θ" candidate does this at every origin: docs/filter.md). The converged posterior of
- * `npm run fit` (data/posterior-2025-06.json, docs/fit.md) is not used here yet, so the
- * parameters' uncertainty is left out.
+ * Static parameters: by default, draws of the shipped posterior (analysis/shipped-posterior.ts,
+ * generated from data/posterior-2025-06.json by `npm run fit`: tempered SMC on the shipped
+ * 2023-01 … 2025-06 ISW area and claims; docs/fit.md, docs/calibration.md). The particles are
+ * split between `runs / 100` draws (at most the posterior's 1,000), evenly spaced in the file;
+ * each draw is filtered with its share and carried on, and the forecast pools them, so its bands
+ * hold the parameters' uncertainty as well as the state's (the league table's "SMC posterior"
+ * candidate does this at every origin: docs/league-smc.md). `refit: true` instead estimates one
+ * θ by profile-likelihood ascent on the forecast's own window and sources (a point estimate,
+ * started from the shipped one of analysis/filter-estimate.ts: docs/filter.md's "profile θ");
+ * `parameters` gives one θ outright.
  */
 
 /** Options of {@link forecast}. */
@@ -51,11 +55,11 @@ export interface ForecastOptions {
   through?: string;
   /** First month filtered, YYYY-MM (default 2023-01, or the month after ISW's first). */
   from?: string;
-  /** Re-estimate θ on this window and its sources (profile-likelihood ascent, ≈ 10 s) instead of using the shipped estimate. */
+  /** Estimate one θ on this window and its sources (profile-likelihood ascent, ≈ 10 s) instead of using the shipped posterior's draws. */
   refit?: boolean;
   /**
    * θ given outright, by parameter path (the rest at their prior medians; `{}` is every parameter
-   * at its prior median, an estimate that has seen no data) instead of the shipped estimate.
+   * at its prior median, an estimate that has seen no data) instead of the shipped posterior's draws.
    */
   parameters?: Readonly<Record<string, number>>;
   /** Particles, carried on as the forecast's runs (default 4,000; at most 20,480). */
@@ -94,12 +98,20 @@ const monthEndDate = (month: string): string => `${month}-${String(daysInMonth(m
 
 /** How the forecast's static parameters were set. */
 export interface ForecastParameters {
-  /** "shipped": the shipped estimate (FILTER_ESTIMATE); "refit": estimated on this forecast's window; "given": the `parameters` option. */
+  /**
+   * "shipped": draws of the shipped posterior (analysis/shipped-posterior.ts, `npm run fit`);
+   * "refit": estimated on this forecast's window; "given": the `parameters` option.
+   */
   method: "shipped" | "refit" | "given";
-  /** The estimated parameters' values (the others at their prior medians). */
+  /** The parameters' values — for "shipped", the medians of the draws used (the others at their prior medians). */
   values: Record<string, number>;
+  /** θ draws pooled: each filtered with its share of the particles (1 for "refit" and "given"). */
+  draws: number;
   note: string;
 }
+
+/** Particles filtered per posterior draw: a draw's filtered state needs about this many (sd(log L̂) ≈ 1.2 over 30 months at 100: docs/fit.md). */
+const PARTICLES_PER_DRAW = 100;
 
 /** The filter's diagnostics over the window. */
 export interface ForecastFilter {
@@ -306,9 +318,9 @@ export class Forecast extends Projection {
 
 /**
  * Forecast from the latest observations: filter the window, then carry every particle on
- * `horizonMonths` months. Deterministic for a seed. Takes about a second at 4,000 particles;
- * `refit` adds the profile ascent on the window (≈ 10 s on one core: up to 2 sweeps of 2 filters
- * per grid value, 200 particles of the guided proposal).
+ * `horizonMonths` months. Deterministic for a seed. Takes about a second at 4,000 particles (40
+ * posterior draws × 100); `refit` adds the profile ascent on the window (≈ 10 s on one core: up
+ * to 2 sweeps of 2 filters per grid value, 200 particles of the guided proposal).
  * @throws {OptionsError} for bad options, and as forecastWindow for observations that cannot be
  * filtered (no ISW area, fewer than 12 months, a missing month, `through` past the data).
  * @example
@@ -326,17 +338,18 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     horizon = options.horizonMonths ?? 12;
   const base = filterScenario(window.hindcast);
   const shipped: Record<string, number> = { ...FILTER_ESTIMATE.values };
-  let parameters: ForecastParameters = {
-    method: "shipped",
-    values: shipped,
-    note: `the shipped estimate (profile-likelihood ascent on ${FILTER_ESTIMATE.from} … ${FILTER_ESTIMATE.through}, ISW area and claims; the others at their prior medians)`,
-  };
+  let parameters: ForecastParameters;
+  let shippedThrough = FILTER_ESTIMATE.through;
+  /** θ of each draw (the particles are split between them, in order). */
+  let thetas: Record<string, number>[];
   if (options.parameters) {
     parameters = {
       method: "given",
       values: { ...options.parameters },
+      draws: 1,
       note: `given (${Object.keys(options.parameters).length} set; the others at their prior medians)`,
     };
+    thetas = [parameters.values];
   } else if (options.refit) {
     const fit = await profileAscentAsync(
       base,
@@ -356,54 +369,114 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     parameters = {
       method: "refit",
       values: fit.estimate,
+      draws: 1,
       note: `refit by profile-likelihood ascent on ${window.from} … ${window.through} (${window.sources.map((s) => s.source).join(", ")}; ${fit.evaluations} filter runs, ${fit.settled ? "settled" : "not settled after 2 sweeps"}), started from ${window.through >= FILTER_ESTIMATE.through ? "the shipped estimate" : "the grid's middle (the shipped estimate saw later data)"}`,
+    };
+    thetas = [parameters.values];
+  } else {
+    // Loaded on first use: the posterior is a chunk of its own, not part of the core bundle.
+    const { SHIPPED_POSTERIOR: posterior } = await import("../analysis/shipped-posterior.js");
+    shippedThrough = posterior.through;
+    const count = Math.min(posterior.draws.length, Math.max(1, Math.floor(runs / PARTICLES_PER_DRAW)));
+    // Evenly spaced rows: the file holds two runs' populations one after the other, each in ancestral order.
+    thetas = Array.from({ length: count }, (_, k) => {
+      const row = posterior.draws[Math.floor(((k + 0.5) * posterior.draws.length) / count)]!;
+      return Object.fromEntries(posterior.parameters.map((path, j) => [path, row[j]!]));
+    });
+    parameters = {
+      method: "shipped",
+      values: Object.fromEntries(
+        posterior.parameters.map((path) => {
+          const sorted = thetas.map((t) => t[path]!).sort((a, b) => a - b);
+          return [path, sorted[sorted.length >> 1]!];
+        }),
+      ),
+      draws: count,
+      note: `the shipped posterior (${posterior.draws.length} draws by tempered SMC on ${posterior.from} … ${posterior.through}, ${posterior.sources.join(" and ")}: docs/fit.md): ${count} draws, evenly spaced, each filtered with ${Math.floor(runs / count)}${runs % count ? "–" + Math.ceil(runs / count) : ""} particles; the other parameters at their prior medians; values: the draws' medians`,
     };
   }
   if (signal?.aborted) throw abortError(signal);
-  const scenario = parseScenario(
-    withParametersFixed(
-      base,
-      parameters.values,
-      `forecast (${parameters.method} estimate)`,
-      [],
-      parameters.method === "given" ? "user" : "calibration",
-    ),
-  );
   const thresholds = [...new Set([...DEFAULT_THRESHOLDS, ...(options.thresholds ?? [])])].sort((a, b) => a - b);
-  const recorder = new BlockRecorder(0, 0, runs, horizon, thresholds, "exact", false);
-  const originValues = SERIES.map(() => new Float64Array(runs));
+  // Each draw's particles are one block of the run, in draw order; one draw (refit, given) keeps
+  // the forecast's seed, several take theirs from a stream of it.
+  const sizes = thetas.map((_, j) => Math.floor(runs / thetas.length) + (j < runs % thetas.length ? 1 : 0));
+  const drawSeeds = createStream(seed, "forecast", "draw-seeds");
+  const summary = new RunSummary(runs, horizon, thresholds, "exact", thetas.length);
   const cumulative = SERIES.map((name) => name.endsWith("Losses"));
   // The claims since the origin follow the filter's own claims bias (its settings), not the engine's walk.
-  const claimed = SERIES.indexOf("claimedLosses"),
-    claimedSince = new Float64Array(runs);
-  const { filter, paths, model } = filterAndForecast(
-    scenario,
-    window.observations,
-    { particles: runs, seed },
-    horizon,
-    (k, particles, month) => {
-      if (k === 0) {
-        // The origin: the filtered state at the last observed month (losses counted from here on).
+  const claimed = SERIES.indexOf("claimedLosses");
+  const scenarios: unknown[] = [];
+  const draws: { logLikelihood: number; ess: Float64Array; paths: FilteredPaths; timeStep: RunMeta["step"] }[] = [];
+  let firstPath = 0;
+  for (const [j, theta] of thetas.entries()) {
+    if (signal?.aborted) throw abortError(signal);
+    const n = sizes[j]!;
+    const scenario = parseScenario(
+      withParametersFixed(
+        base,
+        theta,
+        `forecast (${parameters.method} ${parameters.method === "shipped" ? `draw ${j + 1} of ${thetas.length}` : "estimate"})`,
+        [],
+        parameters.method === "given" ? "user" : "calibration",
+      ),
+    );
+    scenarios.push(scenario);
+    const recorder = new BlockRecorder(j, firstPath, n, horizon, thresholds, "exact", false);
+    const originValues = SERIES.map(() => new Float64Array(n));
+    const claimedSince = new Float64Array(n);
+    const { filter, paths, model } = filterAndForecast(
+      scenario,
+      window.observations,
+      { particles: n, seed: thetas.length === 1 ? seed : Math.floor(drawSeeds() * 2 ** 32) },
+      horizon,
+      (k, particles, month) => {
+        if (k === 0) {
+          // The origin: the filtered state at the last observed month (losses counted from here on).
+          SERIES.forEach((name, s) => {
+            originValues[s]!.set(particles.monthEnd(name));
+            recorder.initial[s]!.set(cumulative[s] ? new Float64Array(n) : originValues[s]!);
+          });
+          recorder.initialiseEvents(recorder.initial[1]!);
+          return;
+        }
         SERIES.forEach((name, s) => {
-          originValues[s]!.set(particles.monthEnd(name));
-          recorder.initial[s]!.set(cumulative[s] ? new Float64Array(runs) : originValues[s]!);
+          const v = particles.monthEnd(name),
+            out = recorder.month[s]!;
+          for (let i = 0; i < n; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
         });
-        recorder.initialiseEvents(recorder.initial[1]!);
-        return;
-      }
-      SERIES.forEach((name, s) => {
-        const v = particles.monthEnd(name),
-          out = recorder.month[s]!;
-        for (let i = 0; i < runs; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
-      });
-      for (let i = 0; i < runs; i += 1) claimedSince[i] = claimedSince[i]! + month!.claimedLosses[i]!;
-      recorder.month[claimed]!.set(claimedSince);
-      const { regime, ceased } = particles.pathStates();
-      recorder.recordMonth(k - 1, [], regime, ceased);
-    },
+        for (let i = 0; i < n; i += 1) claimedSince[i] = claimedSince[i]! + month!.claimedLosses[i]!;
+        recorder.month[claimed]!.set(claimedSince);
+        const { regime, ceased } = particles.pathStates();
+        recorder.recordMonth(k - 1, [], regime, ceased);
+      },
+    );
+    summary.accept(recorder.finish());
+    draws.push({ logLikelihood: filter.logLikelihood, ess: filter.ess, paths, timeStep: model.timeStep });
+    firstPath += n;
+    onProgress?.((parameters.method === "refit" ? 0.9 : 0) + ((parameters.method === "refit" ? 0.1 : 1) * (j + 1)) / thetas.length);
+  }
+  // The pooled particles: each draw's changes end to end, month by month.
+  const pooled = (pick: (p: FilteredPaths) => Float64Array[]) =>
+    Array.from({ length: horizon }, (_, k) => {
+      const out = new Float64Array(runs);
+      let at = 0;
+      for (const d of draws) (out.set(pick(d.paths)[k]!, at), (at += pick(d.paths)[k]!.length));
+      return out;
+    });
+  const paths: FilteredPaths = {
+    occupiedChangeKm2: pooled((p) => p.occupiedChangeKm2),
+    claimedLosses: pooled((p) => p.claimedLosses),
+    casualtiesIncrement: pooled((p) => p.casualtiesIncrement),
+  };
+  // The pooled population's ESS each month: each draw's weights sum to 1/K of the whole, so
+  // 1/Σw² = K² / Σ_j 1/ESS_j (the one draw's ESS when K = 1); the log-likelihood is the draws' mean.
+  const months = draws[0]!.ess.length;
+  const ess = Array.from({ length: months }, (_, t) =>
+    draws.length === 1 ? draws[0]!.ess[t]! : draws.length ** 2 / draws.reduce((a, d) => a + 1 / d.ess[t]!, 0),
   );
-  const summary = new RunSummary(runs, horizon, thresholds, "exact", 1);
-  summary.accept(recorder.finish());
+  const filter = { logLikelihood: draws.reduce((a, d) => a + d.logLikelihood, 0) / draws.length };
+  const scenario = scenarios.length === 1 ? scenarios[0] : scenarios;
+  const model = { timeStep: draws[0]!.timeStep };
   const start = `${addMonths(window.through, 1)}-01`;
   const meta: RunMeta = {
     scenarioName: `forecast-${window.through}`,
@@ -426,9 +499,9 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   };
   const last = window.lastObserved;
   const notes = [...set.notes, ...window.notes];
-  if (parameters.method === "shipped" && window.through < FILTER_ESTIMATE.through)
+  if (parameters.method === "shipped" && window.through < shippedThrough)
     notes.push(
-      `the shipped estimate of θ saw data up to ${FILTER_ESTIMATE.through}, after this forecast's origin ${window.through}: refit for a forecast that uses only data up to ${window.through}`,
+      `the shipped posterior of θ saw data up to ${shippedThrough}, after this forecast's origin ${window.through}: refit for a forecast that uses only data up to ${window.through}`,
     );
   const sourceNames = new Set(window.sources.map((s) => s.source));
   // A source that ended before the origin has no level to add the changes to.
@@ -465,7 +538,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
         months: window.observations.months.length,
         particles: runs,
         logLikelihood: filter.logLikelihood,
-        ess: Array.from(filter.ess).filter((e) => e > 0),
+        ess: ess.filter((e) => e > 0),
       },
     },
     reported,

@@ -60,7 +60,7 @@ describe("forecast", () => {
       "occupied_area_isw_monthly.csv not used: occupied_area_isw_daily.csv is (a daily file is preferred to a monthly one)",
       `${join(dir, "README.md")} not read: not an observation file`,
       `${join(dir, "loss_estimates_point_claims.csv")}: 37 estimates of casualties weighed in 22 months, as weak observations of the true cumulative losses; left out: 19 dated before the window, 19 of deaths, not casualties (no death share in the model), 2 from a warring party, 1 a bound without a figure`,
-      "the shipped estimate of θ saw data up to 2025-06, after this forecast's origin 2024-10: refit for a forecast that uses only data up to 2024-10",
+      "the shipped posterior of θ saw data up to 2025-06, after this forecast's origin 2024-10: refit for a forecast that uses only data up to 2024-10",
     ]);
     expect(r.stderr.trimEnd().split("\n")).toEqual(json.notes.map((n) => `attrition-sim: note: ${n}`));
     const csv = await cli("forecast", "--observations", dir, "--format", "csv", ...SMALL);
@@ -115,7 +115,7 @@ describe("report (npm start)", () => {
     const r = await cli("report", "--runs", "20");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^Forecast from the latest data \(docs\/forecast\.md; .*isw, claims, economist, pointEstimates 2023-01 … 2025-06, 4,000 particles, seed 1, θ the shipped estimate:$/m,
+      /^Forecast from the latest data \(docs\/forecast\.md; .*isw, claims, economist, pointEstimates 2023-01 … 2025-06, 4,000 particles, seed 1, θ: 40 draws of the shipped posterior:$/m,
     );
     expect(r.stdout).toMatch(
       /^- 2026-06: ISW occupied area [\d,]+ \[[\d,]+–[\d,]+\] km²; General Staff claims since 2022-02-24 \d+k \[\d+k–\d+k\] \(median \[90% band\]\)\.\n$/m,

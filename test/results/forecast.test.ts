@@ -3,6 +3,7 @@ import { readObservationFiles, shippedObservations } from "../../src/data/observ
 import { occupiedAreaMonthly, claimedLossesMonthly } from "../../src/data/series.js";
 import { forecast, Forecast } from "../../src/results/forecast.js";
 import { FILTER_ESTIMATE } from "../../src/analysis/filter-estimate.js";
+import { SHIPPED_POSTERIOR } from "../../src/analysis/shipped-posterior.js";
 import { Projection } from "../../src/results/projection.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { shippedFilesThrough } from "../helpers/observation-files.js";
@@ -16,7 +17,9 @@ describe("forecast", () => {
     expect([f.from, f.through, f.months[0], f.months.length, f.runs]).toEqual(["2023-01", "2025-06", "2025-07-31", 3, 500]);
     expect(f.sources.map((s) => s.source)).toEqual(["isw", "claims", "economist", "pointEstimates"]);
     expect(f.parameters.method).toBe("shipped");
-    expect(f.parameters.values).toEqual(FILTER_ESTIMATE.values);
+    // 500 particles: 5 draws of the shipped posterior, 100 particles each; values are their medians.
+    expect(f.parameters.draws).toBe(5);
+    expect(Object.keys(f.parameters.values)).toEqual([...SHIPPED_POSTERIOR.parameters]);
     expect(f.filter.months).toBe(30);
     // The filter's paths run the engine's default month step, and the result says so.
     expect(f.toJSON().options.step).toBe("month");
@@ -70,6 +73,22 @@ describe("forecast", () => {
     expect(area.p95[0]! - area.p05[0]!).toBeLessThan(5000);
   });
 
+  it("pools its posterior draws, the same bytes for a seed, and splits the particles 100 or more to a draw", async () => {
+    const pooled = await forecast({ runs: 1000, horizonMonths: 6, seed: 2 });
+    expect(pooled.parameters.draws).toBe(10);
+    // one θ (the pooled draws' medians) on the same particles: no parameter uncertainty
+    const one = await forecast({ runs: 1000, horizonMonths: 6, seed: 2, parameters: pooled.parameters.values });
+    expect(one.parameters.draws).toBe(1);
+    // (the pooled band need not be wider: the medians' θ is not a typical draw)
+    expect(pooled.reported("claimedLosses").p50).not.toEqual(one.reported("claimedLosses").p50);
+    const again = await forecast({ runs: 1000, horizonMonths: 6, seed: 2 });
+    expect(JSON.stringify(again.toForecastJSON())).toBe(JSON.stringify(pooled.toForecastJSON()));
+    // 250 particles: 2 draws of 125; 150: 1 draw (at least 100 particles per draw)
+    expect((await forecast({ runs: 250, horizonMonths: 1, seed: 2 })).parameters.draws).toBe(2);
+    expect((await forecast({ runs: 150, horizonMonths: 1, seed: 2 })).parameters.draws).toBe(1);
+    expect(pooled.parameters.note).toContain("10 draws");
+  });
+
   it("uses only the sources it is given and reports only theirs", async () => {
     const { economist: _, pointEstimates: __, ...set } = shippedObservations();
     const f = await forecast({ ...SMALL, observations: { ...set, files: { isw: set.files.isw, claims: set.files.claims } } });
@@ -118,7 +137,7 @@ describe("the shipped estimate (src/analysis/filter-estimate.ts, npm run fit:pro
   it("notes that the shipped θ saw later data when the origin is before its window's end", async () => {
     const f = await forecast({ ...SMALL, through: "2024-06" });
     expect(f.notes.at(-1)).toBe(
-      "the shipped estimate of θ saw data up to 2025-06, after this forecast's origin 2024-06: refit for a forecast that uses only data up to 2024-06",
+      "the shipped posterior of θ saw data up to 2025-06, after this forecast's origin 2024-06: refit for a forecast that uses only data up to 2024-06",
     );
   });
 });
