@@ -53,7 +53,7 @@ const rows = shipped.parameters.map((path) => {
   const [p05, p50, p95] = [q(post, 0.05), q(post, 0.5), q(post, 0.95)];
   const ratio = (p95 - p05) / (prior[1] - prior[0]);
   const a = abc.parameters.find((p) => p.path === path);
-  const d = deep ? column(deep, path) : undefined;
+  const d = deep?.parameters.includes(path) ? column(deep, path) : undefined;
   return { path, prior, p05, p50, p95, ratio, abc: a, deep: d && [q(d, 0.05), q(d, 0.5), q(d, 0.95)] };
 });
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -144,8 +144,7 @@ ${rows
 ABC also fitted ${abc.parameters
   .filter((p) => !shipped.parameters.includes(p.path))
   .map((p) => `\`${p.path}\``)
-  .join(", ")}; the state-space fit holds them at their prior medians (the profile fit of
-\`docs/fit-profile.md\` moves four of them).
+  .join(", ")}; the state-space fit holds them at their prior medians.
 
 Regimes: offensive → stalemate ${band(q(os, 0.05), q(os, 0.5), q(os, 0.95))} a month (mean spell ${sig(1 / mean(os), 2)} months at the posterior
 mean), stalemate → offensive ${band(q(so, 0.05), q(so, 0.5), q(so, 0.95))} (mean spell ${sig(1 / mean(so), 2)} months). The offensive pace is the

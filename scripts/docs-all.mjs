@@ -78,13 +78,13 @@ const STEPS = [
   { name: "filter", writes: "docs/filter.md (~25 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
   {
     name: "fit",
-    writes: "docs/fit.md and data/posterior-2025-06.json (~9 min)",
+    writes: "docs/fit.md, data/posterior-2025-06.json and src/analysis/shipped-posterior.ts (~13 min)",
     command: ["npx", "tsx", "scripts/fit-smc.ts"],
     slow: true,
   },
   {
     name: "fit-deepstate",
-    writes: "data/unshipped/posterior-deepstate-2025-06.json (~9 min)",
+    writes: "data/unshipped/posterior-deepstate-2025-06.json (~14 min)",
     command: ["npx", "tsx", "scripts/fit-smc.ts", "--deepstate"],
     slow: true,
   },

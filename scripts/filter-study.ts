@@ -34,7 +34,7 @@ import { parseScenario } from "../src/scenario/parse.js";
 import { observationsFromSeries } from "../src/analysis/observations.js";
 import { WarParticles, type FilterObservations } from "../src/analysis/war-particles.js";
 import { createStream } from "../src/engine/rng.js";
-import { FIT_PARAMETERS } from "./fit-settings.js";
+import { PMMH_PARAMETERS } from "./fit-settings.js";
 import { candidateSection, codeHash, f } from "./league-report.js";
 
 const quick = process.argv.includes("--quick");
@@ -78,7 +78,7 @@ const counts = COUNTS.map((n) => {
   return { n, ...r };
 });
 
-const IF2_PARAMETERS = FIT_PARAMETERS;
+const IF2_PARAMETERS = PMMH_PARAMETERS;
 
 // ---- 2. the league table -----------------------------------------------------------------------------
 const PARTICLES = 4000;
@@ -120,7 +120,7 @@ const league = await runLeague(
   [
     filteredModelForecaster({ particles: PARTICLES }),
     filteredModelForecaster({ particles: PARTICLES, parameters: "prior-draws", name: "model (particle filter, prior draws)" }),
-    pmmhForecaster({ parameters: FIT_PARAMETERS, firstBurnIn: 1000, burnIn: 200, iterations: 500 }),
+    pmmhForecaster({ parameters: PMMH_PARAMETERS, firstBurnIn: 1000, burnIn: 200, iterations: 500 }),
     filteredModelForecaster({
       particles: PARTICLES,
       name: "model (particle filter, profile θ)",

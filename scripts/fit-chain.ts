@@ -2,7 +2,7 @@
 // Usage: tsx scripts/fit-chain.ts <chain> <burnIn> <iterations> <particles> [estimate]; prints one
 // JSON line. With "estimate", the chain moves PROFILE_PARAMETERS and starts at the shipped profile
 // estimate (src/analysis/filter-estimate.ts) ± 5% of each prior's range — pomp's workflow of a
-// maximum-likelihood start before the sampler — instead of FIT_PARAMETERS near the prior medians.
+// maximum-likelihood start before the sampler — instead of PMMH_PARAMETERS near the prior medians.
 import { pmmh } from "../src/analysis/inference-pmmh.js";
 import { warLogLikelihood } from "../src/analysis/war-particles.js";
 import { listParameters } from "../src/engine/parameters.js";
@@ -11,13 +11,13 @@ import { FILTER_ESTIMATE } from "../src/analysis/filter-estimate.js";
 import { PROFILE_PARAMETERS } from "../src/analysis/filter-priors.js";
 import { median, support } from "../src/scenario/distribution-math.js";
 import { parseScenario } from "../src/scenario/parse.js";
-import { FIT_PARAMETERS, fitData } from "./fit-settings.js";
+import { PMMH_PARAMETERS, fitData } from "./fit-settings.js";
 
 const [chain, burnIn, iterations, particles] = process.argv.slice(2, 6).map(Number) as [number, number, number, number];
 const fromEstimate = process.argv[6] === "estimate";
 const { observations, scenario } = fitData();
 const slots = listParameters(parseScenario(scenario));
-const parameters = (fromEstimate ? PROFILE_PARAMETERS : FIT_PARAMETERS).map((path) => ({
+const parameters = (fromEstimate ? PROFILE_PARAMETERS : PMMH_PARAMETERS).map((path) => ({
   path,
   prior: slots.find((s) => s.path === path)!.spec,
 }));

@@ -25,7 +25,7 @@ import { createStream } from "../src/engine/rng.js";
 import { median, quantile } from "../src/scenario/distribution-math.js";
 import { parseScenario } from "../src/scenario/parse.js";
 import { PROFILE_PARAMETERS } from "../src/analysis/filter-priors.js";
-import { FIT_FROM, FIT_PARAMETERS, FIT_TO, fitData } from "./fit-settings.js";
+import { FIT_FROM, PMMH_PARAMETERS, FIT_TO, fitData } from "./fit-settings.js";
 
 const quick = process.argv.includes("--quick"),
   fromEstimate = process.argv.includes("--from-estimate"),
@@ -82,7 +82,7 @@ const { observations, scenario } = fitData();
 const slots = listParameters(parseScenario(scenario));
 const sortedOf = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
 const q = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-const FITTED: readonly string[] = fromEstimate ? PROFILE_PARAMETERS : FIT_PARAMETERS;
+const FITTED: readonly string[] = fromEstimate ? PROFILE_PARAMETERS : PMMH_PARAMETERS;
 const rows = FITTED.map((path) => {
   const perChain = chains.map((c) => c.draws[path]!);
   const all = sortedOf(perChain.flat());

@@ -36,7 +36,7 @@ export const SMC_SETTINGS = {
   minMoves: 2,
   maxMoves: 5,
   movedShare: 0.8,
-  finalMoves: 14,
+  finalMoves: quick ? 14 : 90,
 } as const;
 const S = SMC_SETTINGS;
 const started = Date.now();
