@@ -71,7 +71,8 @@ const STEPS = [
   },
   {
     name: "fit-profile",
-    writes: "src/analysis/filter-estimate.ts and docs/fit-profile.md (~2 min; the estimate is read by forecast and the filter study)",
+    writes:
+      "src/analysis/filter-estimate.ts and docs/fit-profile.md (~2 min; the estimate is where forecast's refit starts, and the filter study reads it)",
     command: ["npm", "run", "fit:profile"],
     slow: true,
   },
