@@ -440,6 +440,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
           return;
         }
         SERIES.forEach((name, s) => {
+          if (s === claimed) return; // written below, from the filter's claims
           const v = particles.monthEnd(name),
             out = recorder.month[s]!;
           for (let i = 0; i < n; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
