@@ -16,6 +16,7 @@
 //                             # which docs/calibration.md reports
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { parametersOf } from "../src/analysis/bounded-prior.js";
 import { temperedSmc, type SmcResult } from "../src/analysis/inference-smc.js";
 import { bulkEss, rHat } from "../src/analysis/mcmc-diagnostics.js";
 import { warLogLikelihood } from "../src/analysis/war-particles.js";
@@ -46,7 +47,7 @@ const log = (line: string) => process.stderr.write(`  ${line} (${elapsed().toFix
 const { observations, scenario } = deepState ? fitDataWithDeepState() : fitData();
 const sources = deepState ? ["isw", "deepState", "claims"] : ["isw", "claims"];
 const slots = listParameters(parseScenario(scenario));
-const parameters = FIT_PARAMETERS.map((path) => ({ path, prior: slots.find((s) => s.path === path)!.spec }));
+const parameters = parametersOf(scenario, FIT_PARAMETERS);
 const pool = fitPool(S.workers, S.filterParticles, deepState);
 const runs: (SmcResult & { seconds: number })[] = [];
 for (let run = 1; run <= S.runs; run += 1) {

@@ -1,4 +1,6 @@
+import { listParameters } from "../engine/parameters.js";
 import type { DistSpec } from "../scenario/dist-spec.js";
+import { parseScenario } from "../scenario/parse.js";
 import { support } from "../scenario/distribution-math.js";
 import { OptionsError } from "../util/errors.js";
 
@@ -13,6 +15,21 @@ import { OptionsError } from "../util/errors.js";
 export interface BoundedParameter {
   path: string;
   prior: DistSpec;
+}
+
+/**
+ * The parameters of θ at `paths`, each with its prior in `scenario` (the samplers' input).
+ * @throws {OptionsError} at `parameters` for a path that is not a parameter of the scenario.
+ * @example
+ * parametersOf(filterScenario(observations), ["intensity.noiseSd"])[0]!.prior; // { dist: "uniform", min: 0.01, max: 0.4, … }
+ */
+export function parametersOf(scenario: unknown, paths: readonly string[]): BoundedParameter[] {
+  const slots = listParameters(parseScenario(scenario));
+  return paths.map((path) => {
+    const slot = slots.find((s) => s.path === path);
+    if (!slot) throw new OptionsError({ path: "parameters", message: `${path} is not a parameter of the scenario` });
+    return { path, prior: slot.spec };
+  });
 }
 
 /** A bounded prior: its support and log density (−∞ outside). */

@@ -1,6 +1,5 @@
-import { listParameters } from "../engine/parameters.js";
 import { median } from "../scenario/distribution-math.js";
-import { parseScenario } from "../scenario/parse.js";
+import { parametersOf } from "./bounded-prior.js";
 import { pmmh } from "./inference-pmmh.js";
 import { pooledDrawChanges } from "./league-draws.js";
 import { filterProblem } from "./league-filtered.js";
@@ -57,12 +56,7 @@ export function pmmhForecaster(options: PmmhForecasterOptions): Forecaster {
     forecast({ origin, horizons, series, data, seed }) {
       const cut = dataUpTo(data, origin);
       const { observations, scenario } = filterProblem(cut, from, origin, ["isw", "claims"]);
-      const slots = listParameters(parseScenario(scenario));
-      const parameters = options.parameters.map((path) => {
-        const slot = slots.find((s) => s.path === path);
-        if (!slot) throw new Error(`internal: ${path} is not a parameter of the filter's scenario`);
-        return { path, prior: slot.spec };
-      });
+      const parameters = parametersOf(scenario, options.parameters);
       const start = warm?.last ?? Object.fromEntries(parameters.map((p) => [p.path, median(p.prior)]));
       const chain = pmmh({
         parameters,

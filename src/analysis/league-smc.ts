@@ -1,8 +1,6 @@
-import { listParameters } from "../engine/parameters.js";
-import { parseScenario } from "../scenario/parse.js";
 import { OptionsError } from "../util/errors.js";
 import { canonicalJson, sha256 } from "../util/sha256.js";
-import type { BoundedParameter } from "./bounded-prior.js";
+import { parametersOf } from "./bounded-prior.js";
 import { smcUpdate, temperedSmc, type LikelihoodRequest, type SmcResult } from "./inference-smc.js";
 import { dataUpTo, LEAGUE_SERIES } from "./league-data.js";
 import { pooledDrawChanges } from "./league-draws.js";
@@ -107,12 +105,7 @@ export function smcForecaster(options: SmcForecasterOptions): Forecaster {
     async forecast({ origin, horizons, series, data, seed }) {
       const cut = dataUpTo(data, origin);
       const { observations, scenario } = filterProblem(cut, from, origin, ["isw", "claims"]);
-      const slots = listParameters(parseScenario(scenario));
-      const parameters: BoundedParameter[] = options.parameters.map((path) => {
-        const slot = slots.find((s) => s.path === path);
-        if (!slot) throw new OptionsError({ path: "parameters", message: `${path} is not a parameter of the filter's scenario` });
-        return { path, prior: slot.spec };
-      });
+      const parameters = parametersOf(scenario, options.parameters);
       // An update needs the previous origin's window to be the new data's past: the same
       // observations up to the previous origin (so a revised month starts a fresh fit), and the
       // origin one month on.

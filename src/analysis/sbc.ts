@@ -1,8 +1,7 @@
 import { createStream, fillStandardNormal, type Uniform } from "../engine/rng.js";
-import { listParameters } from "../engine/parameters.js";
 import { areaChangeDraw, claimsDraw } from "../model/observation.js";
 import { quantile } from "../scenario/distribution-math.js";
-import { parseScenario } from "../scenario/parse.js";
+import { parametersOf } from "./bounded-prior.js";
 import { withParametersFixed } from "./fixed-parameters.js";
 import { pmmh } from "./inference-pmmh.js";
 import { temperedSmc, type SmcOptions } from "./inference-smc.js";
@@ -57,12 +56,7 @@ function* sbcSets(options: SbcProblem) {
       path: "seed",
       message: `expected an integer from 0 to ${Math.floor((0xffffffff - sets + 1) / 1000)} (set seeds are seed · 1000 + set), got ${seed}`,
     });
-  const slots = listParameters(parseScenario(scenario));
-  const parameters = paths.map((path) => {
-    const slot = slots.find((s) => s.path === path);
-    if (!slot) throw new Error(`internal: ${path} is not a parameter of the scenario`);
-    return { path, prior: slot.spec };
-  });
+  const parameters = parametersOf(scenario, paths);
   const priorDraws = createStream(seed, "sbc", "truth");
   for (let set = 0; set < sets; set += 1) {
     const truth = Object.fromEntries(parameters.map((p) => [p.path, quantile(p.prior, priorDraws())]));
