@@ -339,7 +339,8 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   const base = filterScenario(window.hindcast);
   const shipped: Record<string, number> = { ...FILTER_ESTIMATE.values };
   let parameters: ForecastParameters;
-  let shippedThrough = FILTER_ESTIMATE.through;
+  /** The last month the shipped posterior saw (only when the forecast uses it). */
+  let posteriorThrough: string | undefined;
   /** θ of each draw (the particles are split between them, in order). */
   let thetas: Record<string, number>[];
   if (options.parameters) {
@@ -376,7 +377,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   } else {
     // Loaded on first use: the posterior is a chunk of its own, not part of the core bundle.
     const { SHIPPED_POSTERIOR: posterior } = await import("../analysis/shipped-posterior.js");
-    shippedThrough = posterior.through;
+    posteriorThrough = posterior.through;
     const count = Math.min(posterior.draws.length, Math.max(1, Math.floor(runs / PARTICLES_PER_DRAW)));
     // Evenly spaced rows: the file holds two runs' populations one after the other, each in ancestral order.
     thetas = Array.from({ length: count }, (_, k) => {
@@ -461,7 +462,11 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     Array.from({ length: horizon }, (_, k) => {
       const out = new Float64Array(runs);
       let at = 0;
-      for (const d of draws) (out.set(pick(d.paths)[k]!, at), (at += pick(d.paths)[k]!.length));
+      for (const d of draws) {
+        const month = pick(d.paths)[k]!;
+        out.set(month, at);
+        at += month.length;
+      }
       return out;
     });
   const paths: FilteredPaths = {
@@ -475,17 +480,16 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   const ess = Array.from({ length: months }, (_, t) =>
     draws.length === 1 ? draws[0]!.ess[t]! : draws.length ** 2 / draws.reduce((a, d) => a + 1 / d.ess[t]!, 0),
   );
-  const filter = { logLikelihood: draws.reduce((a, d) => a + d.logLikelihood, 0) / draws.length };
-  const scenario = scenarios.length === 1 ? scenarios[0] : scenarios;
-  const model = { timeStep: draws[0]!.timeStep };
+  const logLikelihood = draws.reduce((a, d) => a + d.logLikelihood, 0) / draws.length;
   const start = `${addMonths(window.through, 1)}-01`;
   const meta: RunMeta = {
     scenarioName: `forecast-${window.through}`,
-    scenarioSha256: sha256(canonicalJson(scenario)),
+    // One draw hashes its scenario as before; several, the list of their scenarios.
+    scenarioSha256: sha256(canonicalJson(scenarios.length === 1 ? scenarios[0] : scenarios)),
     runs,
     seed,
     horizonMonths: horizon,
-    step: model.timeStep,
+    step: draws[0]!.timeStep,
     start,
     calendar: buildCalendar(start, horizon),
     keepPaths: false,
@@ -500,9 +504,9 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   };
   const last = window.lastObserved;
   const notes = [...set.notes, ...window.notes];
-  if (parameters.method === "shipped" && window.through < shippedThrough)
+  if (posteriorThrough && window.through < posteriorThrough)
     notes.push(
-      `the shipped posterior of θ saw data up to ${shippedThrough}, after this forecast's origin ${window.through}: refit for a forecast that uses only data up to ${window.through}`,
+      `the shipped posterior of θ saw data up to ${posteriorThrough}, after this forecast's origin ${window.through}: refit for a forecast that uses only data up to ${window.through}`,
     );
   const sourceNames = new Set(window.sources.map((s) => s.source));
   // A source that ended before the origin has no level to add the changes to.
@@ -538,7 +542,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
       filter: {
         months: window.observations.months.length,
         particles: runs,
-        logLikelihood: filter.logLikelihood,
+        logLikelihood,
         ess: ess.filter((e) => e > 0),
       },
     },
