@@ -1,5 +1,5 @@
 /**
- * A long-horizon run at the default month step (8 sub-steps a month): 50 years of
+ * A long-horizon run at the default month step (12 sub-steps a month): 50 years of
  * the `dprk-waves` preset (further Poisson DPRK waves, F16), by decade — how far the front
  * moves, and how many DPRK soldiers become casualties.
  *

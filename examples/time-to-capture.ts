@@ -2,7 +2,9 @@
  * How long would capture of the remaining territory take? The article's straight line says
  * "over 83 years" (F11/F12): the model reproduces it with forces frozen, the offensive held and
  * no noise or events. With regimes switching, forces responding and a ceasefire hazard, the
- * answer is a distribution — and many paths do not finish within 100 years.
+ * answer is a distribution — and many paths do not finish within 100 years. `article` keeps the
+ * article's figures; `baseline` starts from the state the data leave at 2025-06, with the
+ * fitted pace (the shipped posterior).
  *
  *   npx tsx examples/time-to-capture.ts              (ATTRITION_RUNS=1000 for a quicker run)
  */
@@ -18,7 +20,7 @@ const show = (title: string, e: EventSummary) =>
 
 // The article's arithmetic: 80% of Ukraine at the 2025 pace, nothing else moving.
 const straightLine = {
-  extends: "baseline",
+  extends: "article",
   name: "straight line",
   dynamics: { forces: "frozen", regime: "offensive", noise: "off", events: "off" },
   territory: { initialOccupiedKm2: 0.2 * UKRAINE_AREA_KM2 },

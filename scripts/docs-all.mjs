@@ -79,7 +79,7 @@ const STEPS = [
   { name: "filter", writes: "docs/filter.md (~25 min)", command: ["npx", "tsx", "scripts/filter-study.ts"], slow: true },
   {
     name: "fit",
-    writes: "docs/fit.md, data/posterior-2025-06.json and src/analysis/shipped-posterior.ts (~13 min)",
+    writes: "docs/fit.md, data/posterior-2025-06.json (θ and each draw's state) and src/scenario/shipped-posterior*.ts (~13 min)",
     command: ["npx", "tsx", "scripts/fit-smc.ts"],
     slow: true,
   },

@@ -100,7 +100,7 @@ const synthetic = syntheticCheck();
 const seconds = (Date.now() - started) / 1000;
 
 // ---- formatting ----------------------------------------------------------------------------------
-const baseline = new Map(listParameters(parseScenario("baseline")).map((s) => [s.path, s.spec]));
+const baseline = new Map(listParameters(parseScenario("article")).map((s) => [s.path, s.spec]));
 const sig = (v: number, digits = 3) =>
   Math.abs(v) >= 1000 ? Math.round(v).toLocaleString("en-US") : Number(v.toPrecision(digits)).toString();
 const pct = (v: number) => `${(100 * v).toFixed(0)}%`;

@@ -147,7 +147,7 @@ const posterior = {
   sources,
   converged,
   settings: S,
-  note: "θ only: each row is one equally weighted draw of the parameters; the other parameters stay at the filter scenario's prior medians, and the state at the last month is not stored (a forecast filters each row)",
+  note: "θ only: each row is one equally weighted draw of the parameters; the other parameters stay at the filter scenario's prior medians (scripts/posterior-state.ts adds each row's state at the last month)",
   diagnostics: Object.fromEntries(rows.map((r) => [r.path, { rHat: r.rHat, bulkEss: r.ess }])),
   logEvidence: runs.map((r) => r.logEvidence),
   parameters: FIT_PARAMETERS,
@@ -160,8 +160,9 @@ else {
   if (!deepState) writeFileSync("docs/fit.md", text);
   else process.stdout.write(text);
   if (converged || deepState) writeFileSync(posteriorFile, `${JSON.stringify(posterior)}\n`);
-  // The module `forecast` imports (src/analysis/shipped-posterior.ts) follows the shipped file.
-  if (converged && !deepState) execFileSync(process.execPath, ["scripts/build-posterior.mjs"], { stdio: "inherit" });
+  // Each draw's filtered state at the last month (scripts/posterior-state.ts), then the modules the
+  // package ships (src/scenario/shipped-posterior*.ts, scripts/build-posterior.mjs) follow the file.
+  if (converged && !deepState) execFileSync(process.execPath, ["--import", "tsx", "scripts/posterior-state.ts"], { stdio: "inherit" });
 }
 log(
   quick

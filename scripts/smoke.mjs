@@ -33,7 +33,7 @@ import { fileURLToPath } from "node:url";
  * The seeded computation every fixture runs, as source text. `lib` is the package's main entry.
  * Must be valid JavaScript *and* TypeScript (strict), and JSON-serialisable.
  */
-const SMOKE_EXPRESSION = `lib.simulateSync({ extends: "baseline", russia: { recruitmentCapacityPerMonth: "1300/day" } }, { runs: 300, seed: 7, horizonMonths: 18 }).toJSON()`;
+const SMOKE_EXPRESSION = `lib.simulateSync({ extends: "article", russia: { recruitmentCapacityPerMonth: "1300/day" } }, { runs: 300, seed: 7, horizonMonths: 18 }).toJSON()`;
 
 /** A TypeScript-only statement in the .ts fixtures, so that exported *types* are exercised too. */
 const TS_TYPE_PROBE = `const issue: lib.InputIssue = { path: "smoke", message: "ok" }; const names: lib.SeriesName[] = [...lib.SERIES]; const spec: advanced.DistSpec = { dist: "uniform", min: 0, max: 1 }; const json: lib.ComparisonJson | undefined = undefined; void issue; void names; void advanced.distMean(spec); void json;`;
@@ -441,7 +441,7 @@ function oneCopy(files) {
  */
 function lazyPosterior(files) {
   step("the shipped posterior is a chunk of its own, loaded lazily, outside the core entry's static imports");
-  const MODULE = "src/analysis/shipped-posterior.ts";
+  const MODULE = "src/scenario/shipped-posterior.ts";
   for (const ext of [".js", ".cjs"]) {
     const holders = [...files].filter(
       (f) => f.startsWith("dist/") && f.endsWith(ext) && bundledModules(readFileSync(join(root, f), "utf8")).includes(MODULE),

@@ -119,7 +119,8 @@ export { predictiveCheck, monthlyPaths, type MonthlyPaths, type KeptPaths } from
 // --- Scenarios -----------------------------------------------------------------------------------
 export { scenarioSchema, dynamicsSchema } from "./scenario/schema.js";
 export { deepMerge, toScenarioInput, isParsedScenario } from "./scenario/parse.js";
-export { baselineScenario, CLAIMS_BIAS_POINT } from "./scenario/baseline.js";
+export { articleScenario, CLAIMS_BIAS_POINT } from "./scenario/article-scenario.js";
+export { DEFAULT_CALIBRATED_PARAMETERS } from "./analysis/observations.js";
 export { provenanceSchema, describeProvenance } from "./scenario/provenance.js";
 export { parseQuantity, loadUnits, QuantityError, type Dimension } from "./scenario/units.js";
 export { loadValidation } from "./util/lazy.js";

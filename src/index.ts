@@ -26,6 +26,7 @@ export { SERIES, type SeriesName, type RunStore } from "./engine/store.js";
 
 // Scenarios: parse (presets, files, overrides), the parameters with their provenance.
 export { parseScenario } from "./scenario/parse.js";
+export { loadShippedPosterior } from "./engine/posterior.js";
 export { presets, presetNames, type PresetName, type ScenarioFile } from "./scenario/presets.js";
 export { parameterTable, type ParameterRow } from "./scenario/parameter-table.js";
 export { articleFacts, type ArticleFact } from "./scenario/article.js";
@@ -50,13 +51,7 @@ export {
   type CalibrationDiagnostics,
   type PosteriorSpec,
 } from "./analysis/calibrate.js";
-export {
-  observationsFromSeries,
-  hindcastScenario,
-  DEFAULT_CALIBRATED_PARAMETERS,
-  type Observations,
-  type MonthlySeries,
-} from "./analysis/observations.js";
+export { observationsFromSeries, hindcastScenario, type Observations, type MonthlySeries } from "./analysis/observations.js";
 export {
   runBacktest,
   type BacktestOptions,

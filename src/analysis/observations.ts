@@ -185,7 +185,7 @@ export function hindcastScenario(
   observations: Observations,
   options: { base?: unknown; initialRegime?: "offensive" | "stalemate" } = {},
 ): ScenarioInput {
-  const input = toScenarioInput(parseScenario(options.base ?? "baseline")) as Record<string, unknown>;
+  const input = toScenarioInput(parseScenario(options.base ?? "article")) as Record<string, unknown>;
   const from = observations.months[0]!;
   for (const [path, prior] of Object.entries(CALIBRATION_PRIORS)) setAt(input, path, prior);
   const dataNote = (note: string): Provenance => ({ source: "data", file: "occupied_area_isw_monthly.csv", note });

@@ -1,5 +1,6 @@
 import { BlockRun, type RunPlan } from "../engine/block.js";
 import { createStream, fillStandardNormal, type Stream } from "../engine/rng.js";
+import { PATH_STATE_COLUMNS } from "../engine/path-state.js";
 import { prepareRun } from "../engine/run.js";
 import {
   areaChangeLogLikelihood,
@@ -82,6 +83,15 @@ export interface FilterObservations {
    */
   claimsBefore?: number;
 }
+
+/**
+ * Sub-steps per month of the state-space model's month step: 8, the engine's default when the
+ * shipped posterior was fitted (`npm run fit`, docs/fit.md) and the league tables were run, so
+ * that the filter, the fit and the posterior's states stay one model. The engine's projections
+ * now default to 12 (engine/run.ts DEFAULT_SUB_STEPS, for the day-step agreement of the DPRK
+ * tail); a path of `baseline` carries a state filtered at 8 on at 12.
+ */
+export const FILTER_SUB_STEPS = 8;
 
 /** Options of {@link WarParticles}. */
 export interface WarParticlesOptions {
@@ -234,7 +244,7 @@ export class WarParticles implements ParticleModel {
     this.months = observations.months.length + extraMonths;
     this.observations = observations;
     this.settings = options.settings ?? OBSERVATION_SETTINGS;
-    const run = prepareRun(scenario, { runs: particles, horizonMonths: this.months, seed, thresholds: [] });
+    const run = prepareRun(scenario, { runs: particles, horizonMonths: this.months, seed, thresholds: [] }, { subSteps: FILTER_SUB_STEPS });
     // One block of every path, its month ends kept exactly (the filter reads them each month).
     this.plan = { ...run.plan, summary: "exact", keepPaths: false };
     this.timeStep = this.plan.dayStep ? "day" : "month";
@@ -426,6 +436,17 @@ export class WarParticles implements ParticleModel {
           this.economistRatio[i]!,
         );
     }
+  }
+
+  /**
+   * Particle i's state at the end of the last month run, in PATH_STATE_COLUMNS order
+   * (engine/path-state.ts): the engine's, with the claims bias the filter weighed (ln b of the
+   * observation model, not the engine's own walk) — what a shipped posterior stores.
+   */
+  pathState(i: number): number[] {
+    const state = this.block.pathState(i);
+    state[PATH_STATE_COLUMNS.indexOf("logClaimsBias")] = this.logBias[i]!;
+    return state;
   }
 
   resample(ancestors: Int32Array): void {

@@ -59,7 +59,8 @@ import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
 import { normalQuantile } from "../util/special-functions.js";
 import { daysBetween, type CalendarMonth } from "./calendar.js";
-import type { ParameterSlot } from "./parameters.js";
+import { posteriorRows, type JointDraws, type ParameterSlot } from "./parameters.js";
+import { PATH_STATE_COLUMNS, stateMedians, type PathStates } from "./path-state.js";
 import { sampleBlock, type BlockParameterView } from "./sample.js";
 import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";
 import {
@@ -88,6 +89,11 @@ export interface RunPlan {
   keepPaths: boolean;
   /** Per-path uniforms replacing the keyed parameter draws (indexed by global path). */
   uniforms?: Readonly<Record<string, ArrayLike<number>>>;
+  /**
+   * The scenario's joint posterior, resolved (a shipped one loaded: engine/posterior.ts): each
+   * path takes one row of its parameters and, when it has one, of its state at its last month.
+   */
+  posterior?: JointDraws;
   /**
    * Day step only: whole days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
    * which change by well under 1% a month; 0 = once at each month start, 7 = weekly (the
@@ -191,6 +197,13 @@ export class BlockRun {
   private resampled = false;
   /** Months run so far (reinitialise is only for a block that has run none). */
   private monthsRun = 0;
+  /**
+   * Whether the paths continue a posterior's state (PathStates) rather than start at t0: their
+   * first month then walks the noises, the regime and the claims bias on from that state, as
+   * every later month does, instead of drawing them afresh.
+   */
+  private readonly continued: boolean;
+  private readonly blockIndex: number;
   /** resample's copy of one state array (allocated on first use). */
   private resampleScratch: Float64Array | undefined;
   /**
@@ -253,13 +266,15 @@ export class BlockRun {
     const { view: p, byPath } = sampleBlock(
       scenario,
       plan.slots,
-      { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: scenario.posterior },
+      { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: plan.posterior },
       block,
       firstPath,
       count,
     );
     this.p = p;
     this.byPath = byPath;
+    this.continued = plan.posterior?.state !== undefined;
+    this.blockIndex = block;
     this.recorder = new BlockRecorder(
       block,
       firstPath,
@@ -367,9 +382,81 @@ export class BlockRun {
       start.dprkForce[i] = dprkForce0;
       start.ukraineForce[i] = ukraineForce0;
     }
+    if (plan.posterior?.state)
+      this.startFromStates(plan.posterior.state, plan.posterior.draws.length, plan.scenario.dynamics.noise !== "on", start);
     this.recorder.initialiseEvents(start.occupiedShare);
     // Before the first month, the month ends are the start (monthEnd's contract; every month overwrites them).
     for (const name of SERIES) this.series[name].set(start[name]);
+  }
+
+  /**
+   * Replace the t0 stocks by each path's row of a posterior's state (engine/path-state.ts): the
+   * row its parameters came from (`posteriorRows`), or the column medians when every parameter is
+   * at its median. The DPRK contingent keeps its t0 stocks; a regime held by `dynamics.regime`
+   * stays held. `start` is the recorder's initial values (area, share, forces), rewritten.
+   */
+  private startFromStates(states: PathStates, rows: number, atMedian: boolean, start: Record<SeriesName, Float64Array>): void {
+    const column = Object.fromEntries(PATH_STATE_COLUMNS.map((name) => [name, states.columns.indexOf(name)])) as Record<
+      (typeof PATH_STATE_COLUMNS)[number],
+      number
+    >;
+    for (const name of PATH_STATE_COLUMNS) if (column[name] < 0) throw new Error(`internal: the posterior's state has no column ${name}`);
+    const medians = atMedian ? stateMedians(states) : undefined;
+    const chosen = atMedian ? undefined : posteriorRows(rows, this.plan.seed, this.blockIndex, this.count);
+    const { territory } = this.p;
+    const regimeMode = this.plan.scenario.dynamics.regime;
+    for (let i = 0; i < this.count; i += 1) {
+      const row = medians ?? states.rows[chosen![i]!]!;
+      const at = i * FORCE_STATE_SLOTS;
+      this.russia[at + ForceState.Force] = row[column["russia.force"]]!;
+      this.russia[at + ForceState.Wounded] = row[column["russia.wounded"]]!;
+      this.russia[at + ForceState.InTraining] = row[column["russia.inTraining"]]!;
+      this.russia[at + ForceState.InflowPerDay] = row[column["russia.inflowPerDay"]]!;
+      this.ukraine[at + ForceState.Force] = row[column["ukraine.force"]]!;
+      this.ukraine[at + ForceState.Wounded] = row[column["ukraine.wounded"]]!;
+      this.ukraine[at + ForceState.InTraining] = row[column["ukraine.inTraining"]]!;
+      this.ukraine[at + ForceState.InflowPerDay] = row[column["ukraine.inflowPerDay"]]!;
+      const area = Math.min(row[column.occupiedKm2]!, territory.totalKm2[i]!);
+      this.occupied[i] = area;
+      this.logNoise[i] = row[column.logIntensityNoise]!;
+      this.logAreaNoise[i] = row[column.logAreaNoise]!;
+      this.stalemateMonths[i] = row[column.stalemateMonths]!;
+      this.logClaimsBias[i] = row[column.logClaimsBias]!;
+      this.russiaEffective0[i] = row[column.russiaEffectiveForce0]!;
+      if (regimeMode === "switching") this.regime[i] = row[column.regime]!;
+      start.occupiedKm2[i] = area;
+      start.occupiedShare[i] = occupiedShare(area, territory.totalKm2[i]!);
+      start.russiaForce[i] = this.russia[at + ForceState.Force]!;
+      start.ukraineForce[i] = this.ukraine[at + ForceState.Force]!;
+    }
+  }
+
+  /**
+   * One path's state in {@link PATH_STATE_COLUMNS} order, at the end of the last month run (what
+   * a shipped posterior stores for the path it keeps: analysis/posterior-state.ts).
+   */
+  pathState(i: number): number[] {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.count))
+      throw new RangeError(`path ${i} is not a path of the block (0…${this.count - 1})`);
+    const at = i * FORCE_STATE_SLOTS;
+    const values: Record<(typeof PATH_STATE_COLUMNS)[number], number> = {
+      "russia.force": this.russia[at + ForceState.Force]!,
+      "russia.wounded": this.russia[at + ForceState.Wounded]!,
+      "russia.inTraining": this.russia[at + ForceState.InTraining]!,
+      "russia.inflowPerDay": this.russia[at + ForceState.InflowPerDay]!,
+      "ukraine.force": this.ukraine[at + ForceState.Force]!,
+      "ukraine.wounded": this.ukraine[at + ForceState.Wounded]!,
+      "ukraine.inTraining": this.ukraine[at + ForceState.InTraining]!,
+      "ukraine.inflowPerDay": this.ukraine[at + ForceState.InflowPerDay]!,
+      occupiedKm2: this.occupied[i]!,
+      logIntensityNoise: this.logNoise[i]!,
+      logAreaNoise: this.logAreaNoise[i]!,
+      stalemateMonths: this.stalemateMonths[i]!,
+      logClaimsBias: this.logClaimsBias[i]!,
+      russiaEffectiveForce0: this.russiaEffective0[i]!,
+      regime: this.regime[i]!,
+    };
+    return PATH_STATE_COLUMNS.map((name) => values[name]);
   }
 
   /**
@@ -385,7 +472,9 @@ export class BlockRun {
     const frozen = forces === "frozen",
       noiseOn = noise === "on",
       eventsOn = events === "on";
-    const switching = regimeMode === "switching" && noiseOn && m > 0;
+    const switching = regimeMode === "switching" && noiseOn && (m > 0 || this.continued);
+    // The first month of a run from t0 draws the noises afresh and keeps the claims bias's start.
+    const first = m === 0 && !this.continued;
     const canCollapse = !frozen && regimeMode !== "stalemate";
     const steps = plan.dayStep ? month.days : plan.subSteps;
     const dt = plan.dayStep ? 1 : month.days / steps;
@@ -529,9 +618,9 @@ export class BlockRun {
           else zStalemate = z2;
         }
       }
-      logNoise[i] = logIntensityNoise(m === 0, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, zIntensity);
+      logNoise[i] = logIntensityNoise(first, logNoise[i]!, intensity.noiseAutocorrelation[i]!, intensitySd, zIntensity);
       const intensityNoise = meanOneMultiplier(logNoise[i]!, intensitySd);
-      logAreaNoise[i] = logTerritoryNoise(m === 0, logAreaNoise[i]!, territory.offensiveNoiseAutocorrelation[i]!, areaSd, zArea);
+      logAreaNoise[i] = logTerritoryNoise(first, logAreaNoise[i]!, territory.offensiveNoiseAutocorrelation[i]!, areaSd, zArea);
       const areaNoise = meanOneMultiplier(logAreaNoise[i]!, areaSd);
       const stalemateChange = offensive ? 0 : stalemateChangePerMonth(territory, i, zStalemate);
       if (!ceased[i]) {
@@ -561,7 +650,7 @@ export class BlockRun {
       // A path in ceasefire loses nobody from then on, so it claims nothing more and its bias is
       // never read again: its two uniforms are drawn (stream alignment) but not transformed.
       if (!ceased[i]) {
-        if (m > 0) logClaimsBias[i] = claimsBiasStep(logClaimsBias[i]!, claimsBiasDriftSd, normalQuantile(uClaimsBias[i]!));
+        if (!first) logClaimsBias[i] = claimsBiasStep(logClaimsBias[i]!, claimsBiasDriftSd, normalQuantile(uClaimsBias[i]!));
         series.claimedLosses[i] =
           series.claimedLosses[i]! +
           claimsDraw(
@@ -594,7 +683,7 @@ export class BlockRun {
   ): Float64Array {
     const { intensity, regimes, attrition, territory } = this.p;
     const frozen = this.plan.scenario.dynamics.forces === "frozen";
-    const first = m === 0,
+    const first = m === 0 && !this.continued,
       intensitySd = intensity.noiseSd[i]!,
       areaSd = territory.offensiveNoiseSd[i]!;
     const phi = intensity.noiseAutocorrelation[i]!,

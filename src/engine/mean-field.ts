@@ -61,7 +61,8 @@ import {
   territoryCoefficients,
   ukraineCollapsed,
 } from "../model/territory.js";
-import { describeValue, OptionsError } from "../util/errors.js";
+import { describeValue, OptionsError, ScenarioError } from "../util/errors.js";
+import { usesShippedPosterior } from "./posterior.js";
 import { DAYS_PER_MONTH } from "../scenario/article.js";
 import { median } from "../scenario/distribution-math.js";
 import { parseScenario } from "../scenario/parse.js";
@@ -165,6 +166,11 @@ function checkOptions(options: MeanFieldOptions): Required<MeanFieldOptions> {
 export function meanFieldSystem(scenarioInput: unknown, options: MeanFieldOptions = {}): MeanFieldSystem {
   const { horizonMonths } = checkOptions(options);
   const scenario = parseScenario(scenarioInput);
+  if (usesShippedPosterior(scenario))
+    throw new ScenarioError({
+      path: "posterior",
+      message: `expected a scenario without the shipped posterior: the mean-field reference starts from the t0 values at their medians, while "${scenario.name}" starts each path from a posterior draw's filtered state (use "article", or a scenario that extends it), got the shipped posterior ${scenario.posterior?.kind === "shipped" ? scenario.posterior.name : ""}`,
+    });
   const p: MedianParameterView = parameterView(scenario, (parameter) => median(parameter.spec));
   const { territory, intensity, regimes, attrition, dprk } = p;
   const { forces, regime: regimeMode } = scenario.dynamics;

@@ -18,7 +18,7 @@ export interface SimulateOptions {
   /** Months to project, 1…1200 (default 120). */
   horizonMonths?: number;
   /**
-   * "month" (the default): each calendar month in 8 equal sub-steps, within 0.5% of the daily
+   * "month" (the default): each calendar month in 12 equal sub-steps, within 0.5% of the daily
    * reference on every median; "day": one step per day, the reference (about 3× slower).
    */
   step?: "day" | "month";

@@ -1,16 +1,22 @@
 import { median, quantile } from "../scenario/distribution-math.js";
 import type { ParameterSlot } from "../scenario/parameter-list.js";
 import { createStream } from "./rng.js";
+import type { PathStates } from "./path-state.js";
 
 export { listParameters, type ParameterSlot } from "../scenario/parameter-list.js";
 
 /** Parameter draws for one block of paths: path → one value per path. */
 export type BlockParameters = Record<string, Float64Array>;
 
-/** A joint posterior (from calibration): each path takes one whole row, so correlations survive. */
+/**
+ * A joint posterior (from calibration, or the shipped one): each path takes one whole row, so
+ * correlations survive — and, with `state`, the same row's state to start from (engine/path-state.ts).
+ */
 export interface JointDraws {
   parameters: readonly string[];
   draws: readonly (readonly number[])[];
+  /** Per row of `draws`, the state at the posterior's last month (the shipped posterior's). */
+  state?: PathStates;
 }
 
 /** How the parameters of a block are drawn. */
@@ -54,9 +60,7 @@ export function sampleBlockParameters(plan: SamplingPlan, block: number, firstPa
     out[slot.path] = values;
   }
   if (posterior && posterior.draws.length > 0) {
-    const rows = posterior.draws.length;
-    const pick = createStream(seed, "block", block, "posterior");
-    const chosen = Array.from({ length: paths }, () => Math.min(rows - 1, Math.floor(pick() * rows)));
+    const chosen = posteriorRows(posterior.draws.length, seed, block, paths);
     posterior.parameters.forEach((path, column) => {
       const values = out[path];
       if (!values) return;
@@ -65,4 +69,15 @@ export function sampleBlockParameters(plan: SamplingPlan, block: number, firstPa
     });
   }
   return out;
+}
+
+/**
+ * The posterior row each path of a block takes: one uniform per path from the stream (seed,
+ * block, "posterior"), row ⌊u · rows⌋. The parameters and the state of a path come from the same row.
+ * @example
+ * posteriorRows(1000, 1, 0, 3); // three row indices in 0…999, the same on every call
+ */
+export function posteriorRows(rows: number, seed: number, block: number, paths: number): Int32Array {
+  const pick = createStream(seed, "block", block, "posterior");
+  return Int32Array.from({ length: paths }, () => Math.min(rows - 1, Math.floor(pick() * rows)));
 }

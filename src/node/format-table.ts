@@ -131,7 +131,7 @@ Commands:
       --runs N                  Monte Carlo paths, 1…${MAX_RUNS} (default 10000)
       --seed S                  random seed, an integer 0…4294967295 (default 1)
       --months M                horizon in months, 1…${MAX_HORIZON_MONTHS} (default 120)
-      --step month|day          time step: month (default; 8 sub-steps a month, within 0.5%
+      --step month|day          time step: month (default; 12 sub-steps a month, within 0.5%
                                 of the daily reference) or day (the reference, ≈ 3× slower)
       --format FORMAT           table (default), json, csv, svg (a fan chart), or shard (see merge)
       --series NAME             the chart's series with --format svg (default occupiedShare)

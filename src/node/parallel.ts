@@ -7,6 +7,7 @@ import type { SketchParts } from "../engine/run-sketch.js";
 import { sketchCountBytes } from "../engine/sketch-layout.js";
 import type { SimulateOptions } from "../engine/options.js";
 import { abortError, prepareRun, type EngineTuning } from "../engine/run.js";
+import { parseLoadingPosterior } from "../engine/posterior.js";
 import { describeValue, OptionsError } from "../util/errors.js";
 import { Projection } from "../results/projection.js";
 import type { WorkerRequest } from "./worker.js";
@@ -187,7 +188,7 @@ export function simulateParallel(
 ): Promise<Projection>;
 export async function simulateParallel(scenario: unknown, options: ParallelOptions = {}, tuning?: EngineTuning): Promise<Projection> {
   const { workers, pool: given, ...rest } = options;
-  const run = prepareRun(scenario, rest, tuning);
+  const run = prepareRun(await parseLoadingPosterior(scenario), rest, tuning);
   const pool = given ?? new WorkerPool(workers ?? availableParallelism());
   const total = run.blocks.reduce((n, [, , count]) => n + count, 0);
   let done = 0;

@@ -14,6 +14,7 @@ import { buildCalendar } from "../engine/calendar.js";
 import { DEFAULT_THRESHOLDS } from "../engine/options.js";
 import { abortError, type RunMeta } from "../engine/run.js";
 import { EXACT_RUNS, RunSummary, SERIES } from "../engine/store.js";
+import { shippedPosterior } from "../engine/posterior.js";
 import { parseScenario } from "../scenario/parse.js";
 import { canonicalJson, sha256 } from "../util/sha256.js";
 import { createStream } from "../engine/rng.js";
@@ -35,7 +36,7 @@ import { renderFanChart, type SvgOptions } from "../output/fan-chart-svg.js";
  * {@link Projection} of the months after the origin (the same queries and renderers), plus what
  * each source would report ({@link Forecast.reported}).
  *
- * Static parameters: by default, draws of the shipped posterior (analysis/shipped-posterior.ts,
+ * Static parameters: by default, draws of the shipped posterior (scenario/shipped-posterior.ts,
  * generated from data/posterior-2025-06.json by `npm run fit`: tempered SMC on the shipped
  * 2023-01 … 2025-06 ISW area and claims; docs/fit.md, docs/calibration.md). The particles are
  * split between `runs / 100` draws (at most the posterior's 1,000), evenly spaced in the file;
@@ -99,7 +100,7 @@ const monthEndDate = (month: string): string => `${month}-${String(daysInMonth(m
 /** How the forecast's static parameters were set. */
 export interface ForecastParameters {
   /**
-   * "shipped": draws of the shipped posterior (analysis/shipped-posterior.ts, `npm run fit`);
+   * "shipped": draws of the shipped posterior (scenario/shipped-posterior.ts, `npm run fit`);
    * "refit": estimated on this forecast's window; "given": the `parameters` option.
    */
   method: "shipped" | "refit" | "given";
@@ -376,7 +377,7 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     thetas = [parameters.values];
   } else {
     // Loaded on first use: the posterior is a chunk of its own, not part of the core bundle.
-    const { SHIPPED_POSTERIOR: posterior } = await import("../analysis/shipped-posterior.js");
+    const posterior = await shippedPosterior();
     posteriorThrough = posterior.through;
     const count = Math.min(posterior.draws.length, Math.max(1, Math.floor(runs / PARTICLES_PER_DRAW)));
     // Evenly spaced rows: the file holds two runs' populations one after the other, each in ancestral order.

@@ -5,6 +5,7 @@
  * regime switches, events) is one more factor, so the share of the variance that is chance shows.
  */
 import { listParameters } from "../engine/parameters.js";
+import { posteriorParameters } from "../engine/posterior.js";
 import { createStream } from "../engine/rng.js";
 import { simulate } from "./simulate.js";
 import type { SensitivityResult, SobolResult, SobolRowJson, TornadoResult } from "../output/sensitivity-json.js";
@@ -109,7 +110,7 @@ function header(scenario: Scenario, o: ResolvedSensitivityOptions, sha256: strin
 
 /** Parameters sampled per path and varying: the factors of a sensitivity analysis. */
 function varyingParameters(scenario: Scenario) {
-  const posterior = new Set(scenario.posterior?.parameters ?? []);
+  const posterior = new Set(posteriorParameters(scenario));
   const all = listParameters(scenario).filter((s) => !s.perEvent);
   return {
     slots: all.filter((s) => s.spec.dist !== "fixed" && !posterior.has(s.path)),

@@ -1,6 +1,7 @@
 import type { SimulateOptions } from "../engine/options.js";
 import { prepareRun, runBlocks, runBlocksSync, type EngineTuning } from "../engine/run.js";
 import { Projection } from "./projection.js";
+import { parseLoadingPosterior } from "../engine/posterior.js";
 
 /**
  * Run the Monte Carlo projection of a scenario (a preset name, a scenario object, or a parsed
@@ -16,12 +17,14 @@ export function simulate(scenario: unknown, options?: SimulateOptions): Promise<
 /** @internal With the engine's knobs for tests and benchmarks (EngineTuning). */
 export function simulate(scenario: unknown, options: SimulateOptions | undefined, tuning: EngineTuning | undefined): Promise<Projection>;
 export async function simulate(scenario: unknown, options: SimulateOptions = {}, tuning?: EngineTuning): Promise<Projection> {
-  const run = prepareRun(scenario, options, tuning);
+  const run = prepareRun(await parseLoadingPosterior(scenario), options, tuning);
   return new Projection(await runBlocks(run), run.meta);
 }
 
 /**
  * The synchronous form of {@link simulate}, for small runs and scripts (no yielding, no signal).
+ * A scenario on the shipped posterior (`baseline` and the presets on it) needs
+ * `await loadShippedPosterior()` first: a synchronous call cannot load it.
  * @example
  * simulateSync("no-dprk", { runs: 200, horizonMonths: 24 }).probability("occupiedShare", ">=", 0.2, "2027-06");
  */

@@ -4,6 +4,8 @@ import { isParameter } from "./parameter-list.js";
 import { describeProvenance } from "./provenance.js";
 import type { Scenario } from "./schema.js";
 import type { DistSpec } from "./distributions.js";
+import { posteriorParameters } from "./posterior-parameters.js";
+import { SHIPPED_POSTERIOR_INFO } from "./shipped-posterior-info.js";
 
 /** One row of a scenario's parameter table. */
 export interface ParameterRow {
@@ -52,10 +54,35 @@ export function parameterTable(scenario: Scenario): ParameterRow[] {
     for (const key of path.split(".")) node = (node as Record<string, unknown>)[key];
     return isParameter(node) ? describeProvenance(node.provenance) : "";
   };
-  return listParameters(scenario).map((slot) => ({
-    path: slot.path,
-    value: describeSpec(slot.spec),
-    median: median(slot.spec),
-    provenance: provenanceOf(slot.path),
-  }));
+  // A parameter each path takes from a posterior row: the posterior's, not the scenario's spec.
+  const fromPosterior = new Set(posteriorParameters(scenario));
+  const shipped = scenario.posterior?.kind === "shipped";
+  // On the shipped posterior, these t0 values are each path's filtered state instead (parse.ts refuses overrides).
+  const fromState = new Set(shipped ? ["territory.initialOccupiedKm2", "attrition.claimsBias"] : []);
+  return listParameters(scenario).map((slot) => {
+    if (fromState.has(slot.path))
+      return {
+        path: slot.path,
+        value: `each path's filtered state at ${SHIPPED_POSTERIOR_INFO.name}`,
+        median: median(slot.spec),
+        provenance: "data posterior-2025-06.json (the state of each draw: npm run fit:state)",
+      };
+    if (!fromPosterior.has(slot.path))
+      return { path: slot.path, value: describeSpec(slot.spec), median: median(slot.spec), provenance: provenanceOf(slot.path) };
+    const info = SHIPPED_POSTERIOR_INFO;
+    const k = info.parameters.indexOf(slot.path as (typeof info.parameters)[number]);
+    return shipped
+      ? {
+          path: slot.path,
+          value: `posterior ${fmt(info.p5[k])}…${fmt(info.p95[k])} (5–95%)`,
+          median: info.medians[k]!,
+          provenance: `data posterior-2025-06.json (fitted to ${info.sources.join(" and ")} ${info.from} … ${info.through}: npm run fit)`,
+        }
+      : {
+          path: slot.path,
+          value: "joint posterior draws",
+          median: median(slot.spec),
+          provenance: "calibration (the scenario's posterior)",
+        };
+  });
 }

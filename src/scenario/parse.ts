@@ -4,6 +4,7 @@ import { isParameter, markPerEvent, type Parameter } from "./parameter-list.js";
 import { PRESET_SCENARIOS } from "./preset-scenarios.js";
 import { presetNames, presets, type PresetName, type ScenarioFile } from "./presets.js";
 import { scenarioSchemas, type Scenario } from "./schema.js";
+import { SHIPPED_POSTERIOR_INFO } from "./shipped-posterior-info.js";
 
 const PARSED = Symbol.for("attrition-sim.scenario");
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -95,7 +96,52 @@ function resolveExtends(input: Plain, issues: InputIssue[], chain: string[] = []
     return undefined;
   }
   const base = resolveExtends(presets[parent as keyof typeof presets] as ScenarioFile, issues, [...chain, parent]);
-  return base && (deepMerge(base, rest) as Plain);
+  if (!base) return undefined;
+  const merged = deepMerge(base, rest) as Plain;
+  // A posterior is replaced whole, never merged key by key (the two kinds share no keys).
+  if ("posterior" in rest) merged.posterior = rest.posterior;
+  else if (isPlainObject(base.posterior) && base.posterior.kind === "shipped")
+    merged.posterior = overrideShipped(base, rest, parent, issues);
+  return merged;
+}
+
+/**
+ * Values a scenario on the shipped posterior would never read: its paths start from the
+ * posterior's states (engine/path-state.ts), not from these t0 values.
+ */
+const REPLACED_BY_STATE = ["territory.initialOccupiedKm2", "attrition.claimsBias", "regimes.initial"];
+
+/** A value in a comparable form: a parameter as its distribution alone (`{ value }` is `fixed`), without provenance. */
+function comparable(value: unknown): string {
+  if (!isPlainObject(value)) return JSON.stringify(value);
+  const { provenance: _provenance, ...spec } = value;
+  const normal = "value" in spec && !("dist" in spec) ? { dist: "fixed", ...spec } : spec;
+  return JSON.stringify(Object.fromEntries(Object.entries(normal).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
+/**
+ * Overrides of a scenario on the shipped posterior (`extends: "baseline"` and the presets on it):
+ * a fitted parameter the override changes is listed in `overridden` (set in every path; each
+ * path keeps its row's state and other parameters); a t0 value the states replace is refused
+ * when changed, since it would be silently unused. A value equal to the base's (a parsed
+ * scenario written back out, say) changes nothing and is neither.
+ */
+function overrideShipped(base: Plain, override: Plain, parent: string, issues: InputIssue[]): Plain {
+  const ref = base.posterior as Plain;
+  const changed = (path: string) => {
+    const keys = path.split(".");
+    const value = valueAt(override, keys);
+    return value !== undefined && comparable(value) !== comparable(valueAt(base, keys));
+  };
+  for (const path of REPLACED_BY_STATE)
+    if (changed(path))
+      issues.push({
+        path,
+        message: `expected no change of ${path}: "${parent}" starts each path from the shipped posterior's filtered state at ${SHIPPED_POSTERIOR_INFO.name}, so this value would not be used (extend "article" to set the start yourself), got ${describeValue(valueAt(override, path.split(".")))}`,
+      });
+  const before = Array.isArray(ref.overridden) ? (ref.overridden as string[]) : [];
+  const overridden = SHIPPED_POSTERIOR_INFO.parameters.filter((path) => before.includes(path) || changed(path));
+  return { ...ref, overridden };
 }
 
 function valueAt(root: unknown, path: PropertyKey[]): unknown {
@@ -243,7 +289,11 @@ export function validateScenario(input: unknown): Scenario {
   const changes = Object.keys(input).filter((k) => k !== "extends" && k !== "$schema");
   if (typeof input.extends === "string" && input.name === undefined && changes.length > 0) merged.name = `${input.extends} (modified)`;
   const result = scenarioSchemas().scenarioSchema.safeParse(merged);
-  if (!result.success) throw new ScenarioError(toInputIssues(result.error, merged));
+  // The overrides a shipped posterior refuses (overrideShipped) come with the schema's issues,
+  // unless the schema already names that path (an invalid value is reported once, as invalid).
+  const schemaIssues = result.success ? [] : toInputIssues(result.error, merged);
+  const own = issues.filter((issue) => !schemaIssues.some((other) => other.path === issue.path));
+  if (!result.success || own.length) throw new ScenarioError([...own, ...schemaIssues]);
   Object.defineProperty(result.data, PARSED, { value: true, enumerable: false });
   return result.data;
 }

@@ -4,11 +4,11 @@ import type { PresetName } from "./presets.js";
 
 /** Each preset as `parseScenario` returns it (its enumerable data), and the paths of its per-event parameters. */
 export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario: Record<string, unknown> }> = {
-  baseline: {
+  article: {
     perEvent: ["dprk.furtherWaves.size"],
     scenario: {
-      name: "baseline",
-      description: "The article's figures from July 2025: the DPRK pledge wave (F1), no further waves.",
+      name: "article",
+      description: "The article's figures as stated (July 2025): the 83-year pace, the DPRK pledge wave (F1), no further waves.",
       start: "2025-07-01",
       dynamics: { forces: "free", regime: "switching", noise: "on", events: "on" },
       territory: {
@@ -36,7 +36,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           spec: { dist: "fixed", value: 0 },
           provenance: {
             source: "assumption",
-            note: "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+            note: "article: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
           },
         },
         forceRatioExponent: {
@@ -319,7 +319,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         furtherWaves: {
           ratePerYear: {
             spec: { dist: "fixed", value: 0 },
-            provenance: { source: "assumption", note: "baseline: no waves beyond the pledge (see preset dprk-waves)" },
+            provenance: { source: "assumption", note: "article: no waves beyond the pledge (see preset dprk-waves)" },
           },
           size: {
             spec: { dist: "lognormal", p5: 10000, p95: 40000 },
@@ -342,16 +342,17 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         },
         hazardPerStalemateMonth: {
           spec: { dist: "fixed", value: 0 },
-          provenance: { source: "assumption", note: "baseline: the hazard does not rise with stalemate" },
+          provenance: { source: "assumption", note: "article: the hazard does not rise with stalemate" },
         },
       },
     },
   },
-  "no-pledge": {
+  baseline: {
     perEvent: ["dprk.furtherWaves.size"],
     scenario: {
-      name: "no-pledge",
-      description: "Baseline without the F1 pledge wave: only the DPRK troops already in theatre (K0).",
+      name: "baseline",
+      description:
+        "The forecast from the shipped data (to 2025-06-30): each path starts from a draw of the fitted posterior (its parameters and its filtered state at 2025-06), with the article's DPRK pledge wave (F1) and its other assumptions.",
       start: "2025-07-01",
       dynamics: { forces: "free", regime: "switching", noise: "on", events: "on" },
       territory: {
@@ -364,22 +365,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 484.8417670682731 },
-          provenance: { source: "article", id: "F12", note: "0.8·T/(83·12) ≈ 484.8 km²/month (F11, F12)" },
-        },
-        offensiveNoiseSd: {
-          spec: { dist: "uniform", min: 0.2, max: 0.5 },
+          spec: { dist: "fixed", value: 208.004 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "sd of log monthly gains 2024-05..2025-06 is 0.45 incl. seasonal and trend; the noise share is less",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+          },
+        },
+        offensiveNoiseSd: {
+          spec: { dist: "fixed", value: 0.650023 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0 },
+          spec: { dist: "fixed", value: 0.721656 },
           provenance: {
-            source: "assumption",
-            note: "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
           },
         },
         forceRatioExponent: {
@@ -398,19 +404,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "normal", mean: 40.6, sd: 105 },
+          spec: { dist: "fixed", value: 33.7186 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "mean monthly change in 2023, the stalemate year; ABC fit 40.6 [−146–199] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "uniform", min: 30, max: 330 },
+          spec: { dist: "fixed", value: 273.967 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "ABC fit 136 [32–328]; 2023's raw sd 219.8 includes the counter-offensive months (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
           },
         },
         breakthrough: {
@@ -443,72 +449,426 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "uniform", min: 0, max: 0.28 },
+          spec: { dist: "fixed", value: 0.0838748 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "fit of log claimed losses per day 2023-01..2025-06: amplitude 0.14; regime-aware ABC 0.14 [0.015–0.32] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 12.8 },
+          spec: { dist: "fixed", value: 8.52778 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "least-squares fit of log claims 2023–25 peaks in late December (F13 would put it in summer); the regime-aware ABC cannot place the peak (P May–Sep 0.40, Nov–Feb 0.31)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
           },
         },
         noiseSd: {
-          spec: { dist: "uniform", min: 0.05, max: 0.35 },
+          spec: { dist: "fixed", value: 0.22672 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "residual sd of log monthly claims after trend and season: 0.167; ABC fit 0.21 [0.05–0.37] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "uniform", min: 0.4, max: 0.8 },
+          spec: { dist: "fixed", value: 0.847319 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "lag-1 autocorrelation of those residuals: 0.60",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "beta", alpha: 1, beta: 15 },
+          spec: { dist: "fixed", value: 0.0492056 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "no switch in 14 offensive months 2024-05..2025-06: Beta(1, 15)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "beta", alpha: 2, beta: 16 },
+          spec: { dist: "fixed", value: 0.155278 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "one switch after 16 stalemate months 2023-01..2024-04: Beta(2, 16)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "triangular", min: 0.4, mode: 0.56, max: 0.9 },
+          spec: { dist: "fixed", value: 0.703623 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "claims ≈21.1k/month in 2023 vs ≈35.8k in 2024: ratio 0.59; ABC fit 2023-01…2025-06: 0.56 [0.41–0.87] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "lognormal", p5: 30000, p95: 43000 },
+          spec: { dist: "fixed", value: 30817.7 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
+          },
+        },
+        exchangeRatio: {
+          spec: { dist: "pert", min: 2, mode: 2.5, max: 2.7 },
+          provenance: { source: "article", id: "F10", note: "≈2.5; estimates in loss_estimates_point_claims.csv go down to ≈2.0" },
+        },
+        russiaOnUkraineExponent: {
+          spec: { dist: "uniform", min: 0.5, max: 1.5 },
+          provenance: {
+            source: "assumption",
+            note: "aimed fire: Russian losses grow with Ukraine's strength (Lanchester); no fit for this war",
+          },
+        },
+        russiaOnOwnExponent: {
+          spec: { dist: "uniform", min: 0, max: 1 },
+          provenance: {
+            source: "assumption",
+            note: "own exposure: more troops at the front, more targets; between square (0) and linear (1) law",
+          },
+        },
+        ukraineOnRussiaExponent: {
+          spec: { dist: "uniform", min: 0.5, max: 1.5 },
+          provenance: { source: "assumption", note: "aimed fire: Ukrainian losses grow with Russia's effective strength" },
+        },
+        ukraineOnOwnExponent: {
+          spec: { dist: "uniform", min: 0, max: 1 },
+          provenance: { source: "assumption", note: "own exposure of the defender; wide range" },
+        },
+        claimsBias: {
+          spec: { dist: "triangular", min: 0.85, mode: 1.051556701030928, max: 1.25 },
           provenance: {
             source: "data",
             file: "russia_personnel_losses_monthly.csv",
-            note: "2025-04..06 claims ≈1,245/day once de-seasonalised, ≈37.9k/month, ÷ claims bias 1.05 ≈ 36k true",
+            note: "claims 1,020,010 by 2025-06-30 ÷ F8's 970k = 1.052; range is an assumption",
+          },
+        },
+      },
+      russia: {
+        initialForce: { spec: { dist: "fixed", value: 640000 }, provenance: { source: "article", id: "F6" } },
+        targetGrowthPerMonth: {
+          spec: { dist: "fixed", value: 5714.285714285715 },
+          provenance: { source: "article", id: "F7", note: "+40k over Nov 2024 → Jun 2025 ≈ 5.7k/month" },
+        },
+        targetCeiling: {
+          spec: { dist: "uniform", min: 700000, max: 850000 },
+          provenance: { source: "assumption", note: "no public ceiling on the in-theatre force; wide range" },
+        },
+        recruitmentCapacityPerMonth: {
+          spec: { dist: "pert", min: 30000, mode: 37000, max: 46000 },
+          provenance: {
+            source: "data",
+            file: "recruitment_and_dprk_claims.csv",
+            note: "Kluge 1,000–1,500 contracts/day; 440k contracts in 2024 (36.7k/month)",
+          },
+        },
+        adjustmentMonths: {
+          spec: { dist: "uniform", min: 1, max: 6 },
+          provenance: { source: "assumption", note: "months to close a gap between target and force" },
+        },
+        trainingMonths: {
+          spec: { dist: "fixed", value: 0 },
+          provenance: { source: "assumption", note: "recruits counted when they reach the front; the training pipeline is optional" },
+        },
+        woundedReturnShare: {
+          spec: { dist: "uniform", min: 0.15, max: 0.45 },
+          provenance: { source: "assumption", note: "share of all losses who are wounded and return; no public figure" },
+        },
+        returnDelayMonths: {
+          spec: { dist: "uniform", min: 1, max: 6 },
+          provenance: { source: "assumption", note: "recovery time of returning wounded" },
+        },
+        desertionPerMonth: {
+          spec: { dist: "fixed", value: 0 },
+          provenance: { source: "assumption", note: "no reliable figure; optional outflow, off by default" },
+        },
+      },
+      ukraine: {
+        initialForce: {
+          spec: { dist: "pert", min: 300000, mode: 400000, max: 550000 },
+          provenance: { source: "assumption", note: "Ukraine's in-theatre strength is not public; wide range" },
+        },
+        targetGrowthPerMonth: {
+          spec: { dist: "fixed", value: 0 },
+          provenance: { source: "assumption", note: "default: the target stays at the initial strength" },
+        },
+        recruitmentCapacityPerMonth: {
+          spec: { dist: "uniform", min: 15000, max: 35000 },
+          provenance: { source: "assumption", note: "mobilisation ≈15–35k/month (DESIGN §3)" },
+        },
+        adjustmentMonths: {
+          spec: { dist: "uniform", min: 1, max: 6 },
+          provenance: { source: "assumption", note: "months to close a gap to the initial strength" },
+        },
+        trainingMonths: {
+          spec: { dist: "fixed", value: 0 },
+          provenance: {
+            source: "assumption",
+            note: "recruits counted when they reach the front; the training pipeline is optional, off by default",
+          },
+        },
+        woundedReturnShare: {
+          spec: { dist: "uniform", min: 0.2, max: 0.5 },
+          provenance: { source: "assumption", note: "share of losses who return; defenders evacuate more wounded (F14)" },
+        },
+        returnDelayMonths: {
+          spec: { dist: "uniform", min: 1, max: 6 },
+          provenance: { source: "assumption", note: "recovery time of returning wounded" },
+        },
+        desertionPerMonth: {
+          spec: { dist: "fixed", value: 0 },
+          provenance: { source: "assumption", note: "no reliable figure; optional outflow, off by default" },
+        },
+      },
+      dprk: {
+        initialForce: {
+          spec: { dist: "triangular", min: 4000, mode: 8000, max: 12000 },
+          provenance: {
+            source: "assumption",
+            note: "survivors of ≈11k (F2) plus 3–4k (recruitment_and_dprk_claims.csv) after >6k casualties",
+          },
+        },
+        combatValue: {
+          spec: { dist: "uniform", min: 0.5, max: 1.1 },
+          provenance: { source: "assumption", note: "DPRK soldier's weight in Reff = R + q·K; inexperienced in drone war" },
+        },
+        exposure: {
+          spec: { dist: "uniform", min: 1.25, max: 1.9 },
+          provenance: {
+            source: "article",
+            id: "F3",
+            note: "median 1.57 makes 10k DPRK troops lose 40% in 5 months on the hindcast (F3, F4); 1.25–1.9 spans ≈33–47%, the dated claims of >6k of 11k lie above",
+          },
+        },
+        woundedReturnShare: {
+          spec: { dist: "uniform", min: 0, max: 0.3 },
+          provenance: { source: "assumption", note: "few DPRK wounded return to the front" },
+        },
+        returnDelayMonths: { spec: { dist: "uniform", min: 1, max: 6 }, provenance: { source: "assumption", note: "recovery time" } },
+        deployablePool: {
+          spec: { dist: "triangular", min: 80000, mode: 150000, max: 300000 },
+          provenance: { source: "assumption", note: "deployable pool ≈150k; F15's 1.28M is only the hard ceiling" },
+        },
+        waves: [
+          {
+            name: "pledge-2025",
+            size: { spec: { dist: "uniform", min: 25000, max: 30000 }, provenance: { source: "article", id: "F1" } },
+            arrivalStart: "2025-08-01",
+            arrivalEnd: "2025-12-31",
+          },
+        ],
+        furtherWaves: {
+          ratePerYear: {
+            spec: { dist: "fixed", value: 0 },
+            provenance: { source: "assumption", note: "article: no waves beyond the pledge (see preset dprk-waves)" },
+          },
+          size: {
+            spec: { dist: "lognormal", p5: 10000, p95: 40000 },
+            provenance: { source: "article", id: "F16", note: "waves in the tens of thousands (F15, F16)" },
+          },
+          spreadMonths: {
+            spec: { dist: "uniform", min: 2, max: 5 },
+            provenance: { source: "assumption", note: "a wave arrives over about a season (F1's pledge: ≈5 months)" },
+          },
+        },
+      },
+      ceasefire: {
+        hazardPerMonth: {
+          spec: { dist: "uniform", min: 0, max: 0.02 },
+          provenance: {
+            source: "article",
+            id: "F18",
+            note: "small: Putin refuses a ceasefire short of surrender; the rate is an assumption",
+          },
+        },
+        hazardPerStalemateMonth: {
+          spec: { dist: "fixed", value: 0 },
+          provenance: { source: "assumption", note: "article: the hazard does not rise with stalemate" },
+        },
+      },
+      posterior: {
+        kind: "shipped",
+        name: "2025-06",
+        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        overridden: [],
+      },
+    },
+  },
+  "no-pledge": {
+    perEvent: ["dprk.furtherWaves.size"],
+    scenario: {
+      name: "no-pledge",
+      description: "Baseline without the F1 pledge wave: only the DPRK troops already in theatre (K0).",
+      start: "2025-07-01",
+      dynamics: { forces: "free", regime: "switching", noise: "on", events: "on" },
+      territory: {
+        totalKm2: {
+          spec: { dist: "fixed", value: 603628 },
+          provenance: { source: "data", file: "occupied_area_isw_daily.csv", note: "denominator of pct_of_ukraine, Crimea included" },
+        },
+        initialOccupiedKm2: {
+          spec: { dist: "fixed", value: 117718.2 },
+          provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
+        },
+        offensivePaceKm2PerMonth: {
+          spec: { dist: "fixed", value: 208.004 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+          },
+        },
+        offensiveNoiseSd: {
+          spec: { dist: "fixed", value: 0.650023 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
+          },
+        },
+        offensiveNoiseAutocorrelation: {
+          spec: { dist: "fixed", value: 0.721656 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
+          },
+        },
+        forceRatioExponent: {
+          spec: { dist: "uniform", min: 0.5, max: 2.5 },
+          provenance: { source: "assumption", note: "how strongly the advance responds to the force ratio; no fitted value; wide range" },
+        },
+        regainThreshold: {
+          spec: { dist: "uniform", min: 0.3, max: 0.7 },
+          provenance: {
+            source: "assumption",
+            note: "force-ratio level (x^γ) below which Ukraine regains ground; F14 says defence needs fewer troops",
+          },
+        },
+        maxGainMultiple: {
+          spec: { dist: "uniform", min: 2, max: 5 },
+          provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
+        },
+        stalemateMeanKm2PerMonth: {
+          spec: { dist: "fixed", value: 33.7186 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
+          },
+        },
+        stalemateSdKm2PerMonth: {
+          spec: { dist: "fixed", value: 273.967 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
+          },
+        },
+        breakthrough: {
+          probabilityPerMonth: {
+            spec: { dist: "uniform", min: 0.005, max: 0.04 },
+            provenance: { source: "article", id: "F17", note: "rare breakthrough months; the rate is an assumption" },
+          },
+          forceRatioExponent: {
+            spec: { dist: "uniform", min: 0, max: 4 },
+            provenance: { source: "assumption", note: "breakthroughs get likelier as the force ratio x grows (F17)" },
+          },
+          multiplier: {
+            spec: { dist: "uniform", min: 2, max: 6 },
+            provenance: { source: "assumption", note: "a breakthrough month advances a few times the base pace (F17)" },
+          },
+        },
+        collapse: {
+          ukraineShareOfInitial: {
+            spec: { dist: "uniform", min: 0.3, max: 0.6 },
+            provenance: {
+              source: "assumption",
+              note: "a defence below this share of its initial strength breaks; not observed in this war",
+            },
+          },
+          multiplier: {
+            spec: { dist: "uniform", min: 4, max: 12 },
+            provenance: { source: "assumption", note: "pace multiple once the defence has collapsed" },
+          },
+        },
+      },
+      intensity: {
+        seasonalAmplitude: {
+          spec: { dist: "fixed", value: 0.0838748 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
+          },
+        },
+        seasonalPeakMonth: {
+          spec: { dist: "fixed", value: 8.52778 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
+          },
+        },
+        noiseSd: {
+          spec: { dist: "fixed", value: 0.22672 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
+          },
+        },
+        noiseAutocorrelation: {
+          spec: { dist: "fixed", value: 0.847319 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
+          },
+        },
+      },
+      regimes: {
+        initial: "offensive",
+        offensiveToStalematePerMonth: {
+          spec: { dist: "fixed", value: 0.0492056 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
+          },
+        },
+        stalemateToOffensivePerMonth: {
+          spec: { dist: "fixed", value: 0.155278 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
+          },
+        },
+        stalemateIntensity: {
+          spec: { dist: "fixed", value: 0.703623 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
+          },
+        },
+      },
+      attrition: {
+        russiaLossesPerMonth: {
+          spec: { dist: "fixed", value: 30817.7 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
           },
         },
         exchangeRatio: {
@@ -655,7 +1015,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         furtherWaves: {
           ratePerYear: {
             spec: { dist: "fixed", value: 0 },
-            provenance: { source: "assumption", note: "baseline: no waves beyond the pledge (see preset dprk-waves)" },
+            provenance: { source: "assumption", note: "article: no waves beyond the pledge (see preset dprk-waves)" },
           },
           size: {
             spec: { dist: "lognormal", p5: 10000, p95: 40000 },
@@ -678,8 +1038,14 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         },
         hazardPerStalemateMonth: {
           spec: { dist: "fixed", value: 0 },
-          provenance: { source: "assumption", note: "baseline: the hazard does not rise with stalemate" },
+          provenance: { source: "assumption", note: "article: the hazard does not rise with stalemate" },
         },
+      },
+      posterior: {
+        kind: "shipped",
+        name: "2025-06",
+        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        overridden: [],
       },
     },
   },
@@ -700,22 +1066,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 484.8417670682731 },
-          provenance: { source: "article", id: "F12", note: "0.8·T/(83·12) ≈ 484.8 km²/month (F11, F12)" },
-        },
-        offensiveNoiseSd: {
-          spec: { dist: "uniform", min: 0.2, max: 0.5 },
+          spec: { dist: "fixed", value: 208.004 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "sd of log monthly gains 2024-05..2025-06 is 0.45 incl. seasonal and trend; the noise share is less",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+          },
+        },
+        offensiveNoiseSd: {
+          spec: { dist: "fixed", value: 0.650023 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0 },
+          spec: { dist: "fixed", value: 0.721656 },
           provenance: {
-            source: "assumption",
-            note: "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
           },
         },
         forceRatioExponent: {
@@ -734,19 +1105,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "normal", mean: 40.6, sd: 105 },
+          spec: { dist: "fixed", value: 33.7186 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "mean monthly change in 2023, the stalemate year; ABC fit 40.6 [−146–199] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "uniform", min: 30, max: 330 },
+          spec: { dist: "fixed", value: 273.967 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "ABC fit 136 [32–328]; 2023's raw sd 219.8 includes the counter-offensive months (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
           },
         },
         breakthrough: {
@@ -779,72 +1150,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "uniform", min: 0, max: 0.28 },
+          spec: { dist: "fixed", value: 0.0838748 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "fit of log claimed losses per day 2023-01..2025-06: amplitude 0.14; regime-aware ABC 0.14 [0.015–0.32] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 12.8 },
+          spec: { dist: "fixed", value: 8.52778 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "least-squares fit of log claims 2023–25 peaks in late December (F13 would put it in summer); the regime-aware ABC cannot place the peak (P May–Sep 0.40, Nov–Feb 0.31)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
           },
         },
         noiseSd: {
-          spec: { dist: "uniform", min: 0.05, max: 0.35 },
+          spec: { dist: "fixed", value: 0.22672 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "residual sd of log monthly claims after trend and season: 0.167; ABC fit 0.21 [0.05–0.37] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "uniform", min: 0.4, max: 0.8 },
+          spec: { dist: "fixed", value: 0.847319 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "lag-1 autocorrelation of those residuals: 0.60",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "beta", alpha: 1, beta: 15 },
+          spec: { dist: "fixed", value: 0.0492056 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "no switch in 14 offensive months 2024-05..2025-06: Beta(1, 15)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "beta", alpha: 2, beta: 16 },
+          spec: { dist: "fixed", value: 0.155278 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "one switch after 16 stalemate months 2023-01..2024-04: Beta(2, 16)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "triangular", min: 0.4, mode: 0.56, max: 0.9 },
+          spec: { dist: "fixed", value: 0.703623 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "claims ≈21.1k/month in 2023 vs ≈35.8k in 2024: ratio 0.59; ABC fit 2023-01…2025-06: 0.56 [0.41–0.87] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "lognormal", p5: 30000, p95: 43000 },
+          spec: { dist: "fixed", value: 30817.7 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "2025-04..06 claims ≈1,245/day once de-seasonalised, ≈37.9k/month, ÷ claims bias 1.05 ≈ 36k true",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
           },
         },
         exchangeRatio: {
@@ -985,7 +1356,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         furtherWaves: {
           ratePerYear: {
             spec: { dist: "fixed", value: 0 },
-            provenance: { source: "assumption", note: "baseline: no waves beyond the pledge (see preset dprk-waves)" },
+            provenance: { source: "assumption", note: "article: no waves beyond the pledge (see preset dprk-waves)" },
           },
           size: {
             spec: { dist: "lognormal", p5: 10000, p95: 40000 },
@@ -1008,8 +1379,14 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         },
         hazardPerStalemateMonth: {
           spec: { dist: "fixed", value: 0 },
-          provenance: { source: "assumption", note: "baseline: the hazard does not rise with stalemate" },
+          provenance: { source: "assumption", note: "article: the hazard does not rise with stalemate" },
         },
+      },
+      posterior: {
+        kind: "shipped",
+        name: "2025-06",
+        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        overridden: [],
       },
     },
   },
@@ -1030,22 +1407,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 484.8417670682731 },
-          provenance: { source: "article", id: "F12", note: "0.8·T/(83·12) ≈ 484.8 km²/month (F11, F12)" },
-        },
-        offensiveNoiseSd: {
-          spec: { dist: "uniform", min: 0.2, max: 0.5 },
+          spec: { dist: "fixed", value: 208.004 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "sd of log monthly gains 2024-05..2025-06 is 0.45 incl. seasonal and trend; the noise share is less",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+          },
+        },
+        offensiveNoiseSd: {
+          spec: { dist: "fixed", value: 0.650023 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0 },
+          spec: { dist: "fixed", value: 0.721656 },
           provenance: {
-            source: "assumption",
-            note: "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
           },
         },
         forceRatioExponent: {
@@ -1064,19 +1446,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "normal", mean: 40.6, sd: 105 },
+          spec: { dist: "fixed", value: 33.7186 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "mean monthly change in 2023, the stalemate year; ABC fit 40.6 [−146–199] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "uniform", min: 30, max: 330 },
+          spec: { dist: "fixed", value: 273.967 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "ABC fit 136 [32–328]; 2023's raw sd 219.8 includes the counter-offensive months (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
           },
         },
         breakthrough: {
@@ -1109,72 +1491,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "uniform", min: 0, max: 0.28 },
+          spec: { dist: "fixed", value: 0.0838748 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "fit of log claimed losses per day 2023-01..2025-06: amplitude 0.14; regime-aware ABC 0.14 [0.015–0.32] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 12.8 },
+          spec: { dist: "fixed", value: 8.52778 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "least-squares fit of log claims 2023–25 peaks in late December (F13 would put it in summer); the regime-aware ABC cannot place the peak (P May–Sep 0.40, Nov–Feb 0.31)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
           },
         },
         noiseSd: {
-          spec: { dist: "uniform", min: 0.05, max: 0.35 },
+          spec: { dist: "fixed", value: 0.22672 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "residual sd of log monthly claims after trend and season: 0.167; ABC fit 0.21 [0.05–0.37] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "uniform", min: 0.4, max: 0.8 },
+          spec: { dist: "fixed", value: 0.847319 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "lag-1 autocorrelation of those residuals: 0.60",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "beta", alpha: 1, beta: 15 },
+          spec: { dist: "fixed", value: 0.0492056 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "no switch in 14 offensive months 2024-05..2025-06: Beta(1, 15)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "beta", alpha: 2, beta: 16 },
+          spec: { dist: "fixed", value: 0.155278 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "one switch after 16 stalemate months 2023-01..2024-04: Beta(2, 16)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "triangular", min: 0.4, mode: 0.56, max: 0.9 },
+          spec: { dist: "fixed", value: 0.703623 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "claims ≈21.1k/month in 2023 vs ≈35.8k in 2024: ratio 0.59; ABC fit 2023-01…2025-06: 0.56 [0.41–0.87] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "lognormal", p5: 30000, p95: 43000 },
+          spec: { dist: "fixed", value: 30817.7 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "2025-04..06 claims ≈1,245/day once de-seasonalised, ≈37.9k/month, ÷ claims bias 1.05 ≈ 36k true",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
           },
         },
         exchangeRatio: {
@@ -1351,8 +1733,14 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         },
         hazardPerStalemateMonth: {
           spec: { dist: "fixed", value: 0 },
-          provenance: { source: "assumption", note: "baseline: the hazard does not rise with stalemate" },
+          provenance: { source: "assumption", note: "article: the hazard does not rise with stalemate" },
         },
+      },
+      posterior: {
+        kind: "shipped",
+        name: "2025-06",
+        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        overridden: [],
       },
     },
   },
@@ -1373,22 +1761,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 484.8417670682731 },
-          provenance: { source: "article", id: "F12", note: "0.8·T/(83·12) ≈ 484.8 km²/month (F11, F12)" },
-        },
-        offensiveNoiseSd: {
-          spec: { dist: "uniform", min: 0.2, max: 0.5 },
+          spec: { dist: "fixed", value: 208.004 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "sd of log monthly gains 2024-05..2025-06 is 0.45 incl. seasonal and trend; the noise share is less",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+          },
+        },
+        offensiveNoiseSd: {
+          spec: { dist: "fixed", value: 0.650023 },
+          provenance: {
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0 },
+          spec: { dist: "fixed", value: 0.721656 },
           provenance: {
-            source: "assumption",
-            note: "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+            source: "data",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
           },
         },
         forceRatioExponent: {
@@ -1407,19 +1800,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "normal", mean: 40.6, sd: 105 },
+          spec: { dist: "fixed", value: 33.7186 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "mean monthly change in 2023, the stalemate year; ABC fit 40.6 [−146–199] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "uniform", min: 30, max: 330 },
+          spec: { dist: "fixed", value: 273.967 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "ABC fit 136 [32–328]; 2023's raw sd 219.8 includes the counter-offensive months (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
           },
         },
         breakthrough: {
@@ -1452,72 +1845,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "uniform", min: 0, max: 0.28 },
+          spec: { dist: "fixed", value: 0.0838748 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "fit of log claimed losses per day 2023-01..2025-06: amplitude 0.14; regime-aware ABC 0.14 [0.015–0.32] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 12.8 },
+          spec: { dist: "fixed", value: 8.52778 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "least-squares fit of log claims 2023–25 peaks in late December (F13 would put it in summer); the regime-aware ABC cannot place the peak (P May–Sep 0.40, Nov–Feb 0.31)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
           },
         },
         noiseSd: {
-          spec: { dist: "uniform", min: 0.05, max: 0.35 },
+          spec: { dist: "fixed", value: 0.22672 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "residual sd of log monthly claims after trend and season: 0.167; ABC fit 0.21 [0.05–0.37] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "uniform", min: 0.4, max: 0.8 },
+          spec: { dist: "fixed", value: 0.847319 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "lag-1 autocorrelation of those residuals: 0.60",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "beta", alpha: 1, beta: 15 },
+          spec: { dist: "fixed", value: 0.0492056 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "no switch in 14 offensive months 2024-05..2025-06: Beta(1, 15)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "beta", alpha: 2, beta: 16 },
+          spec: { dist: "fixed", value: 0.155278 },
           provenance: {
             source: "data",
-            file: "occupied_area_isw_monthly.csv",
-            note: "one switch after 16 stalemate months 2023-01..2024-04: Beta(2, 16)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "triangular", min: 0.4, mode: 0.56, max: 0.9 },
+          spec: { dist: "fixed", value: 0.703623 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "claims ≈21.1k/month in 2023 vs ≈35.8k in 2024: ratio 0.59; ABC fit 2023-01…2025-06: 0.56 [0.41–0.87] (docs/calibration.md)",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "lognormal", p5: 30000, p95: 43000 },
+          spec: { dist: "fixed", value: 30817.7 },
           provenance: {
             source: "data",
-            file: "russia_personnel_losses_monthly.csv",
-            note: "2025-04..06 claims ≈1,245/day once de-seasonalised, ≈37.9k/month, ÷ claims bias 1.05 ≈ 36k true",
+            file: "posterior-2025-06.json",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
           },
         },
         exchangeRatio: {
@@ -1671,7 +2064,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         furtherWaves: {
           ratePerYear: {
             spec: { dist: "fixed", value: 0 },
-            provenance: { source: "assumption", note: "baseline: no waves beyond the pledge (see preset dprk-waves)" },
+            provenance: { source: "assumption", note: "article: no waves beyond the pledge (see preset dprk-waves)" },
           },
           size: {
             spec: { dist: "lognormal", p5: 10000, p95: 40000 },
@@ -1692,6 +2085,12 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           spec: { dist: "uniform", min: 0, max: 0.01 },
           provenance: { source: "assumption", note: "war-weariness: each month of stalemate adds to the hazard" },
         },
+      },
+      posterior: {
+        kind: "shipped",
+        name: "2025-06",
+        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        overridden: [],
       },
     },
   },
@@ -1727,7 +2126,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           spec: { dist: "fixed", value: 0 },
           provenance: {
             source: "assumption",
-            note: "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+            note: "article: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
           },
         },
         forceRatioExponent: {
@@ -2014,7 +2413,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         furtherWaves: {
           ratePerYear: {
             spec: { dist: "fixed", value: 0 },
-            provenance: { source: "assumption", note: "baseline: no waves beyond the pledge (see preset dprk-waves)" },
+            provenance: { source: "assumption", note: "article: no waves beyond the pledge (see preset dprk-waves)" },
           },
           size: {
             spec: { dist: "lognormal", p5: 10000, p95: 40000 },
@@ -2033,7 +2432,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
         },
         hazardPerStalemateMonth: {
           spec: { dist: "fixed", value: 0 },
-          provenance: { source: "assumption", note: "baseline: the hazard does not rise with stalemate" },
+          provenance: { source: "assumption", note: "article: the hazard does not rise with stalemate" },
         },
       },
     },

@@ -3,6 +3,7 @@ import { lazyObject, once, zod } from "../util/lazy.js";
 import { support } from "./distributions.js";
 import { parameter, perEventParameter } from "./parameter.js";
 import { listParameters } from "./parameter-list.js";
+import { SHIPPED_POSTERIOR_INFO } from "./shipped-posterior-info.js";
 
 /**
  * The scenario schema (zod 4). Types are inferred from it; `ScenarioInput` is what a user
@@ -46,6 +47,41 @@ function checkPosterior(s: { posterior?: { parameters: string[]; draws: number[]
       code: "custom",
       path: ["posterior", "draws", bad],
       message: `expected ${parameters.length} values (one per parameter), got ${draws[bad]!.length}`,
+    });
+}
+
+/**
+ * A reference to the shipped posterior names this version's (by its content hash), lists only
+ * its own parameters as overridden, and starts the day after its state's month: a run from a
+ * filtered state cannot start anywhere else.
+ */
+function checkShippedPosterior(
+  s: { start: string; posterior?: { name: string; sha256: string; overridden: string[] } },
+  ctx: z.RefinementCtx,
+): void {
+  const ref = s.posterior!;
+  const info = SHIPPED_POSTERIOR_INFO;
+  if (ref.name !== info.name || ref.sha256 !== info.sha256)
+    ctx.addIssue({
+      code: "custom",
+      path: ["posterior"],
+      message: `expected the shipped posterior of this version (name "${info.name}", sha256 ${info.sha256}), got name ${JSON.stringify(ref.name)}, sha256 ${JSON.stringify(ref.sha256)} (a scenario written by another version of attrition-sim?)`,
+    });
+  const columns: readonly string[] = info.parameters;
+  ref.overridden.forEach((path, k) => {
+    if (!columns.includes(path))
+      ctx.addIssue({
+        code: "custom",
+        path: ["posterior", "overridden", k],
+        message: `expected one of the posterior's parameters (${columns.join(", ")}), got ${JSON.stringify(path)}`,
+      });
+  });
+  // (a start that is no date at all has its own error already)
+  if (s.start !== info.start && /^\d{4}-\d{2}-\d{2}$/.test(s.start) && Number(s.start.slice(0, 4)) >= START_YEARS[0])
+    ctx.addIssue({
+      code: "custom",
+      path: ["start"],
+      message: `expected ${info.start}: a scenario on the shipped posterior starts from its filtered state at ${info.name} (extend "article" to start elsewhere), got ${JSON.stringify(s.start)}`,
     });
 }
 
@@ -249,14 +285,28 @@ function build() {
     dprk: dprkSchema,
     ceasefire: ceasefireSchema,
     posterior: z
-      .object({
-        kind: z.literal("posterior"),
-        parameters: z.array(z.string().min(1)).min(1),
-        draws: z.array(z.array(z.number()).min(1)).min(1).max(1_000_000),
-      })
-      .strict()
-      .optional()
-      .describe("joint draws from calibrate(): each path takes one whole row, so correlations survive"),
+      .discriminatedUnion("kind", [
+        z
+          .object({
+            kind: z.literal("posterior"),
+            parameters: z.array(z.string().min(1)).min(1),
+            draws: z.array(z.array(z.number()).min(1)).min(1).max(1_000_000),
+          })
+          .strict()
+          .describe("joint draws from calibrate(): each path takes one whole row, so correlations survive"),
+        z
+          .object({
+            kind: z.literal("shipped"),
+            name: z.string(),
+            sha256: z.string(),
+            overridden: z.array(z.string()).max(100).default([]),
+          })
+          .strict()
+          .describe(
+            "the shipped posterior (data/posterior-2025-06.json, loaded on first use): each path takes one draw's parameters and its filtered state at the posterior's last month; `overridden` lists the parameters set by the scenario instead, in every path",
+          ),
+      ])
+      .optional(),
   };
 
   /** The full scenario schema (after `extends` has been resolved). */
@@ -264,7 +314,8 @@ function build() {
     .object(scenarioShape)
     .strict()
     .superRefine((s, ctx) => {
-      if (s.posterior) checkPosterior(s, ctx);
+      if (s.posterior?.kind === "posterior") checkPosterior(s as { posterior: { parameters: string[]; draws: number[][] } }, ctx);
+      if (s.posterior?.kind === "shipped") checkShippedPosterior(s as Parameters<typeof checkShippedPosterior>[0], ctx);
       // The occupied area can never exceed the total, whatever both draw.
       const [totalLow] = support(s.territory.totalKm2.spec);
       const [, a0High] = support(s.territory.initialOccupiedKm2.spec);

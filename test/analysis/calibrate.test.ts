@@ -151,7 +151,7 @@ describe("calibrate", () => {
   });
 
   it("refuses observations that do not start at the scenario's start", () => {
-    const e = optionsError(() => calibrate("baseline", obs, { parameters: ["regimes.stalemateIntensity"] }));
+    const e = optionsError(() => calibrate("article", obs, { parameters: ["regimes.stalemateIntensity"] }));
     expect(e.message).toMatch(/^observations\.months\.0: expected the scenario's start month \(2025-07\)/);
     const gappy = { ...obs, months: [...obs.months.slice(0, 3), "2024-12", ...obs.months.slice(4)] };
     expect(optionsError(() => calibrate(scenario, gappy, { parameters: ["regimes.stalemateIntensity"] })).message).toBe(
@@ -213,8 +213,8 @@ describe("calibrate", () => {
 
   it("applyPosterior attaches the draws to another scenario with calibration provenance", () => {
     const fit = calibrate(scenario, obs, { ...small, parameters: ["regimes.stalemateIntensity", "territory.stalemateMeanKm2PerMonth"] });
-    const s = parseScenario(applyPosterior("baseline", fit.posterior));
-    expect(s.posterior!.draws).toHaveLength(60);
+    const s = parseScenario(applyPosterior("article", fit.posterior));
+    expect(s.posterior?.kind === "posterior" && s.posterior.draws).toHaveLength(60);
     expect(s.territory.stalemateMeanKm2PerMonth.provenance.source).toBe("calibration");
     expect(s.territory.stalemateMeanKm2PerMonth.spec.dist).toBe("uniform");
     expect(simulateSync(s, { runs: 20, horizonMonths: 3, step: "month" }).months).toHaveLength(3);

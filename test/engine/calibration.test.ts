@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseScenario, simulateSync } from "../../src/index.js";
 import { UKRAINE_AREA_KM2 } from "../../src/scenario/article.js";
-import { CLAIMS_BIAS_POINT } from "../../src/scenario/baseline.js";
+import { CLAIMS_BIAS_POINT } from "../../src/scenario/article-scenario.js";
 import { median } from "../../src/scenario/distribution-math.js";
 
 /** Calibration targets of DESIGN §3, with the dynamics switches that make them deterministic. */
@@ -11,7 +11,7 @@ const quiet = { noise: "off", events: "off" } as const;
 describe("calibration targets", () => {
   it("F12: 83 ± 1 years to take the remaining 80% (frozen forces, offensive regime, noise and events off, A0 = 0.2·T)", () => {
     const scenario = {
-      extends: "baseline",
+      extends: "article",
       dynamics: { forces: "frozen", regime: "offensive", ...quiet },
       territory: { initialOccupiedKm2: 0.2 * UKRAINE_AREA_KM2 },
     };
@@ -23,8 +23,8 @@ describe("calibration targets", () => {
   });
 
   it("F10: cumulative (LR + LK) / LU over the first 12 months = ρ ± 0.1 (noise off)", () => {
-    const rho = median(parseScenario("baseline").attrition.exchangeRatio.spec);
-    const json = simulateSync({ extends: "baseline", dynamics: quiet }, { runs: 1, horizonMonths: 12 }).toJSON();
+    const rho = median(parseScenario("article").attrition.exchangeRatio.spec);
+    const json = simulateSync({ extends: "article", dynamics: quiet }, { runs: 1, horizonMonths: 12 }).toJSON();
     const ratio = (json.series.russiaLosses.p50[11]! + json.series.dprkLosses.p50[11]!) / json.series.ukraineLosses.p50[11]!;
     expect(Math.abs(ratio - rho)).toBeLessThanOrEqual(0.1);
   });

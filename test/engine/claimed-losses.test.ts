@@ -7,9 +7,9 @@ import { OBSERVATION_SETTINGS } from "../../src/scenario/observation-settings.js
 // month by month ΔC = ΔL · b(t) · exp(s_C z), ln b a random walk from the path's claimsBias draw.
 describe("claimedLosses", () => {
   it("with the noise off, is the Russian-side losses × the median claims bias, every month", () => {
-    const bias = median(parseScenario("baseline").attrition.claimsBias.spec);
+    const bias = median(parseScenario("article").attrition.claimsBias.spec);
     const store = simulateSync(
-      { extends: "baseline", dynamics: { noise: "off", events: "off" } },
+      { extends: "article", dynamics: { noise: "off", events: "off" } },
       { runs: 2, horizonMonths: 24, keepPaths: true },
     ).paths!;
     const { russiaLosses, dprkLosses, claimedLosses } = store.series;
@@ -24,7 +24,7 @@ describe("claimedLosses", () => {
     const runs = 4096,
       month = 24;
     const store = simulateSync(
-      { extends: "baseline", dynamics: { events: "off" }, attrition: { claimsBias: 1.05 } },
+      { extends: "article", dynamics: { events: "off" }, attrition: { claimsBias: 1.05 } },
       { runs, horizonMonths: month, keepPaths: true, seed: 3 },
     ).paths!;
     const { russiaLosses, dprkLosses, claimedLosses } = store.series;

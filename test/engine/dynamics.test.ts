@@ -7,7 +7,7 @@ describe("dynamics switches", () => {
 
   it("a regime held at stalemate stays in stalemate, even after a collapse", () => {
     const paths = simulateSync(
-      { extends: "baseline", dynamics: { regime: "stalemate" }, ...collapsing },
+      { extends: "article", dynamics: { regime: "stalemate" }, ...collapsing },
       { runs: 64, horizonMonths: 36, step: "month", keepPaths: true },
     ).paths!;
     expect(Array.from(paths.accounting!.regime).every((r) => r === 1)).toBe(true);
@@ -17,7 +17,7 @@ describe("dynamics switches", () => {
 
   it("with switching, a collapse turns the war offensive", () => {
     const paths = simulateSync(
-      { extends: "baseline", regimes: { initial: "stalemate" }, ...collapsing },
+      { extends: "article", regimes: { initial: "stalemate" }, ...collapsing },
       { runs: 64, horizonMonths: 36, step: "month", keepPaths: true },
     ).paths!;
     const last = (paths.months - 1) * paths.runs;

@@ -16,11 +16,11 @@ type SolveOde = (
 const { solveODE } = math as unknown as { solveODE: SolveOde };
 
 const HORIZON = 24;
-const quiet = { extends: "baseline", dynamics: { noise: "off", events: "off" } } as const;
+const quiet = { extends: "article", dynamics: { noise: "off", events: "off" } } as const;
 const relGap = (a: number, b: number) => Math.abs(a / b - 1);
 
 describe("meanField (deterministic RK4 reference)", () => {
-  const mf = meanField("baseline", { horizonMonths: HORIZON });
+  const mf = meanField("article", { horizonMonths: HORIZON });
 
   it("records month ends like a Projection, with finite values", () => {
     expect(mf.months).toHaveLength(HORIZON);
@@ -36,7 +36,7 @@ describe("meanField (deterministic RK4 reference)", () => {
     // each piece, as meanField's RK4 is. Tolerance: 1e-4 relative on month-end R, U, A, LR
     // (observed ≈ 1e-9 with tol 1e-6).
     const TOLERANCE = 1e-4;
-    const system = meanFieldSystem("baseline", { horizonMonths: HORIZON });
+    const system = meanFieldSystem("article", { horizonMonths: HORIZON });
     let y = [...system.initialState];
     let regime = system.initialRegime;
     let worst = 0;
@@ -59,7 +59,7 @@ describe("meanField (deterministic RK4 reference)", () => {
   });
 
   it("RK4 at ¼ day has converged: halving the step four times changes month ends by < 1e-8 relative", () => {
-    const fine = meanField("baseline", { horizonMonths: HORIZON, stepsPerDay: 16 });
+    const fine = meanField("article", { horizonMonths: HORIZON, stepsPerDay: 16 });
     for (const [name, values] of Object.entries(fine.series) as [SeriesName, number[]][]) {
       values.forEach((v, m) => expect(relGap(mf.series[name][m]!, v), `${name} month ${m}`).toBeLessThan(1e-8));
     }
@@ -86,7 +86,7 @@ describe("meanField (deterministic RK4 reference)", () => {
 
   it("frozen forces: R, K, U stay at t0 while losses and territory move", () => {
     const scenario = {
-      extends: "baseline",
+      extends: "article",
       dynamics: { forces: "frozen", regime: "offensive", noise: "off", events: "off" },
       territory: { initialOccupiedKm2: 120725.6 },
     } as const;
@@ -108,7 +108,7 @@ describe("meanField (deterministic RK4 reference)", () => {
   });
 
   it("rejects bad options with an OptionsError", () => {
-    expect(() => meanField("baseline", { horizonMonths: 0 })).toThrow(/horizonMonths: expected an integer/);
-    expect(() => meanField("baseline", { stepsPerDay: 0.5 })).toThrow(/stepsPerDay/);
+    expect(() => meanField("article", { horizonMonths: 0 })).toThrow(/horizonMonths: expected an integer/);
+    expect(() => meanField("article", { stepsPerDay: 0.5 })).toThrow(/stepsPerDay/);
   });
 });

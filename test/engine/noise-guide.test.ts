@@ -5,7 +5,7 @@ import { prepareRun } from "../../src/engine/run.js";
 import { SERIES } from "../../src/engine/store.js";
 
 const N = 400;
-const scenario = { extends: "baseline", dynamics: { forces: "free", regime: "switching", noise: "on", events: "on" } };
+const scenario = { extends: "article", dynamics: { forces: "free", regime: "switching", noise: "on", events: "on" } };
 const block = () => {
   const run = prepareRun(scenario, { runs: N, horizonMonths: 6, seed: 3, thresholds: [] });
   return new BlockRun({ ...run.plan, summary: "exact", keepPaths: false }, 0, 0, N);

@@ -19,7 +19,7 @@ function atMedians(scenario: Scenario): Record<string, unknown> {
 
 describe("noise → 0: the Monte Carlo mean approaches the mean-field path", () => {
   it("the gap shrinks with the noise scale (monthly intensity and territory noise × s)", () => {
-    const base = atMedians(parseScenario("baseline"));
+    const base = atMedians(parseScenario("article"));
     const horizon = 36;
     const reference = meanField(parseScenario(deepMerge(base, { dynamics: { regime: "offensive", events: "off" } })), {
       horizonMonths: horizon,
@@ -48,7 +48,7 @@ describe("noise → 0: the Monte Carlo mean approaches the mean-field path", () 
 
 describe("toScenarioInput", () => {
   it("round-trips every preset through its input form", () => {
-    for (const name of ["baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"]) {
+    for (const name of ["article", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"]) {
       const parsed = parseScenario(name);
       const again = parseScenario(JSON.parse(JSON.stringify(toScenarioInput(parsed))));
       expect(again).toEqual(parsed);

@@ -29,7 +29,7 @@ describe("resolveOptions defaults", () => {
     expect(resolveOptions({})).toEqual(o);
   });
 
-  it("steps by month (8 sub-steps) at every horizon unless told otherwise", () => {
+  it("steps by month (12 sub-steps) at every horizon unless told otherwise", () => {
     for (const horizonMonths of [1, 12, 240, 241, 1200]) expect(resolveOptions({ horizonMonths }).step).toBe("month");
   });
 

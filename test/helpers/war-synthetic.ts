@@ -8,7 +8,7 @@ export const MONTHS = Array.from({ length: 24 }, (_, k) => `${2023 + Math.floor(
 
 /** The baseline from 2023-01 with switching regimes and noise, no events: the synthetic truth's family. */
 export const BASE = {
-  extends: "baseline",
+  extends: "article",
   start: "2023-01-01",
   dynamics: { forces: "free", regime: "switching", noise: "on", events: "off" },
 };

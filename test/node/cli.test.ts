@@ -147,14 +147,14 @@ describe("every command that writes a result", () => {
 });
 
 describe("other commands", () => {
-  it("scenarios lists the six presets with descriptions", async () => {
+  it("scenarios lists the seven presets with descriptions", async () => {
     const r = await cli("scenarios");
     expect(r.code).toBe(0);
     const names = r.stdout
       .trimEnd()
       .split("\n")
       .map((line) => line.split(/\s+/)[0]);
-    expect(names).toEqual(["baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"]);
+    expect(names).toEqual(["article", "baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"]);
     expect(names).toEqual(presetNames);
     expect(r.stdout).toMatch(/^no-dprk +No DPRK troops at all/m);
   });
@@ -263,7 +263,7 @@ describe.skipIf(!existsSync(bin))("built bin", () => {
     const r = spawnSync(process.execPath, [path, "scenarios"], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^baseline /);
+    expect(r.stdout).toMatch(/^article /);
   });
 
   it("exits 2 on bad input, with nothing on stdout", () => {

@@ -190,6 +190,26 @@ export interface GeneratedCase {
  * Territory: the total is kept or drawn, and A0 is a share of the smallest possible total, so
  * A0 ≤ T holds over both distributions (the schema's cross-check).
  */
+/** The presets whose paths start from the shipped posterior's states (presets.ts). */
+const ON_POSTERIOR = ["baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure"];
+
+/** A generated override without the t0 values a scenario on the shipped posterior does not read. */
+function withoutStateValues<T extends { territory?: object; attrition?: object; regimes?: object }>(s: T): T {
+  const out: Record<string, unknown> = { ...s };
+  for (const [block, key] of [
+    ["territory", "initialOccupiedKm2"],
+    // drawn with the area as a share of it: without the area, a total below the states' is refused
+    ["territory", "totalKm2"],
+    ["attrition", "claimsBias"],
+    ["regimes", "initial"],
+  ] as const) {
+    if (!out[block]) continue;
+    const { [key]: _dropped, ...rest } = out[block] as Record<string, unknown>;
+    out[block] = rest;
+  }
+  return out as T;
+}
+
 export function scenarioCase(): fc.Arbitrary<GeneratedCase> {
   const territory = fc
     .tuple(
@@ -228,61 +248,69 @@ export function scenarioCase(): fc.Arbitrary<GeneratedCase> {
       arrivalEnd: dateArb,
     })
     .map((w) => (w.arrivalStart <= w.arrivalEnd ? w : { ...w, arrivalStart: w.arrivalEnd, arrivalEnd: w.arrivalStart }));
-  const scenario = fc.record(
-    {
-      extends: fc.constantFrom("baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"),
-      name: fc.constant("generated"),
-      dynamics: group({
-        forces: fc.constantFrom("free", "frozen"),
-        regime: fc.constantFrom("switching", "offensive", "stalemate"),
-        noise: fc.constantFrom("on", "off"),
-        events: fc.constantFrom("on", "off"),
-      }),
-      territory,
-      intensity: group(
-        Object.fromEntries(
-          ["seasonalAmplitude", "seasonalPeakMonth", "noiseSd", "noiseAutocorrelation"].map((k) => [k, p(`intensity.${k}`)]),
-        ),
-      ),
-      regimes: group({
-        initial: fc.constantFrom("offensive", "stalemate"),
-        offensiveToStalematePerMonth: p("regimes.offensiveToStalematePerMonth"),
-        stalemateToOffensivePerMonth: p("regimes.stalemateToOffensivePerMonth"),
-        stalemateIntensity: p("regimes.stalemateIntensity"),
-      }),
-      attrition: group(
-        Object.fromEntries(
-          [
-            "russiaLossesPerMonth",
-            "exchangeRatio",
-            "russiaOnUkraineExponent",
-            "russiaOnOwnExponent",
-            "ukraineOnRussiaExponent",
-            "ukraineOnOwnExponent",
-            "claimsBias",
-          ].map((k) => [k, p(`attrition.${k}`)]),
-        ),
-      ),
-      russia: sideArb("russia"),
-      ukraine: sideArb("ukraine"),
-      dprk: group({
-        initialForce: p("dprk.initialForce"),
-        combatValue: p("dprk.combatValue"),
-        exposure: p("dprk.exposure"),
-        woundedReturnShare: p("dprk.woundedReturnShare"),
-        returnDelayMonths: p("dprk.returnDelayMonths"),
-        deployablePool: p("dprk.deployablePool"),
-        waves: fc.array(wave, { maxLength: 3 }),
-        furtherWaves: group({
-          ratePerYear: p("dprk.furtherWaves.ratePerYear"),
-          size: p("dprk.furtherWaves.size"),
-          spreadMonths: p("dprk.furtherWaves.spreadMonths"),
+  const scenario = fc
+    .record(
+      {
+        extends: fc.constantFrom("article", "baseline", "no-pledge", "no-dprk", "dprk-waves", "ceasefire-pressure", "hindcast-2024-11"),
+        name: fc.constant("generated"),
+        dynamics: group({
+          forces: fc.constantFrom("free", "frozen"),
+          regime: fc.constantFrom("switching", "offensive", "stalemate"),
+          noise: fc.constantFrom("on", "off"),
+          events: fc.constantFrom("on", "off"),
         }),
-      }),
-      ceasefire: group({ hazardPerMonth: p("ceasefire.hazardPerMonth"), hazardPerStalemateMonth: p("ceasefire.hazardPerStalemateMonth") }),
-    },
-    { requiredKeys: ["extends", "name"] },
-  );
+        territory,
+        intensity: group(
+          Object.fromEntries(
+            ["seasonalAmplitude", "seasonalPeakMonth", "noiseSd", "noiseAutocorrelation"].map((k) => [k, p(`intensity.${k}`)]),
+          ),
+        ),
+        regimes: group({
+          initial: fc.constantFrom("offensive", "stalemate"),
+          offensiveToStalematePerMonth: p("regimes.offensiveToStalematePerMonth"),
+          stalemateToOffensivePerMonth: p("regimes.stalemateToOffensivePerMonth"),
+          stalemateIntensity: p("regimes.stalemateIntensity"),
+        }),
+        attrition: group(
+          Object.fromEntries(
+            [
+              "russiaLossesPerMonth",
+              "exchangeRatio",
+              "russiaOnUkraineExponent",
+              "russiaOnOwnExponent",
+              "ukraineOnRussiaExponent",
+              "ukraineOnOwnExponent",
+              "claimsBias",
+            ].map((k) => [k, p(`attrition.${k}`)]),
+          ),
+        ),
+        russia: sideArb("russia"),
+        ukraine: sideArb("ukraine"),
+        dprk: group({
+          initialForce: p("dprk.initialForce"),
+          combatValue: p("dprk.combatValue"),
+          exposure: p("dprk.exposure"),
+          woundedReturnShare: p("dprk.woundedReturnShare"),
+          returnDelayMonths: p("dprk.returnDelayMonths"),
+          deployablePool: p("dprk.deployablePool"),
+          waves: fc.array(wave, { maxLength: 3 }),
+          furtherWaves: group({
+            ratePerYear: p("dprk.furtherWaves.ratePerYear"),
+            size: p("dprk.furtherWaves.size"),
+            spreadMonths: p("dprk.furtherWaves.spreadMonths"),
+          }),
+        }),
+        ceasefire: group({
+          hazardPerMonth: p("ceasefire.hazardPerMonth"),
+          hazardPerStalemateMonth: p("ceasefire.hazardPerStalemateMonth"),
+        }),
+      },
+      { requiredKeys: ["extends", "name"] },
+    )
+    // The presets on the shipped posterior start from its states: a file may not set the t0
+    // values they replace (parse.ts refuses them, test/engine/posterior.test.ts), so a valid
+    // scenario on them leaves those out.
+    .map((s) => (ON_POSTERIOR.includes(s.extends) ? withoutStateValues(s) : s));
   const run = fc.oneof(
     {
       weight: 2,

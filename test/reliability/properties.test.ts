@@ -102,7 +102,8 @@ const extremes: [string, Record<string, unknown>][] = [
   [
     "zero DPRK, no recruits: Ukraine bled to exactly zero",
     {
-      extends: "no-dprk",
+      extends: "article",
+      dprk: { initialForce: 0, waves: [] },
       ukraine: { recruitmentCapacityPerMonth: 0, woundedReturnShare: 0, initialForce: 1_000 },
       attrition: { ukraineOnOwnExponent: 0, russiaLossesPerMonth: 1e9 },
     },
@@ -221,9 +222,10 @@ describe("named extremes: 1,200 months by month and 36 months by day, 16 paths e
   });
 });
 
-/** Ukraine, 1,000 strong, no recruits, no returns, against a huge loss rate: emptied in month one. */
+/** Ukraine, 1,000 strong at t0 (the article's start), no recruits, no returns, against a huge loss rate: emptied in month one. */
 const BLED_TO_ZERO = {
-  extends: "no-dprk",
+  extends: "article",
+  dprk: { initialForce: 0, waves: [] },
   ukraine: { recruitmentCapacityPerMonth: 0, woundedReturnShare: 0, initialForce: 1_000 },
   attrition: { ukraineOnOwnExponent: 0, russiaLossesPerMonth: 1e9 },
   ceasefire: { hazardPerMonth: 0 },

@@ -3,7 +3,7 @@ import { readObservationFiles, shippedObservations } from "../../src/data/observ
 import { occupiedAreaMonthly, claimedLossesMonthly } from "../../src/data/series.js";
 import { forecast, Forecast } from "../../src/results/forecast.js";
 import { FILTER_ESTIMATE } from "../../src/analysis/filter-estimate.js";
-import { SHIPPED_POSTERIOR } from "../../src/analysis/shipped-posterior.js";
+import { SHIPPED_POSTERIOR } from "../../src/scenario/shipped-posterior.js";
 import { Projection } from "../../src/results/projection.js";
 import { OptionsError } from "../../src/util/errors.js";
 import { shippedFilesThrough } from "../helpers/observation-files.js";

@@ -183,7 +183,7 @@ describe("sensitivity of the model", () => {
   it("parameters drawn jointly from a posterior are not Sobol factors: they belong to the noise factor", async () => {
     const draws = Array.from({ length: 20 }, (_, k) => [2.0 + k * 0.03, 30_000 + k * 500]);
     const scenario = {
-      extends: "baseline",
+      extends: "article",
       posterior: { kind: "posterior", parameters: ["attrition.exchangeRatio", "attrition.russiaLossesPerMonth"], draws },
     };
     const result = await sensitivity(scenario, { target: "occupiedShare@2025-12", method: "sobol", runs: 16, resamples: 10 });
@@ -224,5 +224,20 @@ describe("sensitivity of the model", () => {
       /^bogus: expected one of the known options/,
     );
     await expect(sensitivity("baseline", undefined as never)).rejects.toThrow(OptionsError);
+  });
+});
+
+describe("sensitivity of a scenario on the shipped posterior", () => {
+  it("leaves out the fitted parameters (each path takes them from its posterior row), unless overridden", async () => {
+    const fitted = "territory.offensivePaceKm2PerMonth";
+    const result = await sensitivity("baseline", { target: "occupiedShare@2025-12", method: "sobol", runs: 16, resamples: 10 });
+    if (result.method !== "sobol") throw new Error("expected sobol");
+    expect(result.sobol.factors.map((f) => f.factor)).not.toContain(fitted);
+    const over = await sensitivity(
+      { extends: "baseline", territory: { offensivePaceKm2PerMonth: { dist: "uniform", min: 100, max: 500 } } },
+      { target: "occupiedShare@2025-12", method: "sobol", runs: 16, resamples: 10 },
+    );
+    if (over.method !== "sobol") throw new Error("expected sobol");
+    expect(over.sobol.factors.map((f) => f.factor)).toContain(fitted);
   });
 });

@@ -25,10 +25,12 @@ function parameterAt(scenario: Scenario, path: string): Parameter {
 }
 
 const baseline = parseScenario("baseline");
+/** The article's figures as stated: where the assumptions live (baseline takes 13 of them from the posterior). */
+const article = parseScenario("article");
 
 describe("presets", () => {
-  it("has the six presets", () => {
-    expect(presetNames).toHaveLength(6);
+  it("has the seven presets", () => {
+    expect(presetNames).toHaveLength(7);
   });
 
   it.each(presetNames)("%s parses by name and through extends, to the same scenario", (name) => {
@@ -69,12 +71,12 @@ describe("baseline assumptions carry honest uncertainty", () => {
     "ukraine.trainingMonths", // counterpart of russia.trainingMonths (note: "as for Russia")
     "ukraine.desertionPerMonth", // "… optional outflow, off by default"
     "territory.offensiveNoiseAutocorrelation", // "independent months, as in v1; the state-space fit … is to estimate it"
-    "dprk.furtherWaves.ratePerYear", // "baseline: no waves beyond the pledge …"
-    "ceasefire.hazardPerStalemateMonth", // "baseline: the hazard does not rise with stalemate"
+    "dprk.furtherWaves.ratePerYear", // "article: no waves beyond the pledge …"
+    "ceasefire.hazardPerStalemateMonth", // "article: the hazard does not rise with stalemate"
   ];
-  const REASON = /off by default|optional|counterfactual|^baseline:|^default:/i;
+  const REASON = /off by default|optional|counterfactual|^article:|^default:/i;
 
-  const assumptions = listParameters(baseline).filter((slot) => parameterAt(baseline, slot.path).provenance.source === "assumption");
+  const assumptions = listParameters(article).filter((slot) => parameterAt(article, slot.path).provenance.source === "assumption");
 
   it("has assumption parameters", () => {
     expect(assumptions.length).toBeGreaterThan(20);
@@ -84,14 +86,14 @@ describe("baseline assumptions carry honest uncertainty", () => {
     const fixed = assumptions
       .filter((slot) => slot.spec.dist === "fixed" && !FIXED_ASSUMPTION_EXCEPTIONS.includes(slot.path))
       .map((slot) => {
-        const p = parameterAt(baseline, slot.path).provenance;
+        const p = parameterAt(article, slot.path).provenance;
         return `${slot.path} (${p.source === "assumption" ? p.note : ""})`;
       });
     expect(fixed).toEqual([]);
   });
 
   it.each(FIXED_ASSUMPTION_EXCEPTIONS)("exception %s is a fixed assumption whose note says why", (path) => {
-    const param = parameterAt(baseline, path);
+    const param = parameterAt(article, path);
     expect(param.spec.dist).toBe("fixed");
     expect(param.provenance.source).toBe("assumption");
     const note = param.provenance.source === "assumption" ? param.provenance.note : "";

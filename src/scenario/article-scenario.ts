@@ -17,13 +17,15 @@ const CLAIMS = "recruitment_and_dprk_claims.csv";
 export const CLAIMS_BIAS_POINT = 1_020_010 / articleFacts.F8.value;
 
 /**
- * The baseline scenario (DESIGN §3), starting 2025-07-01, the article's vintage: K0 plus the
- * F1 pledge wave, no further waves. Every parameter says where it comes from; where the
- * article is silent the value is an `assumption` with its reason and a wide range.
+ * The `article` scenario (DESIGN §3), starting 2025-07-01, the article's vintage: its figures as
+ * stated (the 83-year pace, F12; ρ ≈ 2.5, F10; K0 plus the F1 pledge wave, no further waves).
+ * Every parameter says where it comes from; where the article is silent the value is an
+ * `assumption` with its reason and a wide range. The `baseline` preset is this scenario with
+ * the fitted parameters and the filtered state of the shipped posterior (presets.ts).
  */
-export const baselineScenario = {
-  name: "baseline",
-  description: "The article's figures from July 2025: the DPRK pledge wave (F1), no further waves.",
+export const articleScenario = {
+  name: "article",
+  description: "The article's figures as stated (July 2025): the 83-year pace, the DPRK pledge wave (F1), no further waves.",
   start: "2025-07-01",
   territory: {
     totalKm2: {
@@ -44,7 +46,7 @@ export const baselineScenario = {
     offensiveNoiseAutocorrelation: {
       value: 0,
       provenance: assumption(
-        "baseline: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
+        "article: independent months, as in v1 (the persistence is off by default); the state-space fit (issue 14, docs/filter.md) is to estimate it on a wide prior (0–0.95)",
       ),
     },
     forceRatioExponent: {
@@ -302,7 +304,7 @@ export const baselineScenario = {
       },
     ],
     furtherWaves: {
-      ratePerYear: { value: 0, provenance: assumption("baseline: no waves beyond the pledge (see preset dprk-waves)") },
+      ratePerYear: { value: 0, provenance: assumption("article: no waves beyond the pledge (see preset dprk-waves)") },
       size: { dist: "lognormal", p5: 10_000, p95: 40_000, provenance: article("F16", "waves in the tens of thousands (F15, F16)") },
       spreadMonths: {
         dist: "uniform",
@@ -319,6 +321,6 @@ export const baselineScenario = {
       max: 0.02,
       provenance: article("F18", "small: Putin refuses a ceasefire short of surrender; the rate is an assumption"),
     },
-    hazardPerStalemateMonth: { value: 0, provenance: assumption("baseline: the hazard does not rise with stalemate") },
+    hazardPerStalemateMonth: { value: 0, provenance: assumption("article: the hazard does not rise with stalemate") },
   },
 } satisfies ScenarioInput;
