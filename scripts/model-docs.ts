@@ -298,6 +298,7 @@ function parameterTables(baseline: Scenario): string {
 
 /** Leaves of an override object: parameters, arrays and plain values (metadata keys skipped). */
 function overridePaths(node: unknown, path: string[] = []): string[] {
+  if (path.length === 1 && path[0] === "posterior") return ["posterior"];
   if (node === null || typeof node !== "object" || Array.isArray(node) || "value" in node || "dist" in node) return [path.join(".")];
   return Object.entries(node as Record<string, unknown>)
     .filter(([key]) => path.length > 0 || !["extends", "name", "description", "$schema"].includes(key))
@@ -310,6 +311,16 @@ function describeWaves(scenario: Scenario): string {
 }
 
 function describeAt(scenario: Scenario, path: string): { value: string; source: string } {
+  if (path === "posterior") {
+    const p = scenario.posterior;
+    if (!p) return { value: "—", source: "—" };
+    return p.kind === "shipped"
+      ? {
+          value: `the shipped posterior ${p.name}: each path one draw of the fitted parameters and its filtered state`,
+          source: "data posterior-2025-06.json",
+        }
+      : { value: `joint draws of ${p.parameters.join(", ")}`, source: "calibration" };
+  }
   if (path === "dprk.waves") {
     const sources = scenario.dprk.waves.map((w) => source(w.size.provenance));
     return { value: describeWaves(scenario), source: sources.join("; ") || "—" };
@@ -328,11 +339,13 @@ function describeAt(scenario: Scenario, path: string): { value: string; source: 
   return { value: node === undefined ? "—" : String(node), source: "—" };
 }
 
-function presetTable(baseline: Scenario): string {
+function presetTable(): string {
   const rows: string[][] = [];
   const notes: string[] = [];
   for (const [name, file] of Object.entries(presets) as [string, ScenarioFile][]) {
-    if (name === "baseline") continue;
+    if (file.extends === undefined) continue;
+    // Each preset against the one it extends (article, or baseline).
+    const baseline = parseScenario(file.extends);
     const parsed = parseScenario(name);
     notes.push(`- \`${name}\` (extends \`${String(file.extends)}\`): ${parsed.description ?? ""}`);
     const paths = overridePaths(file);
@@ -355,7 +368,7 @@ function presetTable(baseline: Scenario): string {
     }
   }
   return `${notes.join("\n")}\n\n${table(
-    ["Preset", "Field", "Baseline", "Preset", "Source of the preset's value"],
+    ["Preset", "Field", "In the preset it extends", "Preset", "Source of the preset's value"],
     ["---", "---", "---", "---", "---"],
     rows,
   )}`;
@@ -394,7 +407,7 @@ function main(): void {
   }
   // The template's own first-line note ("edit here, then run …") gives way to the generated header.
   const body = template.replace(/^<!-- TEMPLATE[^\n]*-->\n/, "");
-  const page = `${HEADER}\n${body.replace(markers[0]!, () => parameterTables(baseline)).replace(markers[1]!, () => presetTable(baseline))}`;
+  const page = `${HEADER}\n${body.replace(markers[0]!, () => parameterTables(baseline)).replace(markers[1]!, () => presetTable())}`;
   writeFileSync(OUTPUT, page.endsWith("\n") ? page : `${page}\n`);
   process.stderr.write(`wrote ${OUTPUT}\n`);
 }

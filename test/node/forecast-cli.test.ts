@@ -120,7 +120,13 @@ describe("report (npm start)", () => {
     expect(r.stdout).toMatch(
       /^- 2026-06: ISW occupied area [\d,]+ \[[\d,]+–[\d,]+\] km²; General Staff claims since 2022-02-24 \d+k \[\d+k–\d+k\] \(median \[90% band\]\)\.\n$/m,
     );
+    // baseline's headline answers, then the article preset's beside them
+    expect(r.stdout).toMatch(/^baseline — fitted to the data to 2025-06, each path from its filtered state:$/m);
+    expect(r.stdout).toMatch(/^article — the article's figures as stated .*:\n- Capture of all of Ukraine .*, 20 runs of 1,200 months/m);
+    expect(r.stdout.indexOf("baseline — fitted")).toBeLessThan(r.stdout.indexOf("article — the article's"));
     const other = await cli("report", "no-pledge", "--runs", "20");
     expect(other.stdout).not.toContain("Forecast from the latest data");
+    expect(other.stdout).not.toContain("article — the article's");
+    expect(other.stdout).toMatch(/^no-pledge:$/m);
   });
 });
