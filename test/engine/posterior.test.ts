@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { parseScenario, simulateSync, ScenarioError } from "../../src/index.js";
+import { meanField, parseScenario, simulateSync, ScenarioError } from "../../src/index.js";
 import { toScenarioInput } from "../../src/scenario/parse.js";
 import { SHIPPED_POSTERIOR } from "../../src/scenario/shipped-posterior.js";
 import { SHIPPED_POSTERIOR_INFO } from "../../src/scenario/shipped-posterior-info.js";
@@ -110,6 +110,23 @@ describe("overrides of the baseline", () => {
         new RegExp(`^${path.replace(".", "\\.")}: expected .*(filtered state|extend "article")`),
       );
     }
+  });
+
+  it("a posterior given in the file replaces the shipped one whole (its rows, no states)", () => {
+    const joint = { kind: "posterior", parameters: ["attrition.exchangeRatio"], draws: [[2.1], [2.6]] };
+    const s = parseScenario({ extends: "baseline", posterior: joint });
+    expect(s.posterior).toEqual(joint);
+    const paths = simulateSync(s, { ...OPTIONS, runs: 50 }).paths!;
+    // no state: every path starts from the article's t0 area
+    expect(new Set(paths.initial.occupiedKm2)).toEqual(new Set([117_718.2]));
+    expect(new Set(paths.parameters!["attrition.exchangeRatio"])).toEqual(new Set([2.1, 2.6]));
+  });
+
+  it("the mean-field reference refuses a scenario on the shipped posterior, and names what to use", () => {
+    expect(() => meanField("no-dprk", { horizonMonths: 2 })).toThrow(
+      /^posterior: expected a scenario without the shipped posterior: .*use "article"/,
+    );
+    expect(() => meanField("article", { horizonMonths: 2 })).not.toThrow();
   });
 
   it("a reference to another version's posterior is refused", () => {
