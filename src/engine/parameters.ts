@@ -1,7 +1,7 @@
 import { median, quantile } from "../scenario/distribution-math.js";
 import type { ParameterSlot } from "../scenario/parameter-list.js";
 import { createStream } from "./rng.js";
-import type { PathStates } from "./path-state.js";
+import { columnMedian, type PathStates } from "./path-state.js";
 
 export { listParameters, type ParameterSlot } from "../scenario/parameter-list.js";
 
@@ -29,12 +29,6 @@ export interface SamplingPlan {
   uniforms?: Readonly<Record<string, ArrayLike<number>>>;
   /** Joint posterior draws that replace the listed parameters. */
   posterior?: JointDraws;
-}
-
-function columnMedian(draws: readonly (readonly number[])[], column: number): number {
-  const values = Float64Array.from(draws, (row) => row[column]!).sort();
-  const mid = values.length >> 1;
-  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
 
 /**

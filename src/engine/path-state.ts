@@ -44,9 +44,19 @@ export interface PathStates {
  */
 export function stateMedians(states: PathStates): number[] {
   return states.columns.map((name, c) => {
-    const values = Float64Array.from(states.rows, (row) => row[c]!).sort();
-    const mid = values.length >> 1;
-    const median = values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
+    const median = columnMedian(states.rows, c);
     return name === "regime" ? Math.round(median) : median;
   });
+}
+
+/**
+ * The median of one column over rows (the mean of the middle two for an even count): a
+ * posterior's parameters and its states at their medians both use it.
+ * @example
+ * columnMedian([[1, 9], [3, 7], [2, 8]], 0); // 2
+ */
+export function columnMedian(rows: readonly (readonly number[])[], column: number): number {
+  const values = Float64Array.from(rows, (row) => row[column]!).sort();
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid]! : (values[mid - 1]! + values[mid]!) / 2;
 }
