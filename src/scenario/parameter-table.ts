@@ -5,6 +5,7 @@ import { describeProvenance } from "./provenance.js";
 import type { Scenario } from "./schema.js";
 import type { DistSpec } from "./distributions.js";
 import { posteriorParameters } from "./posterior-parameters.js";
+import { REPLACED_BY_STATE } from "./replaced-by-state.js";
 import { SHIPPED_POSTERIOR_INFO } from "./shipped-posterior-info.js";
 
 /** One row of a scenario's parameter table. */
@@ -58,7 +59,7 @@ export function parameterTable(scenario: Scenario): ParameterRow[] {
   const fromPosterior = new Set(posteriorParameters(scenario));
   const shipped = scenario.posterior?.kind === "shipped";
   // On the shipped posterior, these t0 values are each path's filtered state instead (parse.ts refuses overrides).
-  const fromState = new Set(shipped ? ["territory.initialOccupiedKm2", "attrition.claimsBias"] : []);
+  const fromState = new Set<string>(shipped ? REPLACED_BY_STATE : []);
   return listParameters(scenario).map((slot) => {
     if (fromState.has(slot.path))
       return {

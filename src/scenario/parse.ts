@@ -4,6 +4,7 @@ import { isParameter, markPerEvent, type Parameter } from "./parameter-list.js";
 import { PRESET_SCENARIOS } from "./preset-scenarios.js";
 import { presetNames, presets, type PresetName, type ScenarioFile } from "./presets.js";
 import { scenarioSchemas, type Scenario } from "./schema.js";
+import { REPLACED_BY_STATE } from "./replaced-by-state.js";
 import { SHIPPED_POSTERIOR_INFO } from "./shipped-posterior-info.js";
 
 const PARSED = Symbol.for("attrition-sim.scenario");
@@ -104,12 +105,6 @@ function resolveExtends(input: Plain, issues: InputIssue[], chain: string[] = []
     merged.posterior = overrideShipped(base, rest, parent, issues);
   return merged;
 }
-
-/**
- * Values a scenario on the shipped posterior would never read: its paths start from the
- * posterior's states (engine/path-state.ts), not from these t0 values.
- */
-const REPLACED_BY_STATE = ["territory.initialOccupiedKm2", "attrition.claimsBias", "regimes.initial"];
 
 /** A value in a comparable form: a parameter as its distribution alone (`{ value }` is `fixed`), without provenance. */
 function comparable(value: unknown): string {
