@@ -20,6 +20,8 @@ export default defineConfig({
     // The bin: its own small entry, since the CLI's code lives in a shared chunk.
     "node/cli": "src/node/bin.ts",
     "node/worker": "src/node/worker.ts",
+    // A refit's filter runs (forecastParallel): its own worker, so the simulation worker stays free of zod.
+    "node/likelihood-worker": "src/node/likelihood-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

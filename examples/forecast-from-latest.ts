@@ -12,7 +12,7 @@
  */
 import { forecast } from "../src/index.js";
 import { claimedLossesMonthly, occupiedAreaMonthly } from "../src/data/index.js";
-import { loadObservationsDir } from "../src/node/index.js";
+import { forecastParallel, loadObservationsDir } from "../src/node/index.js";
 
 // Particles: 4,000 by default (about a second); the tests run it with fewer.
 const runs = Math.max(200, Number(process.env.ATTRITION_RUNS ?? 4000));
@@ -30,8 +30,11 @@ latest.months.forEach((date, m) =>
 for (const note of latest.notes) console.log(`  note: ${note}`);
 
 // The same forecast made at the end of 2024, beside what was observed in 2025. The shipped θ was
-// estimated on data to 2025-06, so a fair check re-estimates it on the data to 2024-12 (about 20 s).
-const past = await forecast({ runs, seed: 1, horizonMonths: 6, through: "2024-12", refit: true });
+// estimated on data to 2025-06, so a fair check re-infers its posterior on the data to 2024-12:
+// tempered SMC from the prior, its filter runs on one worker thread per core (minutes; the tests,
+// with fewer particles, run a small one).
+const refit = runs >= 1000 ? true : { thetaParticles: 26, filterParticles: 20, finalMoves: 1 };
+const past = await forecastParallel({ runs, seed: 1, horizonMonths: 6, through: "2024-12", refit });
 const [pastArea, pastClaims] = [past.reported("occupiedKm2"), past.reported("claimedLosses")];
 console.log(`\nForecast from ${past.through} (θ ${past.parameters.note}) against what was observed:`);
 past.months.forEach((date, m) => {

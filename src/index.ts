@@ -77,6 +77,9 @@ export {
 } from "./results/forecast.js";
 export type { ObservationSet, ObservationSource, ObservedMonth, ObservedEstimateMonth } from "./data/observation-set.js";
 export type { WeighedSource } from "./analysis/forecast-window.js";
+export type { RefitLikelihoods, RefitProblem, RefitSettings } from "./analysis/forecast-refit.js";
+export type { LikelihoodRequest } from "./analysis/inference-smc.js";
+export type { EconomistMonth, FilterObservations, PointEstimateObservation } from "./analysis/war-particles.js";
 
 // Runs split over machines: shards of one run, merged exactly.
 export { mergeProjections, shardToText, projectionFromShard } from "./results/shard.js";

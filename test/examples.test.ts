@@ -91,6 +91,8 @@ describe("examples (npx tsx examples/<name>.ts, ATTRITION_RUNS=50)", () => {
     const out = await ok("forecast-from-latest");
     expect(out).toMatch(/^Forecast from 2025-06 \(isw, claims, economist, pointEstimates; parameters: shipped\):$/m);
     expect(out).toMatch(/^ {2}2025-12 {2}ISW area [\d,]+ km² \[90%: [\d,]+–[\d,]+\]$/m);
+    // The look back re-infers θ on the data to 2024-12 (a small tempered SMC at ATTRITION_RUNS=50).
+    expect(out).toMatch(/^Forecast from 2024-12 \(θ refit by tempered SMC on 2023-01 … 2024-12 .*: 26 θ particles from the prior/m);
     expect(out).toMatch(
       /^ {2}2025-06 {2}area observed 117,718, median [\d,]+ \((inside|outside) the 90% band\); claims observed 1,020,010, median [\d,]+ \((inside|outside)\)$/m,
     );

@@ -170,7 +170,8 @@ Commands:
       --observations DIR        a folder of CSV files with the names and columns of data/ (default:
                                 the shipped data); a source with no file is left out
       --through YYYY-MM         ignore rows after this month; the forecast starts the month after
-      --refit                   one θ estimated on this window first, by profile likelihood (seconds)
+      --refit                   θ's posterior re-inferred on this window first: tempered SMC on one
+                                worker per core (minutes; progress and ETA on stderr)
       --months N                months forecast, 1…120 (default 12)
       --runs R                  particles, 100…20480 (default 4000), --seed S (default 1)
       --format table|json|csv|svg   table (default), attrition-sim/forecast@1 JSON, CSV, fan chart

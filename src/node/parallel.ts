@@ -32,11 +32,12 @@ interface WorkerCounting {
 }
 
 /**
- * The worker script (the built .js; from source, the .ts through tsx). Built, this code sits in a
- * shared chunk in dist/chunks/ (or in dist/node/), one folder below dist/ as this file is below
- * src/: so the worker is `../node/worker.*` from either (tsup.config.ts).
+ * A worker thread of script `name` in src/node/ (the built .js; from source, the .ts through tsx).
+ * Built, this code sits in a shared chunk in dist/chunks/ (or in dist/node/), one folder below
+ * dist/ as this file is below src/: so the worker is `../node/<name>.*` from either (tsup.config.ts).
+ * @internal
  */
-function spawnWorker(): Worker {
+export function spawnWorker(name = "worker"): Worker {
   const here = import.meta.url;
   if (/\.ts$/.test(new URL(here).pathname)) {
     // From source (tests): load the TypeScript worker through tsx's loader.
@@ -44,10 +45,10 @@ function spawnWorker(): Worker {
     const tsxRoot = require.resolve("tsx/package.json");
     const tsxEsm = (require(tsxRoot) as { exports: Record<string, { import: { default: string } }> }).exports["./esm/api"]!.import.default;
     const tsxApi = new URL(tsxEsm, pathToFileURL(tsxRoot)).href;
-    const source = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL("../node/worker.ts", here).href)});`;
+    const source = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(new URL(`../node/${name}.ts`, here).href)});`;
     return new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`));
   }
-  return new Worker(new URL("../node/worker.js", here));
+  return new Worker(new URL(`../node/${name}.js`, here));
 }
 
 /**

@@ -1,9 +1,8 @@
 import { shippedObservations, type ObservationSet, type ObservationSource } from "../data/observation-set.js";
 import { daysInMonth } from "../data/month-end.js";
 import { filterAndForecast, type FilteredPaths } from "../analysis/filter-forecast.js";
-import { PROFILE_PARAMETERS, filterScenario } from "../analysis/filter-priors.js";
-import { FILTER_ESTIMATE } from "../analysis/filter-estimate.js";
-import { profileAscentAsync } from "../analysis/inference-profile.js";
+import { filterScenario } from "../analysis/filter-priors.js";
+import { refitIssues, refitPosterior, type RefitLikelihoods, type RefitSettings } from "../analysis/forecast-refit.js";
 import { forecastWindow, type WeighedSource } from "../analysis/forecast-window.js";
 import { withParametersFixed } from "../analysis/fixed-parameters.js";
 import { addMonths } from "../analysis/observations.js";
@@ -42,10 +41,10 @@ import { renderFanChart, type SvgOptions } from "../output/fan-chart-svg.js";
  * split between `runs / 100` draws (at most the posterior's 1,000), evenly spaced in the file;
  * each draw is filtered with its share and carried on, and the forecast pools them, so its bands
  * hold the parameters' uncertainty as well as the state's (the league table's "SMC posterior"
- * candidate does this at every origin: docs/league-smc.md). `refit: true` instead estimates one
- * θ by profile-likelihood ascent on the forecast's own window and sources (a point estimate,
- * started from the shipped one of analysis/filter-estimate.ts: docs/filter.md's "profile θ");
- * `parameters` gives one θ outright.
+ * candidate does this at every origin: docs/league-smc.md). `refit` instead re-infers the
+ * posterior on the forecast's own window and sources — tempered SMC from the prior, the sampler
+ * of `npm run fit` with the league candidate's first-origin settings (analysis/forecast-refit.ts)
+ * — and pools its draws the same way; `parameters` gives one θ outright.
  */
 
 /** Options of {@link forecast}. */
@@ -56,8 +55,19 @@ export interface ForecastOptions {
   through?: string;
   /** First month filtered, YYYY-MM (default 2023-01, or the month after ISW's first). */
   from?: string;
-  /** Estimate one θ on this window and its sources (profile-likelihood ascent, ≈ 10 s) instead of using the shipped posterior's draws. */
-  refit?: boolean;
+  /**
+   * Re-infer the parameters' posterior on this window and its sources (tempered SMC from the
+   * prior: minutes — 155 s at the defaults on the shipped data on two worker threads with
+   * attrition-sim/node's `forecastParallel`, docs/forecast.md) instead of using the shipped posterior's draws; an object sets the
+   * sampler's sizes (analysis/forecast-refit.ts).
+   */
+  refit?: boolean | RefitSettings;
+  /**
+   * Where the refit's filter runs are computed (default: this thread, one after another, giving
+   * the event loop a turn between them). attrition-sim/node's `forecastParallel` passes its
+   * worker threads; any other must return what `warLogLikelihood` would.
+   */
+  likelihoods?: RefitLikelihoods;
   /**
    * θ given outright, by parameter path (the rest at their prior medians; `{}` is every parameter
    * at its prior median, an estimate that has seen no data) instead of the shipped posterior's draws.
@@ -106,13 +116,36 @@ export interface ForecastParameters {
   method: "shipped" | "refit" | "given";
   /** The parameters' values — for "shipped", the medians of the draws used (the others at their prior medians). */
   values: Record<string, number>;
-  /** θ draws pooled: each filtered with its share of the particles (1 for "refit" and "given"). */
+  /** θ draws pooled: each filtered with its share of the particles (1 for "given"). */
   draws: number;
   note: string;
 }
 
 /** Particles filtered per posterior draw: a draw's filtered state needs about this many (sd(log L̂) ≈ 1.2 over 30 months at 100: docs/fit.md). */
 const PARTICLES_PER_DRAW = 100;
+
+/** Posterior draws a forecast of `runs` particles pools: one per {@link PARTICLES_PER_DRAW}, at most the population's size. */
+const drawCount = (runs: number, population: number): number => Math.min(population, Math.max(1, Math.floor(runs / PARTICLES_PER_DRAW)));
+
+/** Indices of `count` rows evenly spaced in `length` (a population in ancestral order: neighbours share ancestors). */
+const evenlySpaced = (count: number, length: number): number[] =>
+  Array.from({ length: count }, (_, k) => Math.floor(((k + 0.5) * length) / count));
+
+/** "40" or "40–41": the particles each of `count` draws is filtered with. */
+const particlesPerDraw = (runs: number, count: number): string =>
+  `${Math.floor(runs / count)}${runs % count ? "–" + Math.ceil(runs / count) : ""}`;
+
+/** Each parameter's median over the draws (the lower middle of an even count). */
+const drawMedians = (thetas: readonly Record<string, number>[]): Record<string, number> =>
+  Object.fromEntries(
+    Object.keys(thetas[0]!).map((path) => {
+      const sorted = thetas.map((t) => t[path]!).sort((a, b) => a - b);
+      return [path, sorted[sorted.length >> 1]!];
+    }),
+  );
+
+/** The share of a refit forecast's progress the refit takes (the filtering and projection the rest). */
+const REFIT_SHARE = 0.95;
 
 /** The filter's diagnostics over the window. */
 export interface ForecastFilter {
@@ -142,6 +175,7 @@ const OPTION_KEYS = [
   "through",
   "from",
   "refit",
+  "likelihoods",
   "parameters",
   "runs",
   "seed",
@@ -165,8 +199,9 @@ function checkOptions(o: ForecastOptions): void {
   checkInteger(issues, "runs", o.runs, 100, EXACT_RUNS);
   checkInteger(issues, "seed", o.seed, 0, 2 ** 32 - 1);
   checkInteger(issues, "horizonMonths", o.horizonMonths, 1, 120);
-  if (o.refit !== undefined && typeof o.refit !== "boolean")
-    issues.push({ path: "refit", message: `expected true or false, got ${describeValue(o.refit)}` });
+  issues.push(...refitIssues(o.refit));
+  if (o.likelihoods !== undefined && typeof o.likelihoods !== "function")
+    issues.push({ path: "likelihoods", message: `expected a function, got ${describeValue(o.likelihoods)}` });
   if (o.parameters !== undefined) {
     if (typeof o.parameters !== "object" || o.parameters === null || Array.isArray(o.parameters))
       issues.push({ path: "parameters", message: `expected an object of parameter values by path, got ${describeValue(o.parameters)}` });
@@ -183,9 +218,6 @@ function checkOptions(o: ForecastOptions): void {
     issues.push({ path: "thresholds", message: `expected an array of shares in (0, 1], got ${describeValue(o.thresholds)}` });
   if (issues.length) throw new OptionsError(issues);
 }
-
-/** The refit's settings: those of the league's profile candidate (docs/filter.md). */
-const REFIT = { particles: FILTER_ESTIMATE.particles, seeds: FILTER_ESTIMATE.seeds, sweeps: 2 } as const;
 
 /**
  * A projection that starts from the filtered state at the last observed month. Its months are
@@ -320,8 +352,8 @@ export class Forecast extends Projection {
 /**
  * Forecast from the latest observations: filter the window, then carry every particle on
  * `horizonMonths` months. Deterministic for a seed. Takes about a second at 4,000 particles (40
- * posterior draws × 100); `refit` adds the profile ascent on the window (≈ 10 s on one core: up
- * to 2 sweeps of 2 filters per grid value, 200 particles of the guided proposal).
+ * posterior draws × 100); `refit` adds the tempered SMC on the window (18,900 filter runs at
+ * the defaults on the shipped data, ≈ 16 ms each per core at 100 particles over 30 months).
  * @throws {OptionsError} for bad options, and as forecastWindow for observations that cannot be
  * filtered (no ISW area, fewer than 12 months, a missing month, `through` past the data).
  * @example
@@ -338,7 +370,6 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     seed = options.seed ?? 1,
     horizon = options.horizonMonths ?? 12;
   const base = filterScenario(window.hindcast);
-  const shipped: Record<string, number> = { ...FILTER_ESTIMATE.values };
   let parameters: ForecastParameters;
   /** The last month the shipped posterior saw (only when the forecast uses it). */
   let posteriorThrough: string | undefined;
@@ -353,48 +384,40 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     };
     thetas = [parameters.values];
   } else if (options.refit) {
-    const fit = await profileAscentAsync(
+    const { fit, settings } = await refitPosterior(
       base,
       window.observations,
-      {
-        parameters: PROFILE_PARAMETERS,
-        particles: REFIT.particles,
-        seeds: REFIT.seeds,
-        sweeps: REFIT.sweeps,
-        seed,
-        // From the shipped estimate only if it saw no month after this window (else from the grid's middle).
-        start: window.through >= FILTER_ESTIMATE.through ? shipped : undefined,
-        onEvaluation: (done, total) => onProgress?.((0.9 * done) / total),
-      },
+      options.refit,
+      seed,
+      options.likelihoods,
+      (fraction) => onProgress?.(REFIT_SHARE * fraction),
       signal,
     );
+    const count = drawCount(runs, settings.thetaParticles);
+    thetas = evenlySpaced(count, settings.thetaParticles).map((at) =>
+      Object.fromEntries(Object.entries(fit.draws).map(([path, draws]) => [path, draws[at]!])),
+    );
+    const last = fit.stages.at(-1)!;
     parameters = {
       method: "refit",
-      values: fit.estimate,
-      draws: 1,
-      note: `refit by profile-likelihood ascent on ${window.from} … ${window.through} (${window.sources.map((s) => s.source).join(", ")}; ${fit.evaluations} filter runs, ${fit.settled ? "settled" : "not settled after 2 sweeps"}), started from ${window.through >= FILTER_ESTIMATE.through ? "the shipped estimate" : "the grid's middle (the shipped estimate saw later data)"}`,
+      values: drawMedians(thetas),
+      draws: count,
+      note: `refit by tempered SMC on ${window.from} … ${window.through} (${window.sources.map((s) => s.source).join(", ")}): ${settings.thetaParticles} θ particles from the prior, ${settings.filterParticles} filter particles per likelihood, ${fit.stages.length} stages, ${settings.finalMoves} move${settings.finalMoves === 1 ? "" : "s"} at the last (acceptance ${last.acceptance.toFixed(2)}, ${Math.round(100 * last.moved)}% moved), ${fit.evaluations} filter runs, log evidence ${fit.logEvidence.toFixed(1)}; ${count} draws, evenly spaced, each filtered with ${particlesPerDraw(runs, count)} particles; values: the draws' medians`,
     };
-    thetas = [parameters.values];
   } else {
     // Loaded on first use: the posterior is a chunk of its own, not part of the core bundle.
     const posterior = await shippedPosterior();
     posteriorThrough = posterior.through;
-    const count = Math.min(posterior.draws.length, Math.max(1, Math.floor(runs / PARTICLES_PER_DRAW)));
+    const count = drawCount(runs, posterior.draws.length);
     // Evenly spaced rows: the file holds two runs' populations one after the other, each in ancestral order.
-    thetas = Array.from({ length: count }, (_, k) => {
-      const row = posterior.draws[Math.floor(((k + 0.5) * posterior.draws.length) / count)]!;
-      return Object.fromEntries(posterior.parameters.map((path, j) => [path, row[j]!]));
-    });
+    thetas = evenlySpaced(count, posterior.draws.length).map((at) =>
+      Object.fromEntries(posterior.parameters.map((path, j) => [path, posterior.draws[at]![j]!])),
+    );
     parameters = {
       method: "shipped",
-      values: Object.fromEntries(
-        posterior.parameters.map((path) => {
-          const sorted = thetas.map((t) => t[path]!).sort((a, b) => a - b);
-          return [path, sorted[sorted.length >> 1]!];
-        }),
-      ),
+      values: drawMedians(thetas),
       draws: count,
-      note: `the shipped posterior (${posterior.draws.length} draws by tempered SMC on ${posterior.from} … ${posterior.through}, ${posterior.sources.join(" and ")}: docs/fit.md): ${count} draws, evenly spaced, each filtered with ${Math.floor(runs / count)}${runs % count ? "–" + Math.ceil(runs / count) : ""} particles; the other parameters at their prior medians; values: the draws' medians`,
+      note: `the shipped posterior (${posterior.draws.length} draws by tempered SMC on ${posterior.from} … ${posterior.through}, ${posterior.sources.join(" and ")}: docs/fit.md): ${count} draws, evenly spaced, each filtered with ${particlesPerDraw(runs, count)} particles; the other parameters at their prior medians; values: the draws' medians`,
     };
   }
   if (signal?.aborted) throw abortError(signal);
@@ -456,7 +479,8 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
     summary.accept(recorder.finish());
     draws.push({ logLikelihood: filter.logLikelihood, ess: filter.ess, paths, timeStep: model.timeStep });
     firstPath += n;
-    onProgress?.((parameters.method === "refit" ? 0.9 : 0) + ((parameters.method === "refit" ? 0.1 : 1) * (j + 1)) / thetas.length);
+    const refitShare = parameters.method === "refit" ? REFIT_SHARE : 0;
+    onProgress?.(refitShare + ((1 - refitShare) * (j + 1)) / thetas.length);
   }
   // The pooled particles: each draw's changes end to end, month by month.
   const pooled = (pick: (p: FilteredPaths) => Float64Array[]) =>

@@ -3,6 +3,12 @@ import { readObservationFiles, shippedObservations } from "../../src/data/observ
 import { occupiedAreaMonthly, claimedLossesMonthly } from "../../src/data/series.js";
 import { forecast, Forecast } from "../../src/results/forecast.js";
 import { FILTER_ESTIMATE } from "../../src/analysis/filter-estimate.js";
+import { REFIT_PARAMETERS } from "../../src/analysis/forecast-refit.js";
+import { forecastWindow } from "../../src/analysis/forecast-window.js";
+import { filterScenario } from "../../src/analysis/filter-priors.js";
+import { listParameters } from "../../src/scenario/parameter-list.js";
+import { parseScenario } from "../../src/scenario/parse.js";
+import { support } from "../../src/scenario/distribution-math.js";
 import { SHIPPED_POSTERIOR } from "../../src/scenario/shipped-posterior.js";
 import { Projection } from "../../src/results/projection.js";
 import { OptionsError } from "../../src/util/errors.js";
@@ -103,7 +109,10 @@ describe("forecast", () => {
     for (const [options, message] of [
       [{ runs: 50 }, "runs: expected an integer from 100 to 20480, got 50"],
       [{ horizonMonths: 0 }, "horizonMonths: expected an integer from 1 to 120, got 0"],
-      [{ refit: "yes" }, 'refit: expected true or false, got "yes"'],
+      [{ refit: "yes" }, 'refit: expected true, false or { thetaParticles, filterParticles, finalMoves }, got "yes"'],
+      [{ refit: { thetaParticles: 10 } }, "refit.thetaParticles: expected an integer from 26 to 5000, got 10"],
+      [{ refit: { moves: 3 } }, "refit.moves: unknown setting (settings: thetaParticles, filterParticles, finalMoves)"],
+      [{ refit: true, likelihoods: 1 }, "likelihoods: expected a function, got 1"],
       [{ observations: [] }, "observations: expected an ObservationSet"],
       [{ particles: 10 }, "particles: unknown option"],
       [{ parameters: {}, refit: true }, "parameters: expected either parameters or refit, not both"],
@@ -143,11 +152,42 @@ describe("the shipped estimate (src/analysis/filter-estimate.ts, npm run fit:pro
 });
 
 describe("refit", () => {
-  it("stops on its signal within one θ's filter runs, not after the whole ascent", async () => {
+  // A small tempered SMC (the defaults take minutes: 300 θ particles, 100 filter particles, 14 final moves).
+  const SMALL_REFIT = { ...SMALL, through: "2024-06", refit: { thetaParticles: 26, filterParticles: 20, finalMoves: 1 } } as const;
+
+  it("re-infers the posterior on the window and pools its draws, reporting progress", async () => {
+    const progress: number[] = [];
+    const f = await forecast({ ...SMALL_REFIT, onProgress: (share) => progress.push(share) });
+    expect(f.parameters.method).toBe("refit");
+    // 500 particles: 5 draws of the 26, 100 particles each; values are the draws' medians.
+    expect(f.parameters.draws).toBe(5);
+    expect(Object.keys(f.parameters.values)).toEqual([...REFIT_PARAMETERS]);
+    expect(f.parameters.note).toMatch(
+      /^refit by tempered SMC on 2023-01 … 2024-06 \(isw, claims, economist, pointEstimates\): 26 θ particles from the prior, 20 filter particles per likelihood, \d+ stages, 1 move at the last .* \d+ filter runs, log evidence -\d+\.\d; 5 draws/,
+    );
+    // Each value inside its prior's support; the filtered area near ISW's at the origin.
+    const slots = listParameters(parseScenario(filterScenario(forecastWindow(shippedObservations(), { through: "2024-06" }).hindcast)));
+    for (const [path, value] of Object.entries(f.parameters.values)) {
+      const [lo, hi] = support(slots.find((s) => s.path === path)!.spec);
+      expect(value, path).toBeGreaterThanOrEqual(lo);
+      expect(value, path).toBeLessThanOrEqual(hi);
+    }
+    const isw = occupiedAreaMonthly.find((r) => r.month === "2024-06")!.occupiedKm2;
+    expect(Math.abs(f.initial.occupiedKm2 - isw)).toBeLessThan(1500);
+    // Progress never goes back, and ends at 1.
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);
+    expect(progress.at(-1)).toBe(1);
+    // The same seed, the same bytes.
+    const again = await forecast(SMALL_REFIT);
+    expect(JSON.stringify(again.toForecastJSON())).toBe(JSON.stringify(f.toForecastJSON()));
+  });
+
+  it("stops on its signal within one θ's filter runs, not after the whole fit", async () => {
     const started = Date.now();
     const error = await forecast({ ...SMALL, refit: true, signal: AbortSignal.timeout(200) }).catch((e: unknown) => e);
     expect((error as Error).name).toMatch(/AbortError|TimeoutError/);
-    // A whole refit takes 20–60 s; two filter runs at 2,000 particles about 0.3 s.
+    // A whole refit takes minutes; one filter run at 100 particles over 30 months about 16 ms.
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });

@@ -6,7 +6,8 @@
  * observed history (`--series occupiedKm2|claimedLosses|casualtiesEst`). What was
  * read and not used (the result's notes) is in the table, or on stderr for the other formats.
  */
-import { forecast, REPORTED_SERIES, type Forecast } from "../../results/forecast.js";
+import { REPORTED_SERIES, type Forecast } from "../../results/forecast.js";
+import { forecastParallel } from "../forecast-parallel.js";
 import { formatMedianBand, formatPercent, formatThousands } from "../../util/format.js";
 import { BadInput, choiceFlag, expectPositionals, integerFlag, outputFlags, parseFlags, type CliIO } from "../args.js";
 import { alignColumns } from "../format-table.js";
@@ -72,7 +73,8 @@ export async function forecastCommand(args: readonly string[], io: CliIO): Promi
 
   let notes: readonly string[] = [];
   await writeResult(io, output, async (signal, onProgress) => {
-    const f = await forecast({
+    // A refit's filter runs go to worker threads (one per core); the result is the same bytes.
+    const f = await forecastParallel({
       ...(observations ? { observations } : {}),
       ...(through ? { through } : {}),
       ...(horizonMonths !== undefined ? { horizonMonths } : {}),
