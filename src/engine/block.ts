@@ -59,7 +59,7 @@ import { quantile } from "../scenario/distribution-math.js";
 import type { Scenario } from "../scenario/schema.js";
 import { normalQuantile } from "../util/special-functions.js";
 import { daysBetween, type CalendarMonth } from "./calendar.js";
-import { posteriorRows, type JointDraws, type ParameterSlot } from "./parameters.js";
+import { type JointDraws, type ParameterSlot } from "./parameters.js";
 import { PATH_STATE_COLUMNS, stateMedians, type PathStates } from "./path-state.js";
 import { sampleBlock, type BlockParameterView } from "./sample.js";
 import { BlockRecorder, type BlockResult, type SummaryMode } from "./block-result.js";
@@ -193,6 +193,8 @@ export class BlockRun {
   private readonly p: BlockParameterView;
   /** The same draws as {@link BlockRun.p}, by dotted path (the arrays the view shares). */
   private readonly byPath: Readonly<Record<string, Float64Array>>;
+  /** The posterior row each path took (sampleBlock), read again for its state; none without a posterior or at the medians. */
+  private readonly posteriorRows: Int32Array | undefined;
   /** Set by {@link BlockRun.resample}: the recorded months no longer follow the paths. */
   private resampled = false;
   /** Months run so far (reinitialise is only for a block that has run none). */
@@ -203,7 +205,6 @@ export class BlockRun {
    * every later month does, instead of drawing them afresh.
    */
   private readonly continued: boolean;
-  private readonly blockIndex: number;
   /** resample's copy of one state array (allocated on first use). */
   private resampleScratch: Float64Array | undefined;
   /**
@@ -263,7 +264,11 @@ export class BlockRun {
     this.count = count;
     const { scenario, seed } = plan;
     const noiseOn = scenario.dynamics.noise === "on";
-    const { view: p, byPath } = sampleBlock(
+    const {
+      view: p,
+      byPath,
+      posteriorRows: rows,
+    } = sampleBlock(
       scenario,
       plan.slots,
       { seed, atMedian: !noiseOn, uniforms: plan.uniforms, posterior: plan.posterior },
@@ -273,8 +278,8 @@ export class BlockRun {
     );
     this.p = p;
     this.byPath = byPath;
+    this.posteriorRows = rows;
     this.continued = plan.posterior?.state !== undefined;
-    this.blockIndex = block;
     this.recorder = new BlockRecorder(
       block,
       firstPath,
@@ -382,8 +387,7 @@ export class BlockRun {
       start.dprkForce[i] = dprkForce0;
       start.ukraineForce[i] = ukraineForce0;
     }
-    if (plan.posterior?.state)
-      this.startFromStates(plan.posterior.state, plan.posterior.draws.length, plan.scenario.dynamics.noise !== "on", start);
+    if (plan.posterior?.state) this.startFromStates(plan.posterior.state, this.posteriorRows, start);
     this.recorder.initialiseEvents(start.occupiedShare);
     // Before the first month, the month ends are the start (monthEnd's contract; every month overwrites them).
     for (const name of SERIES) this.series[name].set(start[name]);
@@ -391,18 +395,17 @@ export class BlockRun {
 
   /**
    * Replace the t0 stocks by each path's row of a posterior's state (engine/path-state.ts): the
-   * row its parameters came from (`posteriorRows`), or the column medians when every parameter is
-   * at its median. The DPRK contingent keeps its t0 stocks; a regime held by `dynamics.regime`
+   * row its parameters came from (`rows`, drawn once by sampleBlock), or the column medians when
+   * every parameter is at its median (no rows). The DPRK contingent keeps its t0 stocks; a regime held by `dynamics.regime`
    * stays held. `start` is the recorder's initial values (area, share, forces), rewritten.
    */
-  private startFromStates(states: PathStates, rows: number, atMedian: boolean, start: Record<SeriesName, Float64Array>): void {
+  private startFromStates(states: PathStates, chosen: Int32Array | undefined, start: Record<SeriesName, Float64Array>): void {
     const column = Object.fromEntries(PATH_STATE_COLUMNS.map((name) => [name, states.columns.indexOf(name)])) as Record<
       (typeof PATH_STATE_COLUMNS)[number],
       number
     >;
     for (const name of PATH_STATE_COLUMNS) if (column[name] < 0) throw new Error(`internal: the posterior's state has no column ${name}`);
-    const medians = atMedian ? stateMedians(states) : undefined;
-    const chosen = atMedian ? undefined : posteriorRows(rows, this.plan.seed, this.blockIndex, this.count);
+    const medians = chosen ? undefined : stateMedians(states);
     const { territory } = this.p;
     const regimeMode = this.plan.scenario.dynamics.regime;
     for (let i = 0; i < this.count; i += 1) {

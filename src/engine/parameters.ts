@@ -35,9 +35,17 @@ export interface SamplingPlan {
  * Draw every parameter once per path of a block. Each parameter has its own stream keyed by
  * (seed, block, "param", path) — so adding or removing a parameter shifts no other draw —
  * unless the plan supplies that parameter's uniforms. A joint posterior then overrides its
- * parameters with one whole row per path, chosen from the stream (seed, block, "posterior").
+ * parameters with one whole row per path, chosen from the stream (seed, block, "posterior"):
+ * `rows` when the caller has already drawn them (engine/sample.ts, which hands them on to the
+ * block's states), else {@link posteriorRows}.
  */
-export function sampleBlockParameters(plan: SamplingPlan, block: number, firstPath: number, paths: number): BlockParameters {
+export function sampleBlockParameters(
+  plan: SamplingPlan,
+  block: number,
+  firstPath: number,
+  paths: number,
+  rows?: Int32Array,
+): BlockParameters {
   const { slots, seed, atMedian, uniforms, posterior } = plan;
   const out: BlockParameters = {};
   for (const slot of slots) {
@@ -54,11 +62,11 @@ export function sampleBlockParameters(plan: SamplingPlan, block: number, firstPa
     out[slot.path] = values;
   }
   if (posterior && posterior.draws.length > 0) {
-    const chosen = posteriorRows(posterior.draws.length, seed, block, paths);
+    const chosen = atMedian ? undefined : (rows ?? posteriorRows(posterior.draws.length, seed, block, paths));
     posterior.parameters.forEach((path, column) => {
       const values = out[path];
       if (!values) return;
-      if (atMedian) values.fill(columnMedian(posterior.draws, column));
+      if (!chosen) values.fill(columnMedian(posterior.draws, column));
       else for (let i = 0; i < paths; i += 1) values[i] = posterior.draws[chosen[i]!]![column]!;
     });
   }

@@ -1,6 +1,6 @@
 import { parameterView, type ParameterSlot, type ParameterView } from "../scenario/parameter-list.js";
 import type { Scenario } from "../scenario/schema.js";
-import { sampleBlockParameters, type BlockParameters, type SamplingPlan } from "./parameters.js";
+import { posteriorRows, sampleBlockParameters, type BlockParameters, type SamplingPlan } from "./parameters.js";
 
 /**
  * The parameters of one block as the engine reads them: the scenario's shape with one
@@ -16,6 +16,8 @@ export type MedianParameterView = ParameterView<Scenario, number>;
 export interface BlockSample {
   view: BlockParameterView;
   byPath: BlockParameters;
+  /** The posterior row each path took (its state comes from the same row); none without a posterior or at the medians. */
+  posteriorRows?: Int32Array;
 }
 
 /**
@@ -31,7 +33,12 @@ export function sampleBlock(
   firstPath: number,
   count: number,
 ): BlockSample {
-  const byPath = sampleBlockParameters({ ...plan, slots: slots.filter((s) => !s.perEvent) }, block, firstPath, count);
+  // Drawn once here: the parameters and the block's states (engine/block.ts) read the same rows.
+  const rows =
+    plan.posterior && plan.posterior.draws.length > 0 && !plan.atMedian
+      ? posteriorRows(plan.posterior.draws.length, plan.seed, block, count)
+      : undefined;
+  const byPath = sampleBlockParameters({ ...plan, slots: slots.filter((s) => !s.perEvent) }, block, firstPath, count, rows);
   // The slots, not the scenario's per-event marker, decide: a scenario sent to a worker is a
   // structured clone, which keeps no non-enumerable property.
   const perEvent = new Set(slots.filter((s) => s.perEvent).map((s) => s.path));
@@ -41,5 +48,5 @@ export function sampleBlock(
     if (!values) throw new Error(`internal: no draws for the parameter ${path}`);
     return values;
   });
-  return { view, byPath };
+  return rows ? { view, byPath, posteriorRows: rows } : { view, byPath };
 }

@@ -3,6 +3,7 @@ import { listParameters, parameterView } from "../../src/scenario/parameter-list
 import { median } from "../../src/scenario/distribution-math.js";
 import { parseScenario } from "../../src/scenario/parse.js";
 import { sampleBlock } from "../../src/engine/sample.js";
+import { posteriorRows } from "../../src/engine/parameters.js";
 
 const plan = { seed: 1, atMedian: false } as const;
 
@@ -52,5 +53,28 @@ describe("typed parameter view (engine/sample.ts)", () => {
   it("matches the @example of parameterView (medians, as the mean field reads them)", () => {
     const medians = parameterView(parseScenario("baseline"), (p) => median(p.spec));
     expect(medians.territory.totalKm2).toBe(603_628);
+  });
+
+  it("hands on the posterior rows its parameters came from (the block's states read the same), none at the medians", () => {
+    const draws = [
+      [2.1, 20_000],
+      [2.5, 30_000],
+      [3.2, 40_000],
+    ];
+    const posterior = { parameters: ["attrition.exchangeRatio", "attrition.russiaLossesPerMonth"], draws };
+    const article = parseScenario("article");
+    const articleSlots = listParameters(article);
+    const drawn = sampleBlock(article, articleSlots, { seed: 4, atMedian: false, posterior }, 2, 0, 12);
+    const rows = drawn.posteriorRows!;
+    expect(Array.from(rows)).toEqual(Array.from(posteriorRows(3, 4, 2, 12)));
+    // Each path's pair is its row's (so a wrong row, or rows drawn twice differently, would show).
+    for (let i = 0; i < 12; i += 1) {
+      expect(drawn.byPath["attrition.exchangeRatio"]![i]).toBe(draws[rows[i]!]![0]);
+      expect(drawn.byPath["attrition.russiaLossesPerMonth"]![i]).toBe(draws[rows[i]!]![1]);
+    }
+    expect(new Set(rows).size).toBeGreaterThan(1);
+    const atMedian = sampleBlock(article, articleSlots, { seed: 4, atMedian: true, posterior }, 2, 0, 12);
+    expect(atMedian.posteriorRows).toBeUndefined();
+    expect(atMedian.byPath["attrition.exchangeRatio"]![5]).toBe(2.5);
   });
 });
