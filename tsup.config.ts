@@ -21,7 +21,7 @@ export default defineConfig({
     "node/cli": "src/node/bin.ts",
     "node/worker": "src/node/worker.ts",
     // A refit's filter runs (forecastParallel): its own worker, so the simulation worker stays free of zod.
-    "node/likelihood-worker": "src/node/likelihood-worker.ts",
+    "node/filter-worker": "src/node/filter-worker.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

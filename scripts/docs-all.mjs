@@ -71,8 +71,7 @@ const STEPS = [
   },
   {
     name: "fit-profile",
-    writes:
-      "src/analysis/filter-estimate.ts and docs/fit-profile.md (~2 min; the estimate is where forecast's refit starts, and the filter study reads it)",
+    writes: "src/analysis/filter-estimate.ts and docs/fit-profile.md (~2 min; docs/filter.md's profile θ, which the filter study reads)",
     command: ["npm", "run", "fit:profile"],
     slow: true,
   },

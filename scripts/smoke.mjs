@@ -238,7 +238,7 @@ const CROSS_ENTRY_CHECKS = `async function crossEntryChecks() {
   if (names > ${MAX_MAIN_EXPORTS}) throw new Error("attrition-sim exports " + names + " runtime names, more than ${MAX_MAIN_EXPORTS}");
   const parallel = await node.simulateParallel("baseline", { runs: 64, seed: 3, horizonMonths: 3, workers: 1 });
   if (!(parallel instanceof lib.Projection)) throw new Error("attrition-sim/node: simulateParallel's result is not instanceof Projection of attrition-sim");
-  // A small refit on the likelihood workers (their own bundle, dist/node/likelihood-worker.*).
+  // A small refit on the filter workers (their own bundle, dist/node/filter-worker.*): its likelihoods and its draws.
   const refit = await node.forecastParallel({ runs: 200, horizonMonths: 1, seed: 1, through: "2024-03", workers: 2, refit: { thetaParticles: 26, filterParticles: 10, finalMoves: 1 } });
   if (!(refit instanceof lib.Projection) || refit.parameters.method !== "refit") throw new Error("attrition-sim/node: forecastParallel's refit is not a refit Projection of attrition-sim");
   let csvError;
@@ -396,7 +396,7 @@ function importClosure(entry) {
 /**
  * Workers must load neither zod nor mathjs (they get the already-validated, numeric plan), nor
  * the renderers and result objects (DESIGN §2): checked on each worker bundle and all its chunks.
- * (The refit's likelihood worker, dist/node/likelihood-worker.*, parses the filter's scenario, so
+ * (The filter worker of forecastParallel, dist/node/filter-worker.*, parses the filter's scenario, so
  * it is not checked here; the cross-entry checks run it.)
  */
 function workerImports() {

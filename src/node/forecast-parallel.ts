@@ -1,20 +1,20 @@
 import { availableParallelism } from "node:os";
 import { forecast, type Forecast, type ForecastOptions } from "../results/forecast.js";
 import { OptionsError } from "../util/errors.js";
-import { LikelihoodPool } from "./likelihood-pool.js";
+import { FilterPool } from "./filter-pool.js";
 
 /** Options of {@link forecastParallel}: those of `forecast`, and where the refit's filter runs go. */
-export interface ParallelForecastOptions extends Omit<ForecastOptions, "likelihoods"> {
-  /** Worker threads for a refit's filter runs (default: the machine's available parallelism). */
+export interface ParallelForecastOptions extends Omit<ForecastOptions, "likelihoods" | "drawFilter"> {
+  /** Worker threads for the particle filters (default: the machine's available parallelism). */
   workers?: number;
   /** A pool to reuse (warm); without one, a pool is started and closed for this forecast. */
-  pool?: LikelihoodPool;
+  pool?: FilterPool;
 }
 
 /**
- * `forecast` with a refit's filter runs on worker threads (the CLI's `forecast --refit`): the
- * same result, byte for byte, as `forecast` in one thread (test/node/forecast-parallel.test.ts),
- * spread over `workers` threads. Without `refit` it is `forecast` (the filtering takes seconds).
+ * `forecast` with its particle filters on worker threads (what the CLI's `forecast` runs): each
+ * θ draw's filter and projection, and a refit's likelihoods. The same result, byte for byte, as
+ * `forecast` in one thread (test/node/forecast-parallel.test.ts), spread over `workers` threads.
  * @example
  * const f = await forecastParallel({ refit: true, workers: 2, onProgress: (share) => console.log(share) });
  */
@@ -22,15 +22,18 @@ export async function forecastParallel(options: ParallelForecastOptions = {}): P
   if (typeof options !== "object" || options === null)
     throw new OptionsError({ path: "", message: `expected an options object, got ${String(options)}` });
   const { workers, pool: given, ...rest } = options;
-  if ("likelihoods" in rest)
-    throw new OptionsError({ path: "likelihoods", message: "expected workers or pool: forecastParallel computes the likelihoods itself" });
-  if (given !== undefined && !(given instanceof LikelihoodPool))
-    throw new OptionsError({ path: "pool", message: "expected a LikelihoodPool of attrition-sim/node" });
-  // Checked (by the constructor) even when no refit needs them; no worker starts until a batch does.
-  const pool = given ?? new LikelihoodPool(workers ?? availableParallelism());
-  if (!rest.refit) return forecast(rest);
+  for (const key of ["likelihoods", "drawFilter"])
+    if (key in rest)
+      throw new OptionsError({ path: key, message: "expected workers or pool: forecastParallel runs the filters on its workers itself" });
+  if (given !== undefined && !(given instanceof FilterPool))
+    throw new OptionsError({ path: "pool", message: "expected a FilterPool of attrition-sim/node" });
+  const pool = given ?? new FilterPool(workers ?? availableParallelism());
   try {
-    return await forecast({ ...rest, likelihoods: (problem, signal) => pool.logLikelihoods(problem, signal) });
+    return await forecast({
+      ...rest,
+      likelihoods: (problem, signal) => pool.logLikelihoods(problem, signal),
+      drawFilter: (requests, onDraw, signal) => pool.filterDraws(requests, onDraw, signal),
+    });
   } finally {
     if (!given) pool.close();
   }

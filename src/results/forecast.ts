@@ -1,6 +1,7 @@
 import { shippedObservations, type ObservationSet, type ObservationSource } from "../data/observation-set.js";
 import { daysInMonth } from "../data/month-end.js";
-import { filterAndForecast, type FilteredPaths } from "../analysis/filter-forecast.js";
+import type { FilteredPaths } from "../analysis/filter-forecast.js";
+import { inThreadDrawFilter, type DrawFilter, type DrawRequest } from "../analysis/forecast-draw.js";
 import { filterScenario } from "../analysis/filter-priors.js";
 import { refitIssues, refitPosterior, type RefitLikelihoods, type RefitSettings } from "../analysis/forecast-refit.js";
 import { forecastWindow, type WeighedSource } from "../analysis/forecast-window.js";
@@ -8,11 +9,10 @@ import { withParametersFixed } from "../analysis/fixed-parameters.js";
 import { addMonths } from "../analysis/observations.js";
 import { summarizeSample } from "../analysis/quantiles.js";
 import { summarizeMonths, type SeriesSummary } from "../analysis/projection-summary.js";
-import { BlockRecorder } from "../engine/block-result.js";
 import { buildCalendar } from "../engine/calendar.js";
 import { DEFAULT_THRESHOLDS } from "../engine/options.js";
 import { abortError, type RunMeta } from "../engine/run.js";
-import { EXACT_RUNS, RunSummary, SERIES } from "../engine/store.js";
+import { EXACT_RUNS, RunSummary } from "../engine/store.js";
 import { shippedPosterior } from "../engine/posterior.js";
 import { parseScenario } from "../scenario/parse.js";
 import { canonicalJson, sha256 } from "../util/sha256.js";
@@ -68,6 +68,12 @@ export interface ForecastOptions {
    * worker threads; any other must return what `warLogLikelihood` would.
    */
   likelihoods?: RefitLikelihoods;
+  /**
+   * Where each θ draw's particles are filtered and carried on (default: this thread, one draw
+   * after another). attrition-sim/node's `forecastParallel` passes its worker threads; any other
+   * must return what `filterDraw` (analysis/forecast-draw.ts) would.
+   */
+  drawFilter?: DrawFilter;
   /**
    * θ given outright, by parameter path (the rest at their prior medians; `{}` is every parameter
    * at its prior median, an estimate that has seen no data) instead of the shipped posterior's draws.
@@ -176,6 +182,7 @@ const OPTION_KEYS = [
   "from",
   "refit",
   "likelihoods",
+  "drawFilter",
   "parameters",
   "runs",
   "seed",
@@ -200,8 +207,9 @@ function checkOptions(o: ForecastOptions): void {
   checkInteger(issues, "seed", o.seed, 0, 2 ** 32 - 1);
   checkInteger(issues, "horizonMonths", o.horizonMonths, 1, 120);
   issues.push(...refitIssues(o.refit));
-  if (o.likelihoods !== undefined && typeof o.likelihoods !== "function")
-    issues.push({ path: "likelihoods", message: `expected a function, got ${describeValue(o.likelihoods)}` });
+  for (const key of ["likelihoods", "drawFilter"] as const)
+    if (o[key] !== undefined && typeof o[key] !== "function")
+      issues.push({ path: key, message: `expected a function, got ${describeValue(o[key])}` });
   if (o.parameters !== undefined) {
     if (typeof o.parameters !== "object" || o.parameters === null || Array.isArray(o.parameters))
       issues.push({ path: "parameters", message: `expected an object of parameter values by path, got ${describeValue(o.parameters)}` });
@@ -427,61 +435,42 @@ export async function forecast(options: ForecastOptions = {}): Promise<Forecast>
   const sizes = thetas.map((_, j) => Math.floor(runs / thetas.length) + (j < runs % thetas.length ? 1 : 0));
   const drawSeeds = createStream(seed, "forecast", "draw-seeds");
   const summary = new RunSummary(runs, horizon, thresholds, "exact", thetas.length);
-  const cumulative = SERIES.map((name) => name.endsWith("Losses"));
-  // The claims since the origin follow the filter's own claims bias (its settings), not the engine's walk.
-  const claimed = SERIES.indexOf("claimedLosses");
-  const scenarios: unknown[] = [];
-  const draws: { logLikelihood: number; ess: Float64Array; paths: FilteredPaths; timeStep: RunMeta["step"] }[] = [];
+  // Each draw's scenario as given (a parsed one does not survive the structured clone to a worker),
+  // and parsed here: checked before any filter runs, and hashed for the result's meta.
+  const given = thetas.map((theta, j) =>
+    withParametersFixed(
+      base,
+      theta,
+      `forecast (${parameters.method} ${parameters.method === "shipped" || parameters.method === "refit" ? `draw ${j + 1} of ${thetas.length}` : "estimate"})`,
+      [],
+      parameters.method === "given" ? "user" : "calibration",
+    ),
+  );
+  const scenarios = given.map((scenario) => parseScenario(scenario));
+  const requests: DrawRequest[] = [];
   let firstPath = 0;
-  for (const [j, theta] of thetas.entries()) {
-    if (signal?.aborted) throw abortError(signal);
-    const n = sizes[j]!;
-    const scenario = parseScenario(
-      withParametersFixed(
-        base,
-        theta,
-        `forecast (${parameters.method} ${parameters.method === "shipped" ? `draw ${j + 1} of ${thetas.length}` : "estimate"})`,
-        [],
-        parameters.method === "given" ? "user" : "calibration",
-      ),
-    );
-    scenarios.push(scenario);
-    const recorder = new BlockRecorder(j, firstPath, n, horizon, thresholds, "exact", false);
-    const originValues = SERIES.map(() => new Float64Array(n));
-    const claimedSince = new Float64Array(n);
-    const { filter, paths, model } = filterAndForecast(
+  for (const [j, scenario] of given.entries()) {
+    requests.push({
       scenario,
-      window.observations,
-      { particles: n, seed: thetas.length === 1 ? seed : Math.floor(drawSeeds() * 2 ** 32) },
-      horizon,
-      (k, particles, month) => {
-        if (k === 0) {
-          // The origin: the filtered state at the last observed month (losses counted from here on).
-          SERIES.forEach((name, s) => {
-            originValues[s]!.set(particles.monthEnd(name));
-            recorder.initial[s]!.set(cumulative[s] ? new Float64Array(n) : originValues[s]!);
-          });
-          recorder.initialiseEvents(recorder.initial[1]!);
-          return;
-        }
-        SERIES.forEach((name, s) => {
-          if (s === claimed) return; // written below, from the filter's claims
-          const v = particles.monthEnd(name),
-            out = recorder.month[s]!;
-          for (let i = 0; i < n; i += 1) out[i] = cumulative[s] ? v[i]! - originValues[s]![i]! : v[i]!;
-        });
-        for (let i = 0; i < n; i += 1) claimedSince[i] = claimedSince[i]! + month!.claimedLosses[i]!;
-        recorder.month[claimed]!.set(claimedSince);
-        const { regime, ceased } = particles.pathStates();
-        recorder.recordMonth(k - 1, [], regime, ceased);
-      },
-    );
-    summary.accept(recorder.finish());
-    draws.push({ logLikelihood: filter.logLikelihood, ess: filter.ess, paths, timeStep: model.timeStep });
-    firstPath += n;
-    const refitShare = parameters.method === "refit" ? REFIT_SHARE : 0;
-    onProgress?.(refitShare + ((1 - refitShare) * (j + 1)) / thetas.length);
+      observations: window.observations,
+      particles: sizes[j]!,
+      seed: thetas.length === 1 ? seed : Math.floor(drawSeeds() * 2 ** 32),
+      horizonMonths: horizon,
+      thresholds,
+      block: j,
+      firstPath,
+    });
+    firstPath += sizes[j]!;
   }
+  const refitShare = parameters.method === "refit" ? REFIT_SHARE : 0;
+  let drawsDone = 0;
+  const draws = await (options.drawFilter ?? inThreadDrawFilter)(
+    requests,
+    () => onProgress?.(refitShare + ((1 - refitShare) * ++drawsDone) / thetas.length),
+    signal,
+  );
+  if (signal?.aborted) throw abortError(signal);
+  for (const d of draws) summary.accept(d.block);
   // The pooled particles: each draw's changes end to end, month by month.
   const pooled = (pick: (p: FilteredPaths) => Float64Array[]) =>
     Array.from({ length: horizon }, (_, k) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecast } from "../../src/results/forecast.js";
 import { forecastParallel } from "../../src/node/forecast-parallel.js";
-import { LikelihoodPool } from "../../src/node/likelihood-pool.js";
+import { FilterPool } from "../../src/node/filter-pool.js";
 import { OptionsError } from "../../src/util/errors.js";
 
 // A small refit (the defaults take minutes): 26 θ particles, 20 filter particles, one final move.
@@ -16,7 +16,7 @@ const SMALL_REFIT = {
 describe("forecastParallel", () => {
   it("gives a refit the same bytes on two worker threads as in this thread", async () => {
     const inThread = await forecast(SMALL_REFIT);
-    const pool = new LikelihoodPool(2);
+    const pool = new FilterPool(2);
     try {
       const onWorkers = await forecastParallel({ ...SMALL_REFIT, pool });
       expect(onWorkers.parameters.method).toBe("refit");
@@ -34,12 +34,10 @@ describe("forecastParallel", () => {
     const a = await forecastParallel({ ...options, workers: 2 });
     expect(JSON.stringify(a.toForecastJSON())).toBe(JSON.stringify((await forecast(options)).toForecastJSON()));
     await expect(forecastParallel({ ...options, likelihoods: () => () => [] } as never)).rejects.toThrow(
-      "likelihoods: expected workers or pool: forecastParallel computes the likelihoods itself",
+      "likelihoods: expected workers or pool: forecastParallel runs the filters on its workers itself",
     );
     await expect(forecastParallel({ ...options, workers: 0 })).rejects.toThrow(OptionsError);
-    await expect(forecastParallel({ ...options, pool: {} as never })).rejects.toThrow(
-      "pool: expected a LikelihoodPool of attrition-sim/node",
-    );
+    await expect(forecastParallel({ ...options, pool: {} as never })).rejects.toThrow("pool: expected a FilterPool of attrition-sim/node");
   });
 
   it("stops a refit on its signal, terminating the workers", async () => {
