@@ -12,8 +12,10 @@ export interface ParallelForecastOptions extends Omit<ForecastOptions, "likeliho
 }
 
 /**
- * `forecast` with its particle filters on worker threads (what the CLI's `forecast` runs): each
- * θ draw's filter and projection, and a refit's likelihoods. The same result, byte for byte, as
+ * `forecast` with its particle filters on worker threads (what the CLI's `forecast` runs): a
+ * refit's likelihoods, and each θ draw's filter and projection when workers run anyway (a refit,
+ * or a `pool` given; otherwise the draws stay in this thread, where they take less time than
+ * starting the workers). The same result, byte for byte, as
  * `forecast` in one thread (test/node/forecast-parallel.test.ts), spread over `workers` threads.
  * @example
  * const f = await forecastParallel({ refit: true, workers: 2, onProgress: (share) => console.log(share) });
@@ -28,11 +30,16 @@ export async function forecastParallel(options: ParallelForecastOptions = {}): P
   if (given !== undefined && !(given instanceof FilterPool))
     throw new OptionsError({ path: "pool", message: "expected a FilterPool of attrition-sim/node" });
   const pool = given ?? new FilterPool(workers ?? availableParallelism());
+  // Starting workers costs more than filtering the default forecast in this thread (4,000
+  // particles, seed 1: 1.7 s on 2 fresh workers, 0.8 s in one thread, 0.5 s on 2 warm ones;
+  // docs/forecast.md): the draws go to workers only when they are running anyway — a refit's,
+  // or a pool the caller keeps warm.
+  const onWorkers = Boolean(rest.refit) || given !== undefined;
   try {
     return await forecast({
       ...rest,
       likelihoods: (problem, signal) => pool.logLikelihoods(problem, signal),
-      drawFilter: (requests, onDraw, signal) => pool.filterDraws(requests, onDraw, signal),
+      ...(onWorkers ? { drawFilter: (requests, onDraw, signal) => pool.filterDraws(requests, onDraw, signal) } : {}),
     });
   } finally {
     if (!given) pool.close();

@@ -29,10 +29,17 @@ describe("forecastParallel", () => {
     }
   });
 
-  it("is forecast without a refit, and refuses what it cannot use", async () => {
+  it("gives forecast's bytes without a refit, draws on a given pool's workers or not, and refuses what it cannot use", async () => {
     const options = { runs: 200, horizonMonths: 2, seed: 2, through: "2024-03" } as const;
-    const a = await forecastParallel({ ...options, workers: 2 });
-    expect(JSON.stringify(a.toForecastJSON())).toBe(JSON.stringify((await forecast(options)).toForecastJSON()));
+    const expected = JSON.stringify((await forecast(options)).toForecastJSON());
+    // Without a refit or a pool the draws stay in this thread; with a pool they go to its workers.
+    expect(JSON.stringify((await forecastParallel({ ...options, workers: 2 })).toForecastJSON())).toBe(expected);
+    const pool = new FilterPool(2);
+    try {
+      expect(JSON.stringify((await forecastParallel({ ...options, pool })).toForecastJSON())).toBe(expected);
+    } finally {
+      pool.close();
+    }
     await expect(forecastParallel({ ...options, likelihoods: () => () => [] } as never)).rejects.toThrow(
       "likelihoods: expected workers or pool: forecastParallel runs the filters on its workers itself",
     );
