@@ -117,10 +117,10 @@ const monthEndDate = (month: string): string => `${month}-${String(daysInMonth(m
 export interface ForecastParameters {
   /**
    * "shipped": draws of the shipped posterior (scenario/shipped-posterior.ts, `npm run fit`);
-   * "refit": estimated on this forecast's window; "given": the `parameters` option.
+   * "refit": draws of the posterior re-inferred on this forecast's window; "given": the `parameters` option.
    */
   method: "shipped" | "refit" | "given";
-  /** The parameters' values — for "shipped", the medians of the draws used (the others at their prior medians). */
+  /** The parameters' values — for "shipped" and "refit", the medians of the draws used (the others at their prior medians). */
   values: Record<string, number>;
   /** θ draws pooled: each filtered with its share of the particles (1 for "given"). */
   draws: number;
