@@ -79,6 +79,10 @@ export type { ObservationSet, ObservationSource, ObservedMonth, ObservedEstimate
 export type { WeighedSource } from "./analysis/forecast-window.js";
 export type { RefitLikelihoods, RefitProblem, RefitSettings } from "./analysis/forecast-refit.js";
 export type { LikelihoodRequest } from "./analysis/inference-smc.js";
+export type { DrawFilter, DrawRequest, DrawResult } from "./analysis/forecast-draw.js";
+export type { FilteredPaths } from "./analysis/filter-forecast.js";
+export type { BlockResult } from "./engine/block-result.js";
+export type { BlockParameters } from "./engine/parameters.js";
 export type { EconomistMonth, FilterObservations, PointEstimateObservation } from "./analysis/war-particles.js";
 
 // Runs split over machines: shards of one run, merged exactly.
