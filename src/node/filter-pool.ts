@@ -4,9 +4,8 @@ import type { LikelihoodRequest } from "../analysis/inference-smc.js";
 import type { RefitProblem } from "../analysis/forecast-refit.js";
 import type { DrawRequest, DrawResult } from "../analysis/forecast-draw.js";
 import { abortError } from "../engine/run.js";
-import { describeValue, OptionsError } from "../util/errors.js";
 import type { FilterWorkerReply, FilterWorkerRequest } from "./filter-worker.js";
-import { spawnWorker } from "./parallel.js";
+import { checkedWorkerCount, spawnWorker } from "./parallel.js";
 
 /**
  * Worker threads for particle filters (`forecastParallel`): a refit's likelihood batches
@@ -23,9 +22,7 @@ export class FilterPool {
   private nextId = 0;
 
   constructor(size: number = availableParallelism()) {
-    if (!Number.isInteger(size) || size < 1 || size > 256)
-      throw new OptionsError({ path: "workers", message: `expected an integer from 1 to 256, got ${describeValue(size)}` });
-    this.size = size;
+    this.size = checkedWorkerCount(size);
   }
 
   private ensure(): Worker[] {

@@ -52,6 +52,16 @@ export function spawnWorker(name = "worker"): Worker {
 }
 
 /**
+ * A pool's worker count, checked: an integer from 1 to 256 (WorkerPool and FilterPool).
+ * @internal
+ */
+export function checkedWorkerCount(size: number): number {
+  if (!Number.isInteger(size) || size < 1 || size > 256)
+    throw new OptionsError({ path: "workers", message: `expected an integer from 1 to 256, got ${describeValue(size)}` });
+  return size;
+}
+
+/**
  * A small pool of worker threads, reusable across runs (the first run pays for starting them).
  * Call `close()` when done, or the process stays alive.
  */
@@ -60,10 +70,7 @@ export class WorkerPool {
   private workers: Worker[] = [];
 
   constructor(size: number = availableParallelism()) {
-    if (!Number.isInteger(size) || size < 1 || size > 256) {
-      throw new OptionsError({ path: "workers", message: `expected an integer from 1 to 256, got ${describeValue(size)}` });
-    }
-    this.size = size;
+    this.size = checkedWorkerCount(size);
   }
 
   private ensure(count: number): Worker[] {
