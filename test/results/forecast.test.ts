@@ -113,6 +113,7 @@ describe("forecast", () => {
       [{ refit: { thetaParticles: 10 } }, "refit.thetaParticles: expected an integer from 26 to 5000, got 10"],
       [{ refit: { moves: 3 } }, "refit.moves: unknown setting (settings: thetaParticles, filterParticles, finalMoves)"],
       [{ refit: true, likelihoods: 1 }, "likelihoods: expected a function, got 1"],
+      [{ drawFilter: "workers" }, 'drawFilter: expected a function, got "workers"'],
       [{ observations: [] }, "observations: expected an ObservationSet"],
       [{ particles: 10 }, "particles: unknown option"],
       [{ parameters: {}, refit: true }, "parameters: expected either parameters or refit, not both"],
