@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_SUB_STEPS } from "../src/engine/run.js";
-import { BLOCK_SIZE, DEFAULT_REFRESH_DAYS } from "../src/engine/run.js";
+import { BLOCK_SIZE, MONTH_STEP_REFRESH_DAYS } from "../src/engine/run.js";
 import { ARTICLE_PACE_KM2_PER_MONTH, DAYS_PER_MONTH, RUSSIA_NET_GROWTH_PER_MONTH, UKRAINE_AREA_KM2 } from "../src/scenario/article.js";
 import { median, quantile } from "../src/scenario/distribution-math.js";
 import type { DistSpec } from "../src/scenario/distributions.js";
@@ -379,7 +379,7 @@ function presetTable(): string {
 // ---------------------------------------------------------------------------------------------
 
 function checkTemplateClaims(baseline: Scenario): void {
-  claim(DEFAULT_REFRESH_DAYS === 7, "the force-ratio powers are refreshed weekly in the day step");
+  claim(MONTH_STEP_REFRESH_DAYS === 7, "the month step refreshes the force-ratio powers every third sub-step (≈ weekly)");
   claim(BLOCK_SIZE === 1024, "paths run in blocks of 1,024");
   claim(DEFAULT_SUB_STEPS === 12, "the default step is the month in 12 equal sub-steps; the day step is the reference");
   claim(DAYS_PER_MONTH === 30.4375, "a month is 30.4375 days");

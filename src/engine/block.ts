@@ -95,11 +95,10 @@ export interface RunPlan {
    */
   posterior?: JointDraws;
   /**
-   * Day step only: whole days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ),
-   * which change by well under 1% a month; 0 = once at each month start, 7 = weekly (the
-   * default, measured against the daily reference in test/engine/refresh.test.ts), 1 = every
-   * day (the reference). The month step re-evaluates them every round(refreshDays / dt) sub-steps
-   * (at least every sub-step): every second one of ≈ 3.8 days by default.
+   * Days between re-evaluations of the force-ratio powers ((U/U0)^a, …, x^γ), which change by
+   * well under 1% a month: every round(refreshDays / dt) steps, at least every step; 0 = once at
+   * each month start. The day step uses 1 (every day: the reference); the month step 7 (every
+   * third of its 12 sub-steps; run.ts MONTH_STEP_REFRESH_DAYS).
    */
   refreshDays: number;
 }

@@ -19,7 +19,7 @@ export interface SimulateOptions {
   horizonMonths?: number;
   /**
    * "month" (the default): each calendar month in 12 equal sub-steps, within 0.5% of the daily
-   * reference on every median; "day": one step per day, the reference (about 3× slower).
+   * reference on every median; "day": one step per day, the reference (about 2–2.5× slower).
    */
   step?: "day" | "month";
   /** Extra `occupiedShare` thresholds (0, 1] for time-to-event summaries. */

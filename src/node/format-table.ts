@@ -132,7 +132,7 @@ Commands:
       --seed S                  random seed, an integer 0…4294967295 (default 1)
       --months M                horizon in months, 1…${MAX_HORIZON_MONTHS} (default 120)
       --step month|day          time step: month (default; 12 sub-steps a month, within 0.5%
-                                of the daily reference) or day (the reference, ≈ 3× slower)
+                                of the daily reference) or day (the reference, ≈ 2–2.5× slower)
       --format FORMAT           table (default), json, csv, svg (a fan chart), or shard (see merge)
       --series NAME             the chart's series with --format svg (default occupiedShare)
       --out FILE                write the result to FILE instead of stdout

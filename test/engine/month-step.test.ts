@@ -13,7 +13,9 @@ import { simulateSync } from "../../src/results/simulate.js";
  * Measured when this test was added (8 sub-steps): worst median 0.33% (hindcast-2024-11,
  * dprkForce, month 78), worst quantile 0.65% (ceasefire-pressure, dprkForce p05, month 111). With
  * the presets on the shipped posterior, 8 sub-steps missed (dprk-waves dprkForce p05 month 118:
- * 1.09%); at 12 the worst quantile of those is 0.72% (ceasefire-pressure, dprkForce p05).
+ * 1.09%). At 12, against the day step with its daily refresh (refresh.test.ts): worst median
+ * 0.29% (baseline dprkForce, month 108), worst quantile 0.94% (ceasefire-pressure, dprkForce p05,
+ * month 111) — close to the bound on that small series.
  */
 const RUNS = 10_240,
   MONTHS = 120;
