@@ -70,6 +70,13 @@ export interface SmcOptions {
    * posterior's precision rests on, so it is worth more moves than a stage on the way.
    */
   finalMoves?: number;
+  /**
+   * Asked after each move at the last stage, with the moves made and the population's draws
+   * (as {@link SmcResult.draws}): true ends the stage there, before `finalMoves` (then the cap)
+   * — for a caller that stops once its convergence check passes (`npm run fit`: R̂ and bulk ESS
+   * over two runs). Only with `finalMoves`.
+   */
+  finalStop?: (moves: number, draws: () => Record<string, number[]>) => boolean | Promise<boolean>;
   onStage?: (stage: SmcStage) => void;
 }
 
@@ -114,6 +121,8 @@ function reweighted(logLikelihoods: Float64Array, delta: number, max: number): {
 }
 
 type MoveSettings = Required<Pick<SmcOptions, "minMoves" | "maxMoves" | "movedShare">> & Pick<SmcOptions, "finalMoves">;
+/** The last stage's early stop (SmcOptions.finalStop), its draws read from the population. */
+type FinalStop = (moves: number) => boolean | Promise<boolean>;
 
 /** The checked tuning of {@link temperedSmc} and {@link smcUpdate}. */
 function settingsOf(
@@ -240,7 +249,12 @@ class Population {
    * Random-walk Metropolis moves on u under p(θ)·L̂(θ)^φ, the covariance from the (equally
    * weighted) population; `final` applies `finalMoves` instead of the moved-share rule.
    */
-  async move(temperature: number, settings: MoveSettings, final: boolean): Promise<{ moves: number; acceptance: number; moved: number }> {
+  async move(
+    temperature: number,
+    settings: MoveSettings,
+    final: boolean,
+    finalStop?: FinalStop,
+  ): Promise<{ moves: number; acceptance: number; moved: number }> {
     const { n, d, u, space } = this;
     const mean = new Float64Array(d),
       cov = new Float64Array(d * d),
@@ -302,7 +316,7 @@ class Population {
       this.scale = Math.min(4, Math.max(0.05, this.scale * Math.exp(acceptedNow / n - TARGET_ACCEPTANCE)));
       if (
         final && settings.finalMoves !== undefined
-          ? moves >= settings.finalMoves
+          ? moves >= settings.finalMoves || (finalStop !== undefined && (await finalStop(moves)))
           : moves >= settings.maxMoves || (moves >= settings.minMoves && movedNow >= settings.movedShare)
       )
         break;
@@ -335,6 +349,8 @@ class Population {
 export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
   const { parameters, particles: n, seed } = options;
   const { essShare, moves } = settingsOf(options);
+  if (options.finalStop !== undefined && (typeof options.finalStop !== "function" || options.finalMoves === undefined))
+    throw new OptionsError({ path: "finalStop", message: "expected a function, with finalMoves (its cap)" });
   const population = new Population(parameters, n, seed, options.logLikelihoods);
   population.drawPrior(parameters);
   await population.evaluateAll();
@@ -364,7 +380,8 @@ export async function temperedSmc(options: SmcOptions): Promise<SmcResult> {
     logEvidence += logMeanWeight;
     population.resample(logL, next - temperature, max);
     temperature = next;
-    const moved = await population.move(temperature, moves, temperature === 1);
+    const finalStop = options.finalStop && ((m: number) => options.finalStop!(m, () => population.result(parameters, 0, []).draws));
+    const moved = await population.move(temperature, moves, temperature === 1, finalStop);
     const record: SmcStage = {
       stage: stages.length + 1,
       temperature,

@@ -103,6 +103,43 @@ describe("temperedSmc", () => {
     expect(many.stages.at(-1)!.moved).toBeGreaterThan(0.95);
   });
 
+  it("ends the last stage when finalStop says so, with the draws of that move, and at finalMoves otherwise", async () => {
+    const seen: number[] = [];
+    let distinctAt5 = 0;
+    const stopped = await temperedSmc({
+      parameters: A,
+      logLikelihoods: gaussian,
+      particles: 200,
+      seed: 4,
+      finalMoves: 12,
+      finalStop: (moves, draws) => {
+        seen.push(moves);
+        if (moves === 5) distinctAt5 = new Set(draws().a).size;
+        return moves === 5;
+      },
+    });
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(stopped.stages.at(-1)!.moves).toBe(5);
+    // The result is the population after move 5: the draws finalStop saw.
+    expect(new Set(stopped.draws.a).size).toBe(distinctAt5);
+    // Up to the stop, the same run as without it (the same streams): the first 5 of 12 moves are those.
+    const never = await temperedSmc({
+      parameters: A,
+      logLikelihoods: gaussian,
+      particles: 200,
+      seed: 4,
+      finalMoves: 12,
+      finalStop: () => false,
+    });
+    const plain = await temperedSmc({ parameters: A, logLikelihoods: gaussian, particles: 200, seed: 4, finalMoves: 12 });
+    expect(never).toEqual(plain);
+    const five = await temperedSmc({ parameters: A, logLikelihoods: gaussian, particles: 200, seed: 4, finalMoves: 5 });
+    expect(stopped.draws).toEqual(five.draws);
+    await expect(temperedSmc({ parameters: A, logLikelihoods: gaussian, particles: 200, seed: 4, finalStop: () => true })).rejects.toThrow(
+      "finalStop: expected a function, with finalMoves (its cap)",
+    );
+  });
+
   it("leaves a θ of zero likelihood behind and still ends at φ = 1", async () => {
     const fit = await temperedSmc({
       parameters: A,
