@@ -14,7 +14,8 @@ import { checkedWorkerCount, spawnWorker } from "./parallel.js";
  * its request, so the results are those of the same calls in one thread, in the same order
  * (test/node/forecast-parallel.test.ts). Reusable; call `close()` when done, or the process stays
  * alive. An aborted signal terminates the workers and rejects with an AbortError; a worker's
- * error rejects with that error.
+ * error rejects with that error and terminates the others, whose requests then reject too (none
+ * is left waiting); the next request starts new workers.
  */
 export class FilterPool {
   readonly size: number;
@@ -41,11 +42,14 @@ export class FilterPool {
       const cleanup = () => {
         worker.off("message", onMessage);
         worker.off("error", onError);
+        worker.off("exit", onExit);
         signal?.removeEventListener("abort", onAbort);
       };
+      // A failure closes the pool, which ends the other workers' requests through their exit;
+      // a worker that is no longer the pool's (closed already) leaves the pool's new workers alone.
       const fail = (error: Error) => {
         cleanup();
-        this.close();
+        if (this.workers.includes(worker)) this.close();
         reject(error);
       };
       const onMessage = (reply: FilterWorkerReply) => {
@@ -56,10 +60,14 @@ export class FilterPool {
         }
       };
       const onError = (error: Error) => fail(error);
+      const onExit = (code: number) => fail(new Error(`filter worker stopped (exit code ${code}) before it answered`));
       const onAbort = () => fail(abortError(signal!));
       if (signal?.aborted) return onAbort();
+      // A worker the pool has let go (a failure or close() since this batch began) would never answer.
+      if (!this.workers.includes(worker)) return reject(new Error("filter pool closed while a request was waiting to be sent"));
       worker.on("message", onMessage);
       worker.on("error", onError);
+      worker.on("exit", onExit);
       signal?.addEventListener("abort", onAbort, { once: true });
       worker.postMessage(message);
     });

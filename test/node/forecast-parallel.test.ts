@@ -3,6 +3,9 @@ import { forecast } from "../../src/results/forecast.js";
 import { forecastParallel } from "../../src/node/forecast-parallel.js";
 import { FilterPool } from "../../src/node/filter-pool.js";
 import { OptionsError } from "../../src/util/errors.js";
+import type { Worker } from "node:worker_threads";
+import type { LikelihoodRequest } from "../../src/analysis/inference-smc.js";
+import type { RefitProblem } from "../../src/analysis/forecast-refit.js";
 
 // A small refit (the defaults take minutes): 26 θ particles, 20 filter particles, one final move.
 const SMALL_REFIT = {
@@ -55,5 +58,58 @@ describe("forecastParallel", () => {
     expect((error as Error).name).toMatch(/AbortError|TimeoutError/);
     // Worker start and one batch's pieces are cut short: well under the minutes a whole refit takes.
     expect(Date.now() - started).toBeLessThan(6000);
+  });
+});
+
+describe("FilterPool", () => {
+  it("fails a batch when one worker's piece fails, leaves no request waiting, and starts afresh", async () => {
+    // The refit's problem and first batch, taken from forecast's own call.
+    let problem: RefitProblem | undefined,
+      batch: readonly LikelihoodRequest[] = [];
+    await forecast({
+      ...SMALL_REFIT,
+      likelihoods: (p) => {
+        problem = p;
+        return (b) => {
+          batch = b;
+          throw new Error("captured");
+        };
+      },
+    }).catch(() => undefined);
+    expect(batch.length).toBeGreaterThan(3);
+    const pool = new FilterPool(2);
+    // The pool's own request function, to watch each worker's request (a batch's Promise.all shows only the first failure).
+    const internals = pool as unknown as {
+      ensure(): Worker[];
+      ask(worker: Worker, message: unknown, pick: (reply: { values: Float64Array }) => Float64Array): Promise<Float64Array>;
+    };
+    try {
+      const [first, second] = internals.ensure() as [Worker, Worker];
+      for (const w of [first, second]) w.postMessage({ kind: "problem", problem });
+      // The first worker's request names no parameter and fails at once; the second's 60 valid
+      // filter runs are still going when that failure closes the pool, and must not be left waiting.
+      const failing = internals.ask(
+        first,
+        { kind: "likelihoods", id: 1, requests: [{ theta: { "no.such.parameter": 1 }, seed: 1 }] },
+        (r) => r.values,
+      );
+      const valid = Array.from({ length: 60 }, (_, i) => batch[i % batch.length]!);
+      const cut = internals.ask(second, { kind: "likelihoods", id: 2, requests: valid }, (r) => r.values);
+      await expect(failing).rejects.toThrow(/filter worker failed: .*no\.such\.parameter/);
+      const outcome = await Promise.race([
+        cut.then(
+          () => "answered",
+          (e: Error) => `rejected: ${e.message}`,
+        ),
+        new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5000)),
+      ]);
+      expect(outcome).toMatch(/^rejected: filter worker stopped \(exit code 1\) before it answered/);
+      // A batch after the failure starts new workers, which get the problem again.
+      const values = await pool.logLikelihoods(problem!)(batch.slice(0, 3));
+      expect(values.length).toBe(3);
+      expect(Array.from(values).every(Number.isFinite)).toBe(true);
+    } finally {
+      pool.close();
+    }
   });
 });
