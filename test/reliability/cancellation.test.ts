@@ -201,6 +201,18 @@ describe.skipIf(!existsSync(bin))("the built CLI on Ctrl-C (dist/node/cli.js; ru
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 
+  it("`forecast --refit --out FILE` (minutes of filter runs on worker threads) exits 130 mid-refit with no file", async () => {
+    const out = join(dir, "refit.json");
+    // 3 s in: past the start-up (under a second) and well inside the refit, which takes minutes by default.
+    const r = await interrupt(["forecast", "--refit", "--runs", "400", "--months", "3", "--format", "json", "--out", out], 3_000);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.endsWith("attrition-sim: interrupted\n"), r.stderr).toBe(true);
+    expect(readdirSync(dir)).toEqual([]);
+    console.info(`CLI forecast --refit SIGINT → exit 130 after ${r.latency.toFixed(0)} ms`);
+    expect(r.latency).toBeLessThan(5_000);
+  }, 60_000);
+
   it("without a signal the same command writes the file (sanity check of the setup)", () => {
     const out = join(dir, "small.json");
     const r = spawnSync(process.execPath, [bin, "run", "baseline", "--runs", "50", "--months", "3", "--format", "json", "--out", out], {
