@@ -365,27 +365,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 208.004 },
+          spec: { dist: "fixed", value: 209.07 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.698 … 447.191)",
           },
         },
         offensiveNoiseSd: {
-          spec: { dist: "fixed", value: 0.650023 },
+          spec: { dist: "fixed", value: 0.654405 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.415036 … 0.791225)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.721656 },
+          spec: { dist: "fixed", value: 0.730509 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.285533 … 0.895105)",
           },
         },
         forceRatioExponent: {
@@ -404,19 +404,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "fixed", value: 33.7186 },
+          spec: { dist: "fixed", value: 27.576 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -128.145 … 189.206)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "fixed", value: 273.967 },
+          spec: { dist: "fixed", value: 277.551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 178.397 … 411.686)",
           },
         },
         breakthrough: {
@@ -449,72 +449,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "fixed", value: 0.0838748 },
+          spec: { dist: "fixed", value: 0.0885793 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0132149 … 0.203763)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 8.52778 },
+          spec: { dist: "fixed", value: 8.39777 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.19546 … 12.8292)",
           },
         },
         noiseSd: {
-          spec: { dist: "fixed", value: 0.22672 },
+          spec: { dist: "fixed", value: 0.230551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.119976 … 0.359765)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.847319 },
+          spec: { dist: "fixed", value: 0.845993 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55097 … 0.932743)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "fixed", value: 0.0492056 },
+          spec: { dist: "fixed", value: 0.0505946 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00664438 … 0.180714)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "fixed", value: 0.155278 },
+          spec: { dist: "fixed", value: 0.161774 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0378798 … 0.285272)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "fixed", value: 0.703623 },
+          spec: { dist: "fixed", value: 0.716586 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.548028 … 1.00169)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "fixed", value: 30817.7 },
+          spec: { dist: "fixed", value: 30758.5 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24130.2 … 44331)",
           },
         },
         exchangeRatio: {
@@ -697,7 +697,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       posterior: {
         kind: "shipped",
         name: "2025-06",
-        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        sha256: "225a05672c4a9e21325e2efddde3cc31ab2a97ffc9575aef2c4fec871bd24103",
         overridden: [],
       },
     },
@@ -719,27 +719,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 208.004 },
+          spec: { dist: "fixed", value: 209.07 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.698 … 447.191)",
           },
         },
         offensiveNoiseSd: {
-          spec: { dist: "fixed", value: 0.650023 },
+          spec: { dist: "fixed", value: 0.654405 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.415036 … 0.791225)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.721656 },
+          spec: { dist: "fixed", value: 0.730509 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.285533 … 0.895105)",
           },
         },
         forceRatioExponent: {
@@ -758,19 +758,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "fixed", value: 33.7186 },
+          spec: { dist: "fixed", value: 27.576 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -128.145 … 189.206)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "fixed", value: 273.967 },
+          spec: { dist: "fixed", value: 277.551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 178.397 … 411.686)",
           },
         },
         breakthrough: {
@@ -803,72 +803,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "fixed", value: 0.0838748 },
+          spec: { dist: "fixed", value: 0.0885793 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0132149 … 0.203763)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 8.52778 },
+          spec: { dist: "fixed", value: 8.39777 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.19546 … 12.8292)",
           },
         },
         noiseSd: {
-          spec: { dist: "fixed", value: 0.22672 },
+          spec: { dist: "fixed", value: 0.230551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.119976 … 0.359765)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.847319 },
+          spec: { dist: "fixed", value: 0.845993 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55097 … 0.932743)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "fixed", value: 0.0492056 },
+          spec: { dist: "fixed", value: 0.0505946 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00664438 … 0.180714)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "fixed", value: 0.155278 },
+          spec: { dist: "fixed", value: 0.161774 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0378798 … 0.285272)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "fixed", value: 0.703623 },
+          spec: { dist: "fixed", value: 0.716586 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.548028 … 1.00169)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "fixed", value: 30817.7 },
+          spec: { dist: "fixed", value: 30758.5 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24130.2 … 44331)",
           },
         },
         exchangeRatio: {
@@ -1044,7 +1044,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       posterior: {
         kind: "shipped",
         name: "2025-06",
-        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        sha256: "225a05672c4a9e21325e2efddde3cc31ab2a97ffc9575aef2c4fec871bd24103",
         overridden: [],
       },
     },
@@ -1066,27 +1066,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 208.004 },
+          spec: { dist: "fixed", value: 209.07 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.698 … 447.191)",
           },
         },
         offensiveNoiseSd: {
-          spec: { dist: "fixed", value: 0.650023 },
+          spec: { dist: "fixed", value: 0.654405 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.415036 … 0.791225)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.721656 },
+          spec: { dist: "fixed", value: 0.730509 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.285533 … 0.895105)",
           },
         },
         forceRatioExponent: {
@@ -1105,19 +1105,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "fixed", value: 33.7186 },
+          spec: { dist: "fixed", value: 27.576 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -128.145 … 189.206)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "fixed", value: 273.967 },
+          spec: { dist: "fixed", value: 277.551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 178.397 … 411.686)",
           },
         },
         breakthrough: {
@@ -1150,72 +1150,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "fixed", value: 0.0838748 },
+          spec: { dist: "fixed", value: 0.0885793 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0132149 … 0.203763)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 8.52778 },
+          spec: { dist: "fixed", value: 8.39777 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.19546 … 12.8292)",
           },
         },
         noiseSd: {
-          spec: { dist: "fixed", value: 0.22672 },
+          spec: { dist: "fixed", value: 0.230551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.119976 … 0.359765)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.847319 },
+          spec: { dist: "fixed", value: 0.845993 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55097 … 0.932743)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "fixed", value: 0.0492056 },
+          spec: { dist: "fixed", value: 0.0505946 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00664438 … 0.180714)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "fixed", value: 0.155278 },
+          spec: { dist: "fixed", value: 0.161774 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0378798 … 0.285272)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "fixed", value: 0.703623 },
+          spec: { dist: "fixed", value: 0.716586 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.548028 … 1.00169)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "fixed", value: 30817.7 },
+          spec: { dist: "fixed", value: 30758.5 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24130.2 … 44331)",
           },
         },
         exchangeRatio: {
@@ -1385,7 +1385,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       posterior: {
         kind: "shipped",
         name: "2025-06",
-        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        sha256: "225a05672c4a9e21325e2efddde3cc31ab2a97ffc9575aef2c4fec871bd24103",
         overridden: [],
       },
     },
@@ -1407,27 +1407,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 208.004 },
+          spec: { dist: "fixed", value: 209.07 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.698 … 447.191)",
           },
         },
         offensiveNoiseSd: {
-          spec: { dist: "fixed", value: 0.650023 },
+          spec: { dist: "fixed", value: 0.654405 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.415036 … 0.791225)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.721656 },
+          spec: { dist: "fixed", value: 0.730509 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.285533 … 0.895105)",
           },
         },
         forceRatioExponent: {
@@ -1446,19 +1446,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "fixed", value: 33.7186 },
+          spec: { dist: "fixed", value: 27.576 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -128.145 … 189.206)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "fixed", value: 273.967 },
+          spec: { dist: "fixed", value: 277.551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 178.397 … 411.686)",
           },
         },
         breakthrough: {
@@ -1491,72 +1491,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "fixed", value: 0.0838748 },
+          spec: { dist: "fixed", value: 0.0885793 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0132149 … 0.203763)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 8.52778 },
+          spec: { dist: "fixed", value: 8.39777 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.19546 … 12.8292)",
           },
         },
         noiseSd: {
-          spec: { dist: "fixed", value: 0.22672 },
+          spec: { dist: "fixed", value: 0.230551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.119976 … 0.359765)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.847319 },
+          spec: { dist: "fixed", value: 0.845993 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55097 … 0.932743)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "fixed", value: 0.0492056 },
+          spec: { dist: "fixed", value: 0.0505946 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00664438 … 0.180714)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "fixed", value: 0.155278 },
+          spec: { dist: "fixed", value: 0.161774 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0378798 … 0.285272)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "fixed", value: 0.703623 },
+          spec: { dist: "fixed", value: 0.716586 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.548028 … 1.00169)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "fixed", value: 30817.7 },
+          spec: { dist: "fixed", value: 30758.5 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24130.2 … 44331)",
           },
         },
         exchangeRatio: {
@@ -1739,7 +1739,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       posterior: {
         kind: "shipped",
         name: "2025-06",
-        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        sha256: "225a05672c4a9e21325e2efddde3cc31ab2a97ffc9575aef2c4fec871bd24103",
         overridden: [],
       },
     },
@@ -1761,27 +1761,27 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "data", file: "occupied_area_isw_monthly.csv", note: "ISW/The Economist, 2025-06-30" },
         },
         offensivePaceKm2PerMonth: {
-          spec: { dist: "fixed", value: 208.004 },
+          spec: { dist: "fixed", value: 209.07 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.706 … 433.14)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 155.698 … 447.191)",
           },
         },
         offensiveNoiseSd: {
-          spec: { dist: "fixed", value: 0.650023 },
+          spec: { dist: "fixed", value: 0.654405 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.404633 … 0.789119)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.415036 … 0.791225)",
           },
         },
         offensiveNoiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.721656 },
+          spec: { dist: "fixed", value: 0.730509 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.298609 … 0.891282)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.285533 … 0.895105)",
           },
         },
         forceRatioExponent: {
@@ -1800,19 +1800,19 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
           provenance: { source: "assumption", note: "cap on the force-ratio effect so that the pace cannot run away as U → 0" },
         },
         stalemateMeanKm2PerMonth: {
-          spec: { dist: "fixed", value: 33.7186 },
+          spec: { dist: "fixed", value: 27.576 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -131.304 … 190.607)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: -128.145 … 189.206)",
           },
         },
         stalemateSdKm2PerMonth: {
-          spec: { dist: "fixed", value: 273.967 },
+          spec: { dist: "fixed", value: 277.551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 171.848 … 412.673)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 178.397 … 411.686)",
           },
         },
         breakthrough: {
@@ -1845,72 +1845,72 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       },
       intensity: {
         seasonalAmplitude: {
-          spec: { dist: "fixed", value: 0.0838748 },
+          spec: { dist: "fixed", value: 0.0885793 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0138028 … 0.202307)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0132149 … 0.203763)",
           },
         },
         seasonalPeakMonth: {
-          spec: { dist: "fixed", value: 8.52778 },
+          spec: { dist: "fixed", value: 8.39777 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.22123 … 12.7754)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 1.19546 … 12.8292)",
           },
         },
         noiseSd: {
-          spec: { dist: "fixed", value: 0.22672 },
+          spec: { dist: "fixed", value: 0.230551 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.1241 … 0.363891)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.119976 … 0.359765)",
           },
         },
         noiseAutocorrelation: {
-          spec: { dist: "fixed", value: 0.847319 },
+          spec: { dist: "fixed", value: 0.845993 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55185 … 0.936117)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.55097 … 0.932743)",
           },
         },
       },
       regimes: {
         initial: "offensive",
         offensiveToStalematePerMonth: {
-          spec: { dist: "fixed", value: 0.0492056 },
+          spec: { dist: "fixed", value: 0.0505946 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00668364 … 0.175149)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.00664438 … 0.180714)",
           },
         },
         stalemateToOffensivePerMonth: {
-          spec: { dist: "fixed", value: 0.155278 },
+          spec: { dist: "fixed", value: 0.161774 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0395283 … 0.281518)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.0378798 … 0.285272)",
           },
         },
         stalemateIntensity: {
-          spec: { dist: "fixed", value: 0.703623 },
+          spec: { dist: "fixed", value: 0.716586 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.552008 … 1.00185)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 0.548028 … 1.00169)",
           },
         },
       },
       attrition: {
         russiaLossesPerMonth: {
-          spec: { dist: "fixed", value: 30817.7 },
+          spec: { dist: "fixed", value: 30758.5 },
           provenance: {
             source: "data",
             file: "posterior-2025-06.json",
-            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24145.9 … 44924.6)",
+            note: "fitted by npm run fit to isw and claims 2023-01 … 2025-06: each path takes a whole posterior draw; this is the draws' median (5–95%: 24130.2 … 44331)",
           },
         },
         exchangeRatio: {
@@ -2089,7 +2089,7 @@ export const PRESET_SCENARIOS: Record<PresetName, { perEvent: string[]; scenario
       posterior: {
         kind: "shipped",
         name: "2025-06",
-        sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+        sha256: "225a05672c4a9e21325e2efddde3cc31ab2a97ffc9575aef2c4fec871bd24103",
         overridden: [],
       },
     },

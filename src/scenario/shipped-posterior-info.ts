@@ -9,7 +9,7 @@
  */
 export const SHIPPED_POSTERIOR_INFO = {
   name: "2025-06",
-  sha256: "6a2d33a21c39e6f846fb8b43cc62b7786d06ccaa4ab452547e91fd118427ccb3",
+  sha256: "225a05672c4a9e21325e2efddde3cc31ab2a97ffc9575aef2c4fec871bd24103",
   rows: 1000,
   from: "2023-01",
   through: "2025-06",
@@ -18,7 +18,7 @@ export const SHIPPED_POSTERIOR_INFO = {
   parameters: ["intensity.noiseAutocorrelation","intensity.noiseSd","attrition.russiaLossesPerMonth","territory.offensivePaceKm2PerMonth","territory.offensiveNoiseAutocorrelation","regimes.offensiveToStalematePerMonth","regimes.stalemateToOffensivePerMonth","territory.stalemateMeanKm2PerMonth","territory.stalemateSdKm2PerMonth","territory.offensiveNoiseSd","regimes.stalemateIntensity","intensity.seasonalAmplitude","intensity.seasonalPeakMonth"],
   stateColumns: ["russia.force","russia.wounded","russia.inTraining","russia.inflowPerDay","ukraine.force","ukraine.wounded","ukraine.inTraining","ukraine.inflowPerDay","occupiedKm2","logIntensityNoise","logAreaNoise","stalemateMonths","logClaimsBias","russiaEffectiveForce0","regime"],
   /** Per parameter, over the draws: the 5%, 50% and 95% points (the parameter table shows them). */
-  p5: [0.55185,0.1241,24145.9,155.706,0.298609,0.00668364,0.0395283,-131.304,171.848,0.404633,0.552008,0.0138028,1.22123],
-  medians: [0.847319,0.22672,30817.7,208.004,0.721656,0.0492056,0.155278,33.7186,273.967,0.650023,0.703623,0.0838748,8.52778],
-  p95: [0.936117,0.363891,44924.6,433.14,0.891282,0.175149,0.281518,190.607,412.673,0.789119,1.00185,0.202307,12.7754],
+  p5: [0.55097,0.119976,24130.2,155.698,0.285533,0.00664438,0.0378798,-128.145,178.397,0.415036,0.548028,0.0132149,1.19546],
+  medians: [0.845993,0.230551,30758.5,209.07,0.730509,0.0505946,0.161774,27.576,277.551,0.654405,0.716586,0.0885793,8.39777],
+  p95: [0.932743,0.359765,44331,447.191,0.895105,0.180714,0.285272,189.206,411.686,0.791225,1.00169,0.203763,12.8292],
 } as const;
