@@ -14,9 +14,10 @@
 //   RSS    peak RSS at 100,000 and 1,000,000 runs × 120 months (2 workers, own process each).
 //   start  `npm start` after the build: `node dist/node/cli.js report`, spawn to exit.
 //
-// BENCH_ONLY=W1,day,W2,RSS,start picks groups; BENCH_REPEATS overrides the repetitions (7 for
-// W1, 5 otherwise); BENCH_QUICK=1 runs W1, day and start with 3 repetitions (a check of the
-// harness, not a measurement of the targets).
+// BENCH_ONLY=W1,day,W2,RSS,start picks groups (the file keeps the other groups' last entries,
+// each entry says when it was measured); BENCH_REPEATS overrides the repetitions (7 for W1, 5
+// otherwise); BENCH_QUICK=1 runs W1, day and start with 3 repetitions (a check of the harness,
+// not a measurement of the targets).
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, totalmem } from "node:os";
@@ -24,6 +25,24 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 const quick = Boolean(process.env.BENCH_QUICK);
 const groups = quick ? ["W1", "day", "start"] : (process.env.BENCH_ONLY?.split(",") ?? ["W1", "day", "W2", "RSS", "start"]);
 const repeats = (standard) => Number(process.env.BENCH_REPEATS ?? (quick ? 3 : standard));
+
+/** The last run's results and targets in `file`, or undefined when it is missing or not such a file. */
+function previousRun(file) {
+  try {
+    const previous = JSON.parse(readFileSync(file, "utf8"));
+    return Array.isArray(previous.results) && Array.isArray(previous.targets) && !previous.quick ? previous : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `kept` with each entry `fresh` has for the same key replaced, then `fresh`'s new keys after. */
+function mergeByKey(kept, fresh, key) {
+  const byKey = new Map(fresh.map((entry) => [entry[key], entry]));
+  const out = kept.map((entry) => byKey.get(entry[key]) ?? entry);
+  const keptKeys = new Set(kept.map((entry) => entry[key]));
+  return [...out, ...fresh.filter((entry) => !keptKeys.has(entry[key]))];
+}
 
 /** Quantile of sorted values by linear interpolation (type 7). */
 function quantileSorted(sorted, p) {
@@ -237,5 +256,16 @@ const machine = {
   node: process.version,
 };
 const file = process.env.BENCH_OUT ?? "bench/results.json";
-writeFileSync(file, JSON.stringify({ machine, quick, targets, results }, null, 2) + "\n");
+const measuredOn = new Date().toISOString().slice(0, 10);
+for (const entry of [...results, ...targets]) entry.measuredOn = measuredOn;
+// BENCH_ONLY measures some groups: the file keeps the other groups' entries from its last
+// full or partial run (each says when it was measured), in their order, instead of losing them.
+const kept = process.env.BENCH_ONLY && !quick ? previousRun(file) : undefined;
+const merged = kept
+  ? {
+      results: mergeByKey(kept.results, results, "name"),
+      targets: mergeByKey(kept.targets, targets, "target"),
+    }
+  : { results, targets };
+writeFileSync(file, JSON.stringify({ machine, quick, targets: merged.targets, results: merged.results }, null, 2) + "\n");
 console.log(`wrote ${file}`);
